@@ -1,0 +1,44 @@
+/** A small, strict argument parser: unknown flags are errors, never ignored. */
+export class UsageError extends Error {}
+
+export type FlagSpec = Record<string, 'string' | 'boolean'>;
+export interface ParsedArgs {
+  positional: string[];
+  flags: Record<string, string | true>;
+}
+
+/** Splits argv into positionals and flags; `spec` says which flags take a value. */
+export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('--') || a === '--') {
+      if (a !== '--') positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    const kind = spec[name];
+    if (!kind) throw new UsageError(`Unknown option --${name}.`);
+    if (kind === 'boolean') {
+      if (eq > 0) throw new UsageError(`--${name} takes no value.`);
+      flags[name] = true;
+    } else {
+      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value.`);
+      flags[name] = value;
+    }
+  }
+  return { positional, flags };
+}
+
+export function str(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+export function need(args: ParsedArgs, name: string): string {
+  const v = str(args, name);
+  if (v === undefined) throw new UsageError(`--${name} is required.`);
+  return v;
+}

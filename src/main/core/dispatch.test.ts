@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appInfo, methodNames, methods } from '../../shared/contract';
+import { Core } from './core';
+import { dispatch } from './dispatch';
+import { APP_VERSION } from './version';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-dispatch-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('dispatch', () => {
+  it('answers app.info with a value that matches its schema', async () => {
+    const core = new Core({ dataDir: tmp() });
+    const r = await dispatch(core, 'app.info', {});
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      const info = appInfo.parse(r.value);
+      expect(info.version).toBe(APP_VERSION);
+      expect(info.workbenchExists).toBe(false);
+    }
+  });
+  it('names an unknown method', async () => {
+    const r = await dispatch(new Core({ dataDir: tmp() }), 'app.format', {});
+    expect(r).toEqual({ ok: false, error: { code: 'unknown_method', message: 'There is no method called "app.format".' } });
+  });
+  it('refuses prototype keys as method names', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 42, null]) {
+      const r = await dispatch(new Core({ dataDir: tmp() }), name, {});
+      expect(r.ok ? 'ok' : r.error.code).toBe('unknown_method');
+    }
+  });
+  it('rejects extra fields with a specific message', async () => {
+    const r = await dispatch(new Core({ dataDir: tmp() }), 'app.info', { evil: 1 });
+    expect(r).toEqual({ ok: false, error: { code: 'invalid_input', message: 'unexpected field "evil".' } });
+  });
+  it('rejects non-object input for every method', async () => {
+    const core = new Core({ dataDir: tmp() });
+    for (const m of methodNames) {
+      for (const bad of ['x', 5, [1], true]) {
+        const r = await dispatch(core, m, bad);
+        expect(r.ok ? 'ok' : r.error.code, `${m} with ${JSON.stringify(bad)}`).toBe('invalid_input');
+      }
+    }
+  });
+  it('every method has strict object input', () => {
+    for (const m of methodNames) {
+      const r = methods[m].input.safeParse({ __unexpected__: 1 });
+      expect(r.success, m).toBe(false);
+    }
+  });
+});
+
+describe('version', () => {
+  it('matches package.json', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    expect(APP_VERSION).toBe(pkg.version);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * One dispatch for every transport (Electron IPC, the loopback test host, the CLI, the
+ * worker): validate the input against the contract, check the lock, run the handler, and map
+ * every error to the `{ok:false, error:{code, message}}` envelope. Unexpected errors never
+ * leak their message (it could contain case text); they are reported as `internal`.
+ */
+import type { z } from 'zod';
+import { methods, type MethodName, type MethodInput, type MethodOutput } from '../../shared/contract';
+import { CasewalkError, type Result } from '../../shared/result';
+import { describeZodError } from '../../shared/zod-helpers';
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+/** What a handler receives: the input after zod parsing (defaults applied, strings trimmed). */
+export type ParsedInput<M extends MethodName> = z.infer<(typeof methods)[M]['input']>;
+
+export interface DispatchTarget {
+  handlers: Handlers;
+  isLocked(): boolean;
+  /** Called on every accepted call: resets the inactivity timer. */
+  touch?(method: MethodName): void;
+}
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+export async function dispatch(target: DispatchTarget, name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(name)) {
+    return { ok: false, error: { code: 'unknown_method', message: `There is no method called "${String(name).slice(0, 80)}".` } };
+  }
+  const spec = methods[name];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_input', message: describeZodError(parsed.error) } };
+  }
+  if (!('whenLocked' in spec && spec.whenLocked) && target.isLocked()) {
+    return { ok: false, error: { code: 'locked', message: 'The workbench is locked. Unlock it to continue.' } };
+  }
+  try {
+    target.touch?.(name);
+    const handler = target.handlers[name] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof CasewalkError) return { ok: false, error: err.toShape() };
+    reportInternal(name, err);
+    return { ok: false, error: { code: 'internal', message: `Something went wrong in ${name}. Nothing was changed.` } };
+  }
+}
+
+export type TypedCall = <M extends MethodName>(name: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+/** For in-process callers (CLI, tests): unwraps the envelope, throwing CasewalkError on failure. */
+export function typedCaller(target: DispatchTarget): TypedCall {
+  return async (name, input) => {
+    const r = await dispatch(target, name, input);
+    if (!r.ok) throw new CasewalkError(r.error.code, r.error.message, r.error.detail);
+    return r.value as never;
+  };
+}
+
+function reportInternal(name: string, err: unknown): void {
+  // Only the error class and the method: messages can carry SQL values or case text.
+  const kind = err instanceof Error ? err.name : typeof err;
+  process.stderr.write(`casewalk: internal error in ${name} (${kind})\n`);
+  if (process.env.CASEWALK_DEBUG === '1' && err instanceof Error) process.stderr.write(`${err.stack ?? ''}\n`);
+}

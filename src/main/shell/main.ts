@@ -1,0 +1,99 @@
+/**
+ * The Electron shell: windows, IPC, menus, dialogs. The only code under src/main that imports
+ * `electron`; everything it needs from Casewalk goes through the core worker.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { CoreWorkerClient } from '../core/worker/client';
+import { eventChannel } from '../../shared/channels';
+import type { MethodName } from '../../shared/contract';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  RESPONSE_HEADERS,
+  hardenSession,
+  hardenWebContents,
+  isSafeExternalUrl,
+  mainWindowOptions,
+  resolveAppFile,
+  setPackaged,
+} from './security';
+import { loadWindowState, saveWindowState } from './window-state';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererRoot = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+async function start(): Promise<void> {
+  setPackaged(app.isPackaged);
+  await app.whenReady();
+  const userData = app.getPath('userData');
+  const core = new CoreWorkerClient(path.join(here, 'core-worker.js'), { dataDir: path.join(userData, 'workbench') });
+  const call = (m: MethodName, input: unknown) => core.call(m, input);
+
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rendererRoot, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await fs.promises.readFile(file);
+      return new Response(body, {
+        headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', ...RESPONSE_HEADERS },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
+
+  registerIpc(ipcMain, call);
+  core.onEvent((name, payload) => {
+    for (const w of BrowserWindow.getAllWindows()) w.webContents.send(eventChannel(name), payload);
+  });
+
+  const state = loadWindowState(userData);
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, state));
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  const remember = () => {
+    if (win.isDestroyed()) return;
+    saveWindowState(userData, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+  };
+  win.on('close', remember);
+
+  Menu.setApplicationMenu(buildMenu({ call, isSafeExternalUrl, openExternal: (u) => void shell.openExternal(u) }, Menu));
+
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    void core.close().finally(() => app.quit());
+  });
+  await win.loadURL(APP_ENTRY);
+}

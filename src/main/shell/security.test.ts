@@ -1,0 +1,164 @@
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import {
+  RESPONSE_HEADERS,
+  hardenSession,
+  hardenWebContents,
+  isAllowedRequest,
+  isOwnUrl,
+  isSafeExternalUrl,
+  mainWindowOptions,
+  resolveAppFile,
+  setPackaged,
+} from './security';
+
+describe('main window options', () => {
+  it('turns on every renderer isolation setting', () => {
+    setPackaged(true);
+    const o = mainWindowOptions('/app/preload/index.cjs', { width: 1200, height: 800 });
+    expect(o.webPreferences).toMatchObject({
+      preload: '/app/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: false,
+    });
+  });
+  it('allows DevTools only when not packaged', () => {
+    setPackaged(false);
+    expect(mainWindowOptions('/p', { width: 1000, height: 700 }).webPreferences?.devTools).toBe(true);
+    setPackaged(true);
+  });
+});
+
+describe('content security policy', () => {
+  it('is the one shared constant, self only', () => {
+    expect(RESPONSE_HEADERS['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+});
+
+describe('urls', () => {
+  it('recognises only our own origin', () => {
+    expect(isOwnUrl('app://casewalk/index.html')).toBe(true);
+    expect(isOwnUrl('app://evil/index.html')).toBe(false);
+    expect(isOwnUrl('https://casewalk/index.html')).toBe(false);
+    expect(isOwnUrl('file:///etc/passwd')).toBe(false);
+    expect(isOwnUrl('not a url')).toBe(false);
+  });
+  it('opens externally only plain https', () => {
+    expect(isSafeExternalUrl('https://www.nami.org/')).toBe(true);
+    expect(isSafeExternalUrl('http://www.nami.org/')).toBe(false);
+    expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false);
+    expect(isSafeExternalUrl('file:///etc/passwd')).toBe(false);
+    expect(isSafeExternalUrl('https://user:pw@example.org/')).toBe(false);
+    expect(isSafeExternalUrl('smb://server/share')).toBe(false);
+  });
+  it('blocks every request that is not app:// in packaged builds', () => {
+    setPackaged(true);
+    expect(isAllowedRequest('app://casewalk/assets/x.js')).toBe(true);
+    expect(isAllowedRequest('https://example.org/')).toBe(false);
+    expect(isAllowedRequest('devtools://devtools/bundled')).toBe(false);
+    expect(isAllowedRequest('file:///etc/passwd')).toBe(false);
+  });
+});
+
+describe('app:// protocol path check', () => {
+  const root = path.resolve('/srv/casewalk/renderer');
+  it('serves files inside the renderer folder', () => {
+    expect(resolveAppFile(root, 'app://casewalk/')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppFile(root, 'app://casewalk/assets/a.js')).toBe(path.join(root, 'assets/a.js'));
+  });
+  it.each([
+    'app://casewalk/../../etc/passwd',
+    'app://casewalk/%2e%2e/%2e%2e/etc/passwd',
+    'app://casewalk/assets/..%2f..%2f..%2fetc/passwd',
+    'app://casewalk/a%5c..%5c..%5cwin.ini',
+    'app://casewalk/x%00.js',
+    'app://other/index.html',
+    'app://casewalk/%E0%A4%A',
+  ])('refuses %s', (u) => {
+    const r = resolveAppFile(root, u);
+    expect(r === null || r.startsWith(root + path.sep)).toBe(true);
+    if (u.includes('passwd') || u.includes('win.ini') || u.includes('other') || u.includes('%00') || u.endsWith('%A')) {
+      expect(r).toBeNull();
+    }
+  });
+});
+
+describe('session hardening', () => {
+  it('denies every permission and cancels foreign requests', () => {
+    let request: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+    let check: (() => boolean) | undefined;
+    let before: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
+    const spell = vi.fn();
+    const fake = {
+      setPermissionRequestHandler: (fn: typeof request) => (request = fn),
+      setPermissionCheckHandler: (fn: typeof check) => (check = fn),
+      setSpellCheckerEnabled: spell,
+      webRequest: { onBeforeRequest: (fn: typeof before) => (before = fn) },
+    } as unknown as Session;
+    setPackaged(true);
+    hardenSession(fake);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const cb = vi.fn();
+      request!(null, p, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+    }
+    expect(check!()).toBe(false);
+    expect(spell).toHaveBeenCalledWith(false);
+    const res = vi.fn();
+    before!({ url: 'https://tracker.example/' }, res);
+    expect(res).toHaveBeenCalledWith({ cancel: true });
+    before!({ url: 'app://casewalk/index.html' }, res);
+    expect(res).toHaveBeenLastCalledWith({ cancel: false });
+  });
+});
+
+describe('web contents hardening', () => {
+  function fakeContents() {
+    const em = new EventEmitter();
+    let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+    const wc = Object.assign(em, { setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn) });
+    return { wc: wc as unknown as WebContents, em, open: (url: string) => openHandler!({ url }) };
+  }
+  const ev = () => ({ preventDefault: vi.fn() });
+
+  it('blocks navigation and redirects away from the app', () => {
+    const { wc, em } = fakeContents();
+    hardenWebContents(wc, vi.fn());
+    const e1 = ev();
+    em.emit('will-navigate', e1, 'https://example.org/');
+    expect(e1.preventDefault).toHaveBeenCalled();
+    const e2 = ev();
+    em.emit('will-redirect', e2, 'file:///etc/passwd');
+    expect(e2.preventDefault).toHaveBeenCalled();
+    const e3 = ev();
+    em.emit('will-navigate', e3, 'app://casewalk/index.html#/incidents');
+    expect(e3.preventDefault).not.toHaveBeenCalled();
+    const e4 = ev();
+    em.emit('will-attach-webview', e4);
+    expect(e4.preventDefault).toHaveBeenCalled();
+  });
+  it('denies new windows; https links go to the system browser only', () => {
+    const { wc, open } = fakeContents();
+    const openExternal = vi.fn();
+    hardenWebContents(wc, openExternal);
+    expect(open('https://www.samhsa.gov/')).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledWith('https://www.samhsa.gov/');
+    expect(open('javascript:alert(1)')).toEqual({ action: 'deny' });
+    expect(open('app://casewalk/index.html')).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+});

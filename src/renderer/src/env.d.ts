@@ -1,0 +1,8 @@
+import type { CasewalkApi } from '../../shared/api';
+
+declare global {
+  interface Window {
+    casewalk: CasewalkApi;
+  }
+}
+export {};

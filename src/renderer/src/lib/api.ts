@@ -1,0 +1,23 @@
+/** The renderer's only door to data: `window.casewalk`, with envelopes unwrapped. */
+import type { CasewalkApi } from '../../../shared/api';
+import type { CasewalkErrorShape, Result } from '../../../shared/result';
+
+export function api(): CasewalkApi {
+  return window.casewalk;
+}
+
+export class ApiError extends Error {
+  readonly code: CasewalkErrorShape['code'];
+  readonly detail: CasewalkErrorShape['detail'];
+  constructor(shape: CasewalkErrorShape) {
+    super(shape.message);
+    this.code = shape.code;
+    this.detail = shape.detail;
+  }
+}
+
+export async function unwrap<T>(p: Promise<Result<T>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new ApiError(r.error);
+  return r.value;
+}

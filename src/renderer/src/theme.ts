@@ -1,0 +1,19 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+// A calm teal: distinct from police blue and hospital red; AA contrast on white and dark.
+const casewalk: MantineColorsTuple = [
+  '#e5fbf8', '#d5f2ee', '#aee3dc', '#84d4c9', '#61c7b9', '#4abfaf', '#3bbbaa', '#2aa494', '#1a9283', '#006f63',
+];
+
+/** Sized for the back of a meeting room: 18 px body text, generous headings. */
+export const theme = createTheme({
+  primaryColor: 'casewalk',
+  primaryShade: { light: 9, dark: 4 },
+  colors: { casewalk },
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
+  fontSizes: { xs: '0.875rem', sm: '1rem', md: '1.125rem', lg: '1.3rem', xl: '1.5rem' },
+  headings: { sizes: { h1: { fontSize: '2.25rem' }, h2: { fontSize: '1.75rem' }, h3: { fontSize: '1.4rem' } } },
+  defaultRadius: 'md',
+  cursorType: 'pointer',
+  focusRing: 'always',
+});
