@@ -1,0 +1,60 @@
+/**
+ * Opening a workbench file with its raw data key, and the branded reader/writer types
+ * (after Signal Desktop): functions that only read take ReadableDB; only code running inside
+ * `Workbench.write()` gets a WritableDB.
+ */
+import fs from 'node:fs';
+import Database from '@signalapp/sqlcipher';
+import { CasewalkError } from '../../../shared/result';
+
+declare const readable: unique symbol;
+declare const writable: unique symbol;
+export type ReadableDB = Database & { readonly [readable]: true };
+export type WritableDB = ReadableDB & { readonly [writable]: true };
+
+/** "CWK1": set by the first migration; a SQLCipher file without it is not a Casewalk workbench. */
+export const APPLICATION_ID = 0x43574b31;
+const PLAIN_SQLITE_HEADER = 'SQLite format 3\0';
+
+export function keyPragma(key: Buffer): string {
+  return `key = "x'${key.toString('hex')}'"`;
+}
+
+/**
+ * Opens and proves the key by reading the schema. A wrong key is detected before anything is
+ * written: no journal mode or pragma that writes runs until the key is known to be right.
+ */
+export function openWithKey(file: string, key: Buffer, opts: { create?: boolean } = {}): WritableDB {
+  if (!opts.create) {
+    let header: Buffer;
+    try {
+      const fd = fs.openSync(file, 'r');
+      header = Buffer.alloc(16);
+      fs.readSync(fd, header, 0, 16, 0);
+      fs.closeSync(fd);
+    } catch {
+      throw new CasewalkError('not_found', 'There is no workbench file at that location.');
+    }
+    if (header.toString('latin1') === PLAIN_SQLITE_HEADER) {
+      throw new CasewalkError('not_a_workbench', 'Not a Casewalk workbench: this is an unencrypted SQLite file.');
+    }
+  }
+  const db = new Database(file, { cacheStatements: true });
+  try {
+    db.pragma('cipher_log_level = NONE');
+    db.pragma(keyPragma(key));
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('temp_store = MEMORY'); // no plaintext temp files
+  return db as WritableDB;
+}
+
+export function isNotADatabase(e: unknown): boolean {
+  return e instanceof Error && /SQLITE_NOTADB|file is not a database|SQLITE_CORRUPT/i.test(e.message);
+}

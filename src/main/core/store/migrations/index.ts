@@ -1,0 +1,46 @@
+/**
+ * Numbered migrations (after Signal Desktop): one file per change, each applied in its own
+ * transaction with `PRAGMA user_version`. A database from a newer Casewalk is refused untouched.
+ */
+import { CasewalkError } from '../../../../shared/result';
+import type { WritableDB } from '../db';
+import { m0001 } from './0001-initial';
+import { m0002 } from './0002-keyholders';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: WritableDB): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: WritableDB): number {
+  return Number(db.pragma('user_version', { simple: true }) ?? 0);
+}
+
+/** Refuses a newer database before anything is written; then applies what is missing. */
+export function checkVersion(db: WritableDB): number {
+  const v = schemaVersion(db);
+  if (v > LATEST_VERSION) {
+    throw new CasewalkError(
+      'newer_version',
+      `This workbench was written by a newer Casewalk (schema ${v}; this version reads up to ${LATEST_VERSION}). Update Casewalk to open it; nothing was changed.`,
+    );
+  }
+  return v;
+}
+
+export function migrate(db: WritableDB, upTo: number = LATEST_VERSION): number {
+  let v = checkVersion(db);
+  for (const m of MIGRATIONS) {
+    if (m.version <= v || m.version > upTo) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    v = m.version;
+  }
+  return v;
+}

@@ -1,0 +1,448 @@
+/**
+ * An unlocked workbench: one SQLCipher connection, the data key in one Buffer (wiped on
+ * close), and the keyslot file. Every change goes through `write()`: one transaction that also
+ * appends the audit row, then the chain head is anchored in the keyslot file.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CasewalkError } from '../../../shared/result';
+import { appendAudit, chainHead, verifyChain, type AuditEntry, type ChainReport } from './audit';
+import {
+  deriveKek,
+  hmacHex,
+  newKeyPair,
+  newScryptParams,
+  open as openSealed,
+  randomId,
+  seal,
+  unwrapWithPrivateKey,
+  wrapToPublicKey,
+} from './crypto';
+import { APPLICATION_ID, isNotADatabase, keyPragma, openWithKey, type ReadableDB, type WritableDB } from './db';
+import { DEFAULT_NOTICE, readKeyslots, writeKeyslots, type KeyslotFile, type Slot } from './keyslots';
+import { Lockout, MAX_FAILURES } from './lockout';
+import { migrate, checkVersion } from './migrations';
+import { decodeRecoveryKey, encodeRecoveryKey } from './recovery-key';
+
+export type Secret =
+  | { kind: 'passphrase'; passphrase: string; keyholderId?: string | undefined; keyholderName?: string | undefined }
+  | { kind: 'recovery'; recoveryKey: string };
+
+export interface Keyholder {
+  id: string;
+  name: string;
+}
+export interface VerifyReport {
+  ok: boolean;
+  cipherIntegrity: { ok: boolean; errors: number };
+  integrity: { ok: boolean; messages: string[] };
+  auditChain: ChainReport;
+}
+
+const slotAad = (wb: string, slot: string) => `casewalk-slot:${wb}:${slot}`;
+const keyInfo = (wb: string) => `casewalk-datakey:${wb}`;
+
+export function lockoutFile(dbFile: string): string {
+  return dbFile.replace(/\.db$/i, '') + '.lockout.json';
+}
+
+async function makeSlot(workbenchId: string, name: string, passphrase: string, dataKey: Buffer): Promise<Slot> {
+  const id = randomId();
+  const kdf = { name: 'scrypt' as const, ...newScryptParams() };
+  const kek = await deriveKek(passphrase, kdf);
+  const pair = newKeyPair();
+  const slot: Slot = {
+    id,
+    name,
+    createdAt: new Date().toISOString(),
+    kdf,
+    publicKey: pair.publicKey,
+    privateKey: seal(kek, pair.privateKey, slotAad(workbenchId, id)),
+    dataKey: wrapToPublicKey(pair.publicKey, dataKey, keyInfo(workbenchId)),
+  };
+  kek.fill(0);
+  pair.privateKey.fill(0);
+  return slot;
+}
+
+/** Derives the slot's private key from a passphrase; null when the passphrase is wrong. */
+async function openSlotPrivateKey(ks: KeyslotFile, slot: Slot, passphrase: string): Promise<Buffer | null> {
+  const kek = await deriveKek(passphrase, slot.kdf);
+  const priv = openSealed(kek, slot.privateKey, slotAad(ks.workbenchId, slot.id));
+  kek.fill(0);
+  return priv;
+}
+
+export function pickSlot(ks: KeyslotFile, secret: Extract<Secret, { kind: 'passphrase' }>): Slot {
+  if (secret.keyholderId) {
+    const s = ks.slots.find((x) => x.id === secret.keyholderId);
+    if (!s) throw new CasewalkError('not_found', 'That keyholder is not on this workbench.');
+    return s;
+  }
+  if (secret.keyholderName) {
+    const want = secret.keyholderName.trim().toLowerCase();
+    const s = ks.slots.find((x) => x.name.toLowerCase() === want);
+    if (!s) throw new CasewalkError('not_found', `No keyholder called "${secret.keyholderName}" on this workbench.`);
+    return s;
+  }
+  if (ks.slots.length === 1) return ks.slots[0]!;
+  throw new CasewalkError('invalid_input', 'Say which keyholder you are (CASEWALK_MEMBER in the CLI).');
+}
+
+export class Workbench {
+  private constructor(
+    readonly dbFile: string,
+    private db: WritableDB | null,
+    private key: Buffer,
+    private ks: KeyslotFile,
+    readonly actor: string,
+  ) {}
+
+  // ── lifecycle ────────────────────────────────────────────────────────────────────────────
+
+  static async create(
+    dbFile: string,
+    opts: { committee: string; keyholder: string; passphrase: string; notice?: string },
+  ): Promise<{ workbench: Workbench; recoveryKey: string }> {
+    if (fs.existsSync(dbFile)) throw new CasewalkError('exists', 'A workbench already exists there; nothing was changed.');
+    fs.mkdirSync(path.dirname(dbFile), { recursive: true, mode: 0o700 });
+    const key = crypto.randomBytes(32);
+    const workbenchId = randomId(12);
+    const slot = await makeSlot(workbenchId, opts.keyholder, opts.passphrase, key);
+    const ks: KeyslotFile = {
+      format: 'casewalk-keyslots',
+      version: 1,
+      workbenchId,
+      committee: opts.committee,
+      notice: opts.notice ?? DEFAULT_NOTICE,
+      slots: [slot],
+      rotation: null,
+      auditHead: null,
+    };
+    const db = openWithKey(dbFile, key, { create: true });
+    try {
+      migrate(db);
+      const wb = new Workbench(dbFile, db, key, ks, opts.keyholder);
+      wb.write({ event: 'create', entity: 'workbench', detail: `committee workbench created` }, (w) => {
+        w.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run(['workbenchId', workbenchId, 'committee', opts.committee]);
+        w.prepare('INSERT INTO keyholders (id, name, added_at) VALUES (?, ?, ?)').run([slot.id, slot.name, slot.createdAt]);
+      });
+      return { workbench: wb, recoveryKey: encodeRecoveryKey(key) };
+    } catch (e) {
+      db.close();
+      for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
+      throw e;
+    }
+  }
+
+  static keyholdersOf(dbFile: string): { committee: string; notice: string; keyholders: Keyholder[] } {
+    const ks = readKeyslots(dbFile);
+    return { committee: ks.committee, notice: ks.notice, keyholders: ks.slots.map((s) => ({ id: s.id, name: s.name })) };
+  }
+
+  /**
+   * Unlocks with a passphrase (one scrypt derivation for the named keyholder) or the recovery
+   * key. Wrong secrets count towards the lockout; the file itself is never written to.
+   */
+  static async unlock(dbFile: string, secret: Secret): Promise<Workbench> {
+    if (!fs.existsSync(dbFile)) throw new CasewalkError('not_found', 'There is no workbench file at that location.');
+    const ks = readKeyslots(dbFile);
+    const lockout = new Lockout(lockoutFile(dbFile));
+    const left = lockout.remainingMs();
+    if (left > 0) {
+      const minutes = Math.ceil(left / 60000);
+      throw new CasewalkError(
+        'lockout',
+        `Too many failed attempts. Unlocking is paused for ${minutes} more minute${minutes === 1 ? '' : 's'}.`,
+        { secondsLeft: Math.ceil(left / 1000) },
+      );
+    }
+    const failed = (): never => {
+      const { failures, lockedOut } = lockout.fail();
+      if (lockedOut) {
+        throw new CasewalkError('lockout', `That was the ${MAX_FAILURES}th failed attempt. Unlocking is paused for 10 minutes.`, {
+          secondsLeft: 600,
+        });
+      }
+      const what = secret.kind === 'recovery' ? 'recovery key' : 'passphrase';
+      throw new CasewalkError('wrong_secret', `That ${what} is not right. ${MAX_FAILURES - failures} attempt${MAX_FAILURES - failures === 1 ? '' : 's'} left before a 10-minute pause.`, {
+        attemptsLeft: MAX_FAILURES - failures,
+      });
+    };
+
+    let candidates: Buffer[] = [];
+    let actor = 'recovery key';
+    if (secret.kind === 'recovery') {
+      const k = decodeRecoveryKey(secret.recoveryKey);
+      if (!k) {
+        throw new CasewalkError('invalid_input', 'A recovery key is 13 groups of 4 letters and digits, separated by dashes.');
+      }
+      candidates = [k];
+    } else {
+      const slot = pickSlot(ks, secret);
+      const priv = await openSlotPrivateKey(ks, slot, secret.passphrase);
+      if (!priv) failed();
+      const current = unwrapWithPrivateKey(priv!, slot.dataKey, keyInfo(ks.workbenchId));
+      const next = slot.nextDataKey ? unwrapWithPrivateKey(priv!, slot.nextDataKey, keyInfo(ks.workbenchId)) : null;
+      priv!.fill(0);
+      if (!current) throw new CasewalkError('damaged', 'The key file is damaged: restore from backup.');
+      candidates = next ? [current, next] : [current];
+      actor = slot.name;
+    }
+
+    let db: WritableDB | null = null;
+    let key: Buffer | null = null;
+    for (const k of candidates) {
+      try {
+        db = openWithKey(dbFile, k);
+        key = k;
+        break;
+      } catch (e) {
+        if (e instanceof CasewalkError) throw e;
+        if (!isNotADatabase(e)) throw new CasewalkError('damaged', 'The workbench file is damaged: restore from backup.');
+      }
+    }
+    if (!db || !key) {
+      if (secret.kind === 'recovery') failed();
+      throw new CasewalkError('damaged', 'The passphrase is right but the workbench file does not open: it is damaged. Restore from backup.');
+    }
+    const openedWithNext = candidates.length === 2 && key === candidates[1];
+    if (openedWithNext && ks.auditHead) {
+      // The rekey committed before the crash: re-seal the head anchor (MACed with the old key).
+      const h = ks.auditHead;
+      if (hmacHex(candidates[0]!, `${h.rows}:${h.hash}`) === h.mac) h.mac = hmacHex(key, `${h.rows}:${h.hash}`);
+    }
+    for (const k of candidates) if (k !== key) k.fill(0);
+
+    try {
+      const version = checkVersion(db);
+      const appId = Number(db.pragma('application_id', { simple: true }));
+      if (version > 0 && appId !== APPLICATION_ID) throw new CasewalkError('not_a_workbench', 'Not a Casewalk workbench.');
+      migrate(db);
+    } catch (e) {
+      db.close();
+      key.fill(0);
+      if (e instanceof CasewalkError) throw e;
+      throw new CasewalkError('damaged', 'The workbench file is damaged: restore from backup.');
+    }
+    const wb = new Workbench(dbFile, db, key, ks, actor);
+    wb.settleRotation(openedWithNext);
+    const priorFailures = readFailures(lockoutFile(dbFile));
+    lockout.reset();
+    wb.write({ event: 'unlock_ok', entity: 'workbench', detail: priorFailures ? `${priorFailures} failed attempt(s) before this unlock` : null }, () => {});
+    return wb;
+  }
+
+  /**
+   * Finishes (or abandons) a key rotation that a crash interrupted. If the file opened with
+   * the next key, the rekey had committed: the removal is completed. Otherwise it never
+   * happened and the pending keys are dropped (the keyholder can be removed again).
+   */
+  private settleRotation(openedWithNext: boolean): void {
+    if (!this.ks.rotation && !this.ks.slots.some((s) => s.nextDataKey)) return;
+    const removing = this.ks.rotation?.removing ?? null;
+    this.ks = {
+      ...this.ks,
+      slots: this.ks.slots
+        .filter((s) => !(openedWithNext && s.id === removing))
+        .map((s) => {
+          const { nextDataKey, ...rest } = s;
+          return openedWithNext && nextDataKey ? { ...rest, dataKey: nextDataKey } : rest;
+        }),
+      rotation: null,
+    };
+    this.saveKeyslots();
+  }
+
+  get isOpen(): boolean {
+    return this.db !== null;
+  }
+  get committee(): string {
+    return this.ks.committee;
+  }
+  get notice(): string {
+    return this.ks.notice;
+  }
+  get workbenchId(): string {
+    return this.ks.workbenchId;
+  }
+
+  /** Locks: closes the connection and zero-fills the key. */
+  close(): void {
+    if (this.db) {
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        /* closing anyway */
+      }
+      this.db.close();
+    }
+    this.db = null;
+    this.key.fill(0);
+  }
+
+  private conn(): WritableDB {
+    if (!this.db) throw new CasewalkError('locked', 'The workbench is locked. Unlock it to continue.');
+    return this.db;
+  }
+
+  read<T>(fn: (db: ReadableDB) => T): T {
+    return fn(this.conn());
+  }
+
+  /** One transaction: the change and its audit row commit together, or neither does. */
+  write<T>(entry: AuditEntry | ((result: T) => AuditEntry), fn: (db: WritableDB) => T): T {
+    const db = this.conn();
+    const result = db.transaction(() => {
+      const r = fn(db);
+      appendAudit(db, this.actor, typeof entry === 'function' ? entry(r) : entry);
+      return r;
+    })();
+    this.anchorHead();
+    return result;
+  }
+
+  /**
+   * Advances the head anchor, but only while the chain still contains the previous anchor:
+   * after tampering (rows deleted or rewritten below it) the old anchor stays, so verify keeps
+   * reporting it instead of blessing the shortened chain.
+   */
+  private anchorHead(): void {
+    const db = this.conn();
+    const prev = this.trustedHead();
+    let intact = !prev.tampered;
+    if (intact && prev.head && prev.head.rows > 0) {
+      const at = db.prepare('SELECT hash FROM audit WHERE id = ?').get([prev.head.rows]) as { hash: string } | undefined;
+      intact = at?.hash === prev.head.hash;
+    }
+    if (intact) {
+      const head = chainHead(db);
+      this.ks = { ...this.ks, auditHead: { ...head, mac: hmacHex(this.key, `${head.rows}:${head.hash}`) } };
+    }
+    this.saveKeyslots();
+  }
+
+  private saveKeyslots(): void {
+    writeKeyslots(this.dbFile, this.ks);
+  }
+
+  keyslotsSnapshot(): KeyslotFile {
+    return structuredClone(this.ks);
+  }
+
+  /** The chain head from the keyslot file, if its MAC proves it was written with our key. */
+  trustedHead(ks: KeyslotFile = this.ks): { head: { rows: number; hash: string } | null; tampered: boolean } {
+    const h = ks.auditHead;
+    if (!h) return { head: null, tampered: false };
+    const good = crypto.timingSafeEqual(Buffer.from(hmacHex(this.key, `${h.rows}:${h.hash}`)), Buffer.from(h.mac.padEnd(64, '0').slice(0, 64)));
+    return { head: { rows: h.rows, hash: h.hash }, tampered: !good };
+  }
+
+  verify(): VerifyReport {
+    const db = this.conn();
+    const cipherErrors = db.pragma('cipher_integrity_check');
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => String(r.integrity_check));
+    const { head, tampered } = this.trustedHead(readKeyslots(this.dbFile));
+    let chain = verifyChain(db, head);
+    if (tampered) chain = { ...chain, ok: false, reason: 'chain head anchor altered', firstBroken: chain.firstBroken ?? head?.rows ?? null };
+    const report: VerifyReport = {
+      ok: cipherErrors.length === 0 && integrity.length === 1 && integrity[0] === 'ok' && chain.ok,
+      cipherIntegrity: { ok: cipherErrors.length === 0, errors: cipherErrors.length },
+      integrity: { ok: integrity[0] === 'ok', messages: integrity.slice(0, 10) },
+      auditChain: chain,
+    };
+    return report;
+  }
+
+  // ── keyholders ───────────────────────────────────────────────────────────────────────────
+
+  keyholders(): Keyholder[] {
+    return this.ks.slots.map((s) => ({ id: s.id, name: s.name }));
+  }
+
+  async addKeyholder(name: string, passphrase: string): Promise<Keyholder> {
+    if (this.ks.slots.some((s) => s.name.toLowerCase() === name.trim().toLowerCase())) {
+      throw new CasewalkError('conflict', `${name} already holds a key to this workbench.`);
+    }
+    const slot = await makeSlot(this.ks.workbenchId, name.trim(), passphrase, this.key);
+    this.write({ event: 'member_added', entity: `keyholder:${slot.id}` }, (db) => {
+      db.prepare('INSERT INTO keyholders (id, name, added_at) VALUES (?, ?, ?)').run([slot.id, slot.name, slot.createdAt]);
+      this.ks = { ...this.ks, slots: [...this.ks.slots, slot] };
+    });
+    return { id: slot.id, name: slot.name };
+  }
+
+  async changePassphrase(id: string, current: string, next: string): Promise<void> {
+    const slot = this.ks.slots.find((s) => s.id === id);
+    if (!slot) throw new CasewalkError('not_found', 'That keyholder is not on this workbench.');
+    const priv = await openSlotPrivateKey(this.ks, slot, current);
+    if (!priv) throw new CasewalkError('wrong_secret', 'The current passphrase is not right; nothing was changed.');
+    const kdf = { name: 'scrypt' as const, ...newScryptParams() };
+    const kek = await deriveKek(next, kdf);
+    const updated: Slot = { ...slot, kdf, privateKey: seal(kek, priv, slotAad(this.ks.workbenchId, slot.id)) };
+    kek.fill(0);
+    priv.fill(0);
+    this.write({ event: 'passphrase_change', entity: `keyholder:${id}` }, () => {
+      this.ks = { ...this.ks, slots: this.ks.slots.map((s) => (s.id === id ? updated : s)) };
+    });
+  }
+
+  /**
+   * Removes a keyholder and rotates the data key (PRAGMA rekey), crash-safely: the keyslot
+   * file holds both keys until the rekey has committed. Returns the new recovery key.
+   */
+  removeKeyholder(id: string): { recoveryKey: string } {
+    const db = this.conn();
+    const slot = this.ks.slots.find((s) => s.id === id);
+    if (!slot) throw new CasewalkError('not_found', 'That keyholder is not on this workbench.');
+    if (this.ks.slots.length === 1) throw new CasewalkError('conflict', 'The last keyholder cannot be removed: add another keyholder first.');
+    const next = crypto.randomBytes(32);
+    const info = keyInfo(this.ks.workbenchId);
+    // 1. Both keys on disk for every remaining keyholder.
+    this.ks = {
+      ...this.ks,
+      slots: this.ks.slots.map((s) => (s.id === id ? s : { ...s, nextDataKey: wrapToPublicKey(s.publicKey, next, info) })),
+      rotation: { startedAt: new Date().toISOString(), removing: id },
+    };
+    this.saveKeyslots();
+    // 2. Re-encrypt every page with the new key (one SQLCipher transaction).
+    db.pragma(`re${keyPragma(next)}`);
+    // 3. The new key is now the only key; the head anchor is re-sealed with it.
+    const trusted = this.trustedHead();
+    const old = this.key;
+    this.key = next;
+    old.fill(0);
+    const h = this.ks.auditHead;
+    this.ks = {
+      ...this.ks,
+      auditHead: h && !trusted.tampered ? { ...h, mac: hmacHex(this.key, `${h.rows}:${h.hash}`) } : h,
+      slots: this.ks.slots
+        .filter((s) => s.id !== id)
+        .map((s) => {
+          const { nextDataKey, ...rest } = s;
+          return { ...rest, dataKey: nextDataKey! };
+        }),
+      rotation: null,
+    };
+    this.write({ event: 'member_removed', entity: `keyholder:${id}` }, (w) => {
+      w.prepare('UPDATE keyholders SET removed_at = ? WHERE id = ?').run([new Date().toISOString(), id]);
+    });
+    this.write({ event: 'key_rotated', entity: 'workbench', detail: 'data key rotated after a keyholder was removed' }, () => {});
+    return { recoveryKey: encodeRecoveryKey(this.key) };
+  }
+
+  /** For the backup module: the raw key, only while unlocked. Never logged, never returned. */
+  withKey<T>(fn: (key: Buffer) => T): T {
+    this.conn();
+    return fn(this.key);
+  }
+}
+
+function readFailures(file: string): number {
+  try {
+    return Number((JSON.parse(fs.readFileSync(file, 'utf8')) as { failures?: number }).failures ?? 0);
+  } catch {
+    return 0;
+  }
+}
