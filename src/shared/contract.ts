@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { emptyInput } from './zod-helpers';
+import { method } from './method';
 import { workbenchMethods, workbenchEvents } from './workbench/schemas';
 
 export const appInfo = z.object({
@@ -19,17 +20,7 @@ export const appInfo = z.object({
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  /** Methods that work while the workbench is locked. Everything else needs it unlocked. */
-  whenLocked?: true;
-}
-export const method = <I extends z.ZodType, O extends z.ZodType>(
-  input: I,
-  output: O,
-  opts: { whenLocked?: true } = {},
-): MethodSpec<I, O> => ({ input, output, ...opts });
+export { method, type MethodSpec } from './method';
 
 export const methods = {
   'app.info': method(emptyInput, appInfo, { whenLocked: true }),

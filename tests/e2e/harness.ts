@@ -78,7 +78,8 @@ export async function axe(page: Page, screen: string): Promise<void> {
 
 /** Screenshot plus accessibility check: every screen we look at is also checked. */
 export async function look(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(150); // let transitions settle
+  await page.mouse.move(0, 0); // no hover state in the picture
+  await page.waitForTimeout(250); // let transitions settle
   await screenshot(page, name);
   await axe(page, name);
 }

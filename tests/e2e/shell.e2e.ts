@@ -1,26 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { assert, look, test, withEnv } from './harness';
 
-test('app shell: every section reachable by keyboard and mouse, no console errors', async () => {
-  await withEnv(async ({ page, problems }) => {
-    await page.getByRole('heading', { name: 'Casewalk', level: 1 }).waitFor();
-    assert((await page.title()) === 'Casewalk', 'window title');
-    await look(page, '00-shell-home');
-    for (const name of ['Incidents', 'Meetings', 'Recommendations', 'Reports', 'Settings']) {
+export const PASS = 'harbour lantern quietly 42';
+
+/** First run through the real UI: returns the recovery key shown. */
+export async function setUp(page: Page): Promise<string> {
+  await page.getByRole('heading', { name: 'Set up Casewalk' }).waitFor();
+  await page.getByLabel('Committee name').fill('Riverside County CIT Case Review');
+  await page.getByLabel('Your name').fill('Dana Coordinator');
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+  await page.getByLabel('Repeat the passphrase').fill(PASS);
+  await page.getByRole('button', { name: 'Create encrypted workbench' }).click();
+  const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
+  return key;
+}
+
+test('first run, keyholders, backup, audit, lock and unlock through the UI', async () => {
+  await withEnv(async ({ page, problems, host }) => {
+    // Weak passphrase: refused with a specific message.
+    await page.getByRole('heading', { name: 'Set up Casewalk' }).waitFor();
+    await look(page, '01-setup');
+    await page.getByLabel('Committee name').fill('Riverside County CIT Case Review');
+    await page.getByLabel('Your name').fill('Dana Coordinator');
+    await page.getByLabel('Passphrase', { exact: true }).fill('riverside123456');
+    await page.getByLabel('Repeat the passphrase').fill('riverside123456');
+    await page.getByRole('button', { name: 'Create encrypted workbench' }).click();
+    await page.getByText('Do not use the committee name').waitFor();
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+    await page.getByLabel('Repeat the passphrase').fill(PASS);
+    await page.getByRole('button', { name: 'Create encrypted workbench' }).click();
+    const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
+    assert(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/.test(key), `recovery key shape: ${key}`);
+    await look(page, '02-recovery-key');
+    assert(await page.getByRole('button', { name: 'Continue' }).isDisabled(), 'Continue waits for "I have stored it"');
+    await page.getByLabel('I have stored the recovery key somewhere safe').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Home', level: 2 }).waitFor();
+    assert((await page.getByRole('status').first().textContent()) === 'Unlocked', 'status shows unlocked');
+    await look(page, '03-home-unlocked');
+
+    // Every section reachable.
+    for (const name of ['Incidents', 'Meetings', 'Recommendations', 'Reports']) {
       await page.getByRole('link', { name: new RegExp(`^${name}`) }).click();
       await page.getByRole('heading', { name, level: 2 }).waitFor();
     }
-    // Keyboard: Tab reaches the navigation and Enter follows a link.
-    await page.keyboard.press('Tab');
-    let reached = false;
-    for (let i = 0; i < 12 && !reached; i++) {
-      reached = await page.evaluate(() => document.activeElement?.textContent?.startsWith('Incidents') ?? false);
-      if (!reached) await page.keyboard.press('Tab');
-    }
-    assert(reached, 'Tab reaches the Incidents link');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Incidents', level: 2 }).waitFor();
+
+    // Members: add a keyholder.
+    await page.getByRole('link', { name: /^Settings/ }).click();
+    await page.getByRole('tab', { name: 'Members & passphrases' }).waitFor();
+    await page.getByLabel('Name').fill('Sam Clinician');
+    await page.getByLabel('Their passphrase').fill('meadow copper violin 77');
+    await page.getByRole('button', { name: 'Add keyholder' }).click();
+    await page.getByText('Sam Clinician can now unlock the workbench.').waitFor();
+    await look(page, '04-settings-members');
+
+    // Backup: file lands in the test folder, no temp left behind.
+    await page.getByRole('tab', { name: 'Backup & restore' }).click();
+    await page.getByRole('button', { name: 'Back up now…' }).click();
+    await page.getByText(/Backup saved as casewalk-.*\.cwbackup/).waitFor();
+    await look(page, '05-settings-backup');
+    const files = fs.readdirSync(host.filesDir);
+    assert(files.length === 1 && files[0]!.endsWith('.cwbackup'), `backup files: ${files.join(',')}`);
+
+    // Audit log + verify.
+    await page.getByRole('tab', { name: 'Audit log' }).click();
+    await page.getByRole('button', { name: 'Verify integrity' }).click();
+    await page.getByText(/Verified: \d+ audit rows intact/).waitFor();
+    await page.getByRole('cell', { name: 'member added' }).waitFor();
+    await page.getByRole('cell', { name: 'backup' }).first().waitFor();
+    await look(page, '06-settings-audit');
+
+    // Lock with the keyboard; unlock screen shows the notice and the keyholder picker.
+    await page.keyboard.press('Control+l');
+    await page.getByRole('heading', { name: /^Unlock / }).waitFor();
+    await page.getByTestId('system-use-notice').waitFor();
+    await page.getByRole('combobox', { name: 'Who are you?' }).click();
+    await page.getByRole('option', { name: 'Dana Coordinator' }).click();
+    await page.getByRole('textbox', { name: 'Passphrase' }).fill('not the passphrase');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText(/That passphrase is not right\. 4 attempts left/).waitFor();
+    await look(page, '07-unlock-wrong');
+    // The recovery key unlocks too.
+    await page.locator('label', { hasText: 'Recovery key' }).first().click();
+    await page.getByRole('textbox', { name: 'Recovery key' }).fill(key.toLowerCase());
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('status', { name: 'Workbench unlocked' }).waitFor();
+
+    // Restore the backup through the UI: the previous workbench is kept as a dated copy.
+    await page.getByRole('link', { name: /^Settings/ }).click();
+    await page.getByRole('tab', { name: 'Backup & restore' }).click();
+    host.queueOpen(files[0]!);
+    await page.getByLabel('Passphrase for the backup').fill(PASS);
+    await page.getByRole('button', { name: 'Restore from a backup…' }).click();
+    await page.getByText(/Restored from casewalk-.*The previous workbench was kept as workbench\.replaced-/).waitFor({ timeout: 8000 }).catch(async (e: Error) => {
+      throw new Error(`${e.message}\nPage says: ${(await page.locator('body').innerText()).slice(0, 600)}`);
+    });
+    assert(fs.readdirSync(path.dirname(host.filesDir)).some((f) => f.startsWith('workbench.replaced-')), 'replaced copy kept');
+
     await page.getByRole('button', { name: /Use dark theme/ }).click();
-    await look(page, '01-shell-dark');
+    await look(page, '08-dark-theme');
     assert(problems.length === 0, `console errors: ${problems.join(' | ')}`);
   });
 });

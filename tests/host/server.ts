@@ -21,11 +21,16 @@ export interface TestHostOptions {
   rendererDir?: string;
   host?: string;
   port?: number;
+  /** The per-run folder the test host's "file dialogs" pick from and save into. */
+  filesDir?: string;
 }
 export interface TestHost {
   url: string;
   origin: string;
   token: string;
+  filesDir: string;
+  /** The next open-file dialog will pick this file name from filesDir (tests only). */
+  queueOpen(name: string): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +72,15 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     .replace('<head>', '<head>\n    <script src="/__casewalk/preload.js"></script>');
   const entry = path.join(ROOT, 'src/main/core/worker/entry.ts');
   const core = new CoreWorkerClient(entry, { dataDir: opts.dataDir });
+  // The test host's "dialog": files live in one per-run folder; the renderer only gets handles.
+  const filesDir = opts.filesDir ?? path.join(opts.dataDir, 'files');
+  fs.mkdirSync(filesDir, { recursive: true });
+  core.picker = async (req) => {
+    if (req.mode === 'write') return path.join(filesDir, path.basename(req.suggestedName ?? 'casewalk-file'));
+    const chosen = pickQueue.shift();
+    return chosen ? path.join(filesDir, path.basename(chosen)) : null;
+  };
+  const pickQueue: string[] = [];
   const sseClients = new Set<http.ServerResponse>();
   const unsubscribe = core.onEvent((name: EventName, payload) => {
     const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -151,6 +165,8 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     origin,
     token,
     url: `${origin}/__casewalk/enter?token=${token}`,
+    filesDir,
+    queueOpen: (name) => pickQueue.push(name),
     async close() {
       unsubscribe();
       for (const res of sseClients) res.end();

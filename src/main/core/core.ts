@@ -1,49 +1,141 @@
 /**
- * The Casewalk core: plain Node, no Electron. One instance per data folder. It owns the open
- * workbench (if any), the handlers for every contract method, and the event emitter the
- * transports forward to the renderer.
+ * The Casewalk core: plain Node, no Electron. One instance per workbench file. It owns the
+ * unlocked workbench (if any), the handlers for every contract method, the auto-lock timer
+ * and the event emitter the transports forward to the renderer.
  */
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EventName, EventPayload } from '../../shared/contract';
+import type { EventName, EventPayload, MethodName } from '../../shared/contract';
 import { events } from '../../shared/contract';
+import { CasewalkError } from '../../shared/result';
 import type { DispatchTarget, Handlers } from './dispatch';
+import { FileHandles, type FileMode } from './files';
+import { Workbench } from './store/workbench';
 import { APP_VERSION } from './version';
+import { workbenchHandlers } from './workbench/handlers';
+import { DEFAULT_NOTICE } from './store/keyslots';
+
+export interface FileRequest {
+  mode: FileMode;
+  purpose: string;
+  suggestedName?: string;
+}
+/** Shows a native save/open dialog (shell) or picks inside the test folder (test host). */
+export type FilePicker = (req: FileRequest) => Promise<string | null>;
 
 export interface CoreOptions {
-  /** Folder that holds the workbench, its keyslot file, settings and lockout state. */
+  /** Folder that holds the workbench, its keyslot file and lockout state. */
   dataDir: string;
   /** The workbench file; defaults to `<dataDir>/workbench.db`. */
   dbFile?: string;
+  picker?: FilePicker;
+  now?: () => number;
 }
 
 export class Core implements DispatchTarget {
   readonly dataDir: string;
   readonly dbFile: string;
   readonly handlers: Handlers;
+  readonly files = new FileHandles();
+  picker: FilePicker | null;
   private readonly emitter = new EventEmitter();
+  private wb: Workbench | null = null;
+  private autoLockMs = 15 * 60 * 1000;
+  private autoLockTimer: NodeJS.Timeout | null = null;
+  autoLockAt = 0;
 
   constructor(opts: CoreOptions) {
     this.dataDir = path.resolve(opts.dataDir);
     this.dbFile = path.resolve(opts.dbFile ?? path.join(this.dataDir, 'workbench.db'));
+    this.picker = opts.picker ?? null;
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     this.handlers = {
-      'app.info': () => ({
-        name: 'Casewalk',
-        version: APP_VERSION,
-        dataDir: this.dataDir,
-        workbenchExists: false,
-        locked: true,
-        committee: null,
-        member: null,
-        systemUseNotice: '',
-      }),
+      'app.info': () => {
+        const exists = this.workbenchExists();
+        let committee: string | null = null;
+        let notice = DEFAULT_NOTICE;
+        if (exists) {
+          try {
+            const k = Workbench.keyholdersOf(this.dbFile);
+            committee = k.committee;
+            notice = k.notice;
+          } catch {
+            /* reported when unlocking */
+          }
+        }
+        return {
+          name: 'Casewalk',
+          version: APP_VERSION,
+          dataDir: this.dataDir,
+          workbenchExists: exists,
+          locked: this.wb === null,
+          committee,
+          member: this.wb?.actor ?? null,
+          systemUseNotice: notice,
+        };
+      },
+      ...workbenchHandlers(this),
     };
   }
 
+  workbenchExists(): boolean {
+    return fs.existsSync(this.dbFile);
+  }
+
   isLocked(): boolean {
-    return true;
+    return this.wb === null;
+  }
+
+  /** The unlocked workbench, or a `locked` error. */
+  get workbench(): Workbench {
+    if (!this.wb) throw new CasewalkError('locked', 'The workbench is locked. Unlock it to continue.');
+    return this.wb;
+  }
+
+  setWorkbench(wb: Workbench, reason: 'unlock' | 'create' | 'restore'): void {
+    this.wb?.close();
+    this.wb = wb;
+    const minutes = Number(wb.read((db) => (db.prepare("SELECT value FROM settings WHERE key = 'autoLockMinutes'").get() as { value: string } | undefined)?.value) ?? 15);
+    this.autoLockMs = Math.min(30, Math.max(1, minutes || 15)) * 60 * 1000;
+    this.touch();
+    this.emit('workbench.lockChanged', { locked: false, reason });
+  }
+
+  setAutoLockMinutes(minutes: number): void {
+    this.autoLockMs = minutes * 60 * 1000;
+    this.touch();
+  }
+
+  /** Locks: closes the connection, zero-fills the key, tells every window. */
+  lock(reason: 'manual' | 'inactivity'): void {
+    if (this.autoLockTimer) clearTimeout(this.autoLockTimer);
+    this.autoLockTimer = null;
+    if (!this.wb) return;
+    try {
+      this.wb.write({ event: 'lock', entity: 'workbench', detail: reason }, () => {});
+    } catch {
+      /* lock anyway */
+    }
+    this.wb.close();
+    this.wb = null;
+    this.emit('workbench.lockChanged', { locked: true, reason });
+  }
+
+  /** Every accepted call while unlocked restarts the inactivity timer. */
+  touch(_method?: MethodName): void {
+    if (!this.wb) return;
+    if (this.autoLockTimer) clearTimeout(this.autoLockTimer);
+    this.autoLockAt = Date.now() + this.autoLockMs;
+    this.autoLockTimer = setTimeout(() => this.lock('inactivity'), this.autoLockMs);
+    this.autoLockTimer.unref?.();
+  }
+
+  async pickFile(req: FileRequest): Promise<{ handle: string; displayName: string } | null> {
+    if (!this.picker) throw new CasewalkError('forbidden', 'Choosing files is not available here.');
+    const p = await this.picker(req);
+    if (!p) return null;
+    return { handle: this.files.register(p, req.mode), displayName: path.basename(p) };
   }
 
   /** Emits a contract event after validating its payload, so no transport sends a bad one. */
@@ -58,6 +150,9 @@ export class Core implements DispatchTarget {
   }
 
   close(): void {
+    if (this.autoLockTimer) clearTimeout(this.autoLockTimer);
+    this.wb?.close();
+    this.wb = null;
     this.emitter.removeAllListeners();
   }
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { CoreWorkerClient } from '../core/worker/client';
 import { eventChannel } from '../../shared/channels';
 import type { MethodName } from '../../shared/contract';
@@ -55,6 +55,20 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const core = new CoreWorkerClient(path.join(here, 'core-worker.js'), { dataDir: path.join(userData, 'workbench') });
   const call = (m: MethodName, input: unknown) => core.call(m, input);
+  // Native dialogs: the chosen path goes to the core, the renderer only ever sees a handle.
+  core.picker = async (req) => {
+    const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    const filters = req.purpose === 'backup' || req.purpose === 'restore' ? [{ name: 'Casewalk backup', extensions: ['cwbackup'] }] : [];
+    if (req.mode === 'write') {
+      const r = parent
+        ? await dialog.showSaveDialog(parent, { defaultPath: req.suggestedName, filters })
+        : await dialog.showSaveDialog({ defaultPath: req.suggestedName, filters });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    }
+    const options = { properties: ['openFile' as const], filters };
+    const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  };
 
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {

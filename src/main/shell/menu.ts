@@ -18,7 +18,7 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
           id: 'lock',
           label: 'Lock workbench',
           accelerator: 'CmdOrCtrl+L',
-          click: () => void deps.call('workbench.lock' as never, {}),
+          click: () => void deps.call('workbench.lock', {}),
         },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -1,27 +1,36 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { Center, MantineProvider } from '@mantine/core';
+import { Notifications, notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/contract';
 import { AppLayout } from './features/layout/AppLayout';
-import { PageFrame, PlaceholderPage } from './features/pages';
 import { EmptyState } from './features/layout/EmptyState';
+import { PageFrame, PlaceholderPage } from './features/pages';
+import { SettingsPage, type SettingsTab } from './features/settings/SettingsPage';
+import { SetupScreen } from './features/workbench/SetupScreen';
+import { UnlockScreen } from './features/workbench/UnlockScreen';
+import { RecoveryKeyPanel } from './features/workbench/RecoveryKeyPanel';
 import { api, unwrap } from './lib/api';
 import { useRoute } from './lib/route';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <Workbench />
     </MantineProvider>
   );
 }
 
+const SETTINGS_TABS: SettingsTab[] = ['members', 'backup', 'audit', 'security'];
+
 function Workbench() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [page, navigate] = useRoute();
+  // Bumped on every lock: remounts the unlocked tree so no case data stays in memory.
+  const [session, setSession] = useState(0);
+  const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
+  const { page, sub, navigate } = useRoute();
 
   const refresh = useCallback(() => {
     unwrap(api().app.info())
@@ -29,22 +38,68 @@ function Workbench() {
       .catch((e: Error) => setError(e.message));
   }, []);
   useEffect(refresh, [refresh]);
+  useEffect(
+    () =>
+      api().subscribe('workbench.lockChanged', (e) => {
+        if (e.locked) {
+          setSession((s) => s + 1);
+          if (e.reason === 'inactivity') notifications.show({ title: 'Locked', message: 'Casewalk locked itself after a period without activity.' });
+        }
+        refresh();
+      }),
+    [refresh],
+  );
+  const lock = useCallback(() => void unwrap(api().workbench.lock()).then(refresh), [refresh]);
+
+  // Ctrl/Cmd+L locks; activity keeps the inactivity timer in the core alive (at most every 30 s).
+  const lastPing = useRef(0);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        lock();
+      }
+    };
+    const onActivity = () => {
+      if (!info || info.locked || Date.now() - lastPing.current < 30_000) return;
+      lastPing.current = Date.now();
+      void api().workbench.activity();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onActivity);
+    window.addEventListener('keydown', onActivity);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onActivity);
+      window.removeEventListener('keydown', onActivity);
+    };
+  }, [info, lock]);
 
   if (error) return <EmptyState title="Casewalk could not start">{error}</EmptyState>;
   if (!info) return null;
+  if (newRecoveryKey) {
+    return (
+      <Center mih="100vh" p="xl">
+        <RecoveryKeyPanel
+          recoveryKey={newRecoveryKey}
+          onStored={() => void unwrap(api().workbench.confirmRecoveryKey()).finally(() => setNewRecoveryKey(null))}
+        />
+      </Center>
+    );
+  }
+  if (!info.workbenchExists) return <SetupScreen onCreated={setNewRecoveryKey} />;
+  if (info.locked) return <UnlockScreen key={session} notice={info.systemUseNotice} committee={info.committee} onUnlocked={refresh} />;
 
   return (
-    <AppLayout page={page} onNavigate={navigate} locked={info.locked} committee={info.committee}>
+    <AppLayout key={session} page={page} onNavigate={(p) => navigate(p)} locked={info.locked} committee={info.committee} onLock={lock}>
       {page === 'home' ? (
         <PageFrame title="Home">
-          <EmptyState title="Welcome to Casewalk">
-            Casewalk keeps your committee’s de-identified case reviews in an encrypted workbench on this computer.
+          <EmptyState title={`Welcome, ${info.member ?? ''}`}>
+            The workbench is unlocked. Incidents, meetings and recommendations will show what needs attention here.
           </EmptyState>
         </PageFrame>
       ) : page === 'settings' ? (
-        <PageFrame title="Settings">
-          <EmptyState title="Data folder">{info.dataDir}</EmptyState>
-        </PageFrame>
+        <SettingsPage tab={SETTINGS_TABS.includes(sub as SettingsTab) ? (sub as SettingsTab) : 'members'} onTab={(t) => navigate('settings', t)} />
       ) : (
         <PlaceholderPage page={page} />
       )}

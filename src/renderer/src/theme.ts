@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A calm teal: distinct from police blue and hospital red; AA contrast on white and dark.
 const casewalk: MantineColorsTuple = [
@@ -8,7 +8,7 @@ const casewalk: MantineColorsTuple = [
 /** Sized for the back of a meeting room: 18 px body text, generous headings. */
 export const theme = createTheme({
   primaryColor: 'casewalk',
-  primaryShade: { light: 9, dark: 4 },
+  primaryShade: { light: 9, dark: 9 },
   colors: { casewalk },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
   fontSizes: { xs: '0.875rem', sm: '1rem', md: '1.125rem', lg: '1.3rem', xl: '1.5rem' },
@@ -16,4 +16,12 @@ export const theme = createTheme({
   defaultRadius: 'md',
   cursorType: 'pointer',
   focusRing: 'always',
+  autoContrast: true,
+});
+
+/** Dimmed text must still pass WCAG AA contrast on a projector: darker than Mantine's default. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#495057' },
+  dark: { '--mantine-color-dimmed': '#c1c2c5' },
 });

@@ -1,9 +1,110 @@
 import { z } from 'zod';
-import type { MethodSpec } from '../contract';
+import { method } from '../method';
+import { emptyInput, id, MAX, requiredText } from '../zod-helpers';
+import { AUDIT_EVENT_NAMES } from './audit-events';
 
-export const workbenchMethods = {} satisfies Record<string, MethodSpec>;
+const passphrase = z.string().max(MAX.secret, 'A passphrase may be at most 512 characters.');
+const keyholder = z.object({ id: z.string(), name: z.string() });
+const fileHandle = z.string().regex(/^fh_[A-Za-z0-9_-]{8,64}$/, 'Not a file handle: choose the file again.');
 
-export const lockChanged = z.object({ locked: z.boolean(), reason: z.enum(['manual', 'inactivity', 'unlock', 'create', 'restore']) }).strict();
+export const verifyReport = z.object({
+  ok: z.boolean(),
+  cipherIntegrity: z.object({ ok: z.boolean(), errors: z.number() }),
+  integrity: z.object({ ok: z.boolean(), messages: z.array(z.string()) }),
+  auditChain: z.object({ ok: z.boolean(), rows: z.number(), firstBroken: z.number().nullable(), reason: z.string().nullable() }),
+});
+export const auditRow = z.object({
+  id: z.number(),
+  at: z.string(),
+  member: z.string().nullable(),
+  event: z.string(),
+  entity: z.string().nullable(),
+  outcome: z.string(),
+  detail: z.string().nullable(),
+});
+export type AuditRowView = z.infer<typeof auditRow>;
+export const settings = z.object({
+  autoLockMinutes: z.number().int().min(1).max(30),
+  systemUseNotice: z.string(),
+});
+
+export const workbenchMethods = {
+  'workbench.keyholders': method(emptyInput, z.object({ exists: z.boolean(), committee: z.string().nullable(), keyholders: z.array(keyholder) }), { whenLocked: true }),
+  'workbench.create': method(
+    z
+      .object({
+        committee: requiredText('Committee name', MAX.name),
+        keyholder: requiredText('Your name', MAX.name),
+        passphrase,
+      })
+      .strict(),
+    z.object({ recoveryKey: z.string() }),
+    { whenLocked: true },
+  ),
+  'workbench.confirmRecoveryKey': method(emptyInput, z.object({ confirmed: z.literal(true) })),
+  'workbench.unlock': method(
+    z
+      .object({
+        keyholderId: id.optional(),
+        passphrase: passphrase.optional(),
+        recoveryKey: z.string().max(80).optional(),
+      })
+      .strict(),
+    z.object({ actor: z.string() }),
+    { whenLocked: true },
+  ),
+  'workbench.lock': method(emptyInput, z.object({ locked: z.literal(true) }), { whenLocked: true }),
+  'workbench.activity': method(emptyInput, z.object({ autoLockAt: z.number() })),
+  'workbench.verify': method(emptyInput, verifyReport),
+  'keyholders.add': method(z.object({ name: requiredText('Name', MAX.name), passphrase }).strict(), keyholder),
+  'keyholders.remove': method(z.object({ id }).strict(), z.object({ recoveryKey: z.string() })),
+  'keyholders.changePassphrase': method(z.object({ id, current: passphrase, next: passphrase }).strict(), z.object({ changed: z.literal(true) })),
+  'audit.list': method(
+    z
+      .object({
+        event: z.enum(AUDIT_EVENT_NAMES).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    z.object({ rows: z.array(auditRow), total: z.number() }),
+  ),
+  'settings.get': method(emptyInput, settings),
+  'settings.update': method(
+    z.object({ autoLockMinutes: z.number().int().min(1).max(30).optional(), systemUseNotice: z.string().trim().min(1).max(2000).optional() }).strict(),
+    settings,
+  ),
+  'files.chooseSave': method(
+    z.object({ purpose: z.enum(['backup', 'export']), suggestedName: requiredText('File name', 120) }).strict(),
+    z.object({ handle: fileHandle, displayName: z.string() }).nullable(),
+  ),
+  'files.chooseOpen': method(
+    z.object({ purpose: z.enum(['restore', 'import']) }).strict(),
+    z.object({ handle: fileHandle, displayName: z.string() }).nullable(),
+    { whenLocked: true },
+  ),
+  'backup.create': method(z.object({ handle: fileHandle }).strict(), z.object({ bytes: z.number(), displayName: z.string() })),
+  'backup.restore': method(
+    z
+      .object({
+        handle: fileHandle,
+        keyholderId: id.optional(),
+        passphrase: passphrase.optional(),
+        recoveryKey: z.string().max(80).optional(),
+      })
+      .strict(),
+    z.object({ replacedCopy: z.string().nullable(), actor: z.string() }),
+    { whenLocked: true },
+  ),
+};
+
+export const lockChanged = z
+  .object({ locked: z.boolean(), reason: z.enum(['manual', 'inactivity', 'unlock', 'create', 'restore']) })
+  .strict();
+export const progress = z
+  .object({ task: z.enum(['backup', 'restore', 'import', 'export']), done: z.number(), total: z.number(), stage: z.string().max(80) })
+  .strict();
 export const workbenchEvents = {
   'workbench.lockChanged': lockChanged,
+  'task.progress': progress,
 } as const;

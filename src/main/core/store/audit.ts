@@ -4,28 +4,11 @@
  * count + last hash, MACed with the data key) is also kept in the keyslot file and in every
  * backup, so deleting the newest rows is detected too.
  */
+import { AUDIT_EVENT_NAMES } from '../../../shared/workbench/audit-events';
 import { sha256Hex } from './crypto';
 import type { ReadableDB, WritableDB } from './db';
 
-export const AUDIT_EVENTS = [
-  'create',
-  'unlock_ok',
-  'unlock_failed',
-  'lock',
-  'update',
-  'delete',
-  'export',
-  'passphrase_change',
-  'member_added',
-  'member_removed',
-  'key_rotated',
-  'recovery_key_confirmed',
-  'backup',
-  'restore',
-  'settings_changed',
-  'identifier_dismissed',
-  'import',
-] as const;
+export const AUDIT_EVENTS = AUDIT_EVENT_NAMES;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
 export interface AuditEntry {

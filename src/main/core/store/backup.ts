@@ -100,7 +100,13 @@ function stamp(d = new Date()): string {
  * integrity, SQLite integrity and the audit chain on a temp copy before replacing anything;
  * the replaced workbench is kept as a dated copy. Returns the unlocked, restored workbench.
  */
-export async function restoreBackup(from: string, dbFile: string, secret: Secret): Promise<{ workbench: Workbench; replaced: string | null }> {
+export async function restoreBackup(
+  from: string,
+  dbFile: string,
+  secret: Secret,
+  /** Called after every check passed, just before the current workbench is replaced (lock it here). */
+  beforeReplace: () => void = () => {},
+): Promise<{ workbench: Workbench; replaced: string | null }> {
   const { header, body } = readBackup(from);
   const dir = path.dirname(path.resolve(dbFile));
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -119,6 +125,7 @@ export async function restoreBackup(from: string, dbFile: string, secret: Secret
     if (!report.cipherIntegrity.ok || !report.integrity.ok || !chainAtBackup.ok) {
       throw new CasewalkError('damaged', 'The backup failed its integrity checks; nothing was replaced.');
     }
+    beforeReplace();
     let replaced: string | null = null;
     if (fs.existsSync(dbFile)) {
       replaced = dbFile.replace(/\.db$/i, '') + `.replaced-${stamp()}.db`;

@@ -264,6 +264,10 @@ export class Workbench {
   get notice(): string {
     return this.ks.notice;
   }
+  setNotice(notice: string): void {
+    this.ks = { ...this.ks, notice };
+    this.saveKeyslots();
+  }
   get workbenchId(): string {
     return this.ks.workbenchId;
   }

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EventName } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
+import type { FilePicker } from '../core';
 import type { FromWorker, ToWorker, WorkerData } from './protocol';
 
 export class CoreWorkerClient {
@@ -14,6 +15,8 @@ export class CoreWorkerClient {
   private readonly pending = new Map<number, (r: Result<unknown>) => void>();
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
   private dead: string | null = null;
+  /** Answers the core's file-dialog requests (native dialog, or the test folder). */
+  picker: FilePicker | null = null;
 
   constructor(entry: string | URL, data: WorkerData) {
     const file = typeof entry === 'string' ? entry : fileURLToPath(entry);
@@ -23,6 +26,12 @@ export class CoreWorkerClient {
       ? new Worker(tsBootstrap(file), { eval: true, workerData: data })
       : new Worker(file, { workerData: data });
     this.worker.on('message', (msg: FromWorker) => {
+      if (msg.type === 'pick') {
+        const answer = (p: string | null) => this.worker.postMessage({ type: 'picked', id: msg.id, path: p } satisfies ToWorker);
+        if (!this.picker) answer(null);
+        else this.picker(msg.request).then(answer, () => answer(null));
+        return;
+      }
       if (msg.type === 'event') {
         for (const l of this.listeners) l(msg.name as EventName, msg.payload);
         return;

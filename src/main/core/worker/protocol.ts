@@ -3,8 +3,14 @@ import type { Result } from '../../../shared/result';
 export interface WorkerData {
   dataDir: string;
 }
-export type ToWorker = { type: 'call'; id: number; method: string; input: unknown } | { type: 'close'; id: number };
+import type { FileRequest } from '../core';
+
+export type ToWorker =
+  | { type: 'call'; id: number; method: string; input: unknown }
+  | { type: 'close'; id: number }
+  | { type: 'picked'; id: number; path: string | null };
 export type FromWorker =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; name: string; payload: unknown }
-  | { type: 'closed'; id: number };
+  | { type: 'closed'; id: number }
+  | { type: 'pick'; id: number; request: FileRequest };

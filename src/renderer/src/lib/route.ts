@@ -8,13 +8,17 @@ function readHash(): Page {
   return (PAGES as readonly string[]).includes(h) ? (h as Page) : 'home';
 }
 
-/** Hash routing (`#/incidents`): works under app:// and the test host alike. */
-export function useRoute(): [Page, (p: Page) => void] {
-  const [page, setPage] = useState<Page>(readHash);
+function readSub(): string {
+  return window.location.hash.replace(/^#\/?/, '').split('/')[1] ?? '';
+}
+
+/** Hash routing (`#/settings/audit`): works under app:// and the test host alike. */
+export function useRoute(): { page: Page; sub: string; navigate(p: Page, sub?: string): void } {
+  const [state, setState] = useState({ page: readHash(), sub: readSub() });
   useEffect(() => {
-    const on = () => setPage(readHash());
+    const on = () => setState({ page: readHash(), sub: readSub() });
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
-  return [page, (p) => (window.location.hash = `#/${p}`)];
+  return { ...state, navigate: (p, sub) => (window.location.hash = sub ? `#/${p}/${sub}` : `#/${p}`) };
 }

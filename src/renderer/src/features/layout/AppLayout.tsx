@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Badge, Group, NavLink, Text, Title, Tooltip, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Button, Group, NavLink, Text, Title, Tooltip, useMantineColorScheme } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Page } from '../../lib/route';
 
@@ -39,18 +39,18 @@ export function AppLayout({ page, onNavigate, locked, committee, onLock, childre
           <Group gap="sm" wrap="nowrap">
             <Badge
               size="lg"
-              variant="light"
-              color={locked ? 'red' : 'teal'}
+              variant="filled"
+              color={locked ? 'red.9' : 'casewalk.9'}
               role="status"
               aria-label={locked ? 'Workbench locked' : 'Workbench unlocked'}
             >
               {locked ? 'Locked' : 'Unlocked'}
             </Badge>
             {!locked && onLock && (
-              <Tooltip label="Lock (Ctrl+L)">
-                <ActionIcon variant="default" size="lg" onClick={onLock} aria-label="Lock workbench">
-                  <span aria-hidden>🔒</span>
-                </ActionIcon>
+              <Tooltip label="Ctrl+L">
+                <Button variant="default" onClick={onLock}>
+                  Lock
+                </Button>
               </Tooltip>
             )}
             <Tooltip label="Switch light/dark theme">

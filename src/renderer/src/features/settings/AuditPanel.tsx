@@ -1,0 +1,71 @@
+import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { AuditRowView } from '../../../../shared/workbench/schemas';
+import { AUDIT_EVENT_NAMES } from '../../../../shared/workbench/audit-events';
+import { api, unwrap } from '../../lib/api';
+
+type Verify = Awaited<ReturnType<typeof verifyNow>>;
+const verifyNow = () => unwrap(api().workbench.verify());
+
+export function AuditPanel() {
+  const [event, setEvent] = useState<string | null>(null);
+  const [rows, setRows] = useState<AuditRowView[]>([]);
+  const [total, setTotal] = useState(0);
+  const [verify, setVerify] = useState<Verify | null>(null);
+  useEffect(() => {
+    void unwrap(api().audit.list({ limit: 200, ...(event ? { event: event as (typeof AUDIT_EVENT_NAMES)[number] } : {}) })).then((r) => {
+      setRows(r.rows);
+      setTotal(r.total);
+    });
+  }, [event]);
+  return (
+    <Stack gap="md">
+      <Group align="flex-end">
+        <Select
+          label="Event"
+          placeholder="All events"
+          clearable
+          data={AUDIT_EVENT_NAMES.map((e) => ({ value: e, label: e.replace(/_/g, ' ') }))}
+          value={event}
+          onChange={setEvent}
+          w={280}
+        />
+        <Button variant="default" onClick={() => void verifyNow().then(setVerify)}>
+          Verify integrity
+        </Button>
+        {verify && (
+          <Badge size="xl" color={verify.ok ? 'teal' : 'red'} role="status">
+            {verify.ok ? `Verified: ${verify.auditChain.rows} audit rows intact` : `Problem: ${verify.auditChain.reason ?? 'database integrity check failed'} (row ${verify.auditChain.firstBroken})`}
+          </Badge>
+        )}
+      </Group>
+      <Text c="dimmed">{total} events</Text>
+      <Table striped fz="md" aria-label="Audit log">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>#</Table.Th>
+            <Table.Th>Time</Table.Th>
+            <Table.Th>Member</Table.Th>
+            <Table.Th>Event</Table.Th>
+            <Table.Th>Entity</Table.Th>
+            <Table.Th>Outcome</Table.Th>
+            <Table.Th>Detail</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{r.id}</Table.Td>
+              <Table.Td>{new Date(r.at).toLocaleString()}</Table.Td>
+              <Table.Td>{r.member}</Table.Td>
+              <Table.Td>{r.event.replace(/_/g, ' ')}</Table.Td>
+              <Table.Td>{r.entity}</Table.Td>
+              <Table.Td>{r.outcome}</Table.Td>
+              <Table.Td>{r.detail}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

@@ -1,0 +1,87 @@
+import { Alert, Button, Group, Paper, PasswordInput, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { notifications } from '@mantine/notifications';
+import { api, unwrap } from '../../lib/api';
+
+export function BackupPanel() {
+  const [progress, setProgress] = useState<{ done: number; total: number; stage: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [restorePass, setRestorePass] = useState('');
+  const [keyholders, setKeyholders] = useState<{ id: string; name: string }[]>([]);
+  const [keyholderId, setKeyholderId] = useState<string | null>(null);
+  useEffect(() => {
+    void Promise.all([unwrap(api().workbench.keyholders()), unwrap(api().app.info())]).then(([k, info]) => {
+      setKeyholders(k.keyholders);
+      setKeyholderId(k.keyholders.find((x) => x.name === info.member)?.id ?? k.keyholders[0]?.id ?? null);
+    });
+  }, []);
+  useEffect(() => api().subscribe('task.progress', (p) => (p.task === 'backup' || p.task === 'restore') && setProgress(p)), []);
+
+  const backup = async () => {
+    setMessage(null);
+    try {
+      const stamp = new Date().toISOString().slice(0, 10);
+      const f = await unwrap(api().files.chooseSave({ purpose: 'backup', suggestedName: `casewalk-${stamp}.cwbackup` }));
+      if (!f) return;
+      const r = await unwrap(api().backup.create({ handle: f.handle }));
+      setMessage({ ok: true, text: `Backup saved as ${r.displayName} (${Math.round(r.bytes / 1024)} KB). It is encrypted with the workbench key.` });
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message });
+    }
+  };
+  const restore = async () => {
+    setMessage(null);
+    try {
+      const f = await unwrap(api().files.chooseOpen({ purpose: 'restore' }));
+      if (!f) return;
+      const r = await unwrap(api().backup.restore({ handle: f.handle, passphrase: restorePass, ...(keyholderId ? { keyholderId } : {}) }));
+      // Restoring locks and reopens the workbench, which remounts this screen: use a notification.
+      notifications.show({
+        color: 'teal',
+        autoClose: 15000,
+        title: 'Workbench restored',
+        message: `Restored from ${f.displayName}.${r.replacedCopy ? ` The previous workbench was kept as ${r.replacedCopy}.` : ''}`,
+      });
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message });
+    }
+  };
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <Paper withBorder p="lg">
+        <Stack>
+          <Title order={3}>Back up</Title>
+          <Text>One encrypted file with everything in the workbench and its keys. Store it on a drive your agency backs up.</Text>
+          <Group>
+            <Button onClick={() => void backup()}>Back up now…</Button>
+          </Group>
+          {progress && <Progress value={(progress.done / Math.max(1, progress.total)) * 100} aria-label={`Progress: ${progress.stage}`} size="lg" />}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="lg">
+        <Stack>
+          <Title order={3}>Restore</Title>
+          <Text>
+            Replaces this workbench with a backup after checking its encryption, its database and its audit chain. The current workbench is
+            kept as a dated copy beside it.
+          </Text>
+          {keyholders.length > 1 && (
+            <Select label="Keyholder" data={keyholders.map((k) => ({ value: k.id, label: k.name }))} value={keyholderId} onChange={setKeyholderId} maw={480} />
+          )}
+          <PasswordInput label="Passphrase for the backup" value={restorePass} onChange={(e) => setRestorePass(e.currentTarget.value)} maw={480} />
+          <Group>
+            <Button variant="default" disabled={!restorePass} onClick={() => void restore()}>
+              Restore from a backup…
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+      {message && (
+        <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,147 @@
+import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { api, unwrap } from '../../lib/api';
+import { RecoveryKeyPanel } from '../workbench/RecoveryKeyPanel';
+
+export function MembersPanel() {
+  const [keyholders, setKeyholders] = useState<{ id: string; name: string }[]>([]);
+  const [name, setName] = useState('');
+  const [pass, setPass] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
+  const [newKey, setNewKey] = useState<string | null>(null);
+  const [changing, setChanging] = useState<{ id: string; name: string } | null>(null);
+  const [cur, setCur] = useState('');
+  const [next, setNext] = useState('');
+  const [changeError, setChangeError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const load = useCallback(() => void unwrap(api().workbench.keyholders()).then((r) => setKeyholders(r.keyholders)), []);
+  useEffect(load, [load]);
+
+  if (newKey) {
+    return <RecoveryKeyPanel title="New recovery key" recoveryKey={newKey} onStored={() => void unwrap(api().workbench.confirmRecoveryKey()).finally(() => setNewKey(null))} />;
+  }
+  return (
+    <Stack gap="lg" maw={900}>
+      <Text>
+        Keyholders can unlock this workbench with their own passphrase. Removing a keyholder re-encrypts the workbench with a new key,
+        so a copy of the old key stops working, and gives you a new recovery key.
+      </Text>
+      {done && <Alert color="teal">{done}</Alert>}
+      <Table striped fz="md" aria-label="Keyholders">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Keyholder</Table.Th>
+            <Table.Th>Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {keyholders.map((k) => (
+            <Table.Tr key={k.id}>
+              <Table.Td>{k.name}</Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <Button variant="default" onClick={() => setChanging(k)}>
+                    Change passphrase
+                  </Button>
+                  <Button variant="light" color="red" disabled={keyholders.length < 2} onClick={() => setRemoving(k)}>
+                    Remove
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Paper withBorder p="lg">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setError(null);
+            unwrap(api().keyholders.add({ name, passphrase: pass }))
+              .then((k) => {
+                setName('');
+                setPass('');
+                setDone(`${k.name} can now unlock the workbench.`);
+                load();
+              })
+              .catch((err: Error) => setError(err.message));
+          }}
+        >
+          <Stack>
+            <Title order={3}>Add a keyholder</Title>
+            <Group align="flex-end" grow>
+              <TextInput size="md" label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+              <PasswordInput size="md" label="Their passphrase" description="They type it themselves." value={pass} onChange={(e) => setPass(e.currentTarget.value)} />
+            </Group>
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <Group>
+              <Button type="submit" disabled={!name || !pass}>
+                Add keyholder
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={`Remove ${removing?.name ?? ''}?`} size="lg">
+        <Stack>
+          <Text>The workbench will be re-encrypted with a new key and you will be shown a new recovery key. The old recovery key stops working.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                const k = removing!;
+                setRemoving(null);
+                void unwrap(api().keyholders.remove({ id: k.id })).then((r) => {
+                  setNewKey(r.recoveryKey);
+                  load();
+                });
+              }}
+            >
+              Remove and rotate key
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={changing !== null} onClose={() => setChanging(null)} title={`Change passphrase for ${changing?.name ?? ''}`} size="lg">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setChangeError(null);
+            unwrap(api().keyholders.changePassphrase({ id: changing!.id, current: cur, next }))
+              .then(() => {
+                setDone(`Passphrase changed for ${changing!.name}.`);
+                setChanging(null);
+                setCur('');
+                setNext('');
+              })
+              .catch((err: Error) => setChangeError(err.message));
+          }}
+        >
+          <Stack>
+            <PasswordInput label="Current passphrase" value={cur} onChange={(e) => setCur(e.currentTarget.value)} />
+            <PasswordInput label="New passphrase" value={next} onChange={(e) => setNext(e.currentTarget.value)} />
+            {changeError && (
+              <Alert color="red" role="alert">
+                {changeError}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button type="submit" disabled={!cur || !next}>
+                Change passphrase
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+
+/** Shown once after creation or key rotation: the recovery key, print, and "I have stored it". */
+export function RecoveryKeyPanel({ recoveryKey, onStored, title = 'Your recovery key' }: { recoveryKey: string; onStored(): void; title?: string }) {
+  const [stored, setStored] = useState(false);
+  return (
+    <Paper withBorder p="xl" maw={820}>
+      <Stack gap="md">
+        <Title order={2}>{title}</Title>
+        <Text>
+          This key opens the workbench if every passphrase is lost. It is shown only now. Print it or write it down and keep it
+          somewhere locked, apart from this computer.
+        </Text>
+        <Text
+          component="p"
+          ff="monospace"
+          fz={26}
+          ta="center"
+          p="md"
+          bg="var(--mantine-color-default-hover)"
+          aria-label="Recovery key"
+          data-testid="recovery-key"
+          style={{ letterSpacing: 2, wordBreak: 'break-all', borderRadius: 8 }}
+        >
+          {recoveryKey}
+        </Text>
+        <Alert color="yellow" title="Anyone with this key can read the workbench" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
+          Do not email it, photograph it or save it on a shared drive.
+        </Alert>
+        <Group>
+          <Button variant="default" onClick={() => window.print()}>
+            Print recovery key
+          </Button>
+        </Group>
+        <Checkbox size="md" label="I have stored the recovery key somewhere safe" checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} />
+        <Group>
+          <Button size="md" disabled={!stored} onClick={onStored}>
+            Continue
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
