@@ -15,6 +15,7 @@ import { Workbench } from './store/workbench';
 import { APP_VERSION } from './version';
 import { workbenchHandlers } from './workbench/handlers';
 import { DEFAULT_NOTICE } from './store/keyslots';
+import { autoLockMinutes } from './store/settings';
 
 export interface FileRequest {
   mode: FileMode;
@@ -96,8 +97,7 @@ export class Core implements DispatchTarget {
   setWorkbench(wb: Workbench, reason: 'unlock' | 'create' | 'restore'): void {
     this.wb?.close();
     this.wb = wb;
-    const minutes = Number(wb.read((db) => (db.prepare("SELECT value FROM settings WHERE key = 'autoLockMinutes'").get() as { value: string } | undefined)?.value) ?? 15);
-    this.autoLockMs = Math.min(30, Math.max(1, minutes || 15)) * 60 * 1000;
+    this.autoLockMs = wb.read(autoLockMinutes) * 60 * 1000;
     this.touch();
     this.emit('workbench.lockChanged', { locked: false, reason });
   }

@@ -5,7 +5,8 @@
  * backup, so deleting the newest rows is detected too.
  */
 import { AUDIT_EVENT_NAMES } from '../../../shared/workbench/audit-events';
-import { sha256Hex } from './crypto';
+import crypto from 'node:crypto';
+import { hmacHex, sha256Hex } from './crypto';
 import type { ReadableDB, WritableDB } from './db';
 
 export const AUDIT_EVENTS = AUDIT_EVENT_NAMES;
@@ -95,4 +96,32 @@ export function verifyChain(db: ReadableDB, head: ChainHead | null): ChainReport
 export function chainHead(db: ReadableDB): ChainHead {
   const last = db.prepare('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
   return { rows: last?.id ?? 0, hash: last?.hash ?? GENESIS };
+}
+
+/** The head anchor's MAC: HMAC-SHA256(data key, "<rows>:<hash>"). */
+export function headMac(key: Buffer, head: ChainHead): string {
+  return hmacHex(key, `${head.rows}:${head.hash}`);
+}
+
+export function headMacMatches(key: Buffer, head: ChainHead & { mac: string }): boolean {
+  const want = Buffer.from(headMac(key, head));
+  const got = Buffer.from(head.mac);
+  return got.length === want.length && crypto.timingSafeEqual(got, want);
+}
+
+export interface AuditQuery {
+  event?: AuditEvent | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Newest first, with the total count for paging. */
+export function listAudit(db: ReadableDB, q: AuditQuery): { rows: Omit<AuditRow, 'prevHash' | 'hash'>[]; total: number } {
+  const where = q.event ? 'WHERE event = ?' : '';
+  const args = q.event ? [q.event] : [];
+  const rows = db
+    .prepare(`SELECT id, at, member, event, entity, outcome, detail FROM audit ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all([...args, q.limit, q.offset]) as unknown as Omit<AuditRow, 'prevHash' | 'hash'>[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM audit ${where}`).get(args) as { n: number }).n;
+  return { rows, total };
 }

@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { CasewalkError } from '../../../shared/result';
 import { APP_VERSION } from '../version';
 import { verifyChain } from './audit';
-import { keyslotFileSchema, keyslotPath, writeFileAtomic } from './keyslots';
-import { Workbench, type Secret } from './workbench';
+import { keyslotFileSchema, keyslotPath, siblingPath, writeFileAtomic } from './keyslots';
+import { lockoutFile, Workbench, type Secret } from './workbench';
 
 const MAGIC = Buffer.from('CASEWALK-BACKUP\n');
 const headerSchema = z.object({
@@ -58,6 +58,7 @@ export function createBackup(wb: Workbench, target: string, progress: Progress =
     progress(2, 3, 'writing');
     writeFileAtomic(tmp, out);
     fs.renameSync(tmp, target);
+    wb.write({ event: 'backup', entity: 'workbench', detail: `${out.length} bytes` }, () => {});
     progress(3, 3, 'done');
     return { file: target, bytes: out.length };
   } finally {
@@ -112,7 +113,7 @@ export async function restoreBackup(
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmpDb = path.join(dir, `.restore-${process.pid}-${Date.now()}.db`);
   const cleanup = () => {
-    for (const f of [tmpDb, `${tmpDb}-wal`, `${tmpDb}-shm`, keyslotPath(tmpDb), tmpDb.replace(/\.db$/, '.lockout.json')]) fs.rmSync(f, { force: true });
+    for (const f of [tmpDb, `${tmpDb}-wal`, `${tmpDb}-shm`, keyslotPath(tmpDb), lockoutFile(tmpDb)]) fs.rmSync(f, { force: true });
   };
   try {
     writeFileAtomic(tmpDb, body);
@@ -128,7 +129,7 @@ export async function restoreBackup(
     beforeReplace();
     let replaced: string | null = null;
     if (fs.existsSync(dbFile)) {
-      replaced = dbFile.replace(/\.db$/i, '') + `.replaced-${stamp()}.db`;
+      replaced = siblingPath(dbFile, `.replaced-${stamp()}.db`);
       fs.renameSync(dbFile, replaced);
       for (const suffix of ['-wal', '-shm']) if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, replaced + suffix);
       if (fs.existsSync(keyslotPath(dbFile))) fs.renameSync(keyslotPath(dbFile), keyslotPath(replaced));

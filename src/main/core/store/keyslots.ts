@@ -34,8 +34,13 @@ export const DEFAULT_NOTICE =
   'Use is limited to authorised committee members for case review. Activity is recorded in an audit log. ' +
   'Do not enter names, dates of birth, addresses or record numbers of the people involved.';
 
+/** A file beside the workbench: `workbench.db` → `workbench<suffix>`. */
+export function siblingPath(dbFile: string, suffix: string): string {
+  return dbFile.replace(/\.db$/i, '') + suffix;
+}
+
 export function keyslotPath(dbFile: string): string {
-  return dbFile.replace(/\.db$/i, '') + '.keys.json';
+  return siblingPath(dbFile, '.keys.json');
 }
 
 export function readKeyslots(dbFile: string): KeyslotFile {

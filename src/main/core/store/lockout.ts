@@ -40,7 +40,10 @@ export class Lockout {
     return { failures, lockedOut };
   }
 
-  reset(): void {
+  /** Clears the counter after a successful unlock; returns how many failures preceded it. */
+  reset(): number {
+    const { failures } = this.read();
     if (fs.existsSync(this.file)) writeFileAtomic(this.file, JSON.stringify({ failures: 0, lockedUntil: null }));
+    return failures;
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from '@signalapp/sqlcipher';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CasewalkError } from '../../../shared/result';
+import { listAudit } from './audit';
 import { createBackup, restoreBackup } from './backup';
 import { keyPragma } from './db';
 import { keyslotPath, readKeyslots } from './keyslots';
@@ -256,6 +257,7 @@ describe('backup and restore', () => {
     expect(stages).toEqual(['copying', 'packing', 'writing', 'done']);
     expect(fs.readdirSync(path.dirname(target))).toEqual(['committee.cwbackup']); // no temp left
     expect(fs.readFileSync(target).includes(Buffer.from(CANARY))).toBe(false);
+    expect(workbench.read((db) => listAudit(db, { event: 'backup', limit: 5, offset: 0 })).rows).toMatchObject([{ event: 'backup', member: 'Dana Coordinator' }]);
     const rowsBefore = workbench.read((db) => db.prepare('SELECT * FROM scratch ORDER BY rowid').all());
     const auditBefore = workbench.read((db) => db.prepare('SELECT count(*) AS n FROM audit').get());
     // Change after the backup; the restore must bring back the backed-up state.

@@ -7,10 +7,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CasewalkError } from '../../../shared/result';
-import { appendAudit, chainHead, verifyChain, type AuditEntry, type ChainReport } from './audit';
+import { appendAudit, chainHead, headMac, headMacMatches, verifyChain, type AuditEntry, type ChainReport } from './audit';
 import {
   deriveKek,
-  hmacHex,
   newKeyPair,
   newScryptParams,
   open as openSealed,
@@ -20,7 +19,7 @@ import {
   wrapToPublicKey,
 } from './crypto';
 import { APPLICATION_ID, isNotADatabase, keyPragma, openWithKey, type ReadableDB, type WritableDB } from './db';
-import { DEFAULT_NOTICE, readKeyslots, writeKeyslots, type KeyslotFile, type Slot } from './keyslots';
+import { DEFAULT_NOTICE, readKeyslots, siblingPath, writeKeyslots, type KeyslotFile, type Slot } from './keyslots';
 import { Lockout, MAX_FAILURES } from './lockout';
 import { migrate, checkVersion } from './migrations';
 import { decodeRecoveryKey, encodeRecoveryKey } from './recovery-key';
@@ -44,7 +43,7 @@ const slotAad = (wb: string, slot: string) => `casewalk-slot:${wb}:${slot}`;
 const keyInfo = (wb: string) => `casewalk-datakey:${wb}`;
 
 export function lockoutFile(dbFile: string): string {
-  return dbFile.replace(/\.db$/i, '') + '.lockout.json';
+  return siblingPath(dbFile, '.lockout.json');
 }
 
 async function makeSlot(workbenchId: string, name: string, passphrase: string, dataKey: Buffer): Promise<Slot> {
@@ -211,7 +210,7 @@ export class Workbench {
     if (openedWithNext && ks.auditHead) {
       // The rekey committed before the crash: re-seal the head anchor (MACed with the old key).
       const h = ks.auditHead;
-      if (hmacHex(candidates[0]!, `${h.rows}:${h.hash}`) === h.mac) h.mac = hmacHex(key, `${h.rows}:${h.hash}`);
+      if (headMacMatches(candidates[0]!, h)) h.mac = headMac(key, h);
     }
     for (const k of candidates) if (k !== key) k.fill(0);
 
@@ -228,8 +227,7 @@ export class Workbench {
     }
     const wb = new Workbench(dbFile, db, key, ks, actor);
     wb.settleRotation(openedWithNext);
-    const priorFailures = readFailures(lockoutFile(dbFile));
-    lockout.reset();
+    const priorFailures = lockout.reset();
     wb.write({ event: 'unlock_ok', entity: 'workbench', detail: priorFailures ? `${priorFailures} failed attempt(s) before this unlock` : null }, () => {});
     return wb;
   }
@@ -255,9 +253,6 @@ export class Workbench {
     this.saveKeyslots();
   }
 
-  get isOpen(): boolean {
-    return this.db !== null;
-  }
   get committee(): string {
     return this.ks.committee;
   }
@@ -267,9 +262,6 @@ export class Workbench {
   setNotice(notice: string): void {
     this.ks = { ...this.ks, notice };
     this.saveKeyslots();
-  }
-  get workbenchId(): string {
-    return this.ks.workbenchId;
   }
 
   /** Locks: closes the connection and zero-fills the key. */
@@ -322,7 +314,7 @@ export class Workbench {
     }
     if (intact) {
       const head = chainHead(db);
-      this.ks = { ...this.ks, auditHead: { ...head, mac: hmacHex(this.key, `${head.rows}:${head.hash}`) } };
+      this.ks = { ...this.ks, auditHead: { ...head, mac: headMac(this.key, head) } };
     }
     this.saveKeyslots();
   }
@@ -339,8 +331,7 @@ export class Workbench {
   trustedHead(ks: KeyslotFile = this.ks): { head: { rows: number; hash: string } | null; tampered: boolean } {
     const h = ks.auditHead;
     if (!h) return { head: null, tampered: false };
-    const good = crypto.timingSafeEqual(Buffer.from(hmacHex(this.key, `${h.rows}:${h.hash}`)), Buffer.from(h.mac.padEnd(64, '0').slice(0, 64)));
-    return { head: { rows: h.rows, hash: h.hash }, tampered: !good };
+    return { head: { rows: h.rows, hash: h.hash }, tampered: !headMacMatches(this.key, h) };
   }
 
   verify(): VerifyReport {
@@ -372,8 +363,10 @@ export class Workbench {
     const slot = await makeSlot(this.ks.workbenchId, name.trim(), passphrase, this.key);
     this.write({ event: 'member_added', entity: `keyholder:${slot.id}` }, (db) => {
       db.prepare('INSERT INTO keyholders (id, name, added_at) VALUES (?, ?, ?)').run([slot.id, slot.name, slot.createdAt]);
-      this.ks = { ...this.ks, slots: [...this.ks.slots, slot] };
     });
+    // Only after the commit: a rolled-back write must not leave a slot in the key file.
+    this.ks = { ...this.ks, slots: [...this.ks.slots, slot] };
+    this.saveKeyslots();
     return { id: slot.id, name: slot.name };
   }
 
@@ -387,9 +380,9 @@ export class Workbench {
     const updated: Slot = { ...slot, kdf, privateKey: seal(kek, priv, slotAad(this.ks.workbenchId, slot.id)) };
     kek.fill(0);
     priv.fill(0);
-    this.write({ event: 'passphrase_change', entity: `keyholder:${id}` }, () => {
-      this.ks = { ...this.ks, slots: this.ks.slots.map((s) => (s.id === id ? updated : s)) };
-    });
+    this.write({ event: 'passphrase_change', entity: `keyholder:${id}` }, () => {});
+    this.ks = { ...this.ks, slots: this.ks.slots.map((s) => (s.id === id ? updated : s)) };
+    this.saveKeyslots();
   }
 
   /**
@@ -420,7 +413,7 @@ export class Workbench {
     const h = this.ks.auditHead;
     this.ks = {
       ...this.ks,
-      auditHead: h && !trusted.tampered ? { ...h, mac: hmacHex(this.key, `${h.rows}:${h.hash}`) } : h,
+      auditHead: h && !trusted.tampered ? { ...h, mac: headMac(this.key, h) } : h,
       slots: this.ks.slots
         .filter((s) => s.id !== id)
         .map((s) => {
@@ -440,13 +433,5 @@ export class Workbench {
   withKey<T>(fn: (key: Buffer) => T): T {
     this.conn();
     return fn(this.key);
-  }
-}
-
-function readFailures(file: string): number {
-  try {
-    return Number((JSON.parse(fs.readFileSync(file, 'utf8')) as { failures?: number }).failures ?? 0);
-  } catch {
-    return 0;
   }
 }

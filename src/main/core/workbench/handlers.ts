@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { CasewalkError } from '../../../shared/result';
 import type { Core } from '../core';
 import type { Handlers } from '../dispatch';
+import { listAudit } from '../store/audit';
 import { createBackup, restoreBackup } from '../store/backup';
+import { autoLockMinutes, setAutoLockMinutes } from '../store/settings';
 import { Workbench, type Secret } from '../store/workbench';
 import { assertPassphrase } from './passphrase';
 
@@ -33,11 +36,7 @@ export function secretFrom(input: { keyholderId?: string | undefined; passphrase
 }
 
 export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
-  const settings = () =>
-    core.workbench.read((db) => {
-      const v = db.prepare("SELECT value FROM settings WHERE key = 'autoLockMinutes'").get() as { value: string } | undefined;
-      return { autoLockMinutes: Number(v?.value ?? 15), systemUseNotice: core.workbench.notice };
-    });
+  const settings = () => ({ autoLockMinutes: core.workbench.read(autoLockMinutes), systemUseNotice: core.workbench.notice });
   return {
     'workbench.keyholders': () => {
       if (!core.workbenchExists()) return { exists: false, committee: null, keyholders: [] };
@@ -78,23 +77,16 @@ export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
       await core.workbench.changePassphrase(id, current, next);
       return { changed: true as const };
     },
-    'audit.list': ({ event, limit, offset }) =>
-      core.workbench.read((db) => {
-        const where = event ? 'WHERE event = ?' : '';
-        const args = event ? [event] : [];
-        const rows = db
-          .prepare(`SELECT id, at, member, event, entity, outcome, detail FROM audit ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
-          .all([...args, limit, offset]);
-        const total = (db.prepare(`SELECT count(*) AS n FROM audit ${where}`).get(args) as { n: number }).n;
-        return { rows: rows as never, total };
-      }),
+    'audit.list': (query) => core.workbench.read((db) => listAudit(db, query)),
     'settings.get': settings,
-    'settings.update': ({ autoLockMinutes, systemUseNotice }) => {
-      core.workbench.write({ event: 'settings_changed', entity: 'settings', detail: Object.keys({ ...(autoLockMinutes ? { autoLockMinutes } : {}), ...(systemUseNotice ? { systemUseNotice } : {}) }).join(',') }, (db) => {
-        if (autoLockMinutes) db.prepare("INSERT INTO settings (key, value) VALUES ('autoLockMinutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run([String(autoLockMinutes)]);
+    'settings.update': (input) => {
+      const changed = Object.keys(input).join(',');
+      if (!changed) return settings();
+      core.workbench.write({ event: 'settings_changed', entity: 'settings', detail: changed }, (db) => {
+        if (input.autoLockMinutes) setAutoLockMinutes(db, input.autoLockMinutes);
       });
-      if (systemUseNotice) core.workbench.setNotice(systemUseNotice);
-      if (autoLockMinutes) core.setAutoLockMinutes(autoLockMinutes);
+      if (input.systemUseNotice) core.workbench.setNotice(input.systemUseNotice);
+      if (input.autoLockMinutes) core.setAutoLockMinutes(input.autoLockMinutes);
       return settings();
     },
     'files.chooseSave': ({ purpose, suggestedName }) => core.pickFile({ mode: 'write', purpose, suggestedName }),
@@ -102,8 +94,7 @@ export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
     'backup.create': ({ handle }) => {
       const target = core.files.take(handle, 'write');
       const r = createBackup(core.workbench, target, (done, total, stage) => core.emit('task.progress', { task: 'backup', done, total, stage }));
-      core.workbench.write({ event: 'backup', entity: 'workbench', detail: `${r.bytes} bytes` }, () => {});
-      return { bytes: r.bytes, displayName: target.split(/[\\/]/).pop() ?? '' };
+      return { bytes: r.bytes, displayName: path.basename(target) };
     },
     'backup.restore': async (input) => {
       const from = core.files.take(input.handle, 'read');
@@ -115,7 +106,7 @@ export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
       });
       core.setWorkbench(workbench, 'restore');
       core.emit('task.progress', { task: 'restore', done: 1, total: 1, stage: 'done' });
-      return { replacedCopy: replaced ? replaced.split(/[\\/]/).pop()! : null, actor: workbench.actor };
+      return { replacedCopy: replaced ? path.basename(replaced) : null, actor: workbench.actor };
     },
   };
 }

@@ -1,0 +1,17 @@
+/** Workbench settings kept inside the encrypted database (the notice lives in the keyslot file). */
+import type { ReadableDB, WritableDB } from './db';
+
+export const AUTO_LOCK_DEFAULT = 15;
+export const AUTO_LOCK_MAX = 30;
+
+export function autoLockMinutes(db: ReadableDB): number {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'autoLockMinutes'").get() as { value: string } | undefined;
+  const n = Number(row?.value ?? AUTO_LOCK_DEFAULT);
+  return Number.isInteger(n) && n >= 1 && n <= AUTO_LOCK_MAX ? n : AUTO_LOCK_DEFAULT;
+}
+
+export function setAutoLockMinutes(db: WritableDB, minutes: number): void {
+  db.prepare("INSERT INTO settings (key, value) VALUES ('autoLockMinutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run([
+    String(minutes),
+  ]);
+}
