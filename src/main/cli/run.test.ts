@@ -49,3 +49,104 @@ describe('cli', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ dataDir: dir });
   });
 });
+
+describe('cli workbench commands (through the core contract)', () => {
+  const PASS = 'harbour lantern quietly 42';
+  const env = (extra: NodeJS.ProcessEnv = {}) => ({ CASEWALK_PASSPHRASE: PASS, ...extra });
+
+  it('init, verify, backup, member add/remove, restore with the recovery key', async () => {
+    const dir = tmp();
+    const db = path.join(dir, 'w.db');
+    const init = await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env());
+    expect(init.code).toBe(0);
+    const { recoveryKey } = JSON.parse(init.out) as { recoveryKey: string };
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+
+    const v = await cli(['verify', '--db', db, '--json'], env());
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.out)).toMatchObject({ ok: true, auditChain: { ok: true, firstBroken: null } });
+
+    const out = path.join(dir, 'b.cwbackup');
+    const b = await cli(['backup', '--db', db, '--out', out, '--json'], env());
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.out)).toMatchObject({ file: out });
+    expect(fs.existsSync(out)).toBe(true);
+
+    const add = await cli(['member', 'add', '--db', db, '--name', 'Sam', '--json'], env({ CASEWALK_MEMBER: 'Dana', CASEWALK_NEW_PASSPHRASE: 'meadow copper violin 77' }));
+    expect(add.code).toBe(0);
+    expect(JSON.parse((await cli(['member', 'list', '--db', db, '--json'])).out).map((k: { name: string }) => k.name)).toEqual(['Dana', 'Sam']);
+    // Two keyholders now: the CLI needs to know who is unlocking.
+    const who = await cli(['verify', '--db', db, '--json'], env());
+    expect(who.code).toBe(1);
+    expect(who.err).toBe('casewalk: Say which keyholder you are (CASEWALK_MEMBER in the CLI).\n');
+
+    const rm = await cli(['member', 'remove', '--db', db, '--name', 'Dana', '--json'], env({ CASEWALK_MEMBER: 'Dana' }));
+    expect(rm.code).toBe(0);
+    const rotated = JSON.parse(rm.out) as { recoveryKey: string };
+    expect(rotated.recoveryKey).not.toBe(recoveryKey);
+    // The old recovery key no longer opens the workbench; the new one does.
+    const old = await cli(['verify', '--db', db, '--json'], { CASEWALK_RECOVERY_KEY: recoveryKey });
+    expect(old.code).toBe(1);
+    expect(old.err).toMatch(/^casewalk: That recovery key is not right\./);
+    expect((await cli(['verify', '--db', db, '--json'], { CASEWALK_RECOVERY_KEY: rotated.recoveryKey })).code).toBe(0);
+
+    // The backup still holds Dana's slot and the old key: restore it with the old recovery key.
+    const r = await cli(['restore', '--from', out, '--db', db, '--json'], { CASEWALK_RECOVERY_KEY: recoveryKey });
+    expect(r.code).toBe(0);
+    const restored = JSON.parse(r.out) as { replacedCopy: string; verify: { ok: boolean } };
+    expect(restored.verify.ok).toBe(true);
+    expect(fs.existsSync(restored.replacedCopy)).toBe(true);
+    expect(JSON.parse((await cli(['member', 'list', '--db', db, '--json'])).out).map((k: { name: string }) => k.name)).toEqual(['Dana']);
+  });
+
+  it('member passwd changes the passphrase of CASEWALK_MEMBER', async () => {
+    const db = path.join(tmp(), 'w.db');
+    await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env());
+    const p = await cli(['member', 'passwd', '--db', db, '--json'], env({ CASEWALK_NEW_PASSPHRASE: 'sunlit orchard ladder 19' }));
+    expect(p.code).toBe(0);
+    expect(JSON.parse(p.out)).toEqual({ changed: 'Dana' });
+    expect((await cli(['verify', '--db', db, '--json'], env())).code).toBe(1);
+    fs.rmSync(path.join(path.dirname(db), 'w.lockout.json'));
+    expect((await cli(['verify', '--db', db, '--json'], { CASEWALK_PASSPHRASE: 'sunlit orchard ladder 19' })).code).toBe(0);
+  });
+
+  it('bad input: one-line errors, right exit codes, nothing created', async () => {
+    const dir = tmp();
+    const db = path.join(dir, 'w.db');
+    const weak = await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], { CASEWALK_PASSPHRASE: 'short' });
+    expect(weak).toMatchObject({ code: 1, out: '' });
+    expect(weak.err).toBe('casewalk: Use at least 12 characters (this one has 5). A few unrelated words work well.\n');
+    expect(fs.existsSync(db)).toBe(false);
+    const noDb = await cli(['verify', '--json'], env());
+    expect(noDb).toMatchObject({ code: 2, err: 'casewalk: --db is required.\n' });
+    const missing = await cli(['verify', '--db', path.join(dir, 'nope.db'), '--json'], env());
+    expect(missing).toMatchObject({ code: 1, err: 'casewalk: There is no workbench file at that location.\n' });
+    await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env());
+    const again = await cli(['init', '--db', db, '--committee', 'Other', '--member', 'Kim', '--json'], env());
+    expect(again).toMatchObject({ code: 1, err: 'casewalk: A workbench already exists in this data folder.\n' });
+    const wrong = await cli(['verify', '--db', db, '--json'], { CASEWALK_PASSPHRASE: 'not the right one at all' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/^casewalk: That passphrase is not right\. 4 attempts left/);
+    const long = await cli(['verify', '--db', db, '--json'], { CASEWALK_PASSPHRASE: 'x'.repeat(600) });
+    expect(long).toMatchObject({ code: 1, err: 'casewalk: passphrase: A passphrase may be at most 512 characters.\n' });
+    const notBackup = path.join(dir, 'x.cwbackup');
+    fs.writeFileSync(notBackup, 'hello');
+    const r = await cli(['restore', '--from', notBackup, '--db', db, '--json'], env());
+    expect(r).toMatchObject({ code: 1, err: 'casewalk: Not a Casewalk backup file.\n' });
+  });
+
+  it('verify prints the report and exits 1 when an audit row was edited', async () => {
+    const db = path.join(tmp(), 'w.db');
+    const { recoveryKey } = JSON.parse((await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env())).out) as { recoveryKey: string };
+    const { default: Database } = await import('@signalapp/sqlcipher');
+    const { decodeRecoveryKey } = await import('../core/store/recovery-key');
+    const raw = new Database(db);
+    raw.pragma(`key = "x'${decodeRecoveryKey(recoveryKey)!.toString('hex')}'"`);
+    raw.prepare("UPDATE audit SET detail = 'edited' WHERE id = 1").run();
+    raw.close();
+    const v = await cli(['verify', '--db', db, '--json'], env());
+    expect(v.code).toBe(1);
+    expect(JSON.parse(v.out)).toMatchObject({ ok: false, auditChain: { ok: false, firstBroken: 1 } });
+    expect(v.err).toBe('casewalk: verify failed: audit chain broken at row 1 (row altered, reordered or removed)\n');
+  });
+});

@@ -1,12 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
+import type { VerifyReport } from '../../shared/workbench/schemas';
 import { Core } from '../core/core';
-import { typedCaller } from '../core/dispatch';
+import { typedCaller, type TypedCall } from '../core/dispatch';
 import { CasewalkError } from '../../shared/result';
-import { createBackup, restoreBackup } from '../core/store/backup';
-import { Workbench, type VerifyReport } from '../core/store/workbench';
-import { assertPassphrase } from '../core/workbench/passphrase';
 import { need, parseArgs, str, UsageError, type FlagSpec, type ParsedArgs } from './args';
+import type { Secret } from '../core/store/workbench';
 import { newPassphraseFromEnv, secretFromEnv } from './secrets';
 
 /** verify prints its report (on stdout with --json) and still exits 1. */
@@ -36,20 +35,51 @@ function dbPath(args: ParsedArgs): string {
   return path.resolve(need(args, 'db'));
 }
 
-/** Unlocks the workbench named by --db, runs fn, and always locks again. */
-async function withWorkbench<T>(args: ParsedArgs, io: CliIO, fn: (wb: Workbench) => T | Promise<T>): Promise<T> {
-  const wb = await Workbench.unlock(dbPath(args), await secretFromEnv(io.env));
+/**
+ * The CLI drives the same core as the app, through the same contract and dispatch: the same
+ * validation, passphrase rules and audit rows. A Core for `--db`, or for the data folder.
+ */
+async function withCore<T>(args: ParsedArgs, io: CliIO, fn: (call: TypedCall, core: Core) => Promise<T>): Promise<T> {
+  const db = str(args, 'db');
+  const core = db
+    ? new Core({ dataDir: path.dirname(path.resolve(db)), dbFile: path.resolve(db) })
+    : new Core({ dataDir: io.env.CASEWALK_DATA_DIR ?? path.join(os.homedir(), '.casewalk') });
   try {
-    return await fn(wb);
+    return await fn(typedCaller(core), core);
   } finally {
-    wb.close();
+    core.close();
   }
 }
 
-function openCore(args: ParsedArgs, io: CliIO): Core {
-  const db = str(args, 'db');
-  if (db) return new Core({ dataDir: path.dirname(path.resolve(db)), dbFile: path.resolve(db) });
-  return new Core({ dataDir: io.env.CASEWALK_DATA_DIR ?? path.join(os.homedir(), '.casewalk') });
+/** Unlocks with CASEWALK_PASSPHRASE (+ CASEWALK_MEMBER) or CASEWALK_RECOVERY_KEY, runs fn, locks again. */
+async function withUnlocked<T>(
+  args: ParsedArgs,
+  io: CliIO,
+  fn: (call: TypedCall, core: Core) => Promise<T>,
+  known?: Secret,
+): Promise<T> {
+  need(args, 'db');
+  return withCore(args, io, async (call, core) => {
+    const secret = known ?? (await secretFromEnv(io.env));
+    if (secret.kind === 'recovery') {
+      await call('workbench.unlock', { recoveryKey: secret.recoveryKey });
+    } else {
+      const keyholderId = secret.keyholderName ? await keyholderIdByName(call, secret.keyholderName) : undefined;
+      await call('workbench.unlock', { passphrase: secret.passphrase, ...(keyholderId ? { keyholderId } : {}) });
+    }
+    try {
+      return await fn(call, core);
+    } finally {
+      await call('workbench.lock', {});
+    }
+  });
+}
+
+async function keyholderIdByName(call: TypedCall, name: string): Promise<string> {
+  const { keyholders } = await call('workbench.keyholders', {});
+  const k = keyholders.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
+  if (!k) throw new CasewalkError('not_found', `No keyholder called "${name}" on this workbench.`);
+  return k.id;
 }
 
 export const COMMANDS: Record<string, Command> = {
@@ -59,12 +89,13 @@ export const COMMANDS: Record<string, Command> = {
     async run(args, io) {
       const db = dbPath(args);
       const committee = need(args, 'committee');
-      const member = need(args, 'member');
+      const keyholder = need(args, 'member');
       const passphrase = await newPassphraseFromEnv(io.env, 'CASEWALK_PASSPHRASE');
-      assertPassphrase(passphrase, { committee, name: member });
-      const { workbench, recoveryKey } = await Workbench.create(db, { committee, keyholder: member, passphrase });
-      workbench.close();
-      return { db, recoveryKey };
+      return withCore(args, io, async (call) => {
+        const { recoveryKey } = await call('workbench.create', { committee, keyholder, passphrase });
+        await call('workbench.lock', {});
+        return { db, recoveryKey };
+      });
     },
     text: (v) => {
       const r = v as { db: string; recoveryKey: string };
@@ -75,7 +106,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'Check cipher integrity, SQLite integrity and the audit chain (--db PATH); exit 1 if not ok.',
     flags: COMMON,
     async run(args, io) {
-      const report = await withWorkbench(args, io, (wb) => wb.verify());
+      const report = await withUnlocked(args, io, (call) => call('workbench.verify', {}));
       if (!report.ok) throw new VerifyFailed(report);
       return report;
     },
@@ -85,10 +116,9 @@ export const COMMANDS: Record<string, Command> = {
     flags: { ...COMMON, out: 'string' },
     async run(args, io) {
       const out = path.resolve(need(args, 'out'));
-      return withWorkbench(args, io, (wb) => {
-        const r = createBackup(wb, out);
-        wb.write({ event: 'backup', entity: 'workbench', detail: `${r.bytes} bytes` }, () => {});
-        return { file: r.file, bytes: r.bytes };
+      return withUnlocked(args, io, async (call, core) => {
+        const r = await call('backup.create', { handle: core.files.register(out, 'write') });
+        return { file: out, bytes: r.bytes };
       });
     },
   },
@@ -97,17 +127,30 @@ export const COMMANDS: Record<string, Command> = {
     flags: { ...COMMON, from: 'string' },
     async run(args, io) {
       const from = path.resolve(need(args, 'from'));
-      const { workbench, replaced } = await restoreBackup(from, dbPath(args), await secretFromEnv(io.env));
-      const report = workbench.verify();
-      workbench.close();
-      return { db: dbPath(args), replacedCopy: replaced, verify: report };
+      const db = dbPath(args);
+      const secret = await secretFromEnv(io.env);
+      return withCore(args, io, async (call, core) => {
+        const handle = core.files.register(from, 'read');
+        const r =
+          secret.kind === 'recovery'
+            ? await call('backup.restore', { handle, recoveryKey: secret.recoveryKey })
+            : await call('backup.restore', {
+                handle,
+                passphrase: secret.passphrase,
+                ...(secret.keyholderName ? { keyholderId: await keyholderIdByName(call, secret.keyholderName) } : {}),
+              });
+        const verify = await call('workbench.verify', {});
+        await call('workbench.lock', {});
+        return { db, replacedCopy: r.replacedCopy ? path.join(path.dirname(db), r.replacedCopy) : null, verify };
+      });
     },
   },
   'member list': {
     summary: 'List keyholders (--db PATH); no passphrase needed.',
     flags: COMMON,
-    async run(args) {
-      return Workbench.keyholdersOf(dbPath(args)).keyholders;
+    async run(args, io) {
+      need(args, 'db');
+      return withCore(args, io, async (call) => (await call('workbench.keyholders', {})).keyholders);
     },
   },
   'member add': {
@@ -115,22 +158,18 @@ export const COMMANDS: Record<string, Command> = {
     flags: { ...COMMON, name: 'string' },
     async run(args, io) {
       const name = need(args, 'name');
-      return withWorkbench(args, io, async (wb) => {
-        const pass = await newPassphraseFromEnv(io.env, 'CASEWALK_NEW_PASSPHRASE');
-        assertPassphrase(pass, { committee: wb.committee, name });
-        return wb.addKeyholder(name, pass);
-      });
+      return withUnlocked(args, io, async (call) => call('keyholders.add', { name, passphrase: await newPassphraseFromEnv(io.env, 'CASEWALK_NEW_PASSPHRASE') }));
     },
   },
   'member remove': {
     summary: 'Remove a keyholder and rotate the data key (--db PATH --name NAME); prints the new recovery key.',
     flags: { ...COMMON, name: 'string' },
     async run(args, io) {
-      const name = need(args, 'name').toLowerCase();
-      return withWorkbench(args, io, (wb) => {
-        const k = wb.keyholders().find((x) => x.name.toLowerCase() === name);
-        if (!k) throw new CasewalkError('not_found', `No keyholder called "${need(args, 'name')}".`);
-        return { removed: k.name, ...wb.removeKeyholder(k.id) };
+      const name = need(args, 'name');
+      return withUnlocked(args, io, async (call) => {
+        const id = await keyholderIdByName(call, name);
+        const { recoveryKey } = await call('keyholders.remove', { id });
+        return { removed: name, recoveryKey };
       });
     },
   },
@@ -140,28 +179,19 @@ export const COMMANDS: Record<string, Command> = {
     async run(args, io) {
       const secret = await secretFromEnv(io.env);
       if (secret.kind !== 'passphrase') throw new UsageError('Changing a passphrase needs the current passphrase, not the recovery key.');
-      const wb = await Workbench.unlock(dbPath(args), secret);
-      try {
-        const me = wb.keyholders().find((k) => k.name === wb.actor)!;
-        const next = await newPassphraseFromEnv(io.env, 'CASEWALK_NEW_PASSPHRASE');
-        assertPassphrase(next, { committee: wb.committee, name: me.name });
-        await wb.changePassphrase(me.id, secret.passphrase, next);
-        return { changed: me.name };
-      } finally {
-        wb.close();
-      }
+      return withUnlocked(args, io, async (call) => {
+        const me = (await call('app.info', {})).member!;
+        const id = await keyholderIdByName(call, me);
+        await call('keyholders.changePassphrase', { id, current: secret.passphrase, next: await newPassphraseFromEnv(io.env, 'CASEWALK_NEW_PASSPHRASE') });
+        return { changed: me };
+      }, secret);
     },
   },
   info: {
     summary: 'Version, data folder, and whether a workbench exists (and is locked).',
     flags: COMMON,
     async run(args, io) {
-      const core = openCore(args, io);
-      try {
-        return await typedCaller(core)('app.info', {});
-      } finally {
-        core.close();
-      }
+      return withCore(args, io, (call) => call('app.info', {}));
     },
     text: (v) => {
       const i = v as { version: string; dataDir: string; workbenchExists: boolean };

@@ -13,6 +13,7 @@ export const verifyReport = z.object({
   integrity: z.object({ ok: z.boolean(), messages: z.array(z.string()) }),
   auditChain: z.object({ ok: z.boolean(), rows: z.number(), firstBroken: z.number().nullable(), reason: z.string().nullable() }),
 });
+export type VerifyReport = z.infer<typeof verifyReport>;
 export const auditRow = z.object({
   id: z.number(),
   at: z.string(),
