@@ -72,19 +72,52 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
     await page.getByRole('cell', { name: 'backup' }).first().waitFor();
     await look(page, '06-settings-audit');
 
-    // Lock with the keyboard; unlock screen shows the notice and the keyholder picker.
+    // Lock & notice: a shorter auto-lock and the committee's own notice.
+    await page.getByRole('tab', { name: 'Lock & notice' }).click();
+    const minutes = page.getByLabel('Lock after this many minutes without activity');
+    await minutes.fill('45');
+    await minutes.blur();
+    assert((await minutes.inputValue()) === '30', 'auto-lock is clamped to the 30-minute maximum');
+    await page.getByLabel('System use notice shown before unlocking').fill('   ');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('systemUseNotice: The system use notice cannot be empty.').waitFor();
+    await minutes.fill('5');
+    await page.getByLabel('System use notice shown before unlocking').fill('Riverside CIT committee use only. Audited.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    await look(page, '07-settings-lock-notice');
+
+    // Removing a keyholder rotates the key and shows the new recovery key.
+    await page.getByRole('tab', { name: 'Members & passphrases' }).click();
+    await page.getByRole('row', { name: /Sam Clinician/ }).getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('button', { name: 'Remove and rotate key' }).waitFor();
+    await look(page, '08-remove-keyholder');
+    await page.getByRole('button', { name: 'Remove and rotate key' }).click();
+    await page.getByRole('heading', { name: 'New recovery key' }).waitFor();
+    const rotatedKey = (await page.getByTestId('recovery-key').textContent()) ?? '';
+    assert(rotatedKey !== key && /^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/.test(rotatedKey), 'a new recovery key is shown');
+    await look(page, '09-new-recovery-key');
+    await page.getByLabel('I have stored the recovery key somewhere safe').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('row', { name: /Dana Coordinator/ }).waitFor();
+    assert((await page.getByRole('row', { name: /Sam Clinician/ }).count()) === 0, 'Sam removed');
+
+    // Lock with the keyboard; unlock screen shows the notice.
     await page.keyboard.press('Control+l');
     await page.getByRole('heading', { name: /^Unlock / }).waitFor();
-    await page.getByTestId('system-use-notice').waitFor();
-    await page.getByRole('combobox', { name: 'Who are you?' }).click();
-    await page.getByRole('option', { name: 'Dana Coordinator' }).click();
+    assert((await page.getByTestId('system-use-notice').textContent()) === 'Riverside CIT committee use only. Audited.', 'notice shown');
+    assert((await page.getByRole('combobox', { name: 'Who are you?' }).count()) === 0, 'one keyholder: no picker');
     await page.getByRole('textbox', { name: 'Passphrase' }).fill('not the passphrase');
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByText(/That passphrase is not right\. 4 attempts left/).waitFor();
-    await look(page, '07-unlock-wrong');
+    await look(page, '10-unlock-wrong');
     // The recovery key unlocks too.
     await page.locator('label', { hasText: 'Recovery key' }).first().click();
-    await page.getByRole('textbox', { name: 'Recovery key' }).fill(key.toLowerCase());
+    // The old recovery key stopped working with the rotation; the new one unlocks.
+    await page.getByRole('textbox', { name: 'Recovery key' }).fill(key);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText(/That recovery key is not right\. 3 attempts left/).waitFor();
+    await page.getByRole('textbox', { name: 'Recovery key' }).fill(rotatedKey.toLowerCase());
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('status', { name: 'Workbench unlocked' }).waitFor();
 
@@ -100,7 +133,7 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
     assert(fs.readdirSync(path.dirname(host.filesDir)).some((f) => f.startsWith('workbench.replaced-')), 'replaced copy kept');
 
     await page.getByRole('button', { name: /Use dark theme/ }).click();
-    await look(page, '08-dark-theme');
+    await look(page, '11-dark-theme');
     assert(problems.length === 0, `console errors: ${problems.join(' | ')}`);
   });
 });

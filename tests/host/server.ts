@@ -143,7 +143,7 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     }
     if (req.method !== 'GET') return send(405, 'Method not allowed');
     if (url.pathname === '/__casewalk/preload.js') return send(200, preloadJs, MIME['.js']);
-    if (url.pathname === '/' || url.pathname === '/index.html' || url.pathname === '/projector') {
+    if (url.pathname === '/' || url.pathname === '/index.html') {
       return send(200, indexHtml, MIME['.html']);
     }
     const file = path.resolve(rendererDir, `.${path.posix.normalize(decodeURIComponent(url.pathname))}`);

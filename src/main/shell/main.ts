@@ -17,7 +17,6 @@ import {
   RESPONSE_HEADERS,
   hardenSession,
   hardenWebContents,
-  isSafeExternalUrl,
   mainWindowOptions,
   resolveAppFile,
   setPackaged,
@@ -100,7 +99,7 @@ async function start(): Promise<void> {
   };
   win.on('close', remember);
 
-  Menu.setApplicationMenu(buildMenu({ call, isSafeExternalUrl, openExternal: (u) => void shell.openExternal(u) }, Menu));
+  Menu.setApplicationMenu(buildMenu({ call }, Menu));
 
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

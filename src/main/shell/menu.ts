@@ -3,8 +3,6 @@ import type { CallCore } from './ipc';
 
 export interface MenuDeps {
   call: CallCore;
-  isSafeExternalUrl(url: string): boolean;
-  openExternal(url: string): void;
 }
 
 export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {

@@ -5,7 +5,7 @@ import type { AppInfo } from '../../shared/contract';
 import { AppLayout } from './features/layout/AppLayout';
 import { EmptyState } from './features/layout/EmptyState';
 import { PageFrame, PlaceholderPage } from './features/pages';
-import { SettingsPage, type SettingsTab } from './features/settings/SettingsPage';
+import { isSettingsTab, SettingsPage } from './features/settings/SettingsPage';
 import { SetupScreen } from './features/workbench/SetupScreen';
 import { UnlockScreen } from './features/workbench/UnlockScreen';
 import { RecoveryKeyPanel } from './features/workbench/RecoveryKeyPanel';
@@ -21,8 +21,6 @@ export function App() {
     </MantineProvider>
   );
 }
-
-const SETTINGS_TABS: SettingsTab[] = ['members', 'backup', 'audit', 'security'];
 
 function Workbench() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -99,7 +97,7 @@ function Workbench() {
           </EmptyState>
         </PageFrame>
       ) : page === 'settings' ? (
-        <SettingsPage tab={SETTINGS_TABS.includes(sub as SettingsTab) ? (sub as SettingsTab) : 'members'} onTab={(t) => navigate('settings', t)} />
+        <SettingsPage tab={isSettingsTab(sub) ? sub : 'members'} onTab={(t) => navigate('settings', t)} />
       ) : (
         <PlaceholderPage page={page} />
       )}

@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Modal, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A calm teal: distinct from police blue and hospital red; AA contrast on white and dark.
 const casewalk: MantineColorsTuple = [
@@ -17,6 +17,8 @@ export const theme = createTheme({
   cursorType: 'pointer',
   focusRing: 'always',
   autoContrast: true,
+  // Every dialog's close button gets a name a screen reader can announce.
+  components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }) },
 });
 
 /** Dimmed text must still pass WCAG AA contrast on a projector: darker than Mantine's default. */

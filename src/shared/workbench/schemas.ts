@@ -72,7 +72,17 @@ export const workbenchMethods = {
   ),
   'settings.get': method(emptyInput, settings),
   'settings.update': method(
-    z.object({ autoLockMinutes: z.number().int().min(1).max(30).optional(), systemUseNotice: z.string().trim().min(1).max(2000).optional() }).strict(),
+    z
+      .object({
+        autoLockMinutes: z
+          .number()
+          .int('Auto-lock is a whole number of minutes.')
+          .min(1, 'Auto-lock needs at least 1 minute.')
+          .max(30, 'Auto-lock can be at most 30 minutes (CJIS).')
+          .optional(),
+        systemUseNotice: z.string().trim().min(1, 'The system use notice cannot be empty.').max(2000, 'The system use notice can be at most 2000 characters.').optional(),
+      })
+      .strict(),
     settings,
   ),
   'files.chooseSave': method(

@@ -1,17 +1,15 @@
 import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { AuditRowView } from '../../../../shared/workbench/schemas';
+import type { AuditRowView, VerifyReport } from '../../../../shared/workbench/schemas';
 import { AUDIT_EVENT_NAMES } from '../../../../shared/workbench/audit-events';
 import { api, unwrap } from '../../lib/api';
 
-type Verify = Awaited<ReturnType<typeof verifyNow>>;
-const verifyNow = () => unwrap(api().workbench.verify());
 
 export function AuditPanel() {
   const [event, setEvent] = useState<string | null>(null);
   const [rows, setRows] = useState<AuditRowView[]>([]);
   const [total, setTotal] = useState(0);
-  const [verify, setVerify] = useState<Verify | null>(null);
+  const [verify, setVerify] = useState<VerifyReport | null>(null);
   useEffect(() => {
     void unwrap(api().audit.list({ limit: 200, ...(event ? { event: event as (typeof AUDIT_EVENT_NAMES)[number] } : {}) })).then((r) => {
       setRows(r.rows);
@@ -30,7 +28,7 @@ export function AuditPanel() {
           onChange={setEvent}
           w={280}
         />
-        <Button variant="default" onClick={() => void verifyNow().then(setVerify)}>
+        <Button variant="default" onClick={() => void unwrap(api().workbench.verify()).then(setVerify)}>
           Verify integrity
         </Button>
         {verify && (

@@ -100,10 +100,12 @@ export function MembersPanel() {
               onClick={() => {
                 const k = removing!;
                 setRemoving(null);
-                void unwrap(api().keyholders.remove({ id: k.id })).then((r) => {
-                  setNewKey(r.recoveryKey);
-                  load();
-                });
+                unwrap(api().keyholders.remove({ id: k.id }))
+                  .then((r) => {
+                    setNewKey(r.recoveryKey);
+                    load();
+                  })
+                  .catch((err: Error) => setError(err.message));
               }}
             >
               Remove and rotate key

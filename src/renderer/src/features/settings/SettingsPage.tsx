@@ -1,34 +1,39 @@
 import { Tabs } from '@mantine/core';
+import type { ComponentType } from 'react';
 import { PageFrame } from '../pages';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { MembersPanel } from './MembersPanel';
 import { SecurityPanel } from './SecurityPanel';
 
-export type SettingsTab = 'members' | 'backup' | 'audit' | 'security';
+export const SETTINGS_TABS = [
+  { value: 'members', label: 'Members & passphrases', Panel: MembersPanel },
+  { value: 'backup', label: 'Backup & restore', Panel: BackupPanel },
+  { value: 'audit', label: 'Audit log', Panel: AuditPanel },
+  { value: 'security', label: 'Lock & notice', Panel: SecurityPanel },
+] as const satisfies readonly { value: string; label: string; Panel: ComponentType }[];
+export type SettingsTab = (typeof SETTINGS_TABS)[number]['value'];
+
+export function isSettingsTab(v: string): v is SettingsTab {
+  return SETTINGS_TABS.some((t) => t.value === v);
+}
 
 export function SettingsPage({ tab, onTab }: { tab: SettingsTab; onTab(t: SettingsTab): void }) {
   return (
     <PageFrame title="Settings">
-      <Tabs value={tab} onChange={(v) => onTab((v as SettingsTab) ?? 'members')} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => onTab(v && isSettingsTab(v) ? v : 'members')} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="members">Members & passphrases</Tabs.Tab>
-          <Tabs.Tab value="backup">Backup & restore</Tabs.Tab>
-          <Tabs.Tab value="audit">Audit log</Tabs.Tab>
-          <Tabs.Tab value="security">Lock & notice</Tabs.Tab>
+          {SETTINGS_TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="members" pt="lg">
-          <MembersPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="backup" pt="lg">
-          <BackupPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="audit" pt="lg">
-          <AuditPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="security" pt="lg">
-          <SecurityPanel />
-        </Tabs.Panel>
+        {SETTINGS_TABS.map(({ value, Panel }) => (
+          <Tabs.Panel key={value} value={value} pt="lg">
+            <Panel />
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </PageFrame>
   );

@@ -21,9 +21,15 @@ export function RecoveryKeyPanel({ recoveryKey, onStored, title = 'Your recovery
           bg="var(--mantine-color-default-hover)"
           aria-label="Recovery key"
           data-testid="recovery-key"
-          style={{ letterSpacing: 2, wordBreak: 'break-all', borderRadius: 8 }}
+          style={{ letterSpacing: 2, borderRadius: 8 }}
         >
-          {recoveryKey}
+          {/* Lines break only between groups, so no group is split when someone copies it down. */}
+          {recoveryKey.split('-').map((group, i, all) => (
+            <span key={i}>
+              <span style={{ whiteSpace: 'nowrap' }}>{i < all.length - 1 ? `${group}-` : group}</span>
+              <wbr />
+            </span>
+          ))}
         </Text>
         <Alert color="yellow" title="Anyone with this key can read the workbench" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           Do not email it, photograph it or save it on a shared drive.
