@@ -150,3 +150,33 @@ describe('cli workbench commands (through the core contract)', () => {
     expect(v.err).toBe('casewalk: verify failed: audit chain broken at row 1 (row altered, reordered or removed)\n');
   });
 });
+
+describe('cli deid scan', () => {
+  it('writes one findings line per input line, with JavaScript string offsets', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'in.jsonl');
+    const text = 'Caller Mei Tanaka at 12 Oak St called 555-201-3344.';
+    fs.writeFileSync(file, `${JSON.stringify({ id: 'a', text })}\n\n${JSON.stringify({ id: 2, text: 'Officer A arrived at 02:14.' })}\n`);
+    const r = await cli(['deid', 'scan', '--jsonl', file]);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; findings: { start: number; end: number; type: string }[] });
+    expect(lines.map((l) => l.id)).toEqual(['a', 2]);
+    expect(lines[0]!.findings.map((f) => [f.type, text.slice(f.start, f.end)])).toEqual([
+      ['NAME', 'Mei Tanaka'],
+      ['ADDRESS', '12 Oak St'],
+      ['PHONE', '555-201-3344'],
+    ]);
+    expect(lines[1]!.findings).toEqual([]);
+  });
+  it('refuses a malformed line with its number and prints nothing', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'bad.jsonl');
+    fs.writeFileSync(file, `${JSON.stringify({ id: 'a', text: 'fine' })}\nnot json\n`);
+    const r = await cli(['deid', 'scan', '--jsonl', file, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toBe('casewalk: Line 2 is not JSON.\n');
+    const missing = await cli(['deid', 'scan', '--jsonl', path.join(dir, 'nope.jsonl')]);
+    expect(missing.err).toMatch(/^casewalk: Cannot find the --jsonl file: /);
+  });
+});

@@ -7,6 +7,7 @@ import { CasewalkError } from '../../shared/result';
 import { need, parseArgs, str, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import type { Secret } from '../core/store/workbench';
 import { newPassphraseFromEnv, secretFromEnv } from './secrets';
+import { readTextFile, scanJsonl } from './deid';
 
 /** verify prints its report (on stdout with --json) and still exits 1. */
 class VerifyFailed extends Error {
@@ -27,6 +28,8 @@ interface Command {
   run(args: ParsedArgs, io: CliIO): Promise<unknown>;
   /** Human-readable rendering when --json is not given. */
   text?(value: unknown): string;
+  /** The value is an array printed as JSON Lines (one object per line), with or without --json. */
+  jsonl?: true;
 }
 
 const COMMON: FlagSpec = { json: 'boolean', db: 'string' };
@@ -187,6 +190,15 @@ export const COMMANDS: Record<string, Command> = {
       }, secret);
     },
   },
+  'deid scan': {
+    summary: 'Scan JSON Lines {"id","text"} (--jsonl FILE) for identifiers; one {"id","findings"} line per input. No database.',
+    flags: { json: 'boolean', jsonl: 'string' },
+    jsonl: true,
+    async run(args) {
+      const file = path.resolve(need(args, 'jsonl'));
+      return scanJsonl(await readTextFile(file, 'the --jsonl file'));
+    },
+  },
   info: {
     summary: 'Version, data folder, and whether a workbench exists (and is locked).',
     flags: COMMON,
@@ -229,7 +241,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const [, cmd, rest] = found;
     const args = parseArgs(rest, cmd.flags);
     const value = await cmd.run(args, io);
-    io.stdout(json || !cmd.text ? `${JSON.stringify(value, null, json ? 0 : 2)}\n` : cmd.text(value));
+    if (cmd.jsonl) io.stdout((value as unknown[]).map((v) => `${JSON.stringify(v)}\n`).join(''));
+    else io.stdout(json || !cmd.text ? `${JSON.stringify(value, null, json ? 0 : 2)}\n` : cmd.text(value));
     return 0;
   } catch (e) {
     if (e instanceof VerifyFailed) {

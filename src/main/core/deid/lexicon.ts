@@ -1,0 +1,117 @@
+/**
+ * Name lexicon for the identifier guard, built once from maintained lists:
+ * - first and last names of every Latin-script locale in @faker-js/faker;
+ * - the US census-derived first and last name lists shipped with @zxcvbn-ts/language-en;
+ * - a short supplement of common names from communities those lists under-represent.
+ * A name that is also an everyday English word ("Hope", "Will", "Brown") is "ambiguous"
+ * and needs context before it counts.
+ */
+import { allLocales } from '@faker-js/faker';
+import { dictionary as en } from '@zxcvbn-ts/language-en';
+
+const SUPPLEMENT_FIRST = `aaliyah abdi abdullah adaeze adebayo ade aiko akira amara amir anh arjun ayesha bao chidi chinedu chioma
+chen deepak dmitri emeka eun farah farid fatima gulnara hamza hana hiroshi hoang huong hyun imani ivan jae jin jun kaito kemal
+keisha kenji kwame lakshmi lamar latoya li ling malik mei minh mohammed nadia naveen ngozi nkechi obinna oksana olga oluwaseun
+priya quang rahul raj ravi reza rohan sakura sanjay seo shanice shreya sina sung svetlana tariq thanh tuan vikram wei xin yan
+yasmin yuki yusuf zainab zhang zhen tyrone darnell deshawn jamal jaylen kareem latisha tanisha ebony`;
+const SUPPLEMENT_LAST = `abara abubakar adeyemi afolabi agarwal ahmadi akhtar al-amin alvarado anand begay benally bui chang chavez
+chowdhury dang das desai do duong eze fofanah ghosh gupta haddad hashemi ho hussain ibrahim ivanov ivanova iyer jimenez joshi kapoor
+kaur khalil khan khoury kim kowalczyk kumar kuznetsov kuznetsova lam le liu lopez ly mahmoud mbeki mehta mensah mishra morozov
+mwangi nair nakamura ncube ng nguyen nwosu obi odhiambo ogunleye okafor okeke okonkwo okoro ortiz osei park pham petrov petrova
+popov popova qureshi rahman rao reddy saleh sato shah sharma singh smirnov smirnova sokolov sokolova suzuki takahashi tanaka tran
+truong tsosie vasquez volkov volkova vu wang watanabe wu yamamoto yang yazzie yilmaz zhang zhao zhou`;
+
+/** Capitalised words that, in these narratives, are never a person's name. */
+const NEVER_NAMES = `officer deputy sergeant sgt lieutenant lt detective det trooper corporal cpl captain capt chief sheriff marshal
+clinician counselor counsellor therapist nurse doctor dr paramedic medic firefighter dispatcher dispatch caller subject client patient
+resident person individual family member members partner agency county city state police department dept office bureau services
+service center centre hospital clinic health behavioral behavioural mental crisis team unit line lifeline model intercept sequential
+mobile response program programme court jail detention emergency ems fire station district division precinct sector beat zone
+committee coalition alliance network association foundation institute university college school church shelter housing authority
+medicaid medicare disposition referral transport follow followup monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december street avenue road boulevard drive lane way court
+place terrace circle parkway highway trail north south east west northeast northwest southeast southwest the a an this that these
+those he she they his her their him them it its we our you your i my me mr mrs ms miss mx in on at by for from to of with without
+and or but if when while after before during because although though since until within about above below over under into onto
+upon via per caller reported said stated told asked called texted arrived dispatched transported transferred responded contacted
+january call calls incident incidents case cases report reports narrative summary note notes timeline finding findings
+recommendation recommendations review reviews meeting agenda minutes goal goals safety recovery trauma veteran veterans cit nami
+sim samhsa ems ed er icu va gps atm usa us american english spanish black white asian hispanic latino latina native indigenous
+christmas thanksgiving easter covid`;
+
+/** Names that are everyday words: they count only with context ("her daughter, Hope"). */
+const AMBIGUOUS = `will hope grace faith joy mark bill rose may june april august summer autumn winter spring dawn sky river
+lane park hill wood woods stone ray chase drew frank rich guy jack jay major miles price young white black brown green gray grey
+king page love lucky noble ward bell cross day fox hall snow star art sandy crystal amber ruby pearl jade iris ivy holly heather
+daisy lily violet olive ginger honey candy misty rusty dusty sunny destiny harmony justice liberty trinity patience mercy charity
+constance earnest hunter rich case early long short small little best church house field camp law post story rock block queen
+light gold high main power low free bay bridge born bank rule sale list lack record work mercy angel christian iii ii jr sr
+north south east west new fort valley english french german irish polish russian chinese mexican dutch welsh scott wells banks
+cash penny sterling storm august september lincoln washington jefferson franklin madison jackson houston austin dallas phoenix
+denver orlando charlotte jordan (none)`;
+
+/** Relation and role words (singular and plural): they introduce a name but are never one. */
+const CUE_WORDS = words(`brother brothers sister sisters mother mothers father fathers mom dad son sons daughter daughters wife
+husband boyfriend girlfriend fiance fiancee spouse neighbor neighbors neighbour neighbours friend friends cousin cousins aunt uncle
+grandmother grandfather grandma grandpa grandson granddaughter nephew niece roommate roommates landlord landlady guardian caregiver
+caregivers parents parent relatives relative witnesses witness bystanders bystander staff officers deputies clinicians callers
+residents neighbors tenants tenant victim victims complainant coworker coworkers employer boss manager teacher teachers student
+students nurses paramedics medics firefighters juvenile peer peers specialist specialists advocate advocates chair coordinator`);
+
+function words(list: string): string[] {
+  return list.split(/\s+/).filter((w) => w && w !== '(none)');
+}
+
+const LATIN = /^[a-z][a-z' -]*$/;
+
+export interface NameLexicon {
+  first: Set<string>;
+  last: Set<string>;
+  never: Set<string>;
+  ambiguous: Set<string>;
+  english: Set<string>;
+  /** The 30,000 most frequent words of English film and TV subtitles (includes some names). */
+  common: Set<string>;
+}
+
+let cached: NameLexicon | null = null;
+
+type NameList = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
+
+function addNames(into: Set<string>, list: NameList): void {
+  if (!list) return;
+  const arr = Array.isArray(list) ? list : [...(list.generic ?? []), ...(list.female ?? []), ...(list.male ?? [])];
+  for (const raw of arr) {
+    const n = raw.toLowerCase();
+    if (!LATIN.test(n)) continue;
+    for (const part of n.split(/[ -]/)) if (part.length >= 2) into.add(part);
+  }
+}
+
+export function nameLexicon(): NameLexicon {
+  if (cached) return cached;
+  const first = new Set<string>();
+  const last = new Set<string>();
+  for (const locale of Object.values(allLocales)) {
+    const person = (locale as { person?: { first_name?: NameList; last_name?: NameList } }).person;
+    addNames(first, person?.first_name);
+    addNames(last, person?.last_name);
+  }
+  const dict = en as unknown as Record<string, string[]>;
+  addNames(first, dict['firstnames-en']);
+  addNames(last, dict['lastnames-en']);
+  addNames(first, words(SUPPLEMENT_FIRST));
+  addNames(last, words(SUPPLEMENT_LAST));
+  const never = new Set(words(NEVER_NAMES));
+  const english = new Set<string>([...(dict['wikipedia-en'] ?? [])]);
+  const ambiguous = new Set(words(AMBIGUOUS));
+  for (const w of english) if ((first.has(w) || last.has(w)) && !SUPPLEMENT_FIRST.includes(w)) ambiguous.add(w);
+  for (const w of never) {
+    first.delete(w);
+    last.delete(w);
+  }
+  for (const w of CUE_WORDS) never.add(w);
+  const common = new Set((dict['commonWords-en'] ?? []).slice(0, 30000));
+  cached = { first, last, never, ambiguous, english, common };
+  return cached;
+}
