@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { emptyInput } from './zod-helpers';
 import { method } from './method';
 import { workbenchMethods, workbenchEvents } from './workbench/schemas';
+import { incidentMethods } from './incidents/schemas';
 
 export const appInfo = z.object({
   name: z.literal('Casewalk'),
@@ -25,6 +26,7 @@ export { method, type MethodSpec } from './method';
 export const methods = {
   'app.info': method(emptyInput, appInfo, { whenLocked: true }),
   ...workbenchMethods,
+  ...incidentMethods,
 } as const;
 
 export type Methods = typeof methods;

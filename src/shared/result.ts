@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'damaged',
   'newer_version',
   'exists',
+  /** The identifier guard has unresolved findings (ready for review, export). */
+  'guard_blocked',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

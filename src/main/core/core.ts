@@ -14,6 +14,7 @@ import { FileHandles, type FileMode } from './files';
 import { Workbench } from './store/workbench';
 import { APP_VERSION } from './version';
 import { workbenchHandlers } from './workbench/handlers';
+import { incidentHandlers } from './incidents/handlers';
 import { DEFAULT_NOTICE } from './store/keyslots';
 import { autoLockMinutes } from './store/settings';
 
@@ -77,6 +78,7 @@ export class Core implements DispatchTarget {
         };
       },
       ...workbenchHandlers(this),
+      ...incidentHandlers(this),
     };
   }
 

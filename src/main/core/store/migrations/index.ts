@@ -6,6 +6,7 @@ import { CasewalkError } from '../../../../shared/result';
 import type { WritableDB } from '../db';
 import { m0001 } from './0001-initial';
 import { m0002 } from './0002-keyholders';
+import { m0003 } from './0003-incidents';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up(db: WritableDB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: WritableDB): number {

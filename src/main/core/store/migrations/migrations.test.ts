@@ -37,6 +37,21 @@ describe('migrations', () => {
     expect(columns('keyholders')).toEqual(['id', 'name', 'added_at', 'removed_at']);
     expect(db.prepare('SELECT value FROM meta').get()).toEqual({ value: 'X' });
   });
+  it('0003 adds incidents, tags, timelines, dismissals and full-text search to a version-2 database', () => {
+    migrate(db, 2);
+    db.prepare("INSERT INTO keyholders (id, name, added_at) VALUES ('k1', 'Dana', '2026-01-01')").run();
+    expect(migrate(db, 3)).toBe(3);
+    expect(tables()).toEqual(expect.arrayContaining(['incidents', 'incident_tags', 'timeline_events', 'identifier_dismissals', 'incidents_fts']));
+    expect(db.prepare('SELECT name FROM keyholders').get()).toEqual({ name: 'Dana' });
+    db.prepare("INSERT INTO incidents (code, occurred_year, occurred_month, created_at, updated_at) VALUES ('2026-001', 2026, 3, 'x', 'x')").run();
+    expect(db.prepare('SELECT occurred, status, version FROM incidents').get()).toEqual({ occurred: 202603, status: 'draft', version: 0 });
+    expect(() => db.prepare("INSERT INTO incidents (code, occurred_year, occurred_month, created_at, updated_at) VALUES ('2026-002', 2026, 13, 'x', 'x')").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO incidents_fts (rowid, narrative) VALUES (1, 'voluntary transport')").run();
+    expect(db.prepare("SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH 'transport'").all()).toEqual([{ rowid: 1 }]);
+    db.prepare("INSERT INTO timeline_events (incident_id, position, time, actor, kind) VALUES (1, 0, '14:05', 'ems', 'call')").run();
+    db.prepare('DELETE FROM incidents WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM timeline_events').get()).toEqual({ n: 0 });
+  });
   it('is idempotent and records the version', () => {
     migrate(db);
     migrate(db);
@@ -57,6 +72,10 @@ describe('schema snapshot', () => {
     audit: ['id', 'at', 'member', 'event', 'entity', 'outcome', 'detail', 'prev_hash', 'hash'],
     keyholders: ['id', 'name', 'added_at', 'removed_at'],
     meta: ['key', 'value'],
+    incidents: ['id', 'code', 'occurred_year', 'occurred_month', 'weekday', 'hour_of_day', 'area', 'call_source', 'initial_call_type', 'final_call_type', 'responders', 'cit_requested', 'cit_dispatched', 'cit_arrived', 'weapon', 'threats', 'injuries', 'force', 'restraint', 'handcuffs', 'behaviours', 'dispositions', 'referrals', 'follow_up_7', 'veteran', 'prior_contacts', 'intercepts', 'narrative', 'status', 'source', 'open_identifiers', 'version', 'created_at', 'updated_at'],
+    incident_tags: ['incident_id', 'tag'],
+    timeline_events: ['id', 'incident_id', 'position', 'time', 'actor', 'kind', 'description', 'decision_point'],
+    identifier_dismissals: ['id', 'incident_id', 'field', 'type', 'value_hash', 'reason', 'member', 'at'],
     settings: ['key', 'value'],
   };
   it('every snapshotted table and column still exists at the latest version', () => {

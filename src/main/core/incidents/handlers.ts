@@ -1,0 +1,44 @@
+import type { Core } from '../core';
+import type { Handlers } from '../dispatch';
+import type { incidentMethods } from '../../../shared/incidents/schemas';
+import { scan } from '../deid/scanner';
+import {
+  addTimelineEvent,
+  createIncident,
+  deleteIncident,
+  dismissFinding,
+  facets,
+  getDetail,
+  listIncidents,
+  moveTimelineEvent,
+  nextCode,
+  redactFinding,
+  removeTimelineEvent,
+  setStatus,
+  updateIncident,
+  updateTimelineEvent,
+} from './service';
+
+export function incidentHandlers(core: Core): Pick<Handlers, keyof typeof incidentMethods> {
+  const wb = () => core.workbench;
+  return {
+    'incidents.list': (q) => wb().read((db) => listIncidents(db, q)),
+    'incidents.get': ({ id }) => wb().read((db) => getDetail(db, id)),
+    'incidents.nextCode': ({ year }) => ({ code: wb().read((db) => nextCode(db, year)) }),
+    'incidents.create': (input) => createIncident(wb(), input),
+    'incidents.update': (input) => updateIncident(wb(), input),
+    'incidents.setStatus': ({ id, status }) => setStatus(wb(), id, status),
+    'incidents.delete': ({ id }) => {
+      deleteIncident(wb(), id);
+      return { deleted: true as const };
+    },
+    'incidents.facets': () => wb().read(facets),
+    'timeline.add': ({ incidentId, event, position }) => addTimelineEvent(wb(), incidentId, event, position),
+    'timeline.update': ({ id, patch }) => updateTimelineEvent(wb(), id, patch),
+    'timeline.move': ({ id, position }) => moveTimelineEvent(wb(), id, position),
+    'timeline.remove': ({ id }) => removeTimelineEvent(wb(), id),
+    'identifiers.scan': ({ text }) => ({ findings: scan(text) }),
+    'identifiers.redact': (input) => redactFinding(wb(), input),
+    'identifiers.dismiss': (input) => dismissFinding(wb(), input),
+  };
+}
