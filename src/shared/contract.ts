@@ -8,6 +8,7 @@ import { emptyInput } from './zod-helpers';
 import { method } from './method';
 import { workbenchMethods, workbenchEvents } from './workbench/schemas';
 import { incidentMethods } from './incidents/schemas';
+import { importMethods } from './import/schemas';
 
 export const appInfo = z.object({
   name: z.literal('Casewalk'),
@@ -27,6 +28,7 @@ export const methods = {
   'app.info': method(emptyInput, appInfo, { whenLocked: true }),
   ...workbenchMethods,
   ...incidentMethods,
+  ...importMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -180,3 +180,55 @@ describe('cli deid scan', () => {
     expect(missing.err).toMatch(/^casewalk: Cannot find the --jsonl file: /);
   });
 });
+
+describe('cli import csv', () => {
+  const PASS = 'harbour lantern quietly 42';
+  const env = { CASEWALK_PASSPHRASE: PASS };
+  async function workbench() {
+    const dir = tmp();
+    const db = path.join(dir, 'w.db');
+    expect((await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env)).code).toBe(0);
+    return { dir, db };
+  }
+  const seattle = path.resolve(__dirname, '../core/import/fixtures/seattle-sample.csv');
+
+  it('--preset with --dry-run writes nothing; the real run prints the stable JSON keys', async () => {
+    const { db } = await workbench();
+    const dry = await cli(['import', 'csv', '--db', db, '--preset', 'seattle-crisis', seattle, '--dry-run', '--json'], env);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ imported: 3, merged: 1, skipped: 0, errors: [], dryRun: true });
+    const run = await cli(['import', 'csv', '--db', db, '--preset', 'seattle-crisis', seattle, '--json'], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({ imported: 3, merged: 1, skipped: 0, errors: [] });
+    const verify = await cli(['verify', '--db', db, '--json'], env);
+    expect(JSON.parse(verify.out)).toMatchObject({ ok: true });
+  });
+
+  it('--mapping FILE.json; invalid rows exit 1 and import nothing unless --skip-invalid', async () => {
+    const { dir, db } = await workbench();
+    const mapping = path.join(dir, 'm.json');
+    fs.writeFileSync(mapping, JSON.stringify({ name: 'Mine', columns: { occurredYear: 'y', occurredMonth: 'm' } }));
+    const csv = path.join(dir, 'in.csv');
+    fs.writeFileSync(csv, 'y,m\n2025,5\n2025,14\n');
+    const refused = await cli(['import', 'csv', '--db', db, '--mapping', mapping, csv, '--json'], env);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out)).toMatchObject({ imported: 0, errors: [{ row: 2, message: 'month 14 in column "m" is outside 1–12.' }] });
+    expect(refused.err).toBe('casewalk: 1 invalid row; nothing was imported (use --skip-invalid to import the valid rows).\n');
+    const skipped = await cli(['import', 'csv', '--db', db, '--mapping', mapping, csv, '--skip-invalid', '--json'], env);
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.out)).toMatchObject({ imported: 1, skipped: 1 });
+  });
+
+  it('usage errors: no preset or both, unknown preset, bad mapping file', async () => {
+    const { dir, db } = await workbench();
+    expect((await cli(['import', 'csv', '--db', db, seattle], env)).err).toBe('casewalk: Give --preset NAME or --mapping FILE.json (one of them).\n');
+    expect((await cli(['import', 'csv', '--db', db, '--preset', 'nope', seattle], env)).err).toBe(
+      'casewalk: No mapping preset "nope". Known presets: toronto-pic, seattle-crisis.\n',
+    );
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ name: 'x', columns: { occurredYear: 'y' }, extra: 1 }));
+    expect((await cli(['import', 'csv', '--db', db, '--mapping', bad, seattle], env)).err).toBe(
+      'casewalk: The --mapping file is not a mapping preset: unexpected field "extra".\n',
+    );
+  });
+});

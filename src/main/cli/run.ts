@@ -8,12 +8,46 @@ import { need, parseArgs, str, UsageError, type FlagSpec, type ParsedArgs } from
 import type { Secret } from '../core/store/workbench';
 import { newPassphraseFromEnv, secretFromEnv } from './secrets';
 import { readTextFile, scanJsonl } from './deid';
+import { mappingPreset, type ImportReport, type MappingPreset } from '../../shared/import/schemas';
+import { describeZodError } from '../../shared/zod-helpers';
+
+function parseMappingFile(text: string): MappingPreset {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new UsageError('The --mapping file is not JSON.');
+  }
+  const r = mappingPreset.safeParse(raw);
+  if (!r.success) throw new UsageError(`The --mapping file is not a mapping preset: ${describeZodError(r.error)}`);
+  return r.data;
+}
 
 /** verify prints its report (on stdout with --json) and still exits 1. */
 class VerifyFailed extends Error {
   constructor(readonly report: VerifyReport) {
     super('verify failed');
   }
+}
+
+/** An import with invalid rows (and no --skip-invalid): the report still prints, exit 1. */
+class ImportRefused extends Error {
+  constructor(readonly report: ImportReport) {
+    super('import refused');
+  }
+}
+
+function importText(r: ImportReport): string {
+  const lines = [
+    `${r.dryRun ? 'Dry run: would import' : 'Imported'} ${r.imported} incidents from ${r.rows} rows (${r.merged} merged, ${r.skipped} skipped).`,
+  ];
+  if (r.withIdentifiers) lines.push(`${r.withIdentifiers} incidents have possible identifiers to resolve.`);
+  if (r.droppedColumns.length) lines.push(`Dropped columns: ${r.droppedColumns.join(', ')}.`);
+  if (r.ignoredColumns.length) lines.push(`Columns not imported: ${r.ignoredColumns.join(', ')}.`);
+  for (const e of r.errors.slice(0, 20)) lines.push(`  row ${e.row}: ${e.message}`);
+  if (r.invalidRows > 20) lines.push(`  … ${r.invalidRows - 20} more invalid rows`);
+  if (r.attribution) lines.push(r.attribution);
+  return `${lines.join('\n')}\n`;
 }
 
 export interface CliIO {
@@ -190,6 +224,28 @@ export const COMMANDS: Record<string, Command> = {
       }, secret);
     },
   },
+  'import csv': {
+    summary: 'Import a CSV (--db PATH (--preset toronto-pic|seattle-crisis | --mapping FILE.json) FILE.csv [--dry-run] [--skip-invalid]).',
+    flags: { ...COMMON, preset: 'string', mapping: 'string', 'dry-run': 'boolean', 'skip-invalid': 'boolean' },
+    async run(args, io) {
+      const csv = args.positional[0];
+      if (!csv || args.positional.length > 1) throw new UsageError('Give exactly one CSV file.');
+      const presetId = str(args, 'preset');
+      const mappingFile = str(args, 'mapping');
+      if (!presetId === !mappingFile) throw new UsageError('Give --preset NAME or --mapping FILE.json (one of them).');
+      const source = presetId ? { preset: presetId } : { mapping: parseMappingFile(await readTextFile(path.resolve(mappingFile!), 'the --mapping file')) };
+      const file = path.resolve(csv);
+      const skipInvalid = args.flags['skip-invalid'] === true;
+      const report = await withUnlocked(args, io, async (call, core) => {
+        const opened = await call('import.open', { handle: core.files.register(file, 'read') });
+        const method = args.flags['dry-run'] === true ? 'import.preview' : 'import.run';
+        return call(method, { stagingId: opened.stagingId, source, skipInvalid });
+      });
+      if (report.invalidRows > 0 && !skipInvalid) throw new ImportRefused(report);
+      return report;
+    },
+    text: (v) => importText(v as ImportReport),
+  },
   'deid scan': {
     summary: 'Scan JSON Lines {"id","text"} (--jsonl FILE) for identifiers; one {"id","findings"} line per input. No database.',
     flags: { json: 'boolean', jsonl: 'string' },
@@ -245,6 +301,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     else io.stdout(json || !cmd.text ? `${JSON.stringify(value, null, json ? 0 : 2)}\n` : cmd.text(value));
     return 0;
   } catch (e) {
+    if (e instanceof ImportRefused) {
+      io.stdout(json ? `${JSON.stringify(e.report)}\n` : importText(e.report));
+      io.stderr(`casewalk: ${e.report.invalidRows} invalid row${e.report.invalidRows === 1 ? '' : 's'}; nothing was imported (use --skip-invalid to import the valid rows).\n`);
+      return 1;
+    }
     if (e instanceof VerifyFailed) {
       io.stdout(`${JSON.stringify(e.report)}\n`);
       const c = e.report.auditChain;

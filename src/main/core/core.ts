@@ -15,6 +15,7 @@ import { Workbench } from './store/workbench';
 import { APP_VERSION } from './version';
 import { workbenchHandlers } from './workbench/handlers';
 import { incidentHandlers } from './incidents/handlers';
+import { importHandlers, type StagedImport } from './import/handlers';
 import { DEFAULT_NOTICE } from './store/keyslots';
 import { autoLockMinutes } from './store/settings';
 
@@ -40,6 +41,8 @@ export class Core implements DispatchTarget {
   readonly dbFile: string;
   readonly handlers: Handlers;
   readonly files = new FileHandles();
+  /** Parsed import files awaiting a run: memory only, cleared on lock. */
+  readonly staging = new Map<string, StagedImport>();
   picker: FilePicker | null;
   private readonly emitter = new EventEmitter();
   private wb: Workbench | null = null;
@@ -79,6 +82,7 @@ export class Core implements DispatchTarget {
       },
       ...workbenchHandlers(this),
       ...incidentHandlers(this),
+      ...importHandlers(this),
     };
   }
 
@@ -121,6 +125,7 @@ export class Core implements DispatchTarget {
     }
     this.wb.close();
     this.wb = null;
+    this.staging.clear();
     this.emit('workbench.lockChanged', { locked: true, reason });
   }
 
@@ -155,6 +160,7 @@ export class Core implements DispatchTarget {
     if (this.autoLockTimer) clearTimeout(this.autoLockTimer);
     this.wb?.close();
     this.wb = null;
+    this.staging.clear();
     this.emitter.removeAllListeners();
   }
 }

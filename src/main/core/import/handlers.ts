@@ -1,0 +1,61 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { CasewalkError } from '../../../shared/result';
+import type { importMethods, MappingPreset } from '../../../shared/import/schemas';
+import type { Core } from '../core';
+import type { Handlers } from '../dispatch';
+import { planImport, writePlan } from './importer';
+import { readCsv, type CsvTable } from './parse';
+import { ATTRIBUTIONS, PRESETS, presetById, suggestPreset } from './presets';
+
+/** A parsed CSV held in memory between "open" and "run" (never written to disk; dropped on lock). */
+export interface StagedImport {
+  fileName: string;
+  table: CsvTable;
+}
+
+function resolve(source: { preset: string } | { mapping: MappingPreset }): { preset: MappingPreset; id: string } {
+  if ('preset' in source) return { preset: presetById(source.preset), id: source.preset };
+  return { preset: source.mapping, id: `mapping:${source.mapping.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}` };
+}
+
+export function importHandlers(core: Core): Pick<Handlers, keyof typeof importMethods> {
+  const staged = (id: string): StagedImport => {
+    const s = core.staging.get(id);
+    if (!s) throw new CasewalkError('not_found', 'That import is no longer open (the workbench was locked or it finished). Choose the file again.');
+    return s;
+  };
+  return {
+    'import.presets': () => ({ presets: Object.entries(PRESETS).map(([id, preset]) => ({ id, preset })) }),
+    'import.open': async ({ handle }) => {
+      const file = core.files.take(handle, 'read');
+      const table = await readCsv(file, (done, total) => core.emit('task.progress', { task: 'import', done, total, stage: 'reading' }));
+      const stagingId = `imp_${crypto.randomBytes(9).toString('base64url')}`;
+      core.staging.clear();
+      core.staging.set(stagingId, { fileName: path.basename(file), table });
+      return {
+        stagingId,
+        fileName: path.basename(file),
+        headers: table.headers,
+        sample: table.rows.slice(0, 5),
+        rows: table.rows.length,
+        suggestedPreset: suggestPreset(table.headers),
+      };
+    },
+    'import.preview': ({ stagingId, source, skipInvalid }) => {
+      const { preset, id } = resolve(source);
+      return planImport(staged(stagingId).table, preset, { skipInvalid, dryRun: true, attribution: ATTRIBUTIONS[id] ?? null }).report;
+    },
+    'import.run': ({ stagingId, source, skipInvalid }) => {
+      const { preset, id } = resolve(source);
+      const s = staged(stagingId);
+      const progress = (stage: string) => (done: number, total: number) => core.emit('task.progress', { task: 'import', done, total, stage });
+      const plan = planImport(s.table, preset, { skipInvalid, dryRun: false, attribution: ATTRIBUTIONS[id] ?? null }, progress('checking'));
+      if (plan.report.invalidRows > 0 && !skipInvalid) return plan.report;
+      writePlan(core.workbench, plan, id, progress('writing'));
+      core.staging.delete(stagingId);
+      return plan.report;
+    },
+    'import.discard': ({ stagingId }) => ({ discarded: core.staging.delete(stagingId) }),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Streaming CSV read: the file is read in chunks, decoded with a strict decoder (UTF-8, or
+ * UTF-16 when a byte-order mark says so) and fed to csv-parse. Invalid bytes, unbalanced
+ * quotes and oversized files end with a specific error that names the row.
+ */
+import fs from 'node:fs';
+import { TextDecoder } from 'node:util';
+import { parse, CsvError } from 'csv-parse';
+import { CasewalkError } from '../../../shared/result';
+
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+export const MAX_ROWS = 2_000_000;
+
+export interface CsvTable {
+  headers: string[];
+  rows: string[][];
+  bytes: number;
+}
+
+function detectEncoding(first: Buffer): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; skip: number } {
+  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
+  if (first[0] === 0xff && first[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (first[0] === 0xfe && first[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  return { encoding: 'utf-8', skip: 0 };
+}
+
+export async function readCsv(file: string, onProgress?: (bytesRead: number, totalBytes: number) => void): Promise<CsvTable> {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new CasewalkError('not_found', 'The CSV file is gone. Choose it again.');
+  }
+  if (size > MAX_FILE_BYTES) throw new CasewalkError('invalid_input', `The CSV file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it first.`);
+  if (size === 0) throw new CasewalkError('invalid_input', 'The CSV file is empty.');
+
+  const records: string[][] = [];
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, bom: false, max_record_size: 4 * 1024 * 1024 });
+  parser.on('readable', () => {
+    for (let r = parser.read() as string[] | null; r !== null; r = parser.read() as string[] | null) {
+      records.push(r);
+      if (records.length > MAX_ROWS + 1) parser.destroy(new CasewalkError('invalid_input', `The CSV file has more than ${MAX_ROWS.toLocaleString('en')} rows; split it first.`));
+    }
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('end', resolve);
+    parser.on('error', reject);
+  });
+
+  let decoder: TextDecoder | null = null;
+  let read = 0;
+  try {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      let buf = chunk as Buffer;
+      if (!decoder) {
+        const { encoding, skip } = detectEncoding(buf);
+        decoder = new TextDecoder(encoding, { fatal: true });
+        buf = buf.subarray(skip);
+      }
+      let text: string;
+      try {
+        text = decoder.decode(buf, { stream: true });
+      } catch {
+        throw new CasewalkError(
+          'invalid_input',
+          `The file is not valid UTF-8 near row ${Math.max(1, records.length)}: save it as "CSV UTF-8" and choose it again. Nothing was imported.`,
+          { code: 'encoding', row: Math.max(1, records.length) },
+        );
+      }
+      read += (chunk as Buffer).length;
+      if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
+      onProgress?.(read, size);
+    }
+    try {
+      const tail = decoder?.decode() ?? '';
+      if (tail) parser.write(tail);
+    } catch {
+      throw new CasewalkError('invalid_input', 'The file ends in the middle of a character: it is not valid UTF-8. Nothing was imported.', { code: 'encoding', row: records.length });
+    }
+    parser.end();
+    await done;
+  } catch (e) {
+    parser.destroy();
+    if (e instanceof CasewalkError) throw e;
+    if (e instanceof CsvError) {
+      const row = Math.max(1, ((e as CsvError & { records?: number }).records ?? records.length) );
+      throw new CasewalkError('invalid_input', `Row ${row} cannot be read as CSV (${csvReason(e.code)}). Nothing was imported.`, { code: 'malformed_row', row });
+    }
+    throw e;
+  }
+  if (records.length === 0) throw new CasewalkError('invalid_input', 'The CSV file has no header row.');
+  const headers = records[0]!.map((h) => h.trim());
+  if (headers.some((h) => h === '')) throw new CasewalkError('invalid_input', 'The header row has an empty column name.', { code: 'malformed_row', row: 0 });
+  const dup = headers.find((h, i) => headers.indexOf(h) !== i);
+  if (dup) throw new CasewalkError('invalid_input', `The header row names the column "${dup.slice(0, 60)}" twice.`, { code: 'malformed_row', row: 0 });
+  return { headers, rows: records.slice(1), bytes: size };
+}
+
+function csvReason(code: string): string {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted value is never closed';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+      return 'a quote in the middle of a value';
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'a row is larger than 4 MB';
+    default:
+      return code.toLowerCase().replace(/_/g, ' ');
+  }
+}
