@@ -2,20 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { assert, look, test, withEnv } from './harness';
-
-export const PASS = 'harbour lantern quietly 42';
-
-/** First run through the real UI: returns the recovery key shown. */
-export async function setUp(page: Page): Promise<string> {
-  await page.getByRole('heading', { name: 'Set up Casewalk' }).waitFor();
-  await page.getByLabel('Committee name').fill('Riverside County CIT Case Review');
-  await page.getByLabel('Your name').fill('Dana Coordinator');
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
-  await page.getByLabel('Repeat the passphrase').fill(PASS);
-  await page.getByRole('button', { name: 'Create encrypted workbench' }).click();
-  const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
-  return key;
-}
+import { PASS } from './flows';
 
 test('first run, keyholders, backup, audit, lock and unlock through the UI', async () => {
   await withEnv(async ({ page, problems, host }) => {

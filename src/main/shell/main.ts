@@ -55,9 +55,15 @@ async function start(): Promise<void> {
   const core = new CoreWorkerClient(path.join(here, 'core-worker.js'), { dataDir: path.join(userData, 'workbench') });
   const call = (m: MethodName, input: unknown) => core.call(m, input);
   // Native dialogs: the chosen path goes to the core, the renderer only ever sees a handle.
+  const DIALOG_FILTERS: Record<string, Electron.FileFilter[]> = {
+    backup: [{ name: 'Casewalk backup', extensions: ['cwbackup'] }],
+    restore: [{ name: 'Casewalk backup', extensions: ['cwbackup'] }],
+    import: [{ name: 'CSV file', extensions: ['csv', 'txt'] }],
+    mapping: [{ name: 'Casewalk import mapping', extensions: ['json'] }],
+  };
   core.picker = async (req) => {
     const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-    const filters = req.purpose === 'backup' || req.purpose === 'restore' ? [{ name: 'Casewalk backup', extensions: ['cwbackup'] }] : [];
+    const filters = DIALOG_FILTERS[req.purpose] ?? [];
     if (req.mode === 'write') {
       const r = parent
         ? await dialog.showSaveDialog(parent, { defaultPath: req.suggestedName, filters })

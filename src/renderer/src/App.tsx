@@ -6,6 +6,9 @@ import { AppLayout } from './features/layout/AppLayout';
 import { EmptyState } from './features/layout/EmptyState';
 import { PageFrame, PlaceholderPage } from './features/pages';
 import { isSettingsTab, SettingsPage } from './features/settings/SettingsPage';
+import { IncidentsPage } from './features/incidents/IncidentsPage';
+import { IncidentDetailPage } from './features/incidents/IncidentDetailPage';
+import { ImportWizard } from './features/incidents/ImportWizard';
 import { SetupScreen } from './features/workbench/SetupScreen';
 import { UnlockScreen } from './features/workbench/UnlockScreen';
 import { RecoveryKeyPanel } from './features/workbench/RecoveryKeyPanel';
@@ -96,6 +99,14 @@ function Workbench() {
             The workbench is unlocked. Incidents, meetings and recommendations will show what needs attention here.
           </EmptyState>
         </PageFrame>
+      ) : page === 'incidents' ? (
+        sub === 'import' ? (
+          <ImportWizard onDone={() => navigate('incidents')} onCancel={() => navigate('incidents')} />
+        ) : /^\d+$/.test(sub) ? (
+          <IncidentDetailPage key={sub} id={Number(sub)} onBack={() => navigate('incidents')} onDeleted={() => navigate('incidents')} />
+        ) : (
+          <IncidentsPage onOpen={(id) => navigate('incidents', String(id))} onImport={() => navigate('incidents', 'import')} />
+        )
       ) : page === 'settings' ? (
         <SettingsPage tab={isSettingsTab(sub) ? sub : 'members'} onTab={(t) => navigate('settings', t)} />
       ) : (

@@ -34,6 +34,36 @@ export const IMPORTABLE_FIELDS = [
   'narrative',
 ] as const;
 export type ImportableField = (typeof IMPORTABLE_FIELDS)[number];
+export const IMPORTABLE_LABELS: Record<ImportableField | 'occurredDate', string> = {
+  occurredDate: 'Date (keeps year, month, weekday only)',
+  occurredYear: 'Year',
+  occurredMonth: 'Month',
+  weekday: 'Weekday',
+  hourOfDay: 'Hour of day',
+  area: 'Area',
+  callSource: 'Call source',
+  initialCallType: 'Initial call type',
+  finalCallType: 'Final call type',
+  responders: 'Responders',
+  citRequested: 'CIT officer requested',
+  citDispatched: 'CIT officer dispatched',
+  citArrived: 'CIT officer arrived',
+  weapon: 'Weapon',
+  threats: 'Threats of violence',
+  injuries: 'Injuries',
+  force: 'Highest use of force',
+  restraint: 'Restraint',
+  handcuffs: 'Handcuffs',
+  behaviours: 'Behaviours',
+  dispositions: 'Dispositions',
+  referrals: 'Referrals',
+  followUp7: 'Follow-up within 7 days',
+  veteran: 'Veteran',
+  priorContacts: 'Prior contacts (12 months)',
+  intercepts: 'SIM intercepts',
+  tags: 'Tags',
+  narrative: 'Narrative',
+};
 /** Fields that can also be derived from a full date column (year, month, weekday — never the day). */
 export const DATE_FIELD = 'occurredDate';
 
@@ -105,5 +135,13 @@ export const importMethods = {
   ),
   'import.preview': method(z.object({ stagingId: z.string().max(64), source: presetRef, skipInvalid: z.boolean().default(false) }).strict(), importReport),
   'import.run': method(z.object({ stagingId: z.string().max(64), source: presetRef, skipInvalid: z.boolean().default(false) }).strict(), importReport),
+  'import.saveMapping': method(
+    z.object({ handle: z.string().regex(/^fh_[A-Za-z0-9_-]{8,64}$/, 'Not a file handle: choose the file again.'), mapping: mappingPreset }).strict(),
+    z.object({ displayName: z.string() }),
+  ),
+  'import.loadMapping': method(
+    z.object({ handle: z.string().regex(/^fh_[A-Za-z0-9_-]{8,64}$/, 'Not a file handle: choose the file again.') }).strict(),
+    z.object({ mapping: mappingPreset }),
+  ),
   'import.discard': method(z.object({ stagingId: z.string().max(64) }).strict(), z.object({ discarded: z.boolean() })),
 } as const;

@@ -258,7 +258,15 @@ export const incidentMethods = {
   'incidents.delete': method(z.object({ id: incidentId }).strict(), z.object({ deleted: z.literal(true) })),
   'incidents.facets': method(
     emptyInput,
-    z.object({ callTypes: z.array(z.string()), areas: z.array(z.string()), tags: z.array(z.string()), years: z.array(z.number()), total: z.number() }),
+    z.object({
+      callTypes: z.array(z.string()),
+      areas: z.array(z.string()),
+      tags: z.array(z.string()),
+      years: z.array(z.number()),
+      total: z.number(),
+      /** Attribution lines required by the licences of imported data present in the workbench. */
+      attributions: z.array(z.string()),
+    }),
   ),
   'timeline.add': method(
     z.object({ incidentId, event: timelineEventInput, position: z.number().int().min(0).max(10_000).optional() }).strict(),

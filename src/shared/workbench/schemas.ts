@@ -86,11 +86,11 @@ export const workbenchMethods = {
     settings,
   ),
   'files.chooseSave': method(
-    z.object({ purpose: z.enum(['backup', 'export']), suggestedName: requiredText('File name', 120) }).strict(),
+    z.object({ purpose: z.enum(['backup', 'export', 'mapping']), suggestedName: requiredText('File name', 120) }).strict(),
     z.object({ handle: fileHandle, displayName: z.string() }).nullable(),
   ),
   'files.chooseOpen': method(
-    z.object({ purpose: z.enum(['restore', 'import']) }).strict(),
+    z.object({ purpose: z.enum(['restore', 'import', 'mapping']) }).strict(),
     z.object({ handle: fileHandle, displayName: z.string() }).nullable(),
     { whenLocked: true },
   ),

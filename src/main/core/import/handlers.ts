@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { CasewalkError } from '../../../shared/result';
-import type { importMethods, MappingPreset } from '../../../shared/import/schemas';
+import { mappingPreset, type importMethods, type MappingPreset } from '../../../shared/import/schemas';
+import { describeZodError } from '../../../shared/zod-helpers';
+import { writeFileAtomic } from '../store/keyslots';
 import type { Core } from '../core';
 import type { Handlers } from '../dispatch';
 import { planImport, writePlan } from './importer';
@@ -55,6 +58,23 @@ export function importHandlers(core: Core): Pick<Handlers, keyof typeof importMe
       writePlan(core.workbench, plan, id, progress('writing'));
       core.staging.delete(stagingId);
       return plan.report;
+    },
+    'import.saveMapping': ({ handle, mapping }) => {
+      const file = core.files.take(handle, 'write');
+      writeFileAtomic(file, `${JSON.stringify(mapping, null, 2)}\n`);
+      return { displayName: path.basename(file) };
+    },
+    'import.loadMapping': ({ handle }) => {
+      const file = core.files.take(handle, 'read');
+      let raw: unknown;
+      try {
+        raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch {
+        throw new CasewalkError('invalid_input', `${path.basename(file)} is not a JSON mapping file.`);
+      }
+      const r = mappingPreset.safeParse(raw);
+      if (!r.success) throw new CasewalkError('invalid_input', `${path.basename(file)} is not a mapping preset: ${describeZodError(r.error)}`);
+      return { mapping: r.data };
     },
     'import.discard': ({ stagingId }) => ({ discarded: core.staging.delete(stagingId) }),
   };

@@ -31,6 +31,7 @@ import { computeIntervals, timelineSeconds } from '../../../shared/incidents/tim
 import { placeholder, type IdentifierKind } from '../../../shared/deid/kinds';
 import { describeZodError } from '../../../shared/zod-helpers';
 import { scan } from '../deid/scanner';
+import { ATTRIBUTIONS } from '../import/presets';
 import type { ReadableDB, WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { FIELD_COLUMNS, fieldValues, incidentFieldsOf, toIncident, toRow, type IncidentDbRow } from './rows';
@@ -209,6 +210,9 @@ export function facets(db: ReadableDB) {
     tags: col('SELECT DISTINCT tag AS v FROM incident_tags ORDER BY v LIMIT 500') as string[],
     years: col('SELECT DISTINCT occurred_year AS v FROM incidents ORDER BY v DESC') as number[],
     total: (db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n,
+    attributions: (col("SELECT DISTINCT source AS v FROM incidents WHERE source LIKE 'import:%'") as string[])
+      .map((s) => ATTRIBUTIONS[s.slice('import:'.length)])
+      .filter((a): a is string => Boolean(a)),
   };
 }
 

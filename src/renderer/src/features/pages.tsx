@@ -13,11 +13,7 @@ export function PageFrame({ title, children }: { title: string; children: ReactN
 }
 
 /** Placeholder pages for capabilities that have not landed yet: each says what will be here. */
-export const PLACEHOLDERS: Record<Exclude<Page, 'home' | 'settings'>, { title: string; text: string }> = {
-  incidents: {
-    title: 'Incidents',
-    text: 'No incidents yet. De-identified crisis incidents you create or import will be listed here.',
-  },
+export const PLACEHOLDERS: Record<Exclude<Page, 'home' | 'settings' | 'incidents'>, { title: string; text: string }> = {
   meetings: { title: 'Meetings', text: 'No meetings yet. Planned case-review meetings and their agendas will appear here.' },
   recommendations: {
     title: 'Recommendations',

@@ -1,0 +1,166 @@
+/**
+ * A textarea that shows the identifier guard's findings inline while the user types: a
+ * backdrop layer with the same text and metrics draws <mark>s under the (transparent) text.
+ * Findings come from the core (debounced `identifiers.scan`); the scanner never runs here.
+ */
+import { Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { IDENTIFIER_LABELS, placeholder, type IdentifierFinding, type IdentifierKind } from '../../../../shared/deid/kinds';
+import { api, unwrap } from '../../lib/api';
+import classes from './GuardedTextarea.module.css';
+
+export function useLiveFindings(text: string): IdentifierFinding[] {
+  const [debounced] = useDebouncedValue(text, 300);
+  const [findings, setFindings] = useState<IdentifierFinding[]>([]);
+  useEffect(() => {
+    let live = true;
+    if (!debounced.trim()) {
+      setFindings([]);
+      return;
+    }
+    void unwrap(api().identifiers.scan({ text: debounced }))
+      .then((r) => live && setFindings(r.findings))
+      .catch(() => live && setFindings([]));
+    return () => {
+      live = false;
+    };
+  }, [debounced]);
+  // Offsets belong to the text that was scanned: drop them while the text differs.
+  return debounced === text ? findings : findings.filter((f) => f.end <= text.length && text.slice(f.start, f.end) === debounced.slice(f.start, f.end));
+}
+
+function highlighted(text: string, findings: readonly IdentifierFinding[], dismissed: (f: IdentifierFinding) => boolean): ReactNode[] {
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const f of findings) {
+    if (f.start < at) continue;
+    out.push(text.slice(at, f.start));
+    out.push(
+      <mark key={f.start} className={dismissed(f) ? classes.dismissed : classes.mark}>
+        {text.slice(f.start, f.end)}
+      </mark>,
+    );
+    at = f.end;
+  }
+  out.push(`${text.slice(at)}\n`);
+  return out;
+}
+
+export interface GuardedTextareaProps {
+  label: string;
+  description?: string;
+  value: string;
+  onChange(v: string): void;
+  minRows?: number;
+  maxLength?: number;
+  readOnly?: boolean;
+  /** Findings already dismissed for the saved text (shown struck through, not counted). */
+  isDismissed?(f: IdentifierFinding): boolean;
+  /** "Not an identifier": offered only when the text is saved (the core checks the saved text). */
+  onDismiss?(f: IdentifierFinding): void;
+  dismissDisabledReason?: string | null;
+}
+
+export function GuardedTextarea(props: GuardedTextareaProps) {
+  const id = useId();
+  const { value, onChange } = props;
+  const findings = useLiveFindings(value);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const backdrop = useRef<HTMLDivElement>(null);
+  const isDismissed = props.isDismissed ?? (() => false);
+  const open = findings.filter((f) => !isDismissed(f));
+
+  const redact = (f: IdentifierFinding) => onChange(`${value.slice(0, f.start)}${placeholder(f.type)}${value.slice(f.end)}`);
+
+  return (
+    <Stack gap={6}>
+      <Text component="label" htmlFor={id} fw={600} size="md">
+        {props.label}
+      </Text>
+      {props.description && (
+        <Text size="sm" c="dimmed" id={`${id}-desc`}>
+          {props.description}
+        </Text>
+      )}
+      <Box className={classes.wrap}>
+        <div ref={backdrop} className={classes.backdrop} aria-hidden>
+          {highlighted(value, findings, isDismissed)}
+        </div>
+        <textarea
+          id={id}
+          ref={area}
+          className={classes.area}
+          value={value}
+          rows={props.minRows ?? 5}
+          maxLength={props.maxLength}
+          readOnly={props.readOnly}
+          aria-describedby={`${id}-findings${props.description ? ` ${id}-desc` : ''}`}
+          spellCheck={false}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          onScroll={(e) => {
+            if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
+          }}
+        />
+      </Box>
+      <div id={`${id}-findings`} aria-live="polite">
+        {open.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {findings.length ? 'All possible identifiers here are resolved.' : 'No possible identifiers found.'}
+          </Text>
+        ) : (
+          <Stack gap={6}>
+            <Text size="sm" fw={700} c="red.9">
+              {open.length} possible identifier{open.length === 1 ? '' : 's'}: redact or mark as not an identifier.
+            </Text>
+            {open.map((f) => (
+              <FindingRow
+                key={`${f.start}-${f.type}`}
+                finding={f}
+                text={value.slice(f.start, f.end)}
+                readOnly={props.readOnly ?? false}
+                onRedact={() => redact(f)}
+                onDismiss={props.onDismiss && !props.dismissDisabledReason ? () => props.onDismiss!(f) : undefined}
+                dismissHint={props.dismissDisabledReason ?? null}
+              />
+            ))}
+          </Stack>
+        )}
+      </div>
+    </Stack>
+  );
+}
+
+function FindingRow(p: { finding: IdentifierFinding; text: string; readOnly: boolean; onRedact(): void; onDismiss?: () => void; dismissHint: string | null }) {
+  const kind = p.finding.type as IdentifierKind;
+  return (
+    <Group gap="xs" wrap="nowrap" className={classes.finding}>
+      <Badge color="red.9" variant="filled" size="lg" miw={90}>
+        {kind}
+      </Badge>
+      <Text fw={600} className={classes.findingText}>
+        “{p.text}”
+      </Text>
+      <Text size="sm" c="dimmed">
+        looks like {IDENTIFIER_LABELS[kind]}
+      </Text>
+      {!p.readOnly && (
+        <Group gap={6} ml="auto" wrap="nowrap">
+          <Button size="compact-md" color="red.9" onClick={p.onRedact} aria-label={`Redact to ${placeholder(kind)}: “${p.text}”`}>
+            Redact to {placeholder(kind)}
+          </Button>
+          <Button
+            size="compact-md"
+            variant="default"
+            onClick={p.onDismiss}
+            disabled={!p.onDismiss}
+            title={p.dismissHint ?? undefined}
+            aria-label={`Not an identifier… “${p.text}”`}
+          >
+            Not an identifier…
+          </Button>
+        </Group>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,198 @@
+import { Badge, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { IncidentQuery, IncidentRow } from '../../../../shared/incidents/schemas';
+import { CALL_SOURCE, DISPOSITION, INCIDENT_STATUS, INTERCEPT, RESPONDER } from '../../../../shared/incidents/values';
+import { api, unwrap } from '../../lib/api';
+import { callSourceLabel, dispositionsLabel, monthYear, STATUS_COLOR, statusLabel } from './format';
+import { NewIncidentModal } from './NewIncidentModal';
+import { VirtualTable, type Column } from './VirtualTable';
+
+type Filters = Omit<IncidentQuery, 'offset' | 'limit' | 'sort' | 'dir' | 'search'>;
+
+const COLUMNS: Column<IncidentRow>[] = [
+  { key: 'code', label: 'Code', width: '7.5rem', sortable: true, render: (r) => <Text fw={700}>{r.code}</Text> },
+  { key: 'occurred', label: 'When', width: '6.5rem', sortable: true, render: (r) => monthYear(r.occurredYear, r.occurredMonth) },
+  {
+    key: 'status',
+    label: 'Status',
+    width: '10rem',
+    sortable: true,
+    render: (r) => (
+      <Group gap={6} wrap="nowrap">
+        <Badge color={STATUS_COLOR[r.status]} variant="filled" size="lg">
+          {statusLabel(r.status)}
+        </Badge>
+        {r.openIdentifiers > 0 && (
+          <Badge color="red.9" variant="filled" size="lg" title={`${r.openIdentifiers} possible identifiers to resolve`}>
+            {r.openIdentifiers} ID
+          </Badge>
+        )}
+      </Group>
+    ),
+  },
+  { key: 'callSource', label: 'Source', width: '7.5rem', sortable: true, render: (r) => callSourceLabel(r.callSource) },
+  { key: 'area', label: 'Area', width: '6rem', sortable: true, render: (r) => r.area ?? '—' },
+  { key: 'finalCallType', label: 'Call type', width: 'minmax(8rem, 1fr)', render: (r) => r.finalCallType ?? '—' },
+  { key: 'dispositions', label: 'Disposition', width: 'minmax(9rem, 1.2fr)', render: (r) => dispositionsLabel(r.dispositions) },
+  { key: 'summary', label: 'Summary', width: 'minmax(6rem, 2fr)', render: (r) => <Text c="dimmed" truncate>{r.summary || '—'}</Text> },
+];
+
+export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; onImport(): void }) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [filters, setFilters] = useState<Filters>({});
+  const [sort, setSort] = useState<{ by: NonNullable<IncidentQuery['sort']>; dir: 'asc' | 'desc' }>({ by: 'occurred', dir: 'desc' });
+  const [total, setTotal] = useState<number | null>(null);
+  const [allTotal, setAllTotal] = useState<number | null>(null);
+  const [facets, setFacets] = useState<{ tags: string[]; years: number[]; attributions: string[] }>({ tags: [], years: [], attributions: [] });
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const query = useMemo(() => ({ ...filters, ...(debounced.trim() ? { search: debounced.trim() } : {}), sort: sort.by, dir: sort.dir }), [filters, debounced, sort]);
+  const queryKey = JSON.stringify(query);
+
+  useEffect(() => {
+    void unwrap(api().incidents.facets()).then((f) => {
+      setFacets(f);
+      setAllTotal(f.total);
+    });
+  }, []);
+  useEffect(() => {
+    setError(null);
+    unwrap(api().incidents.list({ ...query, limit: 1 }))
+      .then((r) => setTotal(r.total))
+      .catch((e: Error) => setError(e.message));
+  }, [queryKey]);
+
+  const fetchPage = useCallback(async (offset: number, limit: number) => (await unwrap(api().incidents.list({ ...query, offset, limit }))).rows, [queryKey]);
+
+  const set = <K extends keyof Filters>(k: K, v: Filters[K] | undefined) =>
+    setFilters((f) => {
+      const n = { ...f };
+      if (v === undefined || (Array.isArray(v) && v.length === 0)) delete n[k];
+      else n[k] = v;
+      return n;
+    });
+  const years = facets.years.map(String);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Incidents</Title>
+          <Text c="dimmed" aria-live="polite">
+            {total === null ? 'Loading…' : `${total.toLocaleString()} of ${(allTotal ?? total).toLocaleString()} incidents`}
+          </Text>
+        </div>
+        <Group>
+          <Button variant="default" onClick={onImport}>
+            Import CSV…
+          </Button>
+          <Button onClick={() => setCreating(true)}>New incident</Button>
+        </Group>
+      </Group>
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          label="Search"
+          placeholder="Words in code, call type, area, narrative, timeline"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={340}
+          type="search"
+        />
+        <MultiSelect
+          searchable
+          label="Status"
+          data={INCIDENT_STATUS.options}
+          value={filters.status ?? []}
+          onChange={(v) => set('status', v as Filters['status'])}
+          w={240}
+          clearable
+        />
+        <Select
+          label="From year"
+          data={years}
+          value={filters.from?.slice(0, 4) ?? null}
+          onChange={(v) => set('from', v ? `${v}-01` : undefined)}
+          w={130}
+          clearable
+        />
+        <Select label="To year" data={years} value={filters.to?.slice(0, 4) ?? null} onChange={(v) => set('to', v ? `${v}-12` : undefined)} w={130} clearable />
+        <MultiSelect
+          searchable
+          label="Call source"
+          data={CALL_SOURCE.options}
+          value={filters.callSource ?? []}
+          onChange={(v) => set('callSource', v as Filters['callSource'])}
+          w={220}
+          clearable
+        />
+        <MultiSelect
+          searchable
+          label="Disposition"
+          data={DISPOSITION.options}
+          value={filters.disposition ?? []}
+          onChange={(v) => set('disposition', v as Filters['disposition'])}
+          w={260}
+          clearable
+        />
+        <MultiSelect
+          searchable
+          label="Intercept"
+          data={INTERCEPT.options}
+          value={filters.intercept ?? []}
+          onChange={(v) => set('intercept', v as Filters['intercept'])}
+          w={200}
+          clearable
+        />
+        <MultiSelect
+          searchable
+          label="Responder"
+          data={RESPONDER.options}
+          value={filters.responder ?? []}
+          onChange={(v) => set('responder', v as Filters['responder'])}
+          w={240}
+          clearable
+        />
+        {facets.tags.length > 0 && (
+          <Select label="Tag" data={facets.tags} value={filters.tag ?? null} onChange={(v) => set('tag', v ?? undefined)} w={180} clearable searchable />
+        )}
+        <Switch
+          label="Unresolved identifiers only"
+          checked={filters.unresolvedIdentifiers ?? false}
+          onChange={(e) => set('unresolvedIdentifiers', e.currentTarget.checked || undefined)}
+          size="md"
+          mb={8}
+        />
+      </Group>
+      {error && (
+        <Text c="red.9" role="alert">
+          {error}
+        </Text>
+      )}
+      {total !== null && (
+        <VirtualTable
+          label="Incidents"
+          columns={COLUMNS}
+          total={total}
+          fetchPage={fetchPage}
+          queryKey={queryKey}
+          sort={sort}
+          onSort={(by) =>
+            setSort((s) => ({ by: by as typeof s.by, dir: s.by === by ? (s.dir === 'asc' ? 'desc' : 'asc') : by === 'occurred' || by === 'updated' ? 'desc' : 'asc' }))
+          }
+          onOpen={(r) => onOpen(r.id)}
+          rowKey={(r) => r.id}
+          height="calc(100vh - 380px)"
+        />
+      )}
+      {facets.attributions.map((a) => (
+        <Text key={a} size="sm" c="dimmed">
+          {a}
+        </Text>
+      ))}
+      <NewIncidentModal opened={creating} onClose={() => setCreating(false)} onCreated={onOpen} />
+    </Stack>
+  );
+}

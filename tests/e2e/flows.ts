@@ -1,0 +1,24 @@
+/** Shared UI flows for the end-to-end tests (no tests registered here). */
+import type { Page } from 'playwright-core';
+
+export const PASS = 'harbour lantern quietly 42';
+
+/** First run through the real UI: returns the recovery key shown. */
+export async function setUp(page: Page): Promise<string> {
+  await page.getByRole('heading', { name: 'Set up Casewalk' }).waitFor();
+  await page.getByLabel('Committee name').fill('Riverside County CIT Case Review');
+  await page.getByLabel('Your name').fill('Dana Coordinator');
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+  await page.getByLabel('Repeat the passphrase').fill(PASS);
+  await page.getByRole('button', { name: 'Create encrypted workbench' }).click();
+  const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
+  return key;
+}
+
+/** First run, confirm the recovery key, arrive on Home. */
+export async function toHome(page: Page): Promise<void> {
+  await setUp(page);
+  await page.getByLabel('I have stored the recovery key somewhere safe').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Home', level: 2 }).waitFor();
+}

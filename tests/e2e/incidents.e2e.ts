@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../host/server';
+import { assert, look, test, withEnv } from './harness';
+import { toHome } from './flows';
+
+const TORONTO = path.resolve(ROOT, '../shared/data/persons_in_crisis_data.csv');
+
+
+test('incidents: import the Toronto file, filter, search, open by keyboard', async () => {
+  assert(fs.existsSync(TORONTO), `the Toronto data file is missing: ${TORONTO}`);
+  await withEnv(async ({ page, host, problems }) => {
+    await toHome(page);
+    await page.getByRole('link', { name: /^Incidents/ }).click();
+    await page.getByText('0 of 0 incidents').waitFor();
+    fs.copyFileSync(TORONTO, path.join(host.filesDir, 'persons_in_crisis_data.csv'));
+    host.queueOpen('persons_in_crisis_data.csv');
+    await page.getByRole('button', { name: 'Import CSV…' }).click();
+    await page.getByRole('button', { name: 'Choose CSV file…' }).click();
+    await page.getByText('Recognised: Toronto Persons-in-Crisis').waitFor();
+    await look(page, '10-import-mapping');
+    await page.getByRole('button', { name: 'Dry run', exact: true }).click();
+    await page.getByRole('button', { name: 'Import 31,944 incidents' }).waitFor();
+    assert((await page.getByLabel('Dry run counts').textContent())?.includes('Rows read31,944'), 'dry run shows the row count');
+    await look(page, '11-import-dry-run');
+    await page.getByRole('button', { name: 'Import 31,944 incidents' }).click();
+    await page.getByText('Import complete').waitFor({ timeout: 60_000 });
+    await page.getByText('31,944 incidents imported as drafts').waitFor();
+    await page.getByText('Show the incidents').click();
+    await page.getByText('31,944 of 31,944 incidents').waitFor();
+    await page.getByText("Contains public sector Datasets made available under the City of Toronto's Open Data Licence v2.0").waitFor();
+    await page.getByRole('row').nth(3).waitFor();
+    await look(page, '12-incidents-list-toronto');
+
+    // Filter by disposition: 7,024 apprehensions (emergency detention).
+    await page.getByRole('combobox', { name: 'Disposition' }).click();
+    await page.getByRole('option', { name: 'Emergency detention / apprehension' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByText('7,024 of 31,944 incidents').waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('overdose');
+    // 501 rows of the file are overdoses with an apprehension (counted independently from the CSV).
+    await page.getByText('501 of 31,944 incidents').waitFor();
+    await look(page, '13-incidents-filtered');
+
+    // Sort by code ascending, then open the second row with the keyboard.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await page.getByRole('button', { name: /^Code/ }).click();
+    const firstRow = page.locator('[data-row-index="0"]');
+    await firstRow.getByText(/^2014-\d{3}$/).waitFor();
+    await firstRow.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Incident 2014-\d+$/ }).waitFor();
+    await page.getByText(/imported \(toronto-pic\)/).waitFor();
+    assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
+  });
+});
+
+test('incidents: new incident, identifiers highlighted while typing, redact, dismiss, ready for review, timeline', async () => {
+  await withEnv(async ({ page, problems }) => {
+    await toHome(page);
+    await page.getByRole('link', { name: /^Incidents/ }).click();
+    await page.getByRole('button', { name: 'New incident' }).click();
+    await page.getByRole('dialog', { name: 'New incident' }).waitFor();
+    await page.getByLabel('Committee code').fill('2026-014');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Incident 2026-014' }).waitFor();
+
+    const narrative = page.getByLabel('De-identified narrative');
+    await narrative.fill('Caller Fatima Okafor reported her son was in crisis. Callback (605) 274-8779. Officer A and Clinician B arrived at 02:14.');
+    await page.getByText('2 possible identifiers: redact or mark as not an identifier.').waitFor();
+    await page.getByRole('button', { name: 'Not an identifier… “Fatima Okafor”' }).waitFor();
+    assert(await page.getByRole('button', { name: 'Not an identifier… “Fatima Okafor”' }).isDisabled(), 'dismissal waits for a save');
+    await look(page, '14-incident-identifiers');
+
+    await page.getByRole('button', { name: 'Save (Ctrl+S)' }).click();
+    await page.getByText('2 unresolved identifiers').waitFor();
+    await page.getByRole('button', { name: 'Ready for review' }).click();
+    await page.getByRole('alert').getByText('2 possible identifiers are unresolved').waitFor();
+
+    await page.getByRole('button', { name: 'Redact to [NAME]: “Fatima Okafor”' }).click();
+    assert((await narrative.inputValue()).startsWith('Caller [NAME] reported'), 'redaction replaces the name with [NAME]');
+    await page.keyboard.press('Control+s');
+    await page.getByText('1 unresolved identifier', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Not an identifier… “(605) 274-8779”' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Not an identifier' });
+    await dialog.getByLabel('Reason').fill('Public crisis line number');
+    await dialog.getByRole('button', { name: 'Mark as not an identifier' }).click();
+    await page.getByText('“(605) 274-8779” (PHONE) — Public crisis line number').waitFor();
+    await page.getByRole('button', { name: 'Ready for review' }).click();
+    await page.getByText('Ready for review', { exact: true }).first().waitFor();
+    assert(await page.getByRole('button', { name: 'Back to draft' }).isVisible(), 'status moved to ready for review');
+
+    // Timeline: three steps, intervals computed, a decision point, delete with undo.
+    const add = async (time: string, kind: string, description: string) => {
+      const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add step' }) });
+      await form.getByLabel('Time').fill(time);
+      await form.getByRole('combobox', { name: 'Kind' }).click();
+      await page.getByRole('option', { name: kind, exact: true }).click();
+      await form.getByLabel('Description').fill(description);
+      await form.getByRole('button', { name: 'Add step' }).click();
+      await page.getByRole('cell', { name: description }).waitFor();
+    };
+    await add('23:50', 'Call', 'Family member calls 911 about a person in crisis');
+    await add('23:56', 'Dispatch', 'CIT officer dispatched with mobile crisis');
+    await add('00:12', 'Arrival', 'Officer A and Clinician B on scene');
+    await add('00:40', 'Decision point', 'Person agrees to talk with the clinician');
+    await add('01:05', 'Disposition', 'Voluntary transport to the crisis centre');
+    const intervals = await page.getByLabel('Intervals').textContent();
+    assert(intervals?.includes('Call → dispatch6 min') && intervals.includes('Dispatch → arrival16 min') && intervals.includes('Call → disposition1 h 15 min'), `intervals: ${intervals}`);
+    await page.getByRole('button', { name: 'Delete step 4' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('cell', { name: 'Person agrees to talk with the clinician' }).waitFor();
+    await page.locator('tr[aria-label^="Step 5"]').focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.locator('tr[aria-label^="Step 4: 01:05"]').waitFor();
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.locator('tr[aria-label^="Step 5: 01:05"]').waitFor();
+    await page.getByRole('heading', { name: 'Timeline' }).scrollIntoViewIfNeeded();
+    await look(page, '15-incident-timeline');
+    assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
+  });
+});
