@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { assert, look, test, withEnv } from './harness';
 import { PASS } from './flows';
 
