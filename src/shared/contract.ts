@@ -9,6 +9,7 @@ import { method } from './method';
 import { workbenchMethods, workbenchEvents } from './workbench/schemas';
 import { incidentMethods } from './incidents/schemas';
 import { importMethods } from './import/schemas';
+import { meetingEvents, meetingMethods } from './meetings/schemas';
 
 export const appInfo = z.object({
   name: z.literal('Casewalk'),
@@ -29,6 +30,7 @@ export const methods = {
   ...workbenchMethods,
   ...incidentMethods,
   ...importMethods,
+  ...meetingMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -39,6 +41,7 @@ export const methodNames = Object.keys(methods) as MethodName[];
 
 export const events = {
   ...workbenchEvents,
+  ...meetingEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -16,6 +16,8 @@ import { APP_VERSION } from './version';
 import { workbenchHandlers } from './workbench/handlers';
 import { incidentHandlers } from './incidents/handlers';
 import { importHandlers, type StagedImport } from './import/handlers';
+import { meetingHandlers } from './meetings/handlers';
+import type { WalkState } from '../../shared/meetings/schemas';
 import { DEFAULT_NOTICE } from './store/keyslots';
 import { autoLockMinutes } from './store/settings';
 
@@ -43,6 +45,9 @@ export class Core implements DispatchTarget {
   readonly files = new FileHandles();
   /** Parsed import files awaiting a run: memory only, cleared on lock. */
   readonly staging = new Map<string, StagedImport>();
+  /** The shared walk-mode state (presenter → projector); memory only, cleared on lock. */
+  walk: WalkState | null = null;
+  private readonly nowFn: () => number;
   picker: FilePicker | null;
   private readonly emitter = new EventEmitter();
   private wb: Workbench | null = null;
@@ -54,6 +59,7 @@ export class Core implements DispatchTarget {
     this.dataDir = path.resolve(opts.dataDir);
     this.dbFile = path.resolve(opts.dbFile ?? path.join(this.dataDir, 'workbench.db'));
     this.picker = opts.picker ?? null;
+    this.nowFn = opts.now ?? Date.now;
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     this.handlers = {
       'app.info': () => {
@@ -83,7 +89,13 @@ export class Core implements DispatchTarget {
       ...workbenchHandlers(this),
       ...incidentHandlers(this),
       ...importHandlers(this),
+      ...meetingHandlers(this),
     };
+  }
+
+  /** Today's date (YYYY-MM-DD, UTC) for due dates and overdue checks. */
+  today(): string {
+    return new Date(this.nowFn()).toISOString().slice(0, 10);
   }
 
   workbenchExists(): boolean {
@@ -126,6 +138,7 @@ export class Core implements DispatchTarget {
     this.wb.close();
     this.wb = null;
     this.staging.clear();
+    this.walk = null;
     this.emit('workbench.lockChanged', { locked: true, reason });
   }
 

@@ -254,7 +254,17 @@ export const incidentMethods = {
       .strict(),
     detailOut,
   ),
-  'incidents.setStatus': method(z.object({ id: incidentId, status: z.enum(INCIDENT_STATUS.values) }).strict(), detailOut),
+  'incidents.setStatus': method(
+    z
+      .object({
+        id: incidentId,
+        status: z.enum(INCIDENT_STATUS.values),
+        /** Closing with only "weaker" recommendations (RCA²) needs this confirmation. */
+        confirmWeakOnly: z.boolean().default(false),
+      })
+      .strict(),
+    detailOut,
+  ),
   'incidents.delete': method(z.object({ id: incidentId }).strict(), z.object({ deleted: z.literal(true) })),
   'incidents.facets': method(
     emptyInput,

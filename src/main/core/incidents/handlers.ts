@@ -27,7 +27,7 @@ export function incidentHandlers(core: Core): Pick<Handlers, keyof typeof incide
     'incidents.nextCode': ({ year }) => ({ code: wb().read((db) => nextCode(db, year)) }),
     'incidents.create': (input) => createIncident(wb(), input),
     'incidents.update': (input) => updateIncident(wb(), input),
-    'incidents.setStatus': ({ id, status }) => setStatus(wb(), id, status),
+    'incidents.setStatus': ({ id, status, confirmWeakOnly }) => setStatus(wb(), id, status, { confirmWeakOnly, today: core.today() }),
     'incidents.delete': ({ id }) => {
       deleteIncident(wb(), id);
       return { deleted: true as const };

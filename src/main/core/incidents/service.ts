@@ -32,6 +32,7 @@ import { placeholder, type IdentifierKind } from '../../../shared/deid/kinds';
 import { describeZodError } from '../../../shared/zod-helpers';
 import { scan } from '../deid/scanner';
 import { ATTRIBUTIONS } from '../import/presets';
+import { onlyWeakerActions } from '../meetings/recommendations';
 import type { ReadableDB, WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { FIELD_COLUMNS, fieldValues, incidentFieldsOf, toIncident, toRow, type IncidentDbRow } from './rows';
@@ -325,7 +326,7 @@ function demoteIfGuarded(db: WritableDB, id: number): boolean {
   return false;
 }
 
-export function setStatus(wb: Workbench, id: number, status: IncidentStatus): IncidentDetail {
+export function setStatus(wb: Workbench, id: number, status: IncidentStatus, opts: { confirmWeakOnly?: boolean; today?: string } = {}): IncidentDetail {
   let from = '';
   return wb.write(
     (d: IncidentDetail) => ({ event: 'update', entity: `incident:${d.incident.code}`, detail: `status: ${from} → ${status}` }),
@@ -348,6 +349,13 @@ export function setStatus(wb: Workbench, id: number, status: IncidentStatus): In
             { open },
           );
         }
+      }
+      if (status === 'closed' && !opts.confirmWeakOnly && onlyWeakerActions(db, id, opts.today ?? now().slice(0, 10))) {
+        throw new CasewalkError(
+          'conflict',
+          `Every recommendation for ${row.code} is a weaker action (training, a new policy or memo, a warning, more study). Stronger actions change the system itself. Close it anyway?`,
+          { confirm: 'weak_actions' },
+        );
       }
       db.prepare('UPDATE incidents SET status = ?, version = version + 1, updated_at = ? WHERE id = ?').run([status, now(), id]);
       return getDetail(db, id);

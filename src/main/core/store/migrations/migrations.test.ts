@@ -52,6 +52,20 @@ describe('migrations', () => {
     db.prepare('DELETE FROM incidents WHERE id = 1').run();
     expect(db.prepare('SELECT count(*) AS n FROM timeline_events').get()).toEqual({ n: 0 });
   });
+  it('0004 adds the roster, meetings, agenda, attendance, findings and recommendations to a version-3 database', () => {
+    migrate(db, 3);
+    db.prepare("INSERT INTO incidents (code, occurred_year, occurred_month, created_at, updated_at) VALUES ('2026-001', 2026, 3, 'x', 'x')").run();
+    expect(migrate(db, 4)).toBe(4);
+    expect(tables()).toEqual(expect.arrayContaining(['members', 'organisations', 'meetings', 'agenda_items', 'attendance', 'findings', 'recommendations', 'recommendation_findings', 'recommendation_history']));
+    expect(db.prepare('SELECT code FROM incidents').get()).toEqual({ code: '2026-001' });
+    db.prepare("INSERT INTO members (name, sector, created_at) VALUES ('Sam', 'mental_health', 'x')").run();
+    db.prepare("INSERT INTO organisations (name, sector, created_at) VALUES ('County BH', 'mental_health', 'x')").run();
+    // An owner is a member or an organisation, never both and never neither.
+    const rec = "INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status_at, action_type, strength, created_at) VALUES (?, 'a', ?, ?, '2026-01-01', 'x', 'training', 'weaker', 'x')";
+    expect(() => db.prepare(rec).run(['R-1', 1, 1])).toThrow(/CHECK/);
+    expect(() => db.prepare(rec).run(['R-2', null, null])).toThrow(/CHECK/);
+    db.prepare(rec).run(['R-3', 1, null]);
+  });
   it('is idempotent and records the version', () => {
     migrate(db);
     migrate(db);
@@ -74,6 +88,15 @@ describe('schema snapshot', () => {
     meta: ['key', 'value'],
     incidents: ['id', 'code', 'occurred_year', 'occurred_month', 'weekday', 'hour_of_day', 'area', 'call_source', 'initial_call_type', 'final_call_type', 'responders', 'cit_requested', 'cit_dispatched', 'cit_arrived', 'weapon', 'threats', 'injuries', 'force', 'restraint', 'handcuffs', 'behaviours', 'dispositions', 'referrals', 'follow_up_7', 'veteran', 'prior_contacts', 'intercepts', 'narrative', 'status', 'source', 'open_identifiers', 'version', 'created_at', 'updated_at'],
     incident_tags: ['incident_id', 'tag'],
+    members: ['id', 'name', 'organisation', 'sector', 'role', 'active', 'keyholder_id', 'created_at'],
+    organisations: ['id', 'name', 'sector', 'created_at'],
+    meetings: ['id', 'date', 'time', 'length_minutes', 'place', 'virtual', 'status', 'notes', 'started_at', 'ended_at', 'created_at', 'updated_at'],
+    agenda_items: ['id', 'meeting_id', 'position', 'kind', 'title', 'minutes', 'incident_id', 'completed', 'started_at', 'notes'],
+    attendance: ['meeting_id', 'member_id', 'status', 'attested_at'],
+    findings: ['id', 'incident_id', 'meeting_id', 'category', 'kind', 'intercept', 'goals', 'timeline_event_id', 'description', 'created_at', 'created_by'],
+    recommendations: ['id', 'code', 'action', 'owner_member_id', 'owner_organisation_id', 'due_date', 'status', 'status_at', 'measure', 'action_type', 'strength', 'meeting_id', 'created_at'],
+    recommendation_findings: ['recommendation_id', 'finding_id'],
+    recommendation_history: ['id', 'recommendation_id', 'status', 'note', 'at', 'member'],
     timeline_events: ['id', 'incident_id', 'position', 'time', 'actor', 'kind', 'description', 'decision_point'],
     identifier_dismissals: ['id', 'incident_id', 'field', 'type', 'value_hash', 'reason', 'member', 'at'],
     settings: ['key', 'value'],

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '../core';
+import type { Handlers } from '../dispatch';
+import type { meetingMethods } from '../../../shared/meetings/schemas';
+import { writeFileAtomic } from '../store/keyslots';
+import { blameHints } from './blame';
+import { createFinding, findingById, listFindings, removeFinding, updateFinding } from './findings';
+import {
+  addAgendaItem,
+  agendaMarkdown,
+  completeAgendaItem,
+  createMeeting,
+  getMeeting,
+  listMeetings,
+  moveAgendaItem,
+  removeAgendaItem,
+  setAttendance,
+  setMeetingStatus,
+  startAgendaItem,
+  updateAgendaItem,
+  updateMeeting,
+} from './meetings';
+import { createRecommendation, listRecommendations, recommendationById, setRecommendationStatus, updateRecommendation } from './recommendations';
+import { listRoster, rosterNames, saveMember, saveOrganisation } from './roster';
+import { checkWalkTarget, projectorView } from './walk';
+
+export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meetingMethods> {
+  const wb = () => core.workbench;
+  const today = () => core.today();
+  return {
+    'roster.list': () => wb().read(listRoster),
+    'roster.saveMember': (input) => saveMember(wb(), input),
+    'roster.saveOrganisation': (input) => saveOrganisation(wb(), input),
+
+    'meetings.list': () => ({ meetings: wb().read(listMeetings) }),
+    'meetings.get': ({ id }) => wb().read((db) => getMeeting(db, id)),
+    'meetings.create': (input) => createMeeting(wb(), input),
+    'meetings.update': ({ id, patch }) => updateMeeting(wb(), id, patch),
+    'meetings.setStatus': ({ id, status }) => setMeetingStatus(wb(), id, status),
+    'meetings.exportAgenda': ({ id, handle }) => {
+      const w = wb();
+      const md = w.read((db) => agendaMarkdown(db, id, w.committee));
+      const file = core.files.take(handle, 'write');
+      w.write({ event: 'export', entity: `meeting:${id}`, detail: `agenda (Markdown, ${Buffer.byteLength(md)} bytes)` }, () => writeFileAtomic(file, md));
+      return { displayName: path.basename(file), bytes: fs.statSync(file).size };
+    },
+    'agenda.add': (input) => addAgendaItem(wb(), input),
+    'agenda.update': ({ id, patch }) => updateAgendaItem(wb(), id, patch),
+    'agenda.move': ({ id, position }) => moveAgendaItem(wb(), id, position),
+    'agenda.remove': ({ id }) => removeAgendaItem(wb(), id),
+    'agenda.start': ({ id }) => startAgendaItem(wb(), id),
+    'agenda.complete': ({ id, completed }) => completeAgendaItem(wb(), id, completed),
+    'attendance.set': (input) => setAttendance(wb(), input),
+
+    'walk.set': (input) => {
+      wb().read((db) => checkWalkTarget(db, input.meetingId, input.itemId));
+      const state = { ...input, version: (core.walk?.version ?? 0) + 1 };
+      core.walk = state;
+      core.emit('walk.changed', state);
+      return state;
+    },
+    'walk.state': () => core.walk,
+    'projector.view': () => {
+      const s = core.walk;
+      if (!s) return null;
+      const w = wb();
+      return w.read((db) => projectorView(db, s, w.committee));
+    },
+
+    'findings.list': (q) => ({ findings: wb().read((db) => listFindings(db, q)) }),
+    'findings.create': (input) => createFinding(wb(), input),
+    'findings.update': ({ id, patch }) => updateFinding(wb(), id, patch),
+    'findings.remove': ({ id }) => {
+      wb().read((db) => findingById(db, id));
+      removeFinding(wb(), id);
+      return { removed: true as const };
+    },
+    'findings.checkLanguage': ({ text }) => ({ hints: blameHints(text, wb().read(rosterNames)) }),
+
+    'recommendations.list': (q) => ({ recommendations: wb().read((db) => listRecommendations(db, q, today())), today: today() }),
+    'recommendations.get': ({ id }) => wb().read((db) => recommendationById(db, id, today())),
+    'recommendations.create': (input) => createRecommendation(wb(), input, today()),
+    'recommendations.update': ({ id, patch }) => updateRecommendation(wb(), id, patch, today()),
+    'recommendations.setStatus': ({ id, status, note }) => setRecommendationStatus(wb(), id, status, note, today()),
+  };
+}

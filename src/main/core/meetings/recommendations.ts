@@ -1,0 +1,189 @@
+import { CasewalkError } from '../../../shared/result';
+import type { Recommendation } from '../../../shared/meetings/schemas';
+import { ACTION_STRENGTH, OPEN_REC_STATUSES, REC_MOVES, REC_STATUS, type ActionType, type RecStatus } from '../../../shared/meetings/values';
+import type { ReadableDB } from '../store/db';
+import type { Workbench } from '../store/workbench';
+
+interface RecRow {
+  id: number;
+  code: string;
+  action: string;
+  owner_member_id: number | null;
+  owner_organisation_id: number | null;
+  owner_name: string;
+  owner_sector: string;
+  due_date: string;
+  status: string;
+  status_at: string;
+  measure: string;
+  action_type: string;
+  strength: string;
+  meeting_id: number | null;
+  finding_ids: string | null;
+  codes: string | null;
+}
+
+const SELECT = `SELECT r.*, coalesce(m.name, o.name) AS owner_name, coalesce(m.sector, o.sector) AS owner_sector,
+    (SELECT group_concat(finding_id) FROM recommendation_findings rf WHERE rf.recommendation_id = r.id) AS finding_ids,
+    (SELECT group_concat(DISTINCT i.code) FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id JOIN incidents i ON i.id = f.incident_id WHERE rf.recommendation_id = r.id) AS codes
+  FROM recommendations r LEFT JOIN members m ON m.id = r.owner_member_id LEFT JOIN organisations o ON o.id = r.owner_organisation_id`;
+
+function toRec(db: ReadableDB, r: RecRow, today: string, withHistory: boolean): Recommendation {
+  return {
+    id: r.id,
+    code: r.code,
+    action: r.action,
+    owner: {
+      kind: r.owner_member_id !== null ? 'member' : 'organisation',
+      id: (r.owner_member_id ?? r.owner_organisation_id)!,
+      name: r.owner_name,
+      sector: r.owner_sector as Recommendation['owner']['sector'],
+    },
+    dueDate: r.due_date,
+    status: r.status as RecStatus,
+    statusAt: r.status_at,
+    measure: r.measure,
+    actionType: r.action_type as ActionType,
+    strength: r.strength as Recommendation['strength'],
+    overdue: OPEN_REC_STATUSES.includes(r.status as RecStatus) && r.due_date < today,
+    findingIds: r.finding_ids ? r.finding_ids.split(',').map(Number).sort((a, b) => a - b) : [],
+    incidentCodes: r.codes ? r.codes.split(',').sort() : [],
+    meetingId: r.meeting_id,
+    history: withHistory
+      ? (db.prepare('SELECT status, note, at, member AS by FROM recommendation_history WHERE recommendation_id = ? ORDER BY id').all([r.id]) as unknown as Recommendation['history'])
+      : [],
+  };
+}
+
+export interface RecQuery {
+  status?: RecStatus[] | undefined;
+  ownerMemberId?: number | undefined;
+  ownerOrganisationId?: number | undefined;
+  overdue?: boolean | undefined;
+  strength?: string | undefined;
+  incidentId?: number | undefined;
+}
+
+export function listRecommendations(db: ReadableDB, q: RecQuery, today: string): Recommendation[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (q.status?.length) {
+    where.push(`r.status IN (${q.status.map(() => '?').join(', ')})`);
+    args.push(...q.status);
+  }
+  if (q.ownerMemberId) {
+    where.push('r.owner_member_id = ?');
+    args.push(q.ownerMemberId);
+  }
+  if (q.ownerOrganisationId) {
+    where.push('r.owner_organisation_id = ?');
+    args.push(q.ownerOrganisationId);
+  }
+  if (q.strength) {
+    where.push('r.strength = ?');
+    args.push(q.strength);
+  }
+  if (q.overdue) {
+    where.push(`r.status IN ('proposed', 'accepted', 'in_progress') AND r.due_date < ?`);
+    args.push(today);
+  }
+  if (q.incidentId) {
+    where.push('r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ?)');
+    args.push(q.incidentId);
+  }
+  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.due_date, r.id`).all(args) as unknown as RecRow[];
+  return rows.map((r) => toRec(db, r, today, false));
+}
+
+export function recommendationById(db: ReadableDB, id: number, today: string): Recommendation {
+  const r = db.prepare(`${SELECT} WHERE r.id = ?`).get([id]) as unknown as RecRow | undefined;
+  if (!r) throw new CasewalkError('not_found', 'That recommendation does not exist.');
+  return toRec(db, r, today, true);
+}
+
+type Owner = { memberId: number } | { organisationId: number };
+
+function ownerColumns(db: ReadableDB, owner: Owner): [number | null, number | null] {
+  if ('memberId' in owner) {
+    if (!db.prepare('SELECT 1 FROM members WHERE id = ?').get([owner.memberId])) throw new CasewalkError('not_found', 'The owner is not on the roster.');
+    return [owner.memberId, null];
+  }
+  if (!db.prepare('SELECT 1 FROM organisations WHERE id = ?').get([owner.organisationId])) throw new CasewalkError('not_found', 'That partner organisation does not exist.');
+  return [null, owner.organisationId];
+}
+
+export function createRecommendation(
+  wb: Workbench,
+  input: { findingIds: number[]; meetingId: number | null; action: string; owner: Owner; dueDate: string; measure: string; actionType: ActionType },
+  today: string,
+): Recommendation {
+  return wb.write(
+    (r: Recommendation) => ({ event: 'create', entity: `recommendation:${r.code}`, detail: `from findings ${r.findingIds.join(', ')}; ${r.strength}` }),
+    (db) => {
+      for (const f of input.findingIds) if (!db.prepare('SELECT 1 FROM findings WHERE id = ?').get([f])) throw new CasewalkError('not_found', `Finding ${f} does not exist.`);
+      const [memberId, orgId] = ownerColumns(db, input.owner);
+      const n = (db.prepare('SELECT count(*) AS n FROM recommendations').get() as { n: number }).n + 1;
+      const code = `R-${String(n).padStart(3, '0')}`;
+      const at = new Date().toISOString();
+      const id = Number(
+        db
+          .prepare(
+            'INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run([code, input.action, memberId, orgId, input.dueDate, 'proposed', at, input.measure, input.actionType, ACTION_STRENGTH[input.actionType], input.meetingId, at]).lastInsertRowid,
+      );
+      const link = db.prepare('INSERT OR IGNORE INTO recommendation_findings (recommendation_id, finding_id) VALUES (?, ?)');
+      for (const f of input.findingIds) link.run([id, f]);
+      db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)').run([id, 'proposed', '', at, wb.actor]);
+      return recommendationById(db, id, today);
+    },
+  );
+}
+
+export function updateRecommendation(
+  wb: Workbench,
+  id: number,
+  patch: Partial<{ action: string; owner: Owner; dueDate: string; measure: string; actionType: ActionType }>,
+  today: string,
+): Recommendation {
+  return wb.write(
+    (r: Recommendation) => ({ event: 'update', entity: `recommendation:${r.code}`, detail: `fields: ${Object.keys(patch).join(', ')}` }),
+    (db) => {
+      const cur = recommendationById(db, id, today);
+      if (cur.status === 'completed' || cur.status === 'declined') throw new CasewalkError('forbidden', `${cur.code} is ${cur.status}; it is part of the record.`);
+      if (patch.action !== undefined) db.prepare('UPDATE recommendations SET action = ? WHERE id = ?').run([patch.action, id]);
+      if (patch.dueDate !== undefined) db.prepare('UPDATE recommendations SET due_date = ? WHERE id = ?').run([patch.dueDate, id]);
+      if (patch.measure !== undefined) db.prepare('UPDATE recommendations SET measure = ? WHERE id = ?').run([patch.measure, id]);
+      if (patch.actionType !== undefined) db.prepare('UPDATE recommendations SET action_type = ?, strength = ? WHERE id = ?').run([patch.actionType, ACTION_STRENGTH[patch.actionType], id]);
+      if (patch.owner) {
+        const [m, o] = ownerColumns(db, patch.owner);
+        db.prepare('UPDATE recommendations SET owner_member_id = ?, owner_organisation_id = ? WHERE id = ?').run([m, o, id]);
+      }
+      return recommendationById(db, id, today);
+    },
+  );
+}
+
+export function setRecommendationStatus(wb: Workbench, id: number, status: RecStatus, note: string, today: string): Recommendation {
+  return wb.write(
+    (r: Recommendation) => ({ event: 'update', entity: `recommendation:${r.code}`, detail: `status → ${status}` }),
+    (db) => {
+      const cur = recommendationById(db, id, today);
+      if (cur.status === status) return cur;
+      if (!REC_MOVES[cur.status].includes(status)) {
+        throw new CasewalkError('forbidden', `${cur.code} cannot go from "${REC_STATUS.label(cur.status)}" to "${REC_STATUS.label(status)}".`);
+      }
+      if (status === 'declined' && !note.trim()) throw new CasewalkError('invalid_input', 'Say why the recommendation was declined.');
+      const at = new Date().toISOString();
+      db.prepare('UPDATE recommendations SET status = ?, status_at = ? WHERE id = ?').run([status, at, id]);
+      db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)').run([id, status, note.trim(), at, wb.actor]);
+      return recommendationById(db, id, today);
+    },
+  );
+}
+
+/** For closing an incident: its recommendations are all "weaker" actions (RCA²). */
+export function onlyWeakerActions(db: ReadableDB, incidentId: number, today: string): boolean {
+  const recs = listRecommendations(db, { incidentId }, today).filter((r) => r.status !== 'declined');
+  return recs.length > 0 && recs.every((r) => r.strength === 'weaker');
+}

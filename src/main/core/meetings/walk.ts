@@ -1,0 +1,76 @@
+/**
+ * Walk mode: the presenter sets the shared state (meeting, agenda item, step); the projector
+ * reads a restricted, read-only view built here with every unresolved identifier redacted.
+ * The projector never receives the raw incident record.
+ */
+import { CasewalkError } from '../../../shared/result';
+import type { ProjectorView, WalkState } from '../../../shared/meetings/schemas';
+import { BEHAVIOUR, CALL_SOURCE, DISPOSITION, FORCE, INTERCEPT, RESPONDER, WEAPON, YES_NO_UNKNOWN } from '../../../shared/incidents/values';
+import type { ReadableDB } from '../store/db';
+import { getDetail } from '../incidents/service';
+import { redactedField, redactFree } from '../incidents/redact';
+import { getMeeting } from './meetings';
+import { listFindings } from './findings';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function checkWalkTarget(db: ReadableDB, meetingId: number, itemId: number | null): void {
+  const m = getMeeting(db, meetingId);
+  if (itemId !== null && !m.items.some((i) => i.id === itemId)) throw new CasewalkError('invalid_input', 'That agenda item is not on this meeting.');
+}
+
+export function projectorView(db: ReadableDB, state: WalkState, committee: string): ProjectorView {
+  const m = getMeeting(db, state.meetingId);
+  const idx = m.items.findIndex((i) => i.id === state.itemId);
+  const item = idx >= 0 ? m.items[idx]! : null;
+  let incident: ProjectorView['incident'] = null;
+  if (item?.incident) {
+    const d = getDetail(db, item.incident.id);
+    const i = d.incident;
+    const guarded = (field: string, v: string | null) => (v ? redactedField(d, field, v) : null);
+    const list = (values: readonly string[], label: (v: string) => string) => (values.length ? values.map(label).join(', ') : '—');
+    const facts = [
+      { label: 'Call source', value: i.callSource ? CALL_SOURCE.label(i.callSource) : '—' },
+      { label: 'Call type', value: guarded('finalCallType', i.finalCallType) ?? guarded('initialCallType', i.initialCallType) ?? '—' },
+      { label: 'Area', value: guarded('area', i.area) ?? '—' },
+      { label: 'Responders', value: list(i.responders, RESPONDER.label) },
+      { label: 'CIT officer', value: [i.citRequested && 'requested', i.citDispatched && 'dispatched', i.citArrived && 'arrived'].filter(Boolean).join(', ') || 'not requested' },
+      { label: 'Weapon', value: i.weapon ? WEAPON.label(i.weapon) : '—' },
+      { label: 'Highest force', value: i.force ? FORCE.label(i.force) : '—' },
+      { label: 'Behaviours', value: list(i.behaviours, BEHAVIOUR.label) },
+      { label: 'Disposition', value: list(i.dispositions, DISPOSITION.label) },
+      { label: 'Intercepts', value: list(i.intercepts, INTERCEPT.label) },
+      { label: 'Veteran', value: YES_NO_UNKNOWN.label(i.veteran) },
+      { label: 'Prior contacts (12 mo.)', value: i.priorContacts === null ? '—' : String(i.priorContacts) },
+    ];
+    let prev: number | null = null;
+    const steps = d.timeline.map((e) => {
+      const since = e.seconds !== null && prev !== null ? e.seconds - prev : null;
+      if (e.seconds !== null) prev = e.seconds;
+      return {
+        time: e.time,
+        actor: e.actor,
+        kind: e.kind,
+        description: redactedField(d, `timeline:${e.id}`, e.description),
+        decisionPoint: e.decisionPoint,
+        sincePrevious: since,
+      };
+    });
+    incident = {
+      code: i.code,
+      when: `${MONTHS[i.occurredMonth - 1]} ${i.occurredYear}`,
+      summary: redactedField(d, 'narrative', i.narrative),
+      facts,
+      steps,
+      intervals: d.intervals,
+      findings: listFindings(db, { incidentId: i.id }).map((f) => ({ category: f.category, kind: f.kind, description: redactFree(f.description) })),
+    };
+  }
+  return {
+    state,
+    committee,
+    item: item ? { kind: item.kind, title: redactFree(item.title), position: idx + 1, of: m.items.length } : null,
+    incident,
+    carried: item?.kind === 'follow_up' ? item.carried.map((c) => ({ ...c, action: redactFree(c.action) })) : [],
+  };
+}

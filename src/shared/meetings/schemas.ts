@@ -1,0 +1,285 @@
+/** Contract schemas: roster, meetings and agenda, attendance, walk mode, findings, recommendations. */
+import { z } from 'zod';
+import { method } from '../method';
+import { emptyInput, MAX } from '../zod-helpers';
+import { INCIDENT_STATUS, INTERCEPT, TIMELINE_ACTOR, TIMELINE_KIND } from '../incidents/values';
+import { intervals } from '../incidents/schemas';
+import {
+  ACTION_TYPE,
+  AGENDA_KIND,
+  ATTENDANCE,
+  CIT_GOAL,
+  FINDING_CATEGORY,
+  FINDING_KIND,
+  MEETING_STATUS,
+  MEMBER_ROLE,
+  REC_STATUS,
+  SECTOR,
+  STRENGTH,
+} from './values';
+
+const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const fileHandle = z.string().regex(/^fh_[A-Za-z0-9_-]{8,64}$/, 'Not a file handle: choose the file again.');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'A date is YYYY-MM-DD.')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'That date does not exist.');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is HH:MM (24-hour).');
+const name = (label: string) => z.string().trim().min(1, `${label} is required.`).max(MAX.name, `${label} must be at most ${MAX.name} characters.`);
+
+// ------------------------------------------------------------------ roster
+export const member = z.object({
+  id: z.number(),
+  name: z.string(),
+  organisation: z.string().nullable(),
+  sector: z.enum(SECTOR.values),
+  role: z.enum(MEMBER_ROLE.values),
+  active: z.boolean(),
+  keyholderId: z.string().nullable(),
+});
+export type Member = z.infer<typeof member>;
+export const organisation = z.object({ id: z.number(), name: z.string(), sector: z.enum(SECTOR.values) });
+export type Organisation = z.infer<typeof organisation>;
+
+// ------------------------------------------------------------------ meetings
+export const meetingFields = z
+  .object({
+    date: isoDate,
+    time: clock,
+    lengthMinutes: z.number().int().min(15, 'A meeting is at least 15 minutes.').max(480, 'A meeting is at most 8 hours.'),
+    place: z.string().trim().max(MAX.short, 'The place must be at most 200 characters.'),
+    virtual: z.boolean(),
+  })
+  .strict();
+export const meetingRow = z.object({
+  id: z.number(),
+  date: z.string(),
+  time: z.string(),
+  lengthMinutes: z.number(),
+  place: z.string(),
+  virtual: z.boolean(),
+  status: z.enum(MEETING_STATUS.values),
+  caseCount: z.number(),
+  present: z.number(),
+});
+export type MeetingRow = z.infer<typeof meetingRow>;
+
+export const carriedRec = z.object({ id: z.number(), code: z.string(), action: z.string(), owner: z.string(), dueDate: z.string(), status: z.enum(REC_STATUS.values), overdue: z.boolean() });
+export const agendaItem = z.object({
+  id: z.number(),
+  position: z.number(),
+  kind: z.enum(AGENDA_KIND.values),
+  title: z.string(),
+  minutes: z.number(),
+  incident: z.object({ id: z.number(), code: z.string(), status: z.enum(INCIDENT_STATUS.values), summary: z.string() }).nullable(),
+  completed: z.boolean(),
+  startedAt: z.string().nullable(),
+  notes: z.string(),
+  carried: z.array(carriedRec),
+});
+export type AgendaItem = z.infer<typeof agendaItem>;
+export const attendanceRow = z.object({
+  memberId: z.number(),
+  name: z.string(),
+  sector: z.enum(SECTOR.values),
+  role: z.enum(MEMBER_ROLE.values),
+  status: z.enum(ATTENDANCE.values).nullable(),
+  attestedAt: z.string().nullable(),
+});
+export const meetingDetail = z.object({
+  meeting: meetingRow.extend({ notes: z.string(), startedAt: z.string().nullable(), endedAt: z.string().nullable() }),
+  items: z.array(agendaItem),
+  attendance: z.array(attendanceRow),
+  quorumWarnings: z.array(z.string()),
+  allottedMinutes: z.number(),
+  readyIncidents: z.array(z.object({ id: z.number(), code: z.string(), summary: z.string() })),
+});
+export type MeetingDetail = z.infer<typeof meetingDetail>;
+
+// ------------------------------------------------------------------ findings and recommendations
+const findingShape = {
+  incidentId: rowId,
+  meetingId: rowId.nullable(),
+  category: z.enum(FINDING_CATEGORY.values),
+  kind: z.enum(FINDING_KIND.values),
+  intercept: z.enum(INTERCEPT.values).nullable(),
+  goals: z.array(z.enum(CIT_GOAL.values)).max(4),
+  timelineEventId: rowId.nullable(),
+  description: z.string().trim().min(3, 'Describe the finding (at least 3 characters).').max(4000, 'A finding is at most 4000 characters.'),
+};
+export const finding = z.object({
+  id: z.number(),
+  incidentId: z.number(),
+  incidentCode: z.string(),
+  meetingId: z.number().nullable(),
+  category: z.enum(FINDING_CATEGORY.values),
+  kind: z.enum(FINDING_KIND.values),
+  intercept: z.enum(INTERCEPT.values).nullable(),
+  goals: z.array(z.enum(CIT_GOAL.values)),
+  timelineEventId: z.number().nullable(),
+  description: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  recommendationIds: z.array(z.number()),
+});
+export type Finding = z.infer<typeof finding>;
+
+export const blameHint = z.object({ start: z.number(), end: z.number(), phrase: z.string(), suggestion: z.string() });
+export type BlameHint = z.infer<typeof blameHint>;
+
+const owner = z.union([z.object({ memberId: rowId }).strict(), z.object({ organisationId: rowId }).strict()]);
+const recFields = {
+  action: z.string().trim().min(3, 'Say what should change (at least 3 characters).').max(2000),
+  owner,
+  dueDate: isoDate,
+  measure: z.string().trim().max(1000),
+  actionType: z.enum(ACTION_TYPE.values),
+};
+export const recommendation = z.object({
+  id: z.number(),
+  code: z.string(),
+  action: z.string(),
+  owner: z.object({ kind: z.enum(['member', 'organisation']), id: z.number(), name: z.string(), sector: z.enum(SECTOR.values) }),
+  dueDate: z.string(),
+  status: z.enum(REC_STATUS.values),
+  statusAt: z.string(),
+  measure: z.string(),
+  actionType: z.enum(ACTION_TYPE.values),
+  strength: z.enum(STRENGTH.values),
+  overdue: z.boolean(),
+  findingIds: z.array(z.number()),
+  incidentCodes: z.array(z.string()),
+  meetingId: z.number().nullable(),
+  history: z.array(z.object({ status: z.enum(REC_STATUS.values), note: z.string(), at: z.string(), by: z.string().nullable() })),
+});
+export type Recommendation = z.infer<typeof recommendation>;
+
+// ------------------------------------------------------------------ walk mode
+export const walkState = z.object({
+  meetingId: z.number(),
+  itemId: z.number().nullable(),
+  step: z.number(),
+  highContrast: z.boolean(),
+  /** Bumped on every change so a projector can ignore stale replies. */
+  version: z.number(),
+});
+export type WalkState = z.infer<typeof walkState>;
+
+/** What the room sees: built by the core, with every unresolved identifier replaced by its placeholder. */
+export const projectorView = z.object({
+  state: walkState,
+  committee: z.string(),
+  item: z.object({ kind: z.enum(AGENDA_KIND.values), title: z.string(), position: z.number(), of: z.number() }).nullable(),
+  incident: z
+    .object({
+      code: z.string(),
+      when: z.string(),
+      summary: z.string(),
+      facts: z.array(z.object({ label: z.string(), value: z.string() })),
+      steps: z.array(
+        z.object({
+          time: z.string(),
+          actor: z.enum(TIMELINE_ACTOR.values),
+          kind: z.enum(TIMELINE_KIND.values),
+          description: z.string(),
+          decisionPoint: z.boolean(),
+          sincePrevious: z.number().nullable(),
+        }),
+      ),
+      intervals,
+      findings: z.array(z.object({ category: z.enum(FINDING_CATEGORY.values), kind: z.enum(FINDING_KIND.values), description: z.string() })),
+    })
+    .nullable(),
+  carried: z.array(carriedRec),
+});
+export type ProjectorView = z.infer<typeof projectorView>;
+
+export const meetingMethods = {
+  'roster.list': method(emptyInput, z.object({ members: z.array(member), organisations: z.array(organisation) })),
+  'roster.saveMember': method(
+    z
+      .object({
+        id: rowId.optional(),
+        name: name('Name'),
+        organisation: z.string().trim().max(MAX.name).nullable().default(null),
+        sector: z.enum(SECTOR.values),
+        role: z.enum(MEMBER_ROLE.values),
+        active: z.boolean().default(true),
+      })
+      .strict(),
+    member,
+  ),
+  'roster.saveOrganisation': method(z.object({ id: rowId.optional(), name: name('Organisation name'), sector: z.enum(SECTOR.values) }).strict(), organisation),
+
+  'meetings.list': method(emptyInput, z.object({ meetings: z.array(meetingRow) })),
+  'meetings.get': method(z.object({ id: rowId }).strict(), meetingDetail),
+  'meetings.create': method(meetingFields, meetingDetail),
+  'meetings.update': method(z.object({ id: rowId, patch: meetingFields.partial().extend({ notes: z.string().max(MAX.text).optional() }).strict() }).strict(), meetingDetail),
+  'meetings.setStatus': method(z.object({ id: rowId, status: z.enum(MEETING_STATUS.values) }).strict(), meetingDetail),
+  'meetings.exportAgenda': method(z.object({ id: rowId, handle: fileHandle }).strict(), z.object({ displayName: z.string(), bytes: z.number() })),
+  'agenda.add': method(
+    z
+      .object({
+        meetingId: rowId,
+        kind: z.enum(AGENDA_KIND.values),
+        title: z.string().trim().max(MAX.short).optional(),
+        minutes: z.number().int().min(1).max(240),
+        incidentId: rowId.optional(),
+      })
+      .strict(),
+    meetingDetail,
+  ),
+  'agenda.update': method(
+    z.object({ id: rowId, patch: z.object({ title: z.string().trim().min(1).max(MAX.short), minutes: z.number().int().min(1).max(240), notes: z.string().max(MAX.text) }).partial().strict() }).strict(),
+    meetingDetail,
+  ),
+  'agenda.move': method(z.object({ id: rowId, position: z.number().int().min(0).max(500) }).strict(), meetingDetail),
+  'agenda.remove': method(z.object({ id: rowId }).strict(), meetingDetail),
+  'agenda.start': method(z.object({ id: rowId }).strict(), meetingDetail),
+  'agenda.complete': method(z.object({ id: rowId, completed: z.boolean() }).strict(), meetingDetail),
+  'attendance.set': method(
+    z.object({ meetingId: rowId, memberId: rowId, status: z.enum(ATTENDANCE.values).nullable(), attested: z.boolean().optional() }).strict(),
+    meetingDetail,
+  ),
+
+  'walk.set': method(
+    z.object({ meetingId: rowId, itemId: rowId.nullable(), step: z.number().int().min(0).max(10_000), highContrast: z.boolean() }).strict(),
+    walkState,
+  ),
+  'walk.state': method(emptyInput, walkState.nullable()),
+  'projector.view': method(emptyInput, projectorView.nullable()),
+
+  'findings.list': method(z.object({ incidentId: rowId.optional(), meetingId: rowId.optional() }).strict(), z.object({ findings: z.array(finding) })),
+  'findings.create': method(z.object(findingShape).strict(), finding),
+  'findings.update': method(z.object({ id: rowId, patch: z.object(findingShape).omit({ incidentId: true, meetingId: true }).partial().strict() }).strict(), finding),
+  'findings.remove': method(z.object({ id: rowId }).strict(), z.object({ removed: z.literal(true) })),
+  'findings.checkLanguage': method(z.object({ text: z.string().max(4000) }).strict(), z.object({ hints: z.array(blameHint) })),
+
+  'recommendations.list': method(
+    z
+      .object({
+        status: z.array(z.enum(REC_STATUS.values)).max(5).optional(),
+        ownerMemberId: rowId.optional(),
+        ownerOrganisationId: rowId.optional(),
+        overdue: z.boolean().optional(),
+        strength: z.enum(STRENGTH.values).optional(),
+        incidentId: rowId.optional(),
+      })
+      .strict(),
+    z.object({ recommendations: z.array(recommendation), today: z.string() }),
+  ),
+  'recommendations.get': method(z.object({ id: rowId }).strict(), recommendation),
+  'recommendations.create': method(
+    z.object({ findingIds: z.array(rowId).min(1, 'A recommendation comes from at least one finding.').max(50), meetingId: rowId.nullable().default(null), ...recFields }).strict(),
+    recommendation,
+  ),
+  'recommendations.update': method(z.object({ id: rowId, patch: z.object(recFields).partial().strict() }).strict(), recommendation),
+  'recommendations.setStatus': method(
+    z.object({ id: rowId, status: z.enum(REC_STATUS.values), note: z.string().trim().max(1000).default('') }).strict(),
+    recommendation,
+  ),
+} as const;
+
+export const meetingEvents = {
+  'walk.changed': walkState,
+} as const;
