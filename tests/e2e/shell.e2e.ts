@@ -35,7 +35,7 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
 
     // Members: add a keyholder.
     await page.getByRole('link', { name: /^Settings/ }).click();
-    await page.getByRole('tab', { name: 'Members & passphrases' }).waitFor();
+    await page.getByRole('tab', { name: 'Keyholders & passphrases' }).click();
     await page.getByLabel('Name').fill('Sam Clinician');
     await page.getByLabel('Their passphrase').fill('meadow copper violin 77');
     await page.getByRole('button', { name: 'Add keyholder' }).click();
@@ -74,7 +74,7 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
     await look(page, '07-settings-lock-notice');
 
     // Removing a keyholder rotates the key and shows the new recovery key.
-    await page.getByRole('tab', { name: 'Members & passphrases' }).click();
+    await page.getByRole('tab', { name: 'Keyholders & passphrases' }).click();
     await page.getByRole('row', { name: /Sam Clinician/ }).getByRole('button', { name: 'Remove' }).click();
     await page.getByRole('button', { name: 'Remove and rotate key' }).waitFor();
     await look(page, '08-remove-keyholder');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { CoreWorkerClient } from '../core/worker/client';
 import { eventChannel } from '../../shared/channels';
 import type { MethodName } from '../../shared/contract';
@@ -18,6 +18,7 @@ import {
   hardenSession,
   hardenWebContents,
   mainWindowOptions,
+  projectorWindowOptions,
   resolveAppFile,
   setPackaged,
 } from './security';
@@ -88,7 +89,14 @@ async function start(): Promise<void> {
       return new Response('Not found', { status: 404 });
     }
   });
-  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
+  // Walk mode's projector goes full screen on a second display when there is one.
+  const projector = () => {
+    const primary = screen.getPrimaryDisplay();
+    const other = screen.getAllDisplays().find((d) => d.id !== primary.id);
+    const area = (other ?? primary).workArea;
+    return projectorWindowOptions(preloadPath, { x: area.x, y: area.y, width: Math.min(area.width, 1600), height: Math.min(area.height, 900) }, Boolean(other));
+  };
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url), projector));
 
   registerIpc(ipcMain, call);
   core.onEvent((name, payload) => {

@@ -7,6 +7,7 @@ import {
   RESPONSE_HEADERS,
   hardenSession,
   hardenWebContents,
+  projectorWindowOptions,
   isAllowedRequest,
   isOwnUrl,
   isSafeExternalUrl,
@@ -159,6 +160,16 @@ describe('web contents hardening', () => {
     expect(openExternal).toHaveBeenCalledWith('https://www.samhsa.gov/');
     expect(open('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(open('app://casewalk/index.html')).toEqual({ action: 'deny' });
+    expect(open('app://casewalk/index.html#/projector')).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+  it('allows exactly the projector window, with hardened options from the shell', () => {
+    const { wc, open } = fakeContents();
+    const options = projectorWindowOptions('/app/preload.cjs', { x: 1920, y: 0, width: 1280, height: 720 }, true);
+    hardenWebContents(wc, vi.fn(), () => options);
+    expect(open('app://casewalk/index.html#/projector')).toEqual({ action: 'allow', overrideBrowserWindowOptions: options });
+    expect(open('app://casewalk/index.html#/projector/../settings')).toEqual({ action: 'deny' });
+    expect(open('https://evil.example/#/projector')).toEqual({ action: 'deny' });
+    expect(options).toMatchObject({ x: 1920, fullscreen: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/preload.cjs' } });
   });
 });

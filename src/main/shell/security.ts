@@ -131,8 +131,27 @@ export function isAllowedRequest(url: string): boolean {
   return false;
 }
 
-/** Navigation, redirects, new windows and webviews are all refused. */
-export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
+/** The projector window (walk mode's second screen) is the one window the app may open itself. */
+export const PROJECTOR_URL = `${APP_ENTRY}#/projector`;
+export function isProjectorUrl(url: string): boolean {
+  return url === PROJECTOR_URL;
+}
+
+/** The projector: same hardened preferences, full screen on the given display, no menu. */
+export function projectorWindowOptions(preloadPath: string, bounds: { x: number; y: number; width: number; height: number }, external: boolean): BrowserWindowConstructorOptions {
+  const base = mainWindowOptions(preloadPath, bounds);
+  return { ...base, title: 'Casewalk — projector', minWidth: 640, minHeight: 400, show: true, autoHideMenuBar: true, fullscreen: external };
+}
+
+/**
+ * Navigation, redirects, webviews and new windows are refused, except the projector window,
+ * whose options (preload, display) the shell supplies.
+ */
+export function hardenWebContents(
+  contents: WebContents,
+  openExternal: (url: string) => void,
+  projector?: () => BrowserWindowConstructorOptions,
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isOwnUrl(url)) event.preventDefault();
   });
@@ -141,6 +160,7 @@ export function hardenWebContents(contents: WebContents, openExternal: (url: str
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
+    if (projector && isProjectorUrl(url)) return { action: 'allow', overrideBrowserWindowOptions: projector() };
     // A link the user clicked: only https, opened in the system browser, never in Casewalk.
     if (isSafeExternalUrl(url)) openExternal(url);
     return { action: 'deny' };

@@ -9,6 +9,11 @@ import { isSettingsTab, SettingsPage } from './features/settings/SettingsPage';
 import { IncidentsPage } from './features/incidents/IncidentsPage';
 import { IncidentDetailPage } from './features/incidents/IncidentDetailPage';
 import { ImportWizard } from './features/incidents/ImportWizard';
+import { MeetingsPage } from './features/meetings/MeetingsPage';
+import { MeetingPage } from './features/meetings/MeetingPage';
+import { WalkPage } from './features/meetings/WalkPage';
+import { ProjectorPage } from './features/meetings/ProjectorPage';
+import { RecommendationsPage } from './features/recommendations/RecommendationsPage';
 import { SetupScreen } from './features/workbench/SetupScreen';
 import { UnlockScreen } from './features/workbench/UnlockScreen';
 import { RecoveryKeyPanel } from './features/workbench/RecoveryKeyPanel';
@@ -31,7 +36,7 @@ function Workbench() {
   // Bumped on every lock: remounts the unlocked tree so no case data stays in memory.
   const [session, setSession] = useState(0);
   const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
-  const { page, sub, navigate } = useRoute();
+  const { page, sub, rest, navigate } = useRoute();
 
   const refresh = useCallback(() => {
     unwrap(api().app.info())
@@ -91,6 +96,12 @@ function Workbench() {
   if (!info.workbenchExists) return <SetupScreen onCreated={setNewRecoveryKey} />;
   if (info.locked) return <UnlockScreen key={session} notice={info.systemUseNotice} committee={info.committee} onUnlocked={refresh} />;
 
+  // Full-screen views: the projector window and the presenter's walk-through.
+  if (page === 'projector') return <ProjectorPage key={session} />;
+  if (page === 'meetings' && /^\d+$/.test(sub) && rest[0] === 'walk') {
+    return <WalkPage key={`${session}-${sub}`} meetingId={Number(sub)} onLeave={() => navigate('meetings', sub)} />;
+  }
+
   return (
     <AppLayout key={session} page={page} onNavigate={(p) => navigate(p)} locked={info.locked} committee={info.committee} onLock={lock}>
       {page === 'home' ? (
@@ -107,8 +118,22 @@ function Workbench() {
         ) : (
           <IncidentsPage onOpen={(id) => navigate('incidents', String(id))} onImport={() => navigate('incidents', 'import')} />
         )
+      ) : page === 'meetings' ? (
+        /^\d+$/.test(sub) ? (
+          <MeetingPage
+            key={sub}
+            id={Number(sub)}
+            onBack={() => navigate('meetings')}
+            onWalk={() => (window.location.hash = `#/meetings/${sub}/walk`)}
+            onOpenIncident={(id) => navigate('incidents', String(id))}
+          />
+        ) : (
+          <MeetingsPage onOpen={(id) => navigate('meetings', String(id))} />
+        )
+      ) : page === 'recommendations' ? (
+        <RecommendationsPage />
       ) : page === 'settings' ? (
-        <SettingsPage tab={isSettingsTab(sub) ? sub : 'members'} onTab={(t) => navigate('settings', t)} />
+        <SettingsPage tab={isSettingsTab(sub) ? sub : 'roster'} onTab={(t) => navigate('settings', t)} />
       ) : (
         <PlaceholderPage page={page} />
       )}

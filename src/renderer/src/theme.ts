@@ -1,4 +1,4 @@
-import { createTheme, Modal, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Alert, createTheme, Modal, Notification, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A calm teal: distinct from police blue and hospital red; AA contrast on white and dark.
 const casewalk: MantineColorsTuple = [
@@ -18,7 +18,15 @@ export const theme = createTheme({
   focusRing: 'always',
   autoContrast: true,
   // Every dialog's close button gets a name a screen reader can announce.
-  components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }) },
+  components: {
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+    // Light alerts colour their title like their accent: too pale for AA on a projector.
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' }, message: { color: 'var(--mantine-color-text)' } } }),
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+      styles: { description: { color: 'var(--mantine-color-text)' }, title: { color: 'var(--mantine-color-text)' } },
+    }),
+  },
 });
 
 /** Dimmed text must still pass WCAG AA contrast on a projector: darker than Mantine's default. */

@@ -13,12 +13,7 @@ export function PageFrame({ title, children }: { title: string; children: ReactN
 }
 
 /** Placeholder pages for capabilities that have not landed yet: each says what will be here. */
-export const PLACEHOLDERS: Record<Exclude<Page, 'home' | 'settings' | 'incidents'>, { title: string; text: string }> = {
-  meetings: { title: 'Meetings', text: 'No meetings yet. Planned case-review meetings and their agendas will appear here.' },
-  recommendations: {
-    title: 'Recommendations',
-    text: 'No recommendations yet. Recommendations made from findings, with owners and due dates, will be tracked here.',
-  },
+export const PLACEHOLDERS: Record<Exclude<Page, 'home' | 'settings' | 'incidents' | 'meetings' | 'recommendations' | 'projector'>, { title: string; text: string }> = {
   reports: { title: 'Reports', text: 'Nothing to report yet. Charts and the CIT goals scorecard appear once incidents exist.' },
 };
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export const PAGES = ['home', 'incidents', 'meetings', 'recommendations', 'reports', 'settings'] as const;
+export const PAGES = ['home', 'incidents', 'meetings', 'recommendations', 'reports', 'settings', 'projector'] as const;
 export type Page = (typeof PAGES)[number];
 
 function readHash(): Page {
@@ -12,11 +12,15 @@ function readSub(): string {
   return window.location.hash.replace(/^#\/?/, '').split('/')[1] ?? '';
 }
 
+function readRest(): string[] {
+  return window.location.hash.replace(/^#\/?/, '').split('/').slice(2);
+}
+
 /** Hash routing (`#/settings/audit`): works under app:// and the test host alike. */
-export function useRoute(): { page: Page; sub: string; navigate(p: Page, sub?: string): void } {
-  const [state, setState] = useState({ page: readHash(), sub: readSub() });
+export function useRoute(): { page: Page; sub: string; rest: string[]; navigate(p: Page, sub?: string): void } {
+  const [state, setState] = useState({ page: readHash(), sub: readSub(), rest: readRest() });
   useEffect(() => {
-    const on = () => setState({ page: readHash(), sub: readSub() });
+    const on = () => setState({ page: readHash(), sub: readSub(), rest: readRest() });
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);

@@ -41,6 +41,7 @@ import { DismissModal } from './DismissModal';
 import { monthYear, STATUS_COLOR, statusLabel } from './format';
 import { GuardedTextarea } from './GuardedTextarea';
 import { TimelineEditor } from './TimelineEditor';
+import { ReviewPanel } from './ReviewPanel';
 import classes from './IncidentDetailPage.module.css';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -66,6 +67,7 @@ export function IncidentDetailPage({ id, onBack, onDeleted }: { id: number; onBa
   const [saving, setSaving] = useState(false);
   const [dismissing, setDismissing] = useState<{ field: string; finding: IdentifierFinding; text: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmWeak, setConfirmWeak] = useState<string | null>(null);
 
   const accept = useCallback((d: IncidentDetail) => {
     setDetail(d);
@@ -124,12 +126,14 @@ export function IncidentDetailPage({ id, onBack, onDeleted }: { id: number; onBa
   const readOnly = inc.status === 'closed';
   const set = <K extends keyof Fields>(k: K, v: Fields[K]) => setDraft((d) => (d ? { ...d, [k]: v } : d));
 
-  const setStatus = async (status: IncidentStatus) => {
+  const setStatus = async (status: IncidentStatus, confirmWeakOnly = false) => {
     setError(null);
     try {
-      accept(await unwrap(api().incidents.setStatus({ id, status })));
+      accept(await unwrap(api().incidents.setStatus({ id, status, confirmWeakOnly })));
+      setConfirmWeak(null);
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'guard_blocked' ? `${e.message} The findings are highlighted below.` : (e as Error).message);
+      if (e instanceof ApiError && e.detail?.confirm === 'weak_actions') setConfirmWeak(e.message);
+      else setError(e instanceof ApiError && e.code === 'guard_blocked' ? `${e.message} The findings are highlighted below.` : (e as Error).message);
     }
   };
 
@@ -316,6 +320,19 @@ export function IncidentDetailPage({ id, onBack, onDeleted }: { id: number; onBa
         </Paper>
       )}
 
+      <ReviewPanel incidentId={id} readOnly={readOnly} />
+
+      <Modal opened={confirmWeak !== null} onClose={() => setConfirmWeak(null)} title="Close with only weaker actions?" size="lg">
+        <Stack>
+          <Text>{confirmWeak}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmWeak(null)}>
+              Not yet
+            </Button>
+            <Button onClick={() => void setStatus('closed', true)}>Close anyway</Button>
+          </Group>
+        </Stack>
+      </Modal>
       <DismissModal
         target={dismissing ? { type: dismissing.finding.type as IdentifierKind, text: dismissing.text } : null}
         onClose={() => setDismissing(null)}

@@ -4,10 +4,12 @@ import { PageFrame } from '../pages';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { MembersPanel } from './MembersPanel';
+import { RosterPanel } from './RosterPanel';
 import { SecurityPanel } from './SecurityPanel';
 
 export const SETTINGS_TABS = [
-  { value: 'members', label: 'Members & passphrases', Panel: MembersPanel },
+  { value: 'roster', label: 'Committee roster', Panel: RosterPanel },
+  { value: 'members', label: 'Keyholders & passphrases', Panel: MembersPanel },
   { value: 'backup', label: 'Backup & restore', Panel: BackupPanel },
   { value: 'audit', label: 'Audit log', Panel: AuditPanel },
   { value: 'security', label: 'Lock & notice', Panel: SecurityPanel },
@@ -21,7 +23,7 @@ export function isSettingsTab(v: string): v is SettingsTab {
 export function SettingsPage({ tab, onTab }: { tab: SettingsTab; onTab(t: SettingsTab): void }) {
   return (
     <PageFrame title="Settings">
-      <Tabs value={tab} onChange={(v) => onTab(v && isSettingsTab(v) ? v : 'members')} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => onTab(v && isSettingsTab(v) ? v : 'roster')} keepMounted={false}>
         <Tabs.List>
           {SETTINGS_TABS.map((t) => (
             <Tabs.Tab key={t.value} value={t.value}>

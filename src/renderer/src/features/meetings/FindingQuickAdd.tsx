@@ -1,0 +1,103 @@
+/**
+ * Quick-add bar for findings during the walk-through: type, pick the category with Alt+1…8,
+ * toggle gap / what worked with Alt+W, Enter saves (linked to the current timeline step).
+ * A gentle reminder appears when the text singles out a person; it never blocks saving.
+ */
+import { Badge, Button, Chip, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import type { BlameHint, Finding } from '../../../../shared/meetings/schemas';
+import { FINDING_CATEGORY, type FindingCategory } from '../../../../shared/meetings/values';
+import { api, unwrap } from '../../lib/api';
+
+export function useBlameHints(text: string): BlameHint[] {
+  const [debounced] = useDebouncedValue(text, 300);
+  const [hints, setHints] = useState<BlameHint[]>([]);
+  useEffect(() => {
+    if (!debounced.trim()) return setHints([]);
+    let live = true;
+    void unwrap(api().findings.checkLanguage({ text: debounced })).then((r) => live && setHints(r.hints));
+    return () => {
+      live = false;
+    };
+  }, [debounced]);
+  return text.trim() ? hints : [];
+}
+
+export function BlameReminder({ hints }: { hints: BlameHint[] }) {
+  if (!hints.length) return null;
+  return (
+    <Text size="md" role="status" c="var(--mantine-color-text)" style={{ borderLeft: '4px solid var(--mantine-color-orange-7)', paddingLeft: 8 }}>
+      A reminder: “{hints.map((h) => h.phrase).join('”, “')}” points at a person. {hints[0]!.suggestion}
+    </Text>
+  );
+}
+
+export function FindingQuickAdd(p: { incidentId: number; meetingId: number | null; timelineEventId: number | null; onAdded(f: Finding): void }) {
+  const [text, setText] = useState('');
+  const [category, setCategory] = useState<FindingCategory>('policy');
+  const [kind, setKind] = useState<'gap' | 'worked'>('gap');
+  const [error, setError] = useState<string | null>(null);
+  const hints = useBlameHints(text);
+
+  const save = async () => {
+    setError(null);
+    try {
+      const f = await unwrap(
+        api().findings.create({ incidentId: p.incidentId, meetingId: p.meetingId, category, kind, intercept: null, goals: [], timelineEventId: p.timelineEventId, description: text }),
+      );
+      setText('');
+      p.onAdded(f);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <Stack gap={6}>
+      <Group align="flex-end" wrap="nowrap">
+        <TextInput
+          label="Add a finding (Enter saves; Alt+1…8 picks the category; Alt+W switches gap / what worked)"
+          placeholder="What in the system made this happen, or what worked?"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          style={{ flex: 1 }}
+          size="md"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && text.trim()) {
+              e.preventDefault();
+              void save();
+            } else if (e.altKey && /^[1-8]$/.test(e.key)) {
+              e.preventDefault();
+              setCategory(FINDING_CATEGORY.values[Number(e.key) - 1]!);
+            } else if (e.altKey && e.key.toLowerCase() === 'w') {
+              e.preventDefault();
+              setKind((k) => (k === 'gap' ? 'worked' : 'gap'));
+            }
+          }}
+        />
+        <Badge size="xl" color={kind === 'gap' ? 'red.9' : 'teal.9'} variant="filled" miw={130}>
+          {kind === 'gap' ? 'Gap' : 'What worked'}
+        </Badge>
+        <Button onClick={() => void save()} disabled={!text.trim()}>
+          Save finding
+        </Button>
+      </Group>
+      <Chip.Group value={category} onChange={(v) => setCategory(v as FindingCategory)}>
+        <Group gap={6} role="radiogroup" aria-label="Finding category">
+          {FINDING_CATEGORY.options.map((o, i) => (
+            <Chip key={o.value} value={o.value} size="sm" variant="outline">
+              {i + 1} · {o.label}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      <BlameReminder hints={hints} />
+      {error && (
+        <Text c="red.9" role="alert">
+          {error}
+        </Text>
+      )}
+    </Stack>
+  );
+}

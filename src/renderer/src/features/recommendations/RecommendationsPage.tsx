@@ -1,0 +1,159 @@
+import { Badge, Button, Group, Modal, Select, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { Member, Organisation, Recommendation } from '../../../../shared/meetings/schemas';
+import { ACTION_TYPE, REC_MOVES, REC_STATUS, STRENGTH, type RecStatus } from '../../../../shared/meetings/values';
+import { api, unwrap } from '../../lib/api';
+import { StrengthBadge } from '../meetings/RecommendationModal';
+
+const STATUS_COLOR: Record<RecStatus, string> = { proposed: 'gray.8', accepted: 'blue.9', in_progress: 'indigo.9', completed: 'teal.9', declined: 'dark.6' };
+
+/** The register: every recommendation across meetings, filterable by owner, status, overdue and strength. */
+export function RecommendationsPage() {
+  const [rows, setRows] = useState<Recommendation[] | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [owner, setOwner] = useState<string | null>(null);
+  const [strength, setStrength] = useState<string | null>(null);
+  const [overdue, setOverdue] = useState(false);
+  const [roster, setRoster] = useState<{ members: Member[]; organisations: Organisation[] }>({ members: [], organisations: [] });
+  const [changing, setChanging] = useState<{ rec: Recommendation; to: RecStatus } | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => void unwrap(api().roster.list()).then(setRoster), []);
+  const load = useCallback(() => {
+    const [k, id] = owner?.split(':') ?? [];
+    void unwrap(
+      api().recommendations.list({
+        ...(status ? { status: [status as RecStatus] } : {}),
+        ...(k === 'm' ? { ownerMemberId: Number(id) } : k === 'o' ? { ownerOrganisationId: Number(id) } : {}),
+        ...(strength ? { strength: strength as 'stronger' } : {}),
+        ...(overdue ? { overdue: true } : {}),
+      }),
+    ).then((r) => setRows(r.recommendations));
+  }, [status, owner, strength, overdue]);
+  useEffect(load, [load]);
+
+  const apply = async () => {
+    if (!changing) return;
+    setError(null);
+    try {
+      await unwrap(api().recommendations.setStatus({ id: changing.rec.id, status: changing.to, note }));
+      setChanging(null);
+      setNote('');
+      load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <Stack gap="lg">
+      <Title order={2}>Recommendations</Title>
+      <Group align="flex-end">
+        <Select label="Status" data={REC_STATUS.options} value={status} onChange={setStatus} clearable w={200} />
+        <Select
+          label="Owner"
+          data={[
+            { group: 'Organisations', items: roster.organisations.map((o) => ({ value: `o:${o.id}`, label: o.name })) },
+            { group: 'Members', items: roster.members.map((m) => ({ value: `m:${m.id}`, label: m.name })) },
+          ]}
+          value={owner}
+          onChange={setOwner}
+          clearable
+          searchable
+          w={280}
+        />
+        <Select label="Strength" data={STRENGTH.options} value={strength} onChange={setStrength} clearable w={200} />
+        <Switch size="md" label="Overdue only" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} mb={8} />
+      </Group>
+      {rows && rows.length === 0 && <Text c="dimmed">No recommendations match. Recommendations are made from findings during a case review.</Text>}
+      {rows && rows.length > 0 && (
+        <Table fz="md" striped aria-label="Recommendation register">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Code</Table.Th>
+              <Table.Th>Action</Table.Th>
+              <Table.Th>Owner</Table.Th>
+              <Table.Th>Due</Table.Th>
+              <Table.Th>Strength</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Incidents</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td fw={700} style={{ whiteSpace: 'nowrap' }}>
+                  {r.code}
+                </Table.Td>
+                <Table.Td maw={420}>
+                  {r.action}
+                  {r.measure && (
+                    <Text size="sm" c="dimmed">
+                      Measure: {r.measure}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{r.owner.name}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {r.dueDate}{' '}
+                  {r.overdue && (
+                    <Badge color="red.9" variant="filled">
+                      Overdue
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <StrengthBadge type={r.actionType} short />
+                  <Text size="sm" c="dimmed">
+                    {ACTION_TYPE.label(r.actionType)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={4}>
+                    <Badge color={STATUS_COLOR[r.status]} variant="filled" size="lg">
+                      {REC_STATUS.label(r.status)}
+                    </Badge>
+                    <Group gap={4}>
+                      {REC_MOVES[r.status].map((to) => (
+                        <Button key={to} size="compact-sm" variant="default" onClick={() => setChanging({ rec: r, to })} aria-label={`${r.code}: ${REC_STATUS.label(to)}`}>
+                          {REC_STATUS.label(to)}
+                        </Button>
+                      ))}
+                    </Group>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>{r.incidentCodes.join(', ')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal opened={changing !== null} onClose={() => setChanging(null)} title={changing ? `${changing.rec.code}: ${REC_STATUS.label(changing.to)}` : 'Change status'} size="lg">
+        {changing && (
+          <Stack>
+            <Text>{changing.rec.action}</Text>
+            <Textarea
+              label={changing.to === 'declined' ? 'Why was it declined? (required)' : 'Note (optional)'}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              data-autofocus
+            />
+            {error && (
+              <Text c="red.9" role="alert">
+                {error}
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setChanging(null)}>
+                Cancel
+              </Button>
+              <Button onClick={() => void apply()}>Record: {REC_STATUS.label(changing.to)}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,165 @@
+import type { Page } from 'playwright-core';
+import { assert, look, test, withEnv } from './harness';
+import { toHome } from './flows';
+
+async function addMember(page: Page, name: string, sector: string) {
+  await page.getByRole('button', { name: 'Add member' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add member' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('combobox', { name: 'Sector' }).click();
+  await page.getByRole('option', { name: sector, exact: true }).click();
+  await dialog.getByRole('button', { name: 'Save member' }).click();
+  await page.getByRole('cell', { name, exact: true }).waitFor();
+}
+
+async function readyIncident(page: Page) {
+  await page.getByRole('link', { name: /^Incidents/ }).click();
+  await page.getByRole('button', { name: 'New incident' }).click();
+  await page.getByLabel('Committee code').fill('2026-021');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('heading', { name: 'Incident 2026-021' }).waitFor();
+  await page.getByLabel('De-identified narrative').fill('A family member called 911 about a person in crisis. Officer A waited for the mobile crisis team; Clinician B talked with the person, who agreed to a voluntary transport.');
+  await page.getByText('No possible identifiers found.').first().waitFor();
+  await page.keyboard.press('Control+s');
+  await page.getByRole('button', { name: 'Saved' }).waitFor();
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add step' }) });
+  for (const [time, kind, text] of [
+    ['23:50', 'Call', 'Family member calls 911'],
+    ['23:56', 'Dispatch', 'Dispatch sends patrol; mobile crisis team is 40 minutes away'],
+    ['00:12', 'Arrival', 'Officer A on scene, waits at a distance'],
+    ['00:52', 'Disposition', 'Voluntary transport with the clinician'],
+  ] as const) {
+    await form.getByLabel('Time').fill(time);
+    await form.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: kind, exact: true }).click();
+    await form.getByLabel('Description').fill(text);
+    await form.getByRole('button', { name: 'Add step' }).click();
+    await page.getByRole('cell', { name: text }).waitFor();
+  }
+  await page.getByRole('button', { name: 'Ready for review' }).click();
+  await page.getByRole('button', { name: 'Back to draft' }).waitFor();
+}
+
+test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter and projector, findings and a recommendation', async () => {
+  await withEnv(async ({ page, newPage, problems }) => {
+    await toHome(page);
+    await page.getByRole('link', { name: /^Settings/ }).click();
+    await page.getByRole('tab', { name: 'Committee roster' }).click();
+    await addMember(page, 'Lee Park', 'Law enforcement');
+    await addMember(page, 'Mo Reyes', 'Mental health');
+    await addMember(page, 'Ada Stone', 'Advocacy');
+    await addMember(page, 'Fran Okoye', 'Family member');
+    await page.getByRole('button', { name: 'Add organisation' }).click();
+    const org = page.getByRole('dialog', { name: 'Add organisation' });
+    await org.getByLabel('Organisation name').fill('County Behavioral Health');
+    await org.getByRole('combobox', { name: 'Sector' }).click();
+    await page.getByRole('option', { name: 'Mental health', exact: true }).click();
+    await org.getByRole('button', { name: 'Save organisation' }).click();
+    await page.getByText('County Behavioral Health').waitFor();
+    await look(page, '20-settings-roster');
+
+    await readyIncident(page);
+
+    await page.getByRole('link', { name: /^Meetings/ }).click();
+    await page.getByRole('button', { name: 'Plan a meeting' }).click();
+    const plan = page.getByRole('dialog', { name: 'Plan a meeting' });
+    await plan.getByLabel('Date').fill('2026-12-08');
+    await plan.getByLabel('Place').fill('County building, room 2');
+    await plan.getByRole('button', { name: 'Plan meeting' }).click();
+    await page.getByRole('heading', { name: /^Meeting · / }).waitFor();
+    await page.getByText('Attendance has not been taken yet.').waitFor();
+
+    // Attendance: quorum warnings update as people arrive.
+    const attend = async (name: string, status: string) => page.getByRole('radiogroup', { name: `Attendance of ${name}` }).getByText(status, { exact: true }).click();
+    await attend('Lee Park', 'Present');
+    await page.getByText('No one from mental health is present.').waitFor();
+    await attend('Mo Reyes', 'Present');
+    await attend('Ada Stone', 'Guest');
+    await attend('Fran Okoye', 'Absent');
+    await page.getByText('No one with lived experience and no family member is present').waitFor();
+    await page.getByLabel('Lee Park signed the confidentiality statement').click();
+    await page.getByText(/^Signed \d/).waitFor();
+
+    // Agenda: add the case review; it lands before "Other business".
+    await page.getByRole('combobox', { name: 'Add a case review' }).click();
+    await page.getByRole('option', { name: /^2026-021/ }).click();
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('4. Case review: 2026-021').waitFor();
+    await page.getByText('55 of 90 minutes').waitFor();
+    await page.getByRole('listitem', { name: /^4\. Case review/ }).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.getByText('3. Case review: 2026-021').waitFor();
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.getByText('4. Case review: 2026-021').waitFor();
+    await look(page, '21-meeting-agenda');
+
+    // Walk: the presenter drives with the keyboard; a projector page follows through the core.
+    await page.getByRole('button', { name: 'Start walk-through' }).click();
+    await page.getByRole('heading', { name: 'Walk-through' }).waitFor();
+    const projector = await newPage();
+    await projector.goto(`${projector.url().split('#')[0]}#/projector`);
+    await projector.getByText('Welcome and confidentiality statement').waitFor();
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await projector.getByRole('heading', { name: 'Incident 2026-021' }).waitFor();
+    await projector.getByText('Family member calls 911').waitFor();
+    await page.getByText('Step 1 of 4').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await projector.getByText('Dispatch sends patrol; mobile crisis team is 40 minutes away').waitFor();
+    await projector.getByText('+6 min since the previous step').waitFor();
+    await page.keyboard.press('3');
+    await projector.getByText('Officer A on scene, waits at a distance').waitFor();
+
+    // Two findings with the quick-add bar (Alt+2 = services), one with a blame reminder.
+    const bar = page.getByLabel(/^Add a finding/);
+    await bar.fill('The officer failed to wait for the clinician');
+    await page.getByText(/A reminder: “The officer failed to”/).waitFor();
+    await bar.fill('Mobile crisis team has no coverage after 22:00 on weekends');
+    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('Enter');
+    const side = page.getByRole('complementary', { name: 'Presenter only' });
+    await side.getByText('Mobile crisis team has no coverage after 22:00 on weekends').waitFor();
+    assert((await side.textContent())?.includes('GapServices: Mobile crisis team'), 'first finding: a gap in services (Alt+2)');
+    await bar.fill('Officer waited at a distance until the clinician arrived');
+    await page.keyboard.press('Alt+w');
+    await page.keyboard.press('Alt+6');
+    await page.keyboard.press('Enter');
+    await side.getByText('Officer waited at a distance until the clinician arrived').waitFor();
+    assert((await side.textContent())?.includes('What workedCoordination / communication: Officer waited'), 'second finding: what worked, coordination (Alt+W, Alt+6)');
+    await projector.getByText('Findings so far').waitFor();
+    await projector.getByText('Mobile crisis team has no coverage after 22:00 on weekends').waitFor();
+
+    // A recommendation from the first finding, owned by an organisation.
+    await page.getByRole('button', { name: 'Recommendation…' }).click();
+    const rec = page.getByRole('dialog', { name: 'New recommendation' });
+    await rec.getByLabel('Mobile crisis team has no coverage', { exact: false }).check();
+    await rec.getByLabel('Officer waited at a distance', { exact: false }).uncheck();
+    await rec.getByRole('textbox', { name: 'Action' }).fill('Extend mobile crisis coverage to 02:00 on Friday and Saturday nights');
+    await rec.getByRole('combobox', { name: 'Owner' }).click();
+    await page.getByRole('option', { name: 'County Behavioral Health' }).click();
+    await rec.getByLabel('Due date').fill('2027-03-31');
+    await rec.getByRole('combobox', { name: 'Kind of action (RCA² hierarchy)' }).click();
+    await page.getByRole('option', { name: 'Increase staffing / reduce workload' }).click();
+    await rec.getByText('Intermediate action').waitFor();
+    await rec.getByRole('button', { name: 'Save recommendation' }).click();
+    await page.getByText('→ recommendation').waitFor();
+    await look(page, '22-walk-presenter');
+    await page.keyboard.press('h');
+    await projector.locator('[data-contrast]').waitFor();
+    await look(projector, '23-walk-projector');
+
+    await page.getByRole('button', { name: 'Case reviewed ✓' }).click();
+    await page.getByRole('button', { name: 'Reopen item' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: /^Meeting · / }).waitFor();
+
+    await page.getByRole('link', { name: /^Recommendations/ }).click();
+    await page.getByRole('cell', { name: 'R-001', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'R-001: Accepted' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Record: Accepted' }).click();
+    await page.getByRole('button', { name: 'R-001: In progress' }).waitFor();
+    await look(page, '24-recommendations');
+    assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
+  });
+});
