@@ -232,3 +232,20 @@ describe('cli import csv', () => {
     );
   });
 });
+
+describe('cli seed and list meetings', () => {
+  it('seeds a workbench made by init and lists its meetings as JSON', async () => {
+    const dir = tmp();
+    const db = path.join(dir, 'w.db');
+    const env = { CASEWALK_PASSPHRASE: 'harbour lantern quietly 42' };
+    await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env);
+    const r = await cli(['seed', '--db', db, '--incidents', '500', '--years', '2', '--seed', '3', '--json'], env);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ incidents: 500, meetings: 24, members: 12 });
+    const list = await cli(['list', 'meetings', '--db', db, '--json'], env);
+    const meetings = JSON.parse(list.out) as { date: string; status: string }[];
+    expect(meetings).toHaveLength(24);
+    expect(meetings[0]!.date > meetings[23]!.date).toBe(true);
+    expect((await cli(['seed', '--db', db, '--incidents', 'lots'], env)).err).toBe('casewalk: --incidents must be a whole number from 1 to 1000000.\n');
+  });
+});

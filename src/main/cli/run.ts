@@ -8,6 +8,7 @@ import { need, parseArgs, str, UsageError, type FlagSpec, type ParsedArgs } from
 import type { Secret } from '../core/store/workbench';
 import { newPassphraseFromEnv, secretFromEnv } from './secrets';
 import { readTextFile, scanJsonl } from './deid';
+import { seed } from '../core/seed/seed';
 import { mappingPreset, type ImportReport, type MappingPreset } from '../../shared/import/schemas';
 import { describeZodError } from '../../shared/zod-helpers';
 
@@ -245,6 +246,33 @@ export const COMMANDS: Record<string, Command> = {
       return report;
     },
     text: (v) => importText(v as ImportReport),
+  },
+  seed: {
+    summary: 'Fill a workbench made by init with synthetic data (--db PATH --incidents N [--years Y] [--seed S]).',
+    flags: { ...COMMON, incidents: 'string', years: 'string', seed: 'string' },
+    async run(args, io) {
+      const count = (name: string, fallback: number | null, max: number) => {
+        const raw = str(args, name);
+        if (raw === undefined && fallback !== null) return fallback;
+        if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}.`);
+        return Number(raw);
+      };
+      const incidents = count('incidents', null, 1_000_000);
+      const years = count('years', 3, 30);
+      const seedValue = count('seed', 1, 2 ** 31);
+      return withUnlocked(args, io, async (_call, core) => {
+        const started = Date.now();
+        const r = seed(core.workbench, { incidents, years, seed: seedValue });
+        return { db: dbPath(args), ...r, seconds: Math.round((Date.now() - started) / 100) / 10 };
+      });
+    },
+  },
+  'list meetings': {
+    summary: 'List meetings (--db PATH).',
+    flags: COMMON,
+    async run(args, io) {
+      return withUnlocked(args, io, async (call) => (await call('meetings.list', {})).meetings);
+    },
   },
   'deid scan': {
     summary: 'Scan JSON Lines {"id","text"} (--jsonl FILE) for identifiers; one {"id","findings"} line per input. No database.',

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/contract';
 import { AppLayout } from './features/layout/AppLayout';
 import { EmptyState } from './features/layout/EmptyState';
-import { PageFrame, PlaceholderPage } from './features/pages';
+import { PlaceholderPage } from './features/pages';
 import { isSettingsTab, SettingsPage } from './features/settings/SettingsPage';
 import { IncidentsPage } from './features/incidents/IncidentsPage';
 import { IncidentDetailPage } from './features/incidents/IncidentDetailPage';
@@ -14,6 +14,7 @@ import { MeetingPage } from './features/meetings/MeetingPage';
 import { WalkPage } from './features/meetings/WalkPage';
 import { ProjectorPage } from './features/meetings/ProjectorPage';
 import { RecommendationsPage } from './features/recommendations/RecommendationsPage';
+import { HomePage } from './features/home/HomePage';
 import { SetupScreen } from './features/workbench/SetupScreen';
 import { UnlockScreen } from './features/workbench/UnlockScreen';
 import { RecoveryKeyPanel } from './features/workbench/RecoveryKeyPanel';
@@ -105,11 +106,7 @@ function Workbench() {
   return (
     <AppLayout key={session} page={page} onNavigate={(p) => navigate(p)} locked={info.locked} committee={info.committee} onLock={lock}>
       {page === 'home' ? (
-        <PageFrame title="Home">
-          <EmptyState title={`Welcome, ${info.member ?? ''}`}>
-            The workbench is unlocked. Incidents, meetings and recommendations will show what needs attention here.
-          </EmptyState>
-        </PageFrame>
+        <HomePage member={info.member} go={(hash) => (window.location.hash = hash)} />
       ) : page === 'incidents' ? (
         sub === 'import' ? (
           <ImportWizard onDone={() => navigate('incidents')} onCancel={() => navigate('incidents')} />

@@ -195,6 +195,18 @@ export const projectorView = z.object({
 export type ProjectorView = z.infer<typeof projectorView>;
 
 export const meetingMethods = {
+  'home.summary': method(
+    emptyInput,
+    z.object({
+      today: z.string(),
+      nextMeeting: meetingRow.nullable(),
+      overdue: z.array(recommendation),
+      dueSoon: z.number(),
+      unresolvedIdentifiers: z.number(),
+      readyForReview: z.number(),
+      drafts: z.number(),
+    }),
+  ),
   'roster.list': method(emptyInput, z.object({ members: z.array(member), organisations: z.array(organisation) })),
   'roster.saveMember': method(
     z

@@ -29,6 +29,23 @@ export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meeting
   const wb = () => core.workbench;
   const today = () => core.today();
   return {
+    'home.summary': () =>
+      wb().read((db) => {
+        const t = today();
+        const soon = new Date(`${t}T00:00:00Z`);
+        soon.setUTCDate(soon.getUTCDate() + 30);
+        const open = listRecommendations(db, { status: ['proposed', 'accepted', 'in_progress'] }, t);
+        const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+        return {
+          today: t,
+          nextMeeting: listMeetings(db).filter((m) => m.status !== 'ended' && m.date >= t).at(-1) ?? null,
+          overdue: open.filter((r) => r.overdue),
+          dueSoon: open.filter((r) => !r.overdue && r.dueDate <= soon.toISOString().slice(0, 10)).length,
+          unresolvedIdentifiers: count('SELECT count(*) AS n FROM incidents WHERE open_identifiers > 0'),
+          readyForReview: count("SELECT count(*) AS n FROM incidents WHERE status = 'ready_for_review'"),
+          drafts: count("SELECT count(*) AS n FROM incidents WHERE status = 'draft'"),
+        };
+      }),
     'roster.list': () => wb().read(listRoster),
     'roster.saveMember': (input) => saveMember(wb(), input),
     'roster.saveOrganisation': (input) => saveOrganisation(wb(), input),

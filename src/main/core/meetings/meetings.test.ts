@@ -224,3 +224,25 @@ describe('walk mode', () => {
     expect((await call('audit.list', { event: 'export' })).rows[0]).toMatchObject({ entity: `meeting:${m.meeting.id}` });
   });
 });
+
+describe('home summary', () => {
+  it('counts what needs attention: overdue recommendations, identifiers to resolve, ready for review, next meeting', async () => {
+    const t = await unlockedCore('cw-home-');
+    cleanup = t.cleanup;
+    const { call } = t;
+    t.core.today = () => '2026-06-01';
+    const { mh } = await roster(call);
+    const inc = await readyIncident(call);
+    await call('incidents.create', { occurredYear: 2026, occurredMonth: 5, narrative: 'Caller Fatima Okafor was upset.' });
+    const f = await call('findings.create', { incidentId: inc.id, meetingId: null, category: 'services', kind: 'gap', intercept: null, goals: [], timelineEventId: null, description: 'No weekend crisis beds.' });
+    const mk = (due: string) => call('recommendations.create', { findingIds: [f.id], action: `Act ${due}`, owner: { memberId: mh.id }, dueDate: due, measure: '', actionType: 'redesign' });
+    await mk('2026-05-01');
+    await mk('2026-06-20');
+    await mk('2026-09-01');
+    await call('meetings.create', { date: '2026-06-09', time: '14:00', lengthMinutes: 90, place: '', virtual: true });
+    await call('meetings.create', { date: '2026-07-14', time: '14:00', lengthMinutes: 90, place: '', virtual: true });
+    const s = await call('home.summary', {});
+    expect(s).toMatchObject({ today: '2026-06-01', dueSoon: 1, unresolvedIdentifiers: 1, readyForReview: 1, drafts: 1, nextMeeting: { date: '2026-06-09' } });
+    expect(s.overdue.map((r) => r.action)).toEqual(['Act 2026-05-01']);
+  });
+});

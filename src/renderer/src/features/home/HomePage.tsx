@@ -1,0 +1,70 @@
+import { Anchor, Badge, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { MethodOutput } from '../../../../shared/contract';
+import { api, unwrap } from '../../lib/api';
+import { formatDate } from '../meetings/MeetingsPage';
+
+type Summary = MethodOutput<'home.summary'>;
+
+/** What needs attention: the next meeting, overdue recommendations, identifiers to resolve, cases ready for review. */
+export function HomePage({ member, go }: { member: string | null; go(hash: string): void }) {
+  const [s, setS] = useState<Summary | null>(null);
+  useEffect(() => void unwrap(api().home.summary()).then(setS), []);
+  const link = (hash: string, text: string) => (
+    <Anchor href={hash} onClick={(e) => (e.preventDefault(), go(hash))} fw={600}>
+      {text}
+    </Anchor>
+  );
+  return (
+    <Stack gap="lg">
+      <Title order={2}>Home</Title>
+      <Text size="lg">Welcome{member ? `, ${member}` : ''}. This is what needs attention.</Text>
+      {s && (
+        <>
+          <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }}>
+            <Tile label="Next meeting" value={s.nextMeeting ? formatDate(s.nextMeeting.date) : 'None planned'}>
+              {s.nextMeeting ? link(`#/meetings/${s.nextMeeting.id}`, `${s.nextMeeting.caseCount} case reviews · open the agenda`) : link('#/meetings', 'Plan a meeting')}
+            </Tile>
+            <Tile label="Overdue recommendations" value={String(s.overdue.length)} alert={s.overdue.length > 0}>
+              {s.dueSoon} more due in the next 30 days
+            </Tile>
+            <Tile label="Incidents with identifiers to resolve" value={s.unresolvedIdentifiers.toLocaleString()} alert={s.unresolvedIdentifiers > 0}>
+              {link('#/incidents', 'Review them in Incidents')}
+            </Tile>
+            <Tile label="Ready for review" value={s.readyForReview.toLocaleString()}>
+              {s.drafts.toLocaleString()} drafts
+            </Tile>
+          </SimpleGrid>
+          {s.overdue.length > 0 && (
+            <Paper withBorder p="lg">
+              <Stack gap="xs">
+                <Title order={3}>Overdue recommendations</Title>
+                {s.overdue.slice(0, 8).map((r) => (
+                  <Text key={r.id}>
+                    <b>{r.code}</b> · {r.action} · {r.owner.name} · due {r.dueDate}{' '}
+                    <Badge color="red.9" variant="filled">
+                      Overdue
+                    </Badge>
+                  </Text>
+                ))}
+                {link('#/recommendations', 'Open the register')}
+              </Stack>
+            </Paper>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function Tile({ label, value, alert, children }: { label: string; value: string; alert?: boolean; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="lg" style={alert ? { borderLeft: '6px solid var(--mantine-color-red-9)' } : undefined}>
+      <Text c="dimmed">{label}</Text>
+      <Text fw={800} size="xl" my={4}>
+        {value}
+      </Text>
+      <Text size="md">{children}</Text>
+    </Paper>
+  );
+}
