@@ -3,11 +3,12 @@
  * toggle gap / what worked with Alt+W, Enter saves (linked to the current timeline step).
  * A gentle reminder appears when the text singles out a person; it never blocks saving.
  */
-import { Badge, Button, Chip, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Chip, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import type { BlameHint, Finding } from '../../../../shared/meetings/schemas';
-import { FINDING_CATEGORY, type FindingCategory } from '../../../../shared/meetings/values';
+import { CIT_GOAL, FINDING_CATEGORY, type FindingCategory } from '../../../../shared/meetings/values';
+import { INTERCEPT } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
 
 export function useBlameHints(text: string): BlameHint[] {
@@ -37,6 +38,8 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
   const [text, setText] = useState('');
   const [category, setCategory] = useState<FindingCategory>('policy');
   const [kind, setKind] = useState<'gap' | 'worked'>('gap');
+  const [intercept, setIntercept] = useState<string | null>(null);
+  const [goals, setGoals] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const hints = useBlameHints(text);
 
@@ -44,7 +47,16 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
     setError(null);
     try {
       const f = await unwrap(
-        api().findings.create({ incidentId: p.incidentId, meetingId: p.meetingId, category, kind, intercept: null, goals: [], timelineEventId: p.timelineEventId, description: text }),
+        api().findings.create({
+          incidentId: p.incidentId,
+          meetingId: p.meetingId,
+          category,
+          kind,
+          intercept: intercept as '0' | null,
+          goals: goals as '1'[],
+          timelineEventId: p.timelineEventId,
+          description: text,
+        }),
       );
       setText('');
       p.onAdded(f);
@@ -92,6 +104,27 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
           ))}
         </Group>
       </Chip.Group>
+      <Group gap="md" align="center">
+        <Select
+          aria-label="Sequential Intercept Model intercept"
+          placeholder="Intercept (optional)"
+          data={INTERCEPT.options}
+          value={intercept}
+          onChange={setIntercept}
+          clearable
+          size="sm"
+          w={300}
+        />
+        <Chip.Group multiple value={goals} onChange={setGoals}>
+          <Group gap={6} role="group" aria-label="CIT goals">
+            {CIT_GOAL.options.map((o) => (
+              <Chip key={o.value} value={o.value} size="sm" variant="outline">
+                Goal {o.label}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </Group>
       <BlameReminder hints={hints} />
       {error && (
         <Text c="red.9" role="alert">
