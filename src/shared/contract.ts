@@ -10,6 +10,7 @@ import { workbenchMethods, workbenchEvents } from './workbench/schemas';
 import { incidentMethods } from './incidents/schemas';
 import { importMethods } from './import/schemas';
 import { meetingEvents, meetingMethods } from './meetings/schemas';
+import { minutesMethods } from './minutes/schemas';
 
 export const appInfo = z.object({
   name: z.literal('Casewalk'),
@@ -31,6 +32,7 @@ export const methods = {
   ...incidentMethods,
   ...importMethods,
   ...meetingMethods,
+  ...minutesMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -17,6 +17,7 @@ import { workbenchHandlers } from './workbench/handlers';
 import { incidentHandlers } from './incidents/handlers';
 import { importHandlers, type StagedImport } from './import/handlers';
 import { meetingHandlers } from './meetings/handlers';
+import { minutesHandlers } from './minutes/handlers';
 import type { WalkState } from '../../shared/meetings/schemas';
 import { DEFAULT_NOTICE } from './store/keyslots';
 import { autoLockMinutes } from './store/settings';
@@ -90,6 +91,7 @@ export class Core implements DispatchTarget {
       ...incidentHandlers(this),
       ...importHandlers(this),
       ...meetingHandlers(this),
+      ...minutesHandlers(this),
     };
   }
 

@@ -20,8 +20,12 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.end - a.start > b.end - b.start;
 }
 
-export function scan(text: string): IdentifierFinding[] {
-  if (!text.trim()) return [];
+/** Placeholders written by a redaction ("[NAME]") are never findings themselves. */
+const PLACEHOLDER = /\[(?:NAME|PHONE|SSN|EMAIL|ADDRESS|DATE|AGE90|RECORD|PLATE|ZIP|URL|IP)\]/g;
+
+export function scan(input: string): IdentifierFinding[] {
+  if (!input.trim()) return [];
+  const text = input.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
   const candidates = [...PATTERN_RECOGNISERS.flatMap((r) => r(text)), ...findNames(text)].filter(
     (c) => c.score >= THRESHOLD && c.end > c.start,
   );

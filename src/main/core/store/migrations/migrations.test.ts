@@ -66,6 +66,15 @@ describe('migrations', () => {
     expect(() => db.prepare(rec).run(['R-2', null, null])).toThrow(/CHECK/);
     db.prepare(rec).run(['R-3', 1, null]);
   });
+  it('0005 adds minutes and numbered amendments to a version-4 database', () => {
+    migrate(db, 4);
+    db.prepare("INSERT INTO meetings (date, time, length_minutes, created_at, updated_at) VALUES ('2026-05-12', '14:00', 90, 'x', 'x')").run();
+    expect(migrate(db, 5)).toBe(5);
+    db.prepare("INSERT INTO minutes (meeting_id, sections, created_at, updated_at) VALUES (1, '[]', 'x', 'x')").run();
+    expect(() => db.prepare("INSERT INTO minutes (meeting_id, sections, created_at, updated_at) VALUES (1, '[]', 'x', 'x')").run()).toThrow(/UNIQUE/);
+    db.prepare("INSERT INTO minutes_amendments (minutes_id, number, sections, diff, reason, hash, at) VALUES (1, 1, '[]', '', 'typo', 'h', 'x')").run();
+    expect(() => db.prepare("INSERT INTO minutes_amendments (minutes_id, number, sections, diff, reason, hash, at) VALUES (1, 1, '[]', '', 'typo', 'h', 'x')").run()).toThrow(/UNIQUE/);
+  });
   it('is idempotent and records the version', () => {
     migrate(db);
     migrate(db);
@@ -97,6 +106,8 @@ describe('schema snapshot', () => {
     recommendations: ['id', 'code', 'action', 'owner_member_id', 'owner_organisation_id', 'due_date', 'status', 'status_at', 'measure', 'action_type', 'strength', 'meeting_id', 'created_at'],
     recommendation_findings: ['recommendation_id', 'finding_id'],
     recommendation_history: ['id', 'recommendation_id', 'status', 'note', 'at', 'member'],
+    minutes: ['id', 'meeting_id', 'status', 'sections', 'approved_at', 'approved_by', 'approved_hash', 'approved_at_meeting_id', 'created_at', 'updated_at'],
+    minutes_amendments: ['id', 'minutes_id', 'number', 'sections', 'diff', 'reason', 'hash', 'at', 'member'],
     timeline_events: ['id', 'incident_id', 'position', 'time', 'actor', 'kind', 'description', 'decision_point'],
     identifier_dismissals: ['id', 'incident_id', 'field', 'type', 'value_hash', 'reason', 'member', 'at'],
     settings: ['key', 'value'],

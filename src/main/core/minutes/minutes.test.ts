@@ -1,0 +1,179 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, type TypedCall } from '../dispatch';
+import { unlockedCore } from '../test-support';
+import type { Core } from '../core';
+
+let cleanup: (() => void) | null = null;
+beforeEach(() => {
+  process.env.SOURCE_DATE_EPOCH = '1767225600'; // 2026-01-01T00:00:00Z
+});
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+  delete process.env.SOURCE_DATE_EPOCH;
+});
+
+const GOLDEN = path.join(__dirname, 'fixtures/minutes.golden.md');
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+/** A small, fixed meeting: roster, one case reviewed with findings and a recommendation. */
+async function meetingWithCase(): Promise<{ core: Core; call: TypedCall; dir: string; meetingId: number; incidentId: number }> {
+  const t = await unlockedCore('cw-min-');
+  cleanup = t.cleanup;
+  const { call, core } = t;
+  core.today = () => '2026-05-12';
+  const le = await call('roster.saveMember', { name: 'Lee Park', sector: 'law_enforcement', role: 'chair' });
+  const mh = await call('roster.saveMember', { name: 'Mo Reyes', sector: 'mental_health', role: 'member' });
+  const org = await call('roster.saveOrganisation', { name: 'County Behavioral Health', sector: 'mental_health' });
+  const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: 3, code: '2026-014', narrative: 'A family member called 911. Officer A waited for Clinician B; the person agreed to a voluntary transport.' });
+  await call('incidents.setStatus', { id: d.incident.id, status: 'ready_for_review' });
+  const m = await call('meetings.create', { date: '2026-05-12', time: '14:00', lengthMinutes: 90, place: 'County building, room 2', virtual: false });
+  await call('meetings.create', { date: '2026-06-09', time: '14:00', lengthMinutes: 90, place: '', virtual: true });
+  await call('agenda.add', { meetingId: m.meeting.id, kind: 'case_review', minutes: 30, incidentId: d.incident.id });
+  await call('attendance.set', { meetingId: m.meeting.id, memberId: le.id, status: 'present', attested: true });
+  await call('attendance.set', { meetingId: m.meeting.id, memberId: mh.id, status: 'present', attested: true });
+  const f = await call('findings.create', { incidentId: d.incident.id, meetingId: m.meeting.id, category: 'services', kind: 'gap', intercept: '0', goals: ['2'], timelineEventId: null, description: 'Mobile crisis has no coverage after 22:00 on weekends.' });
+  await call('recommendations.create', { findingIds: [f.id], meetingId: m.meeting.id, action: 'Extend mobile crisis coverage to 02:00 on weekends', owner: { organisationId: org.id }, dueDate: '2026-09-30', measure: 'Share of weekend calls with a clinician', actionType: 'staffing' });
+  return { core, call, dir: t.dataDir, meetingId: m.meeting.id, incidentId: d.incident.id };
+}
+
+describe('minutes', () => {
+  it('are drafted from the record; the Markdown export matches the golden file', async () => {
+    const { call, core, dir, meetingId } = await meetingWithCase();
+    const m = await call('minutes.draft', { meetingId });
+    expect(m.status).toBe('draft');
+    expect(m.sections.map((s) => s.title)).toEqual([
+      'Meeting',
+      'Attendance',
+      'Approval of previous minutes',
+      'Case review: 2026-014',
+      'Recommendation follow-up',
+      'Other business',
+      'Next meeting',
+    ]);
+    // Names are optional (a setting, off by default): attendance by sector only.
+    expect(m.sections[1]!.body).toContain('- Law enforcement: 1\n- Mental health: 1');
+    expect(m.sections[1]!.body).not.toContain('Lee Park');
+    const out = path.join(dir, 'minutes.md');
+    await call('minutes.export', { meetingId, format: 'md', handle: core.files.register(out, 'write') });
+    const md = fs.readFileSync(out, 'utf8');
+    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(GOLDEN, md);
+    expect(md).toBe(fs.readFileSync(GOLDEN, 'utf8'));
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('approval freezes the text and stores its SHA-256 in the audit log; later changes are numbered amendments', async () => {
+    const { call, core, meetingId } = await meetingWithCase();
+    const m = await call('minutes.draft', { meetingId });
+    const edited = m.sections.map((s) => (s.key === 'other_business' ? { ...s, body: 'The chair thanked the dispatch centre for the new transfer script.' } : s));
+    await call('minutes.update', { meetingId, sections: edited });
+    const approved = await call('minutes.approve', { meetingId, atMeetingId: null });
+    expect(approved).toMatchObject({ status: 'approved', approvedBy: 'Dana', approvedHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const audit = await call('audit.list', {});
+    expect(audit.rows.some((r) => r.entity === `minutes:${meetingId}` && r.detail === `approved; sha256:${approved.approvedHash}`)).toBe(true);
+    expect(await dispatch(core, 'minutes.update', { meetingId, sections: m.sections })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'Approved minutes are read-only. Record a numbered amendment to change them.' },
+    });
+    const amended = edited.map((s) => (s.key === 'next_meeting' ? { ...s, body: 'Tuesday, June 16, 2026, 14:00' } : s));
+    const a1 = await call('minutes.amend', { meetingId, sections: amended, reason: 'Next meeting moved by a week' });
+    expect(a1.amendments).toEqual([expect.objectContaining({ number: 1, reason: 'Next meeting moved by a week', diff: '## Next meeting\n- Tuesday, June 9, 2026, 14:00\n+ Tuesday, June 16, 2026, 14:00' })]);
+    expect(a1.sections.find((s) => s.key === 'next_meeting')!.body).toBe('Tuesday, June 16, 2026, 14:00');
+    expect(a1.approvedHash).toBe(approved.approvedHash);
+    expect(await dispatch(core, 'minutes.amend', { meetingId, sections: amended, reason: 'again' })).toMatchObject({ ok: false, error: { message: 'The amendment changes nothing.' } });
+  });
+
+  it('the identifier guard blocks approval and every export while a free-text section has an identifier', async () => {
+    const { call, core, dir, meetingId } = await meetingWithCase();
+    const m = await call('minutes.draft', { meetingId });
+    const leaked = m.sections.map((s) => (s.key === 'other_business' ? { ...s, body: 'Caller Fatima Okafor can be reached on (605) 274-8779.' } : s));
+    const u = await call('minutes.update', { meetingId, sections: leaked });
+    expect(u.guard.map((g) => [g.title, g.type, g.text])).toEqual([
+      ['Other business', 'NAME', 'Fatima Okafor'],
+      ['Other business', 'PHONE', '(605) 274-8779'],
+    ]);
+    expect(await dispatch(core, 'minutes.approve', { meetingId })).toMatchObject({ ok: false, error: { code: 'guard_blocked', message: expect.stringContaining('2 possible identifiers in the minutes (Other business)') } });
+    for (const format of ['md', 'docx', 'pdf'] as const) {
+      const out = path.join(dir, `blocked.${format}`);
+      expect(await dispatch(core, 'minutes.export', { meetingId, format, handle: core.files.register(out, 'write') })).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
+      expect(fs.existsSync(out)).toBe(false);
+    }
+    // Roster names, organisation names and meeting dates are allowed.
+    expect(m.guard).toEqual([]);
+  });
+
+  it.runIf(has('pdftotext'))('PDF: tagged, deterministic, every section in the text, header, footer and DRAFT mark', async () => {
+    const { call, core, dir, meetingId } = await meetingWithCase();
+    await call('minutes.draft', { meetingId });
+    const a = path.join(dir, 'a.pdf');
+    const b = path.join(dir, 'b.pdf');
+    await call('minutes.export', { meetingId, format: 'pdf', handle: core.files.register(a, 'write') });
+    await call('minutes.export', { meetingId, format: 'pdf', handle: core.files.register(b, 'write') });
+    expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
+    const text = execFileSync('pdftotext', ['-layout', a, '-'], { encoding: 'utf8' });
+    for (const s of ['DRAFT — Minutes — Riverside CIT', 'Confidential — case review · DRAFT', 'Page 1 of 1', 'Attendance', 'Case review: 2026-014', 'Gap · Services (intercept 0', 'R-001: Extend mobile crisis coverage', 'Next meeting']) {
+      expect(text, s).toContain(s);
+    }
+    const info = execFileSync('pdfinfo', [a], { encoding: 'utf8' });
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/CreationDate:\s+Thu Jan  1 00:00:00 2026 UTC/);
+  });
+
+  it.runIf(has('soffice'))('DOCX: a valid, deterministic package that LibreOffice converts headless', async () => {
+    const { call, core, dir, meetingId } = await meetingWithCase();
+    await call('minutes.draft', { meetingId });
+    await call('minutes.approve', { meetingId, atMeetingId: null });
+    const a = path.join(dir, 'minutes.docx');
+    const b = path.join(dir, 'again.docx');
+    await call('minutes.export', { meetingId, format: 'docx', handle: core.files.register(a, 'write') });
+    await call('minutes.export', { meetingId, format: 'docx', handle: core.files.register(b, 'write') });
+    expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
+    expect(fs.readFileSync(a).subarray(0, 2).toString()).toBe('PK');
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-lo-'));
+    try {
+      execFileSync('timeout', ['120', 'soffice', `-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, a], { stdio: 'pipe' });
+    } finally {
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+    const text = execFileSync('pdftotext', [path.join(dir, 'minutes.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Minutes — Riverside CIT');
+    expect(text).toContain('Case review: 2026-014');
+    expect(text).not.toContain('DRAFT');
+  }, 150_000);
+
+  it('the agenda packet carries codes, redacted summaries and timelines; the register CSV neutralises formulas', async () => {
+    const { call, core, dir, meetingId, incidentId } = await meetingWithCase();
+    await call('timeline.add', { incidentId, event: { time: '23:50', actor: 'dispatch_911', kind: 'call', description: '=HYPERLINK("http://x") call' } });
+    const out = path.join(dir, 'packet.md');
+    await call('meetings.exportPacket', { meetingId, format: 'md', handle: core.files.register(out, 'write') });
+    const md = fs.readFileSync(out, 'utf8');
+    expect(md).toContain('Case review: 2026-014 \\(March 2026\\)');
+    expect(md).toContain('\\=HYPERLINK\\(');
+    const org = (await call('roster.list', {})).organisations[0]!;
+    const f = (await call('findings.list', { incidentId })).findings[0]!;
+    await call('recommendations.create', { findingIds: [f.id], action: '=cmd|calc!A1 @SUM(1)', owner: { organisationId: org.id }, dueDate: '2026-10-31', measure: '+1', actionType: 'policy' });
+    const csvFile = path.join(dir, 'register.csv');
+    const r = await call('recommendations.exportCsv', { handle: core.files.register(csvFile, 'write') });
+    expect(r.rows).toBe(2);
+    const csv = fs.readFileSync(csvFile, 'utf8');
+    expect(csv).toContain("'=cmd|calc!A1 @SUM(1)");
+    expect(csv).toContain(",'+1,");
+  });
+});
+
+describe('reports', () => {
+  it('dashboard: monthly series, scorecard with definitions, completion by sector', async () => {
+    const { call } = await meetingWithCase();
+    const d = await call('reports.dashboard', { from: '2026-01', to: '2026-06' });
+    expect(d.months.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    expect(d.months[2]!.total).toBe(1);
+    expect(d.findingsByCategory.find((f) => f.key === 'services')!.count).toBe(1);
+    expect(d.completionBySector).toEqual([{ sector: 'mental_health', label: 'Mental health', completed: 0, total: 1 }]);
+    expect(d.scorecard.map((s) => s.goal)).toEqual(['1', '1', '2', '2', '3', '3', '4', '4', '4']);
+    expect(d.scorecard.every((s) => s.definition.length > 20)).toBe(true);
+  });
+});

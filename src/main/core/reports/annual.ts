@@ -1,0 +1,39 @@
+/** The annual report for the steering committee and funders: charts (as bars), the scorecard and the register. */
+import type { Dashboard } from '../../../shared/minutes/schemas';
+import { ACTION_TYPE, REC_STATUS } from '../../../shared/meetings/values';
+import { DISPOSITION } from '../../../shared/incidents/values';
+import type { ReadableDB } from '../store/db';
+import type { Block, Doc } from '../exports/doc';
+import { listRecommendations } from '../meetings/recommendations';
+import { redactFree } from '../incidents/redact';
+import { CALL_SOURCE_LABEL } from './dashboard';
+
+export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee: string, today: string): Doc {
+  const meetings = (db.prepare("SELECT count(*) AS n FROM meetings WHERE substr(date, 1, 4) = ?").get([String(year)]) as { n: number }).n;
+  const reviewed = (db.prepare("SELECT count(*) AS n FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.kind = 'case_review' AND a.completed = 1 AND substr(m.date, 1, 4) = ?").get([String(year)]) as { n: number }).n;
+  const sources = new Map<string, number>();
+  for (const m of d.months) for (const [k, v] of Object.entries(m.bySource)) sources.set(k, (sources.get(k) ?? 0) + v);
+  const disp = new Map<string, number>();
+  for (const m of d.dispositions) for (const [k, v] of Object.entries(m.counts)) disp.set(k, (disp.get(k) ?? 0) + v);
+  const recs = listRecommendations(db, {}, today);
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: 'The year in brief' },
+    { kind: 'bullets', items: [`${d.incidents.toLocaleString('en-US')} crisis incidents recorded (${d.from} to ${d.to})`, `${meetings} case-review meetings held`, `${reviewed} incidents reviewed by the committee`, `${recs.length} recommendations on the register; ${d.overdue} overdue`] },
+    { kind: 'heading', level: 1, text: 'CIT goals scorecard' },
+    { kind: 'table', headers: ['Goal', 'Measure', 'Value', 'Definition'], rows: d.scorecard.map((s) => [s.goal, s.label, s.value === null ? '—' : `${s.value}% (${s.numerator}/${s.denominator})`, s.definition]) },
+    { kind: 'heading', level: 1, text: 'Incidents' },
+    { kind: 'bars', title: 'Incidents per month', series: d.months.map((m) => ({ label: m.month, value: m.total })) },
+    { kind: 'bars', title: 'Incidents by call source', series: [...sources.entries()].map(([k, v]) => ({ label: CALL_SOURCE_LABEL(k), value: v })) },
+    { kind: 'bars', title: 'Dispositions', series: DISPOSITION.values.map((k) => ({ label: DISPOSITION.label(k), value: disp.get(k) ?? 0 })) },
+    { kind: 'table', headers: ['Area', 'Incidents', 'Emergency detentions', 'Rate'], rows: d.detentionByArea.map((a) => [a.area, String(a.incidents), String(a.detentions), a.incidents ? `${Math.round((a.detentions / a.incidents) * 1000) / 10}%` : '—']), caption: 'Emergency detention (apprehension) by area' },
+    { kind: 'heading', level: 1, text: 'Findings' },
+    { kind: 'bars', title: 'Findings by category', series: d.findingsByCategory.map((f) => ({ label: f.label, value: f.count })) },
+    { kind: 'bars', title: 'Findings by Sequential Intercept Model intercept', series: d.findingsByIntercept.map((f) => ({ label: f.label, value: f.count })) },
+    { kind: 'heading', level: 1, text: 'Recommendations' },
+    { kind: 'bars', title: 'Recommendations by status', series: d.recommendationsByStatus.map((r) => ({ label: r.label, value: r.count })) },
+    { kind: 'table', headers: ['Owner sector', 'Completed', 'Total', 'Completion'], rows: d.completionBySector.map((c) => [c.label, String(c.completed), String(c.total), c.total ? `${Math.round((c.completed / c.total) * 100)}%` : '—']) },
+    { kind: 'heading', level: 2, text: 'Register' },
+    { kind: 'table', headers: ['Code', 'Action', 'Owner', 'Due', 'Kind', 'Status'], rows: recs.filter((r) => r.dueDate.startsWith(String(year)) || r.overdue).slice(0, 300).map((r) => [r.code, redactFree(r.action), r.owner.name, r.dueDate, ACTION_TYPE.label(r.actionType), `${REC_STATUS.label(r.status)}${r.overdue ? ' (overdue)' : ''}`]) },
+  ];
+  return { title: `Annual report ${year} — ${committee}`, subtitle: 'Crisis Intervention Team case review committee', draft: false, blocks, attributions: d.attributions };
+}
