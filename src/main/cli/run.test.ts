@@ -249,3 +249,24 @@ describe('cli seed and list meetings', () => {
     expect((await cli(['seed', '--db', db, '--incidents', 'lots'], env)).err).toBe('casewalk: --incidents must be a whole number from 1 to 1000000.\n');
   });
 });
+
+describe('cli export minutes and agenda', () => {
+  it('exports minutes (after drafting) and the agenda packet; usage errors are specific', async () => {
+    const dir = tmp();
+    const db = path.join(dir, 'w.db');
+    const env = { CASEWALK_PASSPHRASE: 'harbour lantern quietly 42' };
+    await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env);
+    await cli(['seed', '--db', db, '--incidents', '300', '--years', '1', '--seed', '5', '--json'], env);
+    const meetings = JSON.parse((await cli(['list', 'meetings', '--db', db, '--json'], env)).out) as { id: number; caseCount: number }[];
+    const m = meetings.find((x) => x.caseCount > 0)!;
+    const agenda = path.join(dir, 'agenda.pdf');
+    const a = await cli(['export', 'agenda', '--db', db, '--meeting', String(m.id), '--format', 'pdf', '--out', agenda, '--json'], env);
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.out)).toMatchObject({ file: agenda, format: 'pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(fs.readFileSync(agenda).subarray(0, 5).toString()).toBe('%PDF-');
+    const noDraft = await cli(['export', 'minutes', '--db', db, '--meeting', String(m.id), '--format', 'md', '--out', path.join(dir, 'm.md'), '--json'], env);
+    expect(noDraft).toMatchObject({ code: 1, err: 'casewalk: Draft the minutes before exporting them.\n' });
+    expect((await cli(['export', 'minutes', '--db', db, '--meeting', 'x', '--format', 'md', '--out', 'm.md'], env)).err).toBe('casewalk: --meeting takes a meeting id (see "list meetings").\n');
+    expect((await cli(['export', 'minutes', '--db', db, '--meeting', '1', '--format', 'odt', '--out', 'm.md'], env)).err).toBe('casewalk: --format is md, docx or pdf.\n');
+  });
+});

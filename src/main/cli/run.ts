@@ -120,6 +120,25 @@ async function keyholderIdByName(call: TypedCall, name: string): Promise<string>
   return k.id;
 }
 
+function exportCommand(what: 'minutes' | 'agenda', summary: string): Command {
+  return {
+    summary,
+    flags: { ...COMMON, meeting: 'string', format: 'string', out: 'string' },
+    async run(args, io) {
+      const meetingId = Number(need(args, 'meeting'));
+      if (!Number.isInteger(meetingId) || meetingId < 1) throw new UsageError('--meeting takes a meeting id (see "list meetings").');
+      const format = need(args, 'format');
+      if (format !== 'md' && format !== 'docx' && format !== 'pdf') throw new UsageError('--format is md, docx or pdf.');
+      const out = path.resolve(need(args, 'out'));
+      return withUnlocked(args, io, async (call, core) => {
+        const handle = core.files.register(out, 'write');
+        const r = what === 'minutes' ? await call('minutes.export', { meetingId, format, handle }) : await call('meetings.exportPacket', { meetingId, format, handle });
+        return { file: out, format, bytes: r.bytes, sha256: r.sha256 };
+      });
+    },
+  };
+}
+
 export const COMMANDS: Record<string, Command> = {
   init: {
     summary: 'Create an encrypted workbench (--db PATH --committee NAME --member NAME); prints the recovery key once.',
@@ -274,6 +293,8 @@ export const COMMANDS: Record<string, Command> = {
       return withUnlocked(args, io, async (call) => (await call('meetings.list', {})).meetings);
     },
   },
+  'export minutes': exportCommand('minutes', 'Export the minutes of a meeting (--db PATH --meeting ID --format md|docx|pdf --out FILE); DRAFT unless approved.'),
+  'export agenda': exportCommand('agenda', 'Export the agenda packet of a meeting (--db PATH --meeting ID --format md|docx|pdf --out FILE).'),
   'deid scan': {
     summary: 'Scan JSON Lines {"id","text"} (--jsonl FILE) for identifiers; one {"id","findings"} line per input. No database.',
     flags: { json: 'boolean', jsonl: 'string' },
