@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { assert, look, test, withEnv } from './harness';
+import { assert, look, SCREENSHOTS, test, withEnv } from './harness';
 import { toHome } from './flows';
 
 async function addMember(page: Page, name: string, sector: string) {
@@ -41,7 +43,7 @@ async function readyIncident(page: Page) {
 }
 
 test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter and projector, findings and a recommendation', async () => {
-  await withEnv(async ({ page, newPage, problems }) => {
+  await withEnv(async ({ page, newPage, problems, host }) => {
     await toHome(page);
     await page.getByRole('link', { name: /^Settings/ }).click();
     await page.getByRole('tab', { name: 'Committee roster' }).click();
@@ -153,6 +155,31 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('button', { name: 'Reopen item' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: /^Meeting · / }).waitFor();
+
+    // Minutes: drafted from the record, a leaked name is caught, redacted, approved, exported as PDF.
+    await page.getByRole('button', { name: 'Draft minutes from the record' }).click();
+    const other = page.getByRole('textbox', { name: 'Other business', exact: true });
+    await other.fill('Caller Fatima Okafor asked to present at the next meeting.');
+    await page.getByRole('button', { name: 'Save minutes' }).click();
+    await page.getByText('1 possible identifier: redact before approving or exporting').waitFor();
+    assert(await page.getByRole('button', { name: 'Approve…' }).isDisabled(), 'approval waits for the guard');
+    await page.getByRole('button', { name: 'Redact to [NAME]' }).click();
+    await page.getByRole('button', { name: 'Save minutes' }).click();
+    await page.getByRole('button', { name: 'Approve…' }).waitFor({ state: 'visible' });
+    await page.getByText('possible identifier').waitFor({ state: 'detached' });
+    assert((await other.inputValue()) === 'Caller [NAME] asked to present at the next meeting.', 'redacted in place');
+    await page.getByRole('textbox', { name: 'Case review: 2026-021', exact: true }).scrollIntoViewIfNeeded();
+    await look(page, '25-minutes-editor');
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    await page.getByText(/^Approved \d{4}-\d{2}-\d{2}$/).waitFor();
+    await page.getByRole('button', { name: 'Export minutes' }).click();
+    await page.getByRole('menuitem', { name: 'PDF…' }).click();
+    await page.getByText(/^minutes-2026-12-08\.pdf saved/).waitFor();
+    const pdf = path.join(host.filesDir, 'minutes-2026-12-08.pdf');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const s of ['Minutes — Riverside County CIT Case Review', 'Case review: 2026-021', 'Mobile crisis team has no coverage', 'R-001', 'Page 1 of']) assert(text.includes(s), `PDF has "${s}"`);
+    assert(!text.includes('Okafor') && !text.includes('DRAFT'), 'approved PDF: no leaked name, no DRAFT mark');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(SCREENSHOTS, '26-minutes-pdf-page')]);
 
     await page.getByRole('link', { name: /^Recommendations/ }).click();
     await page.getByRole('cell', { name: 'R-001', exact: true }).waitFor();

@@ -1,19 +1,11 @@
 import { Center, MantineProvider } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+
 import type { AppInfo } from '../../shared/contract';
 import { AppLayout } from './features/layout/AppLayout';
 import { EmptyState } from './features/layout/EmptyState';
-import { PlaceholderPage } from './features/pages';
-import { isSettingsTab, SettingsPage } from './features/settings/SettingsPage';
-import { IncidentsPage } from './features/incidents/IncidentsPage';
-import { IncidentDetailPage } from './features/incidents/IncidentDetailPage';
-import { ImportWizard } from './features/incidents/ImportWizard';
-import { MeetingsPage } from './features/meetings/MeetingsPage';
-import { MeetingPage } from './features/meetings/MeetingPage';
-import { WalkPage } from './features/meetings/WalkPage';
-import { ProjectorPage } from './features/meetings/ProjectorPage';
-import { RecommendationsPage } from './features/recommendations/RecommendationsPage';
+import { isSettingsTab } from './features/settings/tabs';
 import { HomePage } from './features/home/HomePage';
 import { SetupScreen } from './features/workbench/SetupScreen';
 import { UnlockScreen } from './features/workbench/UnlockScreen';
@@ -21,6 +13,18 @@ import { RecoveryKeyPanel } from './features/workbench/RecoveryKeyPanel';
 import { api, unwrap } from './lib/api';
 import { useRoute } from './lib/route';
 import { cssVariablesResolver, theme } from './theme';
+
+// Code-split: every page but Home loads when first opened (the first screen stays small).
+const ReportsPage = lazy(() => import('./features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const WalkPage = lazy(() => import('./features/meetings/WalkPage').then((m) => ({ default: m.WalkPage })));
+const ProjectorPage = lazy(() => import('./features/meetings/ProjectorPage').then((m) => ({ default: m.ProjectorPage })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const IncidentsPage = lazy(() => import('./features/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })));
+const IncidentDetailPage = lazy(() => import('./features/incidents/IncidentDetailPage').then((m) => ({ default: m.IncidentDetailPage })));
+const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazy(() => import('./features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const RecommendationsPage = lazy(() => import('./features/recommendations/RecommendationsPage').then((m) => ({ default: m.RecommendationsPage })));
+const ImportWizard = lazy(() => import('./features/incidents/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 
 export function App() {
   return (
@@ -98,13 +102,24 @@ function Workbench() {
   if (info.locked) return <UnlockScreen key={session} notice={info.systemUseNotice} committee={info.committee} onUnlocked={refresh} />;
 
   // Full-screen views: the projector window and the presenter's walk-through.
-  if (page === 'projector') return <ProjectorPage key={session} />;
+  if (page === 'projector') {
+    return (
+      <Suspense fallback={null}>
+        <ProjectorPage key={session} />
+      </Suspense>
+    );
+  }
   if (page === 'meetings' && /^\d+$/.test(sub) && rest[0] === 'walk') {
-    return <WalkPage key={`${session}-${sub}`} meetingId={Number(sub)} onLeave={() => navigate('meetings', sub)} />;
+    return (
+      <Suspense fallback={null}>
+        <WalkPage key={`${session}-${sub}`} meetingId={Number(sub)} onLeave={() => navigate('meetings', sub)} />
+      </Suspense>
+    );
   }
 
   return (
     <AppLayout key={session} page={page} onNavigate={(p) => navigate(p)} locked={info.locked} committee={info.committee} onLock={lock}>
+      <Suspense fallback={null}>
       {page === 'home' ? (
         <HomePage member={info.member} go={(hash) => (window.location.hash = hash)} />
       ) : page === 'incidents' ? (
@@ -129,11 +144,12 @@ function Workbench() {
         )
       ) : page === 'recommendations' ? (
         <RecommendationsPage />
-      ) : page === 'settings' ? (
-        <SettingsPage tab={isSettingsTab(sub) ? sub : 'roster'} onTab={(t) => navigate('settings', t)} />
+      ) : page === 'reports' ? (
+        <ReportsPage />
       ) : (
-        <PlaceholderPage page={page} />
+        <SettingsPage tab={isSettingsTab(sub) ? sub : 'roster'} onTab={(t) => navigate('settings', t)} />
       )}
+      </Suspense>
     </AppLayout>
   );
 }

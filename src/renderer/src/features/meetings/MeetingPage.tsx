@@ -6,6 +6,7 @@ import { MEETING_STATUS, MEMBER_ROLE, REC_STATUS, SECTOR } from '../../../../sha
 import { api, unwrap } from '../../lib/api';
 import { formatDate, MEETING_COLOR } from './MeetingsPage';
 import classes from './MeetingPage.module.css';
+import { ExportMenu, exportWith, MinutesPanel } from './MinutesPanel';
 
 export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number; onBack(): void; onWalk(): void; onOpenIncident(id: number): void }) {
   const [d, setD] = useState<MeetingDetail | null>(null);
@@ -66,6 +67,14 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
           <Button variant="default" onClick={() => void exportAgenda()}>
             Export agenda (Markdown)…
           </Button>
+          <ExportMenu
+            label="Agenda packet"
+            onPick={(format) =>
+              void exportWith('packet', id, format, m.date)
+                .then((msg) => msg && notifications.show({ title: 'Agenda packet exported', message: msg }))
+                .catch((e: Error) => setError(e.message))
+            }
+          />
           {!ended && <Button onClick={onWalk}>{m.status === 'planned' ? 'Start walk-through' : 'Resume walk-through'}</Button>}
           {m.status === 'in_progress' && (
             <Button variant="default" onClick={() => void run(() => unwrap(api().meetings.setStatus({ id, status: 'ended' })))}>
@@ -290,6 +299,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
           )}
         </Stack>
       </Paper>
+      <MinutesPanel meetingId={id} date={m.date} />
     </Stack>
   );
 }

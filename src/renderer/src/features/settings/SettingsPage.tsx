@@ -6,19 +6,17 @@ import { BackupPanel } from './BackupPanel';
 import { MembersPanel } from './MembersPanel';
 import { RosterPanel } from './RosterPanel';
 import { SecurityPanel } from './SecurityPanel';
+import { isSettingsTab, SETTINGS_TAB_LIST, type SettingsTab } from './tabs';
 
-export const SETTINGS_TABS = [
-  { value: 'roster', label: 'Committee roster', Panel: RosterPanel },
-  { value: 'members', label: 'Keyholders & passphrases', Panel: MembersPanel },
-  { value: 'backup', label: 'Backup & restore', Panel: BackupPanel },
-  { value: 'audit', label: 'Audit log', Panel: AuditPanel },
-  { value: 'security', label: 'Lock & notice', Panel: SecurityPanel },
-] as const satisfies readonly { value: string; label: string; Panel: ComponentType }[];
-export type SettingsTab = (typeof SETTINGS_TABS)[number]['value'];
-
-export function isSettingsTab(v: string): v is SettingsTab {
-  return SETTINGS_TABS.some((t) => t.value === v);
-}
+const PANELS: Record<SettingsTab, ComponentType> = {
+  roster: RosterPanel,
+  members: MembersPanel,
+  backup: BackupPanel,
+  audit: AuditPanel,
+  security: SecurityPanel,
+};
+export const SETTINGS_TABS = SETTINGS_TAB_LIST.map((t) => ({ ...t, Panel: PANELS[t.value] }));
+export { isSettingsTab, type SettingsTab };
 
 export function SettingsPage({ tab, onTab }: { tab: SettingsTab; onTab(t: SettingsTab): void }) {
   return (

@@ -1,0 +1,176 @@
+/**
+ * The minutes editor: plain structured sections drafted from the record; the identifier guard
+ * lists anything to redact (with a link to the section); approval freezes the text; later
+ * changes are numbered amendments with a reason. Exports go through a save dialog.
+ */
+import { Alert, Anchor, Badge, Button, Code, Group, Menu, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import type { Minutes, MinutesSection } from '../../../../shared/minutes/schemas';
+import { placeholder, type IdentifierKind } from '../../../../shared/deid/kinds';
+import { api, unwrap } from '../../lib/api';
+
+export async function exportWith(kind: 'minutes' | 'packet', meetingId: number, format: 'md' | 'docx' | 'pdf', date: string): Promise<string> {
+  const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `${kind === 'minutes' ? 'minutes' : 'agenda-packet'}-${date}.${format}` }));
+  if (!f) return '';
+  const r = kind === 'minutes' ? await unwrap(api().minutes.export({ meetingId, format, handle: f.handle })) : await unwrap(api().meetings.exportPacket({ meetingId, format, handle: f.handle }));
+  return `${r.displayName} saved (${r.bytes.toLocaleString()} bytes).`;
+}
+
+export function ExportMenu({ label, onPick }: { label: string; onPick(format: 'md' | 'docx' | 'pdf'): void }) {
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button variant="default">{label}</Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => onPick('pdf')}>PDF…</Menu.Item>
+        <Menu.Item onClick={() => onPick('docx')}>Word (DOCX)…</Menu.Item>
+        <Menu.Item onClick={() => onPick('md')}>Markdown…</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function MinutesPanel({ meetingId, date }: { meetingId: number; date: string }) {
+  const [m, setM] = useState<Minutes | null | undefined>(undefined);
+  const [draft, setDraft] = useState<MinutesSection[]>([]);
+  const [amending, setAmending] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const accept = (x: Minutes | null) => {
+    setM(x);
+    setDraft(x?.sections ?? []);
+    setAmending(false);
+  };
+  useEffect(() => void unwrap(api().minutes.get({ meetingId })).then(accept), [meetingId]);
+  const run = async (fn: () => Promise<Minutes>) => {
+    setError(null);
+    try {
+      accept(await fn());
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  if (m === undefined) return null;
+  const approved = m?.status === 'approved';
+  const editable = !!m && (!approved || amending);
+  const dirty = !!m && JSON.stringify(draft) !== JSON.stringify(m.sections);
+  const redact = (key: string, start: number, end: number, type: string) =>
+    setDraft((d) => d.map((s) => (s.key === key ? { ...s, body: `${s.body.slice(0, start)}${placeholder(type as IdentifierKind)}${s.body.slice(end)}` } : s)));
+
+  return (
+    <Paper withBorder p="lg">
+      <Stack>
+        <Group justify="space-between">
+          <Group gap="sm">
+            <Title order={3}>Minutes</Title>
+            {m && (
+              <Badge size="lg" color={approved ? 'teal.9' : 'gray.8'} variant="filled">
+                {approved ? `Approved ${m.approvedAt!.slice(0, 10)}` : 'Draft'}
+              </Badge>
+            )}
+          </Group>
+          <Group>
+            {!m && <Button onClick={() => void run(() => unwrap(api().minutes.draft({ meetingId })))}>Draft minutes from the record</Button>}
+            {m && !approved && (
+              <>
+                <Button variant="default" onClick={() => void run(() => unwrap(api().minutes.draft({ meetingId, replace: true })))}>
+                  Redraft from the record
+                </Button>
+                <Button variant="default" disabled={!dirty} onClick={() => void run(() => unwrap(api().minutes.update({ meetingId, sections: draft })))}>
+                  Save minutes
+                </Button>
+                <Button disabled={dirty || m.guard.length > 0} title={dirty ? 'Save first' : undefined} onClick={() => void run(() => unwrap(api().minutes.approve({ meetingId })))}>
+                  Approve…
+                </Button>
+              </>
+            )}
+            {approved && !amending && (
+              <Button variant="default" onClick={() => setAmending(true)}>
+                Amend…
+              </Button>
+            )}
+            {m && (
+              <ExportMenu
+                label={approved ? 'Export minutes' : 'Export draft'}
+                onPick={(format) =>
+                  void exportWith('minutes', meetingId, format, date)
+                    .then((msg) => msg && notifications.show({ title: 'Minutes exported', message: msg }))
+                    .catch((e: Error) => setError(e.message))
+                }
+              />
+            )}
+          </Group>
+        </Group>
+        {error && (
+          <Alert color="red" title="Not done" role="alert">
+            {error}
+          </Alert>
+        )}
+        {m && m.guard.length > 0 && (
+          <Alert color="red" title={`${m.guard.length} possible identifier${m.guard.length === 1 ? '' : 's'}: redact before approving or exporting`} role="status">
+            <Stack gap={4}>
+              {m.guard.map((g) => (
+                <Group key={`${g.section}-${g.start}`} gap="sm">
+                  <Anchor href={`#minutes-${g.section}`} onClick={(e) => (e.preventDefault(), document.getElementById(`minutes-${g.section}`)?.focus())}>
+                    {g.title}
+                  </Anchor>
+                  <Text>
+                    {g.type}: “{g.text}”
+                  </Text>
+                  {editable && (
+                    <Button size="compact-sm" color="red.9" onClick={() => redact(g.section, g.start, g.end, g.type)}>
+                      Redact to {placeholder(g.type)}
+                    </Button>
+                  )}
+                </Group>
+              ))}
+              <Text size="sm">Save the minutes after redacting to check again.</Text>
+            </Stack>
+          </Alert>
+        )}
+        {m &&
+          draft.map((s, i) => (
+            <Textarea
+              key={s.key}
+              id={`minutes-${s.key}`}
+              label={s.title}
+              value={s.body}
+              readOnly={!editable}
+              autosize
+              minRows={2}
+              onChange={(e) => {
+                const body = e.currentTarget.value;
+                setDraft((d) => d.map((x, j) => (j === i ? { ...x, body } : x)));
+              }}
+            />
+          ))}
+        {amending && (
+          <Group align="flex-end">
+            <TextInput label="Reason for the amendment" value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Button variant="default" onClick={() => accept(m!)}>
+              Cancel
+            </Button>
+            <Button disabled={!dirty || reason.trim().length < 3} onClick={() => void run(() => unwrap(api().minutes.amend({ meetingId, sections: draft, reason })))}>
+              Record amendment
+            </Button>
+          </Group>
+        )}
+        {m && approved && (
+          <Text size="sm" c="dimmed">
+            Content SHA-256 at approval: <Code>{m.approvedHash}</Code>
+          </Text>
+        )}
+        {m?.amendments.map((a) => (
+          <Stack key={a.number} gap={2}>
+            <Text fw={700}>
+              Amendment {a.number} · {a.at.slice(0, 10)} · {a.by} — {a.reason}
+            </Text>
+            <Code block>{a.diff}</Code>
+          </Stack>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
