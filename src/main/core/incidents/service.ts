@@ -183,21 +183,28 @@ export function listIncidents(db: ReadableDB, raw: IncidentQuery): { rows: Incid
   if (q.unresolvedIdentifiers) where.push('open_identifiers > 0');
   const fts = q.search ? ftsQuery(q.search) : null;
   if (q.search && !fts) return { rows: [], total: 0 };
+  const filterCount = where.length;
   if (fts) {
-    where.push('id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)');
+    // "+id" keeps the planner from looking up every match by rowid and sorting them all:
+    // it walks an index in order and tests membership, so a page of a common word is quick.
+    where.push('+id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)');
     args.push(fts);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
   const order = `${SORT_SQL[q.sort]} ${dir}${q.sort === 'code' ? '' : `, code ${dir}`}`;
+  const indexed = fts && q.sort === 'occurred' ? 'INDEXED BY incidents_occurred' : '';
   const rows = db
     .prepare(
       `SELECT id, code, occurred_year, occurred_month, status, call_source, final_call_type, area, dispositions, responders,
               open_identifiers, substr(narrative, 1, 200) AS narrative, updated_at
-       FROM incidents ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+       FROM incidents ${indexed} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
     .all([...args, q.limit, q.offset]) as unknown as IncidentDbRow[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM incidents ${whereSql}`).get(args) as { n: number }).n;
+  const total =
+    fts && filterCount === 0
+      ? (db.prepare('SELECT count(*) AS n FROM incidents_fts WHERE incidents_fts MATCH ?').get([fts]) as { n: number }).n
+      : (db.prepare(`SELECT count(*) AS n FROM incidents ${whereSql}`).get(args) as { n: number }).n;
   return { rows: rows.map(toRow), total };
 }
 

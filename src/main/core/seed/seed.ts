@@ -34,6 +34,8 @@ export interface SeedOptions {
   /** Last year of data (default: this year). */
   endYear?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Add findings (on random incidents) until there are this many. */
+  findings?: number;
 }
 
 export interface SeedResult {
@@ -110,13 +112,24 @@ function sectorName(s: Sector, n: number): string {
 }
 
 export function seed(wb: Workbench, opts: SeedOptions): SeedResult {
+  let result: SeedResult | null = null;
+  wb.write(
+    () => ({ event: 'import', entity: 'import:seed', detail: `synthetic data: ${result!.incidents} incidents, ${result!.meetings} meetings (seed ${opts.seed})` }),
+    (db: WritableDB) => {
+      result = seedInto(db, opts);
+    },
+  );
+  return result!;
+}
+
+/** The generator itself, on any writable connection (the benchmark also runs it unencrypted). */
+export function seedInto(db: WritableDB, opts: SeedOptions): SeedResult {
   const r = rng(opts.seed);
   const endYear = opts.endYear ?? new Date().getUTCFullYear();
   const startYear = endYear - opts.years + 1;
   const result: SeedResult = { incidents: 0, timelineEvents: 0, members: 0, organisations: 0, meetings: 0, agendaItems: 0, findings: 0, recommendations: 0 };
-  wb.write(
-    () => ({ event: 'import', entity: 'import:seed', detail: `synthetic data: ${result.incidents} incidents, ${result.meetings} meetings (seed ${opts.seed})` }),
-    (db: WritableDB) => {
+  {
+    {
       const at = new Date().toISOString();
       // Roster and organisations.
       const rosterSectors: Sector[] = ['law_enforcement', 'law_enforcement', 'mental_health', 'mental_health', 'advocacy', 'lived_experience', 'family_member', 'dispatch_911', 'crisis_line_988', 'ems_fire', 'hospital_ed', 'housing_social'];
@@ -288,8 +301,18 @@ export function seed(wb: Workbench, opts: SeedOptions): SeedResult {
           }
         }
       }
+      // Extra findings up to a target (the benchmark's ~50,000), spread over incidents.
+      if (opts.findings && result.findings < opts.findings) {
+        const maxId = (db.prepare('SELECT max(id) AS n FROM incidents').get() as { n: number }).n;
+        const minId = maxId - result.incidents + 1;
+        while (result.findings < opts.findings) {
+          const category = r.pick(FINDING_CATEGORY.values);
+          insFinding.run([r.int(minId, maxId), null, category, r.chance(0.8) ? 'gap' : 'worked', r.pick(INTERCEPT.values), toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values), r.pick(FINDING_TEXT[category]!), at, 'seed']);
+          result.findings++;
+        }
+      }
       opts.onProgress?.(opts.incidents, opts.incidents);
-    },
-  );
+    }
+  }
   return result;
 }

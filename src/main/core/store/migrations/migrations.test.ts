@@ -75,6 +75,13 @@ describe('migrations', () => {
     db.prepare("INSERT INTO minutes_amendments (minutes_id, number, sections, diff, reason, hash, at) VALUES (1, 1, '[]', '', 'typo', 'h', 'x')").run();
     expect(() => db.prepare("INSERT INTO minutes_amendments (minutes_id, number, sections, diff, reason, hash, at) VALUES (1, 1, '[]', '', 'typo', 'h', 'x')").run()).toThrow(/UNIQUE/);
   });
+  it('0006 adds a covering filter index that list counts use instead of the table', () => {
+    migrate(db, 5);
+    db.prepare("INSERT INTO incidents (code, occurred_year, occurred_month, created_at, updated_at) VALUES ('2026-001', 2026, 3, 'x', 'x')").run();
+    expect(migrate(db, 6)).toBe(6);
+    const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT count(*) FROM incidents WHERE occurred BETWEEN 202001 AND 202012 AND (dispositions & 8) != 0').all() as { detail: string }[]).map((r) => r.detail);
+    expect(plan.join(' ')).toMatch(/USING (COVERING )?INDEX incidents_filter/);
+  });
   it('is idempotent and records the version', () => {
     migrate(db);
     migrate(db);

@@ -1,0 +1,197 @@
+/**
+ * `npm run bench -- --json [--incidents N]`: builds a ten-year big-city workbench in a temp
+ * folder and measures what the committee feels. Not part of `npm test`. Prints one JSON object.
+ * See docs/performance.md for the targets and the history of figures.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from '@signalapp/sqlcipher';
+import { Core } from '../../src/main/core/core';
+import { dispatch, typedCaller } from '../../src/main/core/dispatch';
+import { openWithKey, type WritableDB } from '../../src/main/core/store/db';
+import { migrate } from '../../src/main/core/store/migrations';
+import { seedInto, rng } from '../../src/main/core/seed/seed';
+import { listIncidents } from '../../src/main/core/incidents/service';
+import { dashboard } from '../../src/main/core/reports/dashboard';
+import { readCsv } from '../../src/main/core/import/parse';
+import { planImport, writePlan } from '../../src/main/core/import/importer';
+import { PRESETS } from '../../src/main/core/import/presets';
+import { minutesDoc } from '../../src/main/core/minutes/documents';
+import { toPdf } from '../../src/main/core/exports/pdf';
+import { Workbench } from '../../src/main/core/store/workbench';
+import { DISPOSITION, INCIDENT_STATUS, CALL_SOURCE, INTERCEPT } from '../../src/shared/incidents/values';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const N = arg('incidents', 100_000);
+const YEARS = 10;
+const PASS = 'copper meadow violin lantern 42';
+const log = (s: string) => !json && process.stderr.write(`${s}\n`);
+const TORONTO = path.resolve(import.meta.dirname, '../../../shared/data/persons_in_crisis_data.csv');
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-'));
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! * 10) / 10;
+}
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+const time = (fn: () => void) => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+
+/** The same mixed workload on any connection: bulk insert, list pages, searches, aggregates, single-row updates. */
+function workload(db: WritableDB, seed: number): number {
+  const r = rng(seed);
+  return time(() => {
+    db.transaction(() => seedInto(db, { incidents: 5000, years: 2, seed, endYear: 2025 }))();
+    for (let i = 0; i < 40; i++) {
+      listIncidents(db, { status: [r.pick(INCIDENT_STATUS.values)], disposition: [r.pick(DISPOSITION.values)], sort: 'occurred', dir: 'desc', limit: 50 });
+    }
+    for (let i = 0; i < 40; i++) listIncidents(db, { search: r.pick(['crisis', 'clinician', 'transport', 'shelter', 'balcony', 'detention']), limit: 50 });
+    for (let i = 0; i < 3; i++) dashboard(db, {}, '2026-01-01');
+    const ids = (db.prepare('SELECT id FROM incidents ORDER BY random() LIMIT 300').all() as { id: number }[]).map((x) => x.id);
+    const up = db.prepare('UPDATE incidents SET narrative = narrative || ?, version = version + 1 WHERE id = ?');
+    for (const id of ids) db.transaction(() => up.run([' .', id]))();
+  });
+}
+
+function encryptedVsPlain(): { ratio: number; runs: { encryptedMs: number; plainMs: number }[] } {
+  const runs: { encryptedMs: number; plainMs: number }[] = [];
+  for (let i = 0; i < 5; i++) {
+    const encFile = path.join(root, `enc-${i}.db`);
+    const enc = openWithKey(encFile, crypto.randomBytes(32), { create: true });
+    migrate(enc);
+    const plainFile = path.join(root, `plain-${i}.db`);
+    const plain = new Database(plainFile) as unknown as WritableDB;
+    plain.pragma('journal_mode = WAL');
+    plain.pragma('synchronous = FULL');
+    plain.pragma('foreign_keys = ON');
+    migrate(plain);
+    // Alternate which goes first, so warm-up and cache effects do not favour one side.
+    const [a, b] = i % 2 ? [() => workload(plain, 100 + i), () => workload(enc, 100 + i)] : [() => workload(enc, 100 + i), () => workload(plain, 100 + i)];
+    const first = a();
+    const second = b();
+    runs.push(i % 2 ? { plainMs: Math.round(first), encryptedMs: Math.round(second) } : { encryptedMs: Math.round(first), plainMs: Math.round(second) });
+    enc.close();
+    plain.close();
+  }
+  return { ratio: Math.round(median(runs.map((r) => r.encryptedMs / r.plainMs)) * 1000) / 1000, runs };
+}
+
+async function main() {
+  log(`Casewalk benchmark: ${N.toLocaleString()} incidents over ${YEARS} years in ${root}`);
+  const evp = encryptedVsPlain();
+  log(`encrypted/plain median ratio ${evp.ratio}`);
+
+  // Import of the Toronto file through the real path into an encrypted workbench.
+  let importRowsPerSec: number | null = null;
+  if (fs.existsSync(TORONTO)) {
+    const c = new Core({ dataDir: path.join(root, 'import') });
+    const made = await dispatch(c, 'workbench.create', { committee: 'Bench CIT', keyholder: 'Bench', passphrase: PASS });
+    if (!made.ok) throw new Error(made.error.message);
+    const t = performance.now();
+    const table = await readCsv(TORONTO);
+    const plan = planImport(table, PRESETS['toronto-pic']!, { skipInvalid: false, dryRun: false });
+    writePlan(c.workbench, plan, 'toronto-pic');
+    importRowsPerSec = Math.round(table.rows.length / ((performance.now() - t) / 1000));
+    c.close();
+    log(`import ${importRowsPerSec} rows/s`);
+  }
+
+  // The big workbench.
+  const core = new Core({ dataDir: path.join(root, 'big') });
+  const made = await dispatch(core, 'workbench.create', { committee: 'Bench CIT', keyholder: 'Bench', passphrase: PASS });
+  if (!made.ok) throw new Error(made.error.message);
+  const call = typedCaller(core);
+  let counts!: ReturnType<typeof seedInto>;
+  const seedMs = time(() => core.workbench.write({ event: 'import', entity: 'import:seed' }, (db) => void (counts = seedInto(db, { incidents: N, years: YEARS, seed: 1, endYear: 2026, findings: Math.round(N / 2) }))));
+  log(`seeded ${JSON.stringify(counts)} in ${Math.round(seedMs)} ms`);
+
+  const r = rng(9);
+  const list: number[] = [];
+  const search: number[] = [];
+  const years = Array.from({ length: YEARS }, (_, i) => 2017 + i);
+  for (let i = 0; i < 200; i++) {
+    const y = r.pick(years);
+    const q = {
+      from: `${y}-01`,
+      to: `${y}-12`,
+      ...(r.chance(0.5) ? { callSource: [r.pick(CALL_SOURCE.values)] } : {}),
+      ...(r.chance(0.5) ? { disposition: [r.pick(DISPOSITION.values)] } : {}),
+      ...(r.chance(0.3) ? { intercept: [r.pick(INTERCEPT.values.slice(0, 2))] } : {}),
+      sort: r.pick(['occurred', 'code', 'status', 'area'] as const),
+      dir: r.pick(['asc', 'desc'] as const),
+      offset: r.int(0, 20) * 50,
+      limit: 50,
+    };
+    list.push(time(() => core.workbench.read((db) => listIncidents(db, q))));
+    const term = r.pick(['crisis', 'clinician', 'transport', 'shelter worker', 'balcony', 'detention', 'mobile crisis', 'voluntary', 'family member']);
+    search.push(time(() => core.workbench.read((db) => listIncidents(db, { search: term, limit: 50 }))));
+  }
+  const dash: number[] = [];
+  for (let i = 0; i < 5; i++) dash.push(time(() => core.workbench.read((db) => dashboard(db, {}, '2026-11-26'))));
+
+  // Minutes of a 6-case meeting, as PDF.
+  const ready = core.workbench.read((db) => (db.prepare("SELECT id FROM incidents WHERE status = 'draft' ORDER BY id DESC LIMIT 6").all() as { id: number }[]).map((x) => x.id));
+  for (const id of ready) await call('incidents.setStatus', { id, status: 'ready_for_review' });
+  const m = await call('meetings.create', { date: '2026-12-15', time: '14:00', lengthMinutes: 120, place: 'Bench room', virtual: false });
+  for (const id of ready) await call('agenda.add', { meetingId: m.meeting.id, kind: 'case_review', minutes: 15, incidentId: id });
+  await call('minutes.draft', { meetingId: m.meeting.id });
+  const exportMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const doc = core.workbench.read((db) => minutesDoc(db, m.meeting.id, 'Bench CIT'));
+    await toPdf(doc);
+    exportMs.push(performance.now() - t);
+  }
+  await call('workbench.lock', {});
+
+  const unlock: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const wb = await Workbench.unlock(core.dbFile, { kind: 'passphrase', passphrase: PASS });
+    unlock.push(performance.now() - t);
+    wb.close();
+  }
+  core.close();
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+  const result = {
+    encryptedVsPlain: evp.ratio,
+    encryptedVsPlainRuns: evp.runs,
+    importRowsPerSec,
+    listPageP95Ms: p95(list),
+    searchP95Ms: p95(search),
+    dashboardMs: Math.round(median(dash)),
+    minutesExportMs: Math.round(median(exportMs)),
+    unlockMs: Math.round(median(unlock)),
+    rssMb: Math.round(peakRss / 1024 / 1024),
+    seedMs: Math.round(seedMs),
+    counts,
+    machine: { cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+  };
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
+  fs.rmSync(root, { recursive: true, force: true });
+}
+
+main().catch((e: unknown) => {
+  clearInterval(sampler);
+  fs.rmSync(root, { recursive: true, force: true });
+  process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
