@@ -3,7 +3,9 @@
  * folder and measures what the committee feels. Not part of `npm test`. Prints one JSON object.
  * See docs/performance.md for the targets and the history of figures.
  */
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +20,7 @@ import { dashboard } from '../../src/main/core/reports/dashboard';
 import { readCsv } from '../../src/main/core/import/parse';
 import { planImport, writePlan } from '../../src/main/core/import/importer';
 import { PRESETS } from '../../src/main/core/import/presets';
-import { minutesDoc } from '../../src/main/core/minutes/documents';
-import { toPdf } from '../../src/main/core/exports/pdf';
+import { minutesDoc, render } from '../../src/main/core/minutes/documents';
 import { Workbench } from '../../src/main/core/store/workbench';
 import { DISPOSITION, INCIDENT_STATUS, CALL_SOURCE, INTERCEPT } from '../../src/shared/incidents/values';
 
@@ -35,9 +36,7 @@ const PASS = 'copper meadow violin lantern 42';
 const log = (s: string) => !json && process.stderr.write(`${s}\n`);
 const TORONTO = path.resolve(import.meta.dirname, '../../../shared/data/persons_in_crisis_data.csv');
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-'));
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const root = args.includes('--phase') ? args[args.indexOf('--dir') + 1]! : fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-'));
 
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -92,15 +91,39 @@ function encryptedVsPlain(): { ratio: number; runs: { encryptedMs: number; plain
   return { ratio: Math.round(median(runs.map((r) => r.encryptedMs / r.plainMs)) * 1000) / 1000, runs };
 }
 
-async function main() {
-  log(`Casewalk benchmark: ${N.toLocaleString()} incidents over ${YEARS} years in ${root}`);
-  const evp = encryptedVsPlain();
-  log(`encrypted/plain median ratio ${evp.ratio}`);
+type Phase = 'compare' | 'build' | 'app';
 
-  // Import of the Toronto file through the real path into an encrypted workbench.
+/** Each phase runs in its own process, so the app phase's peak RSS is the app's, not the fixture builder's. */
+function runPhase(phase: Phase, dir: string): Record<string, unknown> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--phase', phase, '--dir', dir, '--incidents', String(N)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`bench phase ${phase} failed (exit ${r.status})`);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+async function phaseCompare() {
+  const evp = encryptedVsPlain();
+  return { encryptedVsPlain: evp.ratio, encryptedVsPlainRuns: evp.runs };
+}
+
+async function phaseBuild(dir: string) {
+  const core = new Core({ dataDir: dir });
+  const made = await dispatch(core, 'workbench.create', { committee: 'Bench CIT', keyholder: 'Bench', passphrase: PASS });
+  if (!made.ok) throw new Error(made.error.message);
+  let counts!: ReturnType<typeof seedInto>;
+  const seedMs = time(() => core.workbench.write({ event: 'import', entity: 'import:seed' }, (db) => void (counts = seedInto(db, { incidents: N, years: YEARS, seed: 1, endYear: 2026, findings: Math.round(N / 2) }))));
+  core.close();
+  return { counts, seedMs: Math.round(seedMs) };
+}
+
+/** What the app does: unlock, import, list, search, dashboard, minutes export. */
+async function phaseApp(dir: string) {
   let importRowsPerSec: number | null = null;
   if (fs.existsSync(TORONTO)) {
-    const c = new Core({ dataDir: path.join(root, 'import') });
+    const c = new Core({ dataDir: path.join(dir, 'import') });
     const made = await dispatch(c, 'workbench.create', { committee: 'Bench CIT', keyholder: 'Bench', passphrase: PASS });
     if (!made.ok) throw new Error(made.error.message);
     const t = performance.now();
@@ -109,17 +132,19 @@ async function main() {
     writePlan(c.workbench, plan, 'toronto-pic');
     importRowsPerSec = Math.round(table.rows.length / ((performance.now() - t) / 1000));
     c.close();
-    log(`import ${importRowsPerSec} rows/s`);
   }
 
-  // The big workbench.
-  const core = new Core({ dataDir: path.join(root, 'big') });
-  const made = await dispatch(core, 'workbench.create', { committee: 'Bench CIT', keyholder: 'Bench', passphrase: PASS });
-  if (!made.ok) throw new Error(made.error.message);
+  const unlock: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const wb = await Workbench.unlock(path.join(dir, 'workbench.db'), { kind: 'passphrase', passphrase: PASS });
+    unlock.push(performance.now() - t);
+    wb.close();
+  }
+  const core = new Core({ dataDir: dir });
+  const opened = await dispatch(core, 'workbench.unlock', { passphrase: PASS });
+  if (!opened.ok) throw new Error(opened.error.message);
   const call = typedCaller(core);
-  let counts!: ReturnType<typeof seedInto>;
-  const seedMs = time(() => core.workbench.write({ event: 'import', entity: 'import:seed' }, (db) => void (counts = seedInto(db, { incidents: N, years: YEARS, seed: 1, endYear: 2026, findings: Math.round(N / 2) }))));
-  log(`seeded ${JSON.stringify(counts)} in ${Math.round(seedMs)} ms`);
 
   const r = rng(9);
   const list: number[] = [];
@@ -145,7 +170,6 @@ async function main() {
   const dash: number[] = [];
   for (let i = 0; i < 5; i++) dash.push(time(() => core.workbench.read((db) => dashboard(db, {}, '2026-11-26'))));
 
-  // Minutes of a 6-case meeting, as PDF.
   const ready = core.workbench.read((db) => (db.prepare("SELECT id FROM incidents WHERE status = 'draft' ORDER BY id DESC LIMIT 6").all() as { id: number }[]).map((x) => x.id));
   for (const id of ready) await call('incidents.setStatus', { id, status: 'ready_for_review' });
   const m = await call('meetings.create', { date: '2026-12-15', time: '14:00', lengthMinutes: 120, place: 'Bench room', virtual: false });
@@ -155,42 +179,45 @@ async function main() {
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
     const doc = core.workbench.read((db) => minutesDoc(db, m.meeting.id, 'Bench CIT'));
-    await toPdf(doc);
+    await render(doc, 'pdf');
     exportMs.push(performance.now() - t);
   }
-  await call('workbench.lock', {});
-
-  const unlock: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    const wb = await Workbench.unlock(core.dbFile, { kind: 'passphrase', passphrase: PASS });
-    unlock.push(performance.now() - t);
-    wb.close();
-  }
   core.close();
-  clearInterval(sampler);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-
-  const result = {
-    encryptedVsPlain: evp.ratio,
-    encryptedVsPlainRuns: evp.runs,
+  return {
     importRowsPerSec,
     listPageP95Ms: p95(list),
     searchP95Ms: p95(search),
     dashboardMs: Math.round(median(dash)),
     minutesExportMs: Math.round(median(exportMs)),
     unlockMs: Math.round(median(unlock)),
-    rssMb: Math.round(peakRss / 1024 / 1024),
-    seedMs: Math.round(seedMs),
-    counts,
-    machine: { cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
-  process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
-  fs.rmSync(root, { recursive: true, force: true });
 }
 
-main().catch((e: unknown) => {
-  clearInterval(sampler);
+async function main() {
+  const phase = args[args.indexOf('--phase') + 1] as Phase | undefined;
+  if (args.includes('--phase')) {
+    const dir = args[args.indexOf('--dir') + 1]!;
+    const out = phase === 'compare' ? await phaseCompare() : phase === 'build' ? await phaseBuild(dir) : await phaseApp(dir);
+    process.stdout.write(JSON.stringify(out));
+    return;
+  }
+  log(`Casewalk benchmark: ${N.toLocaleString()} incidents over ${YEARS} years in ${root}`);
+  const compare = runPhase('compare', root);
+  log(`encrypted/plain median ratio ${String(compare.encryptedVsPlain)}`);
+  const big = path.join(root, 'big');
+  const built = runPhase('build', big);
+  log(`built ${JSON.stringify(built)}`);
+  const app = runPhase('app', big);
+  const result = { ...compare, ...app, ...built, machine: { cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` } };
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
+}
+
+main()
+  .then(() => {
+    if (!args.includes('--phase')) fs.rmSync(root, { recursive: true, force: true });
+  })
+  .catch((e: unknown) => {
   fs.rmSync(root, { recursive: true, force: true });
   process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);

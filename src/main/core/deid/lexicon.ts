@@ -1,13 +1,14 @@
 /**
  * Name lexicon for the identifier guard, built once from maintained lists:
- * - first and last names of every Latin-script locale in @faker-js/faker;
+ * - first and last names of every Latin-script locale in @faker-js/faker, extracted into
+ *   name-lexicon.json by scripts/build-name-lexicon.ts (a test keeps it in sync);
  * - the US census-derived first and last name lists shipped with @zxcvbn-ts/language-en;
  * - a short supplement of common names from communities those lists under-represent.
  * A name that is also an everyday English word ("Hope", "Will", "Brown") is "ambiguous"
  * and needs context before it counts.
  */
-import { allLocales } from '@faker-js/faker';
 import { dictionary as en } from '@zxcvbn-ts/language-en';
+import faker from './name-lexicon.json';
 
 const SUPPLEMENT_FIRST = `aaliyah abdi abdullah adaeze adebayo ade aiko akira amara amir anh arjun ayesha bao chidi chinedu chioma
 chen deepak dmitri emeka eun farah farid fatima gulnara hamza hana hiroshi hoang huong hyun imani ivan jae jin jun kaito kemal
@@ -92,11 +93,8 @@ export function nameLexicon(): NameLexicon {
   if (cached) return cached;
   const first = new Set<string>();
   const last = new Set<string>();
-  for (const locale of Object.values(allLocales)) {
-    const person = (locale as { person?: { first_name?: NameList; last_name?: NameList } }).person;
-    addNames(first, person?.first_name);
-    addNames(last, person?.last_name);
-  }
+  addNames(first, faker.first);
+  addNames(last, faker.last);
   const dict = en as unknown as Record<string, string[]>;
   addNames(first, dict['firstnames-en']);
   addNames(last, dict['lastnames-en']);

@@ -82,3 +82,13 @@ describe('identifier scanner rules', () => {
     expect(performance.now() - t).toBeLessThan(20_000);
   });
 });
+
+describe('name lexicon file', () => {
+  it('is in sync with @faker-js/faker (regenerate with: npx tsx scripts/build-name-lexicon.ts)', async () => {
+    const { fakerNames, LEXICON_FILE } = await import('../../../../scripts/build-name-lexicon');
+    const stored = JSON.parse(fs.readFileSync(LEXICON_FILE, 'utf8')) as { first: string[]; last: string[] };
+    const fresh = fakerNames();
+    expect(stored.first).toEqual(fresh.first);
+    expect(stored.last).toEqual(fresh.last);
+  });
+});

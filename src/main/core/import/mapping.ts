@@ -138,6 +138,18 @@ export function compileMapping(preset: MappingPreset, headers: readonly string[]
     return n;
   };
 
+  // Categorical columns repeat a handful of values thousands of times: convert each once.
+  // Errors are not cached (every invalid row must be reported with its own row number).
+  const memos = new Map<string, Map<string, unknown>>();
+  const memo = <T>(field: string, raw: string, fn: () => T): T => {
+    let m = memos.get(field);
+    if (!m) memos.set(field, (m = new Map()));
+    if (m.has(raw)) return m.get(raw) as T;
+    const v = fn();
+    if (m.size < 10_000) m.set(raw, v);
+    return v;
+  };
+
   return {
     unmapped,
     mergeFields: Object.keys(preset.merge),
@@ -186,17 +198,20 @@ export function compileMapping(preset: MappingPreset, headers: readonly string[]
         } else if (f === 'priorContacts') {
           out.priorContacts = int(raw, column, f, 0, 999);
         } else if (ENUMS[f]) {
-          const v = enumValue(f, raw, column, ENUMS[f]);
+          const v = memo(f, raw, () => enumValue(f, raw, column, ENUMS[f]!));
           if (f === 'followUp7' || f === 'veteran') out[f] = v ?? 'unknown';
           else out[f] = v;
         } else if (MULTI[f]) {
-          const items = raw.split(/[;|]/).map((x) => x.trim());
-          const values = new Set<string>();
-          for (const item of items.length > 1 ? items : [raw]) {
-            const v = enumValue(f, item, column, MULTI[f]);
-            if (v) values.add(v);
-          }
-          out[f] = MULTI[f].values.filter((x) => values.has(x));
+          // Frozen and shared between rows with the same cell; merging builds new arrays.
+          out[f] = memo(f, raw, () => {
+            const items = raw.includes(';') || raw.includes('|') ? raw.split(/[;|]/).map((x) => x.trim()) : [raw];
+            const values = new Set<string>();
+            for (const item of items) {
+              const v = enumValue(f, item, column, MULTI[f]!);
+              if (v) values.add(v);
+            }
+            return Object.freeze(MULTI[f]!.values.filter((x) => values.has(x)));
+          });
         } else if (BOOLEANS.has(f)) {
           const m = lookup(f, raw);
           const v = (m === undefined ? raw : (m ?? '')).trim().toLowerCase();

@@ -7,8 +7,6 @@ import type { ReadableDB } from '../store/db';
 import type { Block, Doc } from '../exports/doc';
 import { docTexts } from '../exports/doc';
 import { toMarkdown } from '../exports/markdown';
-import { toDocx } from '../exports/docx';
-import { toPdf } from '../exports/pdf';
 import { getMeeting } from '../meetings/meetings';
 import { projectorView } from '../meetings/walk';
 import { getMinutes } from './minutes';
@@ -113,8 +111,9 @@ export function assertDocClean(doc: Doc, allowed: (type: string, text: string) =
   }
 }
 
+/** DOCX and PDF libraries load on first export (about 35 MB the app does not need otherwise). */
 export async function render(doc: Doc, format: ExportFormat): Promise<Buffer> {
   if (format === 'md') return Buffer.from(toMarkdown(doc), 'utf8');
-  if (format === 'docx') return toDocx(doc);
-  return toPdf(doc);
+  if (format === 'docx') return (await import('../exports/docx')).toDocx(doc);
+  return (await import('../exports/pdf')).toPdf(doc);
 }
