@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, unit + component tests, then end-to-end tests in Chromium.
+// `npm test`: lint, type-check, unit + component tests, end-to-end tests in Chromium, crash consistency.
 // Ends with one plain line "N passed, N failed" summing the test suites.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +36,16 @@ try {
   const j = JSON.parse(fs.readFileSync(e2eJson, 'utf8'));
   passed += j.passed;
   failed += j.failed + (e2eOk || j.failed ? 0 : 1);
+} catch {
+  failed++;
+}
+// Crash consistency (SIGKILL at random moments): the fast version, CRASH_RUNS kills (default 25).
+const crashJson = path.join(tmp, 'crash.json');
+const crashOk = step('crash consistency', 'npm', ['run', '--silent', 'test:crash'], { CASEWALK_RESULTS: crashJson, CRASH_RUNS: process.env.CRASH_RUNS ?? '25' });
+try {
+  const j = JSON.parse(fs.readFileSync(crashJson, 'utf8'));
+  passed += j.passed;
+  failed += j.failed + (crashOk || j.failed ? 0 : 1);
 } catch {
   failed++;
 }
