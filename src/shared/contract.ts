@@ -11,6 +11,7 @@ import { incidentMethods } from './incidents/schemas';
 import { importMethods } from './import/schemas';
 import { meetingEvents, meetingMethods } from './meetings/schemas';
 import { minutesMethods } from './minutes/schemas';
+import { coverageMethods } from './coverage/schemas';
 
 export const appInfo = z.object({
   name: z.literal('Casewalk'),
@@ -33,6 +34,7 @@ export const methods = {
   ...importMethods,
   ...meetingMethods,
   ...minutesMethods,
+  ...coverageMethods,
 } as const;
 
 export type Methods = typeof methods;

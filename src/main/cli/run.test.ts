@@ -270,3 +270,29 @@ describe('cli export minutes and agenda', () => {
     expect((await cli(['export', 'minutes', '--db', db, '--meeting', '1', '--format', 'odt', '--out', 'm.md'], env)).err).toBe('casewalk: --format is md, docx or pdf.\n');
   });
 });
+
+describe('cli report coverage', () => {
+  it('prints the coverage figures for a named service; an unknown service is a clear error', async () => {
+    const dir = tmp();
+    const db = path.join(dir, 'w.db');
+    const env = { CASEWALK_PASSPHRASE: 'harbour lantern quietly 42' };
+    await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env);
+    await cli(['seed', '--db', db, '--incidents', '400', '--years', '1', '--seed', '2', '--json'], env);
+    const { Core } = await import('../core/core');
+    const { typedCaller } = await import('../core/dispatch');
+    const core = new Core({ dataDir: dir, dbFile: db });
+    const call = typedCaller(core);
+    await call('workbench.unlock', { passphrase: env.CASEWALK_PASSPHRASE });
+    await call('services.save', { name: 'Mobile crisis team', sector: 'mobile_crisis', areas: null, schedule: { effectiveFrom: '2000-01-01', intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '23:00' })) } });
+    core.close();
+    const r = await cli(['report', 'coverage', '--db', db, '--service', 'mobile crisis team', '--json'], env);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.out) as { incidents: number; outsideHours: number; outsideShare: number; byHourWeekday: number[][]; rates: { inside: object; outside: object } };
+    expect(v.byHourWeekday).toHaveLength(7);
+    expect(v.byHourWeekday.every((d) => d.length === 24)).toBe(true);
+    expect(v.outsideHours).toBeGreaterThan(0);
+    expect(v.outsideShare).toBeCloseTo(v.outsideHours / v.byHourWeekday.flat().reduce((a, b) => a + b, 0), 2);
+    expect(v.rates).toHaveProperty('inside');
+    expect((await cli(['report', 'coverage', '--db', db, '--service', 'Peer respite', '--json'], env)).err).toBe('casewalk: No crisis service called "Peer respite". Known: Mobile crisis team.\n');
+  });
+});

@@ -295,6 +295,26 @@ export const COMMANDS: Record<string, Command> = {
   },
   'export minutes': exportCommand('minutes', 'Export the minutes of a meeting (--db PATH --meeting ID --format md|docx|pdf --out FILE); DRAFT unless approved.'),
   'export agenda': exportCommand('agenda', 'Export the agenda packet of a meeting (--db PATH --meeting ID --format md|docx|pdf --out FILE).'),
+  'report coverage': {
+    summary: 'Incidents inside and outside a crisis service\'s hours (--db PATH [--service NAME] [--area A] [--from YYYY-MM] [--to YYYY-MM]).',
+    flags: { ...COMMON, service: 'string', area: 'string', from: 'string', to: 'string' },
+    async run(args, io) {
+      return withUnlocked(args, io, async (call) => {
+        const name = str(args, 'service');
+        let serviceId: number | undefined;
+        if (name) {
+          const { services } = await call('services.list', {});
+          const s = services.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
+          if (!s) throw new CasewalkError('not_found', `No crisis service called "${name}". Known: ${services.map((x) => x.name).join(', ') || 'none yet'}.`);
+          serviceId = s.id;
+        }
+        const area = str(args, 'area');
+        const from = str(args, 'from');
+        const to = str(args, 'to');
+        return call('reports.coverage', { ...(serviceId ? { serviceId } : {}), ...(area ? { area } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      });
+    },
+  },
   'deid scan': {
     summary: 'Scan JSON Lines {"id","text"} (--jsonl FILE) for identifiers; one {"id","findings"} line per input. No database.',
     flags: { json: 'boolean', jsonl: 'string' },

@@ -18,6 +18,7 @@ import { incidentHandlers } from './incidents/handlers';
 import { importHandlers, type StagedImport } from './import/handlers';
 import { meetingHandlers } from './meetings/handlers';
 import { minutesHandlers } from './minutes/handlers';
+import { coverageHandlers } from './coverage/handlers';
 import type { WalkState } from '../../shared/meetings/schemas';
 import { DEFAULT_NOTICE } from './store/keyslots';
 import { autoLockMinutes } from './store/settings';
@@ -92,6 +93,7 @@ export class Core implements DispatchTarget {
       ...importHandlers(this),
       ...meetingHandlers(this),
       ...minutesHandlers(this),
+      ...coverageHandlers(this),
     };
   }
 

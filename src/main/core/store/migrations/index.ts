@@ -10,6 +10,7 @@ import { m0003 } from './0003-incidents';
 import { m0004 } from './0004-meetings';
 import { m0005 } from './0005-minutes';
 import { m0006 } from './0006-incident-filter-index';
+import { m0007 } from './0007-services';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
   up(db: WritableDB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: WritableDB): number {

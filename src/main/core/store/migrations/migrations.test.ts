@@ -82,6 +82,15 @@ describe('migrations', () => {
     const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT count(*) FROM incidents WHERE occurred BETWEEN 202001 AND 202012 AND (dispositions & 8) != 0').all() as { detail: string }[]).map((r) => r.detail);
     expect(plan.join(' ')).toMatch(/USING (COVERING )?INDEX incidents_filter/);
   });
+  it('0007 adds crisis services with versioned weekly hours', () => {
+    migrate(db, 6);
+    expect(migrate(db, 7)).toBe(7);
+    db.prepare("INSERT INTO services (name, sector, created_at) VALUES ('Mobile crisis', 'mobile_crisis', 'x')").run();
+    db.prepare("INSERT INTO service_hours (service_id, effective_from, weekday, start, end) VALUES (1, '2024-01-01', 1, '08:00', '23:00')").run();
+    expect(() => db.prepare("INSERT INTO service_hours (service_id, effective_from, weekday, start, end) VALUES (1, '2024-01-01', 8, '08:00', '23:00')").run()).toThrow(/CHECK/);
+    db.prepare('DELETE FROM services').run();
+    expect(db.prepare('SELECT count(*) AS n FROM service_hours').get()).toEqual({ n: 0 });
+  });
   it('is idempotent and records the version', () => {
     migrate(db);
     migrate(db);
@@ -114,6 +123,8 @@ describe('schema snapshot', () => {
     recommendation_findings: ['recommendation_id', 'finding_id'],
     recommendation_history: ['id', 'recommendation_id', 'status', 'note', 'at', 'member'],
     minutes: ['id', 'meeting_id', 'status', 'sections', 'approved_at', 'approved_by', 'approved_hash', 'approved_at_meeting_id', 'created_at', 'updated_at'],
+    services: ['id', 'name', 'sector', 'areas', 'created_at'],
+    service_hours: ['id', 'service_id', 'effective_from', 'weekday', 'start', 'end'],
     minutes_amendments: ['id', 'minutes_id', 'number', 'sections', 'diff', 'reason', 'hash', 'at', 'member'],
     timeline_events: ['id', 'incident_id', 'position', 'time', 'actor', 'kind', 'description', 'decision_point'],
     identifier_dismissals: ['id', 'incident_id', 'field', 'type', 'value_hash', 'reason', 'member', 'at'],
