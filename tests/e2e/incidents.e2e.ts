@@ -53,8 +53,22 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
     await page.getByRole('heading', { name: /^Incident 2014-\d+$/ }).waitFor();
     await page.getByText(/imported \(toronto-pic\)/).waitFor();
 
-    // Reports after the import: monthly series, apprehension (emergency detention) by division.
+    // A sample schedule: a mobile crisis team 08:00–23:00 daily.
+    await page.getByRole('link', { name: /^Settings/ }).click();
+    await page.getByRole('tab', { name: 'Crisis services' }).click();
+    await page.getByRole('button', { name: 'Add service' }).click();
+    await page.getByLabel('Service name').fill('Mobile crisis team');
+    assert((await page.getByRole('textbox', { name: 'Saturday' }).inputValue()) === '08:00-23:00', 'default hours prefilled');
+    await page.getByRole('button', { name: 'Save service' }).click();
+    await page.getByText('Areas: all · 1 schedule version').waitFor();
+
+    // Reports after the import: 24/7 coverage, monthly series, apprehension (emergency detention) by division.
     await page.getByRole('link', { name: /^Reports/ }).click();
+    await page.getByText('Incidents outside Mobile crisis team hours').waitFor();
+    const figures = (await page.getByLabel('Coverage figures').textContent()) ?? '';
+    assert(/\d+(\.\d)?%[\d,]+ of [\d,]+ incidents with an hour and weekday/.test(figures), `coverage headline: ${figures}`);
+    await page.getByRole('table', { name: /^Incidents by hour of day and weekday/ }).scrollIntoViewIfNeeded();
+    await look(page, '17-reports-coverage');
     await page.getByText(/^[\d,]+ incidents from 2014-07 to 2015-06$/).waitFor();
     await page.getByText('Table: Emergency detention by area').click();
     const table = page.getByRole('table', { name: 'Emergency detention by area' });

@@ -133,10 +133,16 @@ const date: Recogniser = (text) => {
     ...all(/(?<![\w/.-])(1[89]\d\d|20\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)/, text, (m) =>
       validMonthDay(Number(m[3]), Number(m[4])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 } : null,
     ),
-    // 3/14 (month/day without a year) — day-level, but weaker; never 24/7.
+    // 3/14 (month/day without a year): day-level only with a date word before it; never 24/7.
     ...all(/(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?![\w/]|\.\d)/, text, (m) =>
       validMonthDay(Number(m[1]), Number(m[2]))
-        ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: dob(m.index) ? 0.85 : 0.55 }
+        ? {
+            start: m.index,
+            end: m.index + m[0].length,
+            type: 'DATE',
+            // "on 3/14" is a date; "(3/4)" or "1/2 of calls" is a fraction.
+            score: dob(m.index) ? 0.85 : /\b(?:on|since|dated?|until|till|from|by|of|before|after)\s*:?\s*$/.test(before(text, m.index, 14)) ? 0.6 : 0.4,
+          }
         : null,
     ),
     // Tuesday, December 7, 2002 / June 17 / Jun. 17th

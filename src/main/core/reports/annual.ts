@@ -7,6 +7,31 @@ import type { Block, Doc } from '../exports/doc';
 import { listRecommendations } from '../meetings/recommendations';
 import { redactFree } from '../incidents/redact';
 import { CALL_SOURCE_LABEL } from './dashboard';
+import { coverageReport, listServices } from '../coverage/coverage';
+
+/** The 24/7 coverage view for each crisis service: how many crises fell outside its hours, and what followed. */
+function coverageBlocks(db: ReadableDB, year: number): Block[] {
+  const services = listServices(db);
+  if (!services.length) return [];
+  const blocks: Block[] = [{ kind: 'heading', level: 1, text: '24/7 coverage' }];
+  const rows = services.map((s) => {
+    const r = coverageReport(db, { serviceId: s.id, from: `${year}-01`, to: `${year}-12` });
+    const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
+    return [
+      s.name,
+      r.outsideShare === null ? '—' : `${Math.round(r.outsideShare * 1000) / 10}% (${r.outsideHours} of ${r.placed})`,
+      `${pct(r.rates.outside.detentionRate)} (${r.rates.outside.detentions}/${r.rates.outside.incidents})`,
+      `${pct(r.rates.inside.detentionRate)} (${r.rates.inside.detentions}/${r.rates.inside.incidents})`,
+      `${pct(r.rates.outside.arrestRate)} vs ${pct(r.rates.inside.arrestRate)}`,
+    ];
+  });
+  blocks.push({ kind: 'table', headers: ['Service', 'Incidents outside its hours', 'Detention outside', 'Detention inside', 'Arrest outside vs inside'], rows });
+  const first = coverageReport(db, { serviceId: services[0]!.id, from: `${year}-01`, to: `${year}-12` });
+  const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+  blocks.push({ kind: 'bars', title: `Incidents by weekday (${services[0]!.name}: outside hours shown in the table above)`, series: first.byHourWeekday.map((row, d) => ({ label: days[d]!, value: row.reduce((a, b) => a + b, 0) })) });
+  blocks.push({ kind: 'bars', title: 'Incidents by hour of day', series: Array.from({ length: 24 }, (_, h) => ({ label: `${String(h).padStart(2, '0')}:00`, value: first.byHourWeekday.reduce((a, row) => a + row[h]!, 0) })) });
+  return blocks;
+}
 
 export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee: string, today: string): Doc {
   const meetings = (db.prepare("SELECT count(*) AS n FROM meetings WHERE substr(date, 1, 4) = ?").get([String(year)]) as { n: number }).n;
@@ -26,6 +51,7 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
     { kind: 'bars', title: 'Incidents by call source', series: [...sources.entries()].map(([k, v]) => ({ label: CALL_SOURCE_LABEL(k), value: v })) },
     { kind: 'bars', title: 'Dispositions', series: DISPOSITION.values.map((k) => ({ label: DISPOSITION.label(k), value: disp.get(k) ?? 0 })) },
     { kind: 'table', headers: ['Area', 'Incidents', 'Emergency detentions', 'Rate'], rows: d.detentionByArea.map((a) => [a.area, String(a.incidents), String(a.detentions), a.incidents ? `${Math.round((a.detentions / a.incidents) * 1000) / 10}%` : '—']), caption: 'Emergency detention (apprehension) by area' },
+    ...coverageBlocks(db, year),
     { kind: 'heading', level: 1, text: 'Findings' },
     { kind: 'bars', title: 'Findings by category', series: d.findingsByCategory.map((f) => ({ label: f.label, value: f.count })) },
     { kind: 'bars', title: 'Findings by Sequential Intercept Model intercept', series: d.findingsByIntercept.map((f) => ({ label: f.label, value: f.count })) },

@@ -11,6 +11,7 @@ import type { Dashboard } from '../../../../shared/minutes/schemas';
 import { CALL_SOURCE, DISPOSITION } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
 import { ExportMenu } from '../meetings/MinutesPanel';
+import { CoveragePanel } from './CoveragePanel';
 
 const SOURCE_COLORS = ['teal.9', 'blue.9', 'grape.9', 'orange.8', 'gray.7', 'red.9', 'dark.4'];
 const GOALS: Record<string, string> = { '1': 'Safety for everyone', '2': 'Connection to services', '3': 'Law enforcement only where needed', '4': 'Less trauma, better recovery' };
@@ -130,6 +131,7 @@ export function ReportsPage() {
         </Stack>
       </Paper>
 
+      <CoveragePanel from={from} to={to} />
       <ChartCard title="Incidents per month by call source" table={{ headers: ['Month', ...sources.map(srcLabel), 'Total'], rows: d.months.map((m) => [m.month, ...sources.map((s) => m.bySource[s] ?? 0), m.total]) }}>
         <BarChart h={320} data={monthly} dataKey="month" type="stacked" series={sources.map((s, i) => ({ name: s, label: srcLabel(s), color: SOURCE_COLORS[i % SOURCE_COLORS.length]! }))} withLegend tickLine="y" barChartProps={{ accessibilityLayer: false }} />
       </ChartCard>

@@ -5,11 +5,13 @@ import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { MembersPanel } from './MembersPanel';
 import { RosterPanel } from './RosterPanel';
+import { ServicesPanel } from './ServicesPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { isSettingsTab, SETTINGS_TAB_LIST, type SettingsTab } from './tabs';
 
 const PANELS: Record<SettingsTab, ComponentType> = {
   roster: RosterPanel,
+  services: ServicesPanel,
   members: MembersPanel,
   backup: BackupPanel,
   audit: AuditPanel,

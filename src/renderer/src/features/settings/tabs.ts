@@ -1,6 +1,7 @@
 /** Settings tabs (kept apart from the panels so the app shell can route without loading them). */
 export const SETTINGS_TAB_LIST = [
   { value: 'roster', label: 'Committee roster' },
+  { value: 'services', label: 'Crisis services' },
   { value: 'members', label: 'Keyholders & passphrases' },
   { value: 'backup', label: 'Backup & restore' },
   { value: 'audit', label: 'Audit log' },

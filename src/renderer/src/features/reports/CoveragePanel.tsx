@@ -1,0 +1,142 @@
+/**
+ * Reports → 24/7 coverage: incidents by hour of day × weekday, with the hours the chosen
+ * service was not available outlined, and the outside-hours share and rates with counts.
+ * The heat map is a real table (the numbers are in the cells), so it is its own text alternative.
+ */
+import { Alert, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { CoverageReport, Service } from '../../../../shared/coverage/schemas';
+import { CALL_SOURCE, DISPOSITION } from '../../../../shared/incidents/values';
+import { api, unwrap } from '../../lib/api';
+import classes from './CoveragePanel.module.css';
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export function CoveragePanel({ from, to }: { from: string; to: string }) {
+  const [services, setServices] = useState<Service[]>([]);
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [area, setArea] = useState<string | null>(null);
+  const [callSource, setCallSource] = useState<string | null>(null);
+  const [disposition, setDisposition] = useState<string | null>(null);
+  const [r, setR] = useState<CoverageReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(
+    () =>
+      void unwrap(api().services.list()).then((x) => {
+        setServices(x.services);
+        setServiceId((v) => v ?? (x.services[0] ? String(x.services[0].id) : null));
+      }),
+    [],
+  );
+  useEffect(() => {
+    unwrap(
+      api().reports.coverage({
+        ...(serviceId ? { serviceId: Number(serviceId) } : {}),
+        ...(area ? { area } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(callSource ? { callSource: callSource as 'other_agency' } : {}),
+        ...(disposition ? { disposition: disposition as 'arrest' } : {}),
+      }),
+    )
+      .then((x) => {
+        setR(x);
+        setError(null);
+      })
+      .catch((e: Error) => setError(e.message));
+  }, [serviceId, area, from, to, callSource, disposition]);
+
+  const max = r ? Math.max(1, ...r.byHourWeekday.flat()) : 1;
+  const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
+  return (
+    <Paper withBorder p="lg">
+      <Stack>
+        <Title order={3}>24/7 coverage: when crises happen against when services can answer</Title>
+        <Group align="flex-end">
+          <Select label="Service" data={services.map((s) => ({ value: String(s.id), label: s.name }))} value={serviceId} onChange={setServiceId} placeholder={services.length ? 'Choose' : 'Add one in Settings → Crisis services'} w={260} clearable />
+          <Select label="Area" data={r?.areas ?? []} value={area} onChange={setArea} clearable searchable w={180} />
+          <Select label="Call source" data={CALL_SOURCE.options} value={callSource} onChange={setCallSource} clearable w={200} />
+          <Select label="Disposition" data={DISPOSITION.options} value={disposition} onChange={setDisposition} clearable w={260} />
+        </Group>
+        {error && <Alert color="red">{error}</Alert>}
+        {r && (
+          <>
+            {r.service && (
+              <SimpleGrid cols={{ base: 1, md: 3 }} aria-label="Coverage figures">
+                <Paper withBorder p="md">
+                  <Text c="dimmed">Incidents outside {r.service.name} hours</Text>
+                  <Text fw={800} size="xl">
+                    {r.outsideShare === null ? '—' : `${Math.round(r.outsideShare * 1000) / 10}%`}
+                  </Text>
+                  <Text size="sm">
+                    {r.outsideHours.toLocaleString()} of {r.placed.toLocaleString()} incidents with an hour and weekday
+                  </Text>
+                </Paper>
+                <Paper withBorder p="md">
+                  <Text c="dimmed">Emergency detention: outside vs inside hours</Text>
+                  <Text fw={800} size="xl">
+                    {pct(r.rates.outside.detentionRate)} vs {pct(r.rates.inside.detentionRate)}
+                  </Text>
+                  <Text size="sm">
+                    {r.rates.outside.detentions.toLocaleString()} of {r.rates.outside.incidents.toLocaleString()} vs {r.rates.inside.detentions.toLocaleString()} of {r.rates.inside.incidents.toLocaleString()}
+                  </Text>
+                </Paper>
+                <Paper withBorder p="md">
+                  <Text c="dimmed">Arrest: outside vs inside hours</Text>
+                  <Text fw={800} size="xl">
+                    {pct(r.rates.outside.arrestRate)} vs {pct(r.rates.inside.arrestRate)}
+                  </Text>
+                  <Text size="sm">
+                    {r.rates.outside.arrests.toLocaleString()} of {r.rates.outside.incidents.toLocaleString()} vs {r.rates.inside.arrests.toLocaleString()} of {r.rates.inside.incidents.toLocaleString()}
+                  </Text>
+                </Paper>
+              </SimpleGrid>
+            )}
+            <div className={classes.scroll}>
+              <table className={classes.heat} aria-label={`Incidents by hour of day and weekday, ${r.from} to ${r.to}${r.service ? `; outlined cells: ${r.service.name} not available` : ''}`}>
+                <thead>
+                  <tr>
+                    <th scope="col">Day</th>
+                    {Array.from({ length: 24 }, (_, h) => (
+                      <th key={h} scope="col">
+                        {String(h).padStart(2, '0')}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.byHourWeekday.map((row, d) => (
+                    <tr key={d}>
+                      <th scope="row">{DAYS[d]}</th>
+                      {row.map((n, h) => {
+                        const off = r.available ? !r.available[d]![h] : false;
+                        const level = n / max;
+                        return (
+                          <td
+                            key={h}
+                            className={off ? classes.off : undefined}
+                            style={{ background: `rgba(0, 111, 99, ${0.05 + level * 0.55})`, color: '#111' }}
+                            title={`${DAYS[d]} ${String(h).padStart(2, '0')}:00 — ${n} incidents${off ? ' (service not available)' : ''}`}
+                          >
+                            {n}
+                            {off && <span className={classes.sr}> (not covered)</span>}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {r.service && (
+              <Text size="sm">
+                Outlined (dashed) cells: hours when {r.service.name} was not available in its latest schedule of the period. Rates compare incidents inside and outside its hours
+                and areas; small counts should not be over-read.
+              </Text>
+            )}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

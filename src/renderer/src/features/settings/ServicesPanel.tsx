@@ -1,0 +1,135 @@
+/** Settings → Crisis services: each partner service with its area and weekly hours (versioned by date). */
+import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { SERVICE_SECTOR_LABELS, SERVICE_SECTORS, type HoursInterval, type Service } from '../../../../shared/coverage/schemas';
+import { api, unwrap } from '../../lib/api';
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function toText(intervals: readonly HoursInterval[], weekday: number): string {
+  return intervals
+    .filter((i) => i.weekday === weekday)
+    .map((i) => `${i.start}-${i.end}`)
+    .join(', ');
+}
+
+function parse(weekday: number, text: string): HoursInterval[] {
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const m = /^(\d{1,2}):?(\d{2})\s*[-–]\s*(\d{1,2}):?(\d{2})$/.exec(p);
+      if (!m) throw new Error(`${DAYS[weekday - 1]}: "${p}" is not a time range like 08:00-23:00.`);
+      return { weekday, start: `${m[1]!.padStart(2, '0')}:${m[2]}`, end: `${m[3]!.padStart(2, '0')}:${m[4]}` };
+    });
+}
+
+interface Draft {
+  id?: number;
+  name: string;
+  sector: Service['sector'];
+  areas: string[];
+  effectiveFrom: string;
+  days: string[];
+}
+
+export function ServicesPanel() {
+  const [services, setServices] = useState<Service[]>([]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => void unwrap(api().services.list()).then((r) => setServices(r.services));
+  useEffect(load, []);
+  const edit = (s?: Service) => {
+    const latest = s?.schedules.at(-1);
+    setError(null);
+    setDraft({
+      ...(s ? { id: s.id } : {}),
+      name: s?.name ?? '',
+      sector: s?.sector ?? 'mobile_crisis',
+      areas: s?.areas ?? [],
+      // A new service's hours apply to all past data unless a date says otherwise; a change applies from today.
+      effectiveFrom: s ? new Date().toISOString().slice(0, 10) : '2000-01-01',
+      days: DAYS.map((_, i) => (latest ? toText(latest.intervals, i + 1) : '08:00-23:00')),
+    });
+  };
+  const save = async () => {
+    if (!draft) return;
+    setError(null);
+    try {
+      const intervals = draft.days.flatMap((t, i) => parse(i + 1, t));
+      await unwrap(api().services.save({ ...(draft.id ? { id: draft.id } : {}), name: draft.name, sector: draft.sector, areas: draft.areas.length ? draft.areas : null, schedule: { effectiveFrom: draft.effectiveFrom, intervals } }));
+      setDraft(null);
+      load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Group justify="space-between">
+        <div>
+          <Title order={3}>Crisis services</Title>
+          <Text c="dimmed">When each partner service can answer. Reports → Coverage compares these hours with when crises happen.</Text>
+        </div>
+        <Button onClick={() => edit()}>Add service</Button>
+      </Group>
+      {services.length === 0 && !draft && <Text c="dimmed">No services yet. Add the mobile crisis team first: its hours are the ones committees ask about most.</Text>}
+      {services.map((s) => (
+        <Paper key={s.id} withBorder p="md">
+          <Group justify="space-between">
+            <div>
+              <Text fw={700}>
+                {s.name} <Badge variant="outline">{SERVICE_SECTOR_LABELS[s.sector]}</Badge>
+              </Text>
+              <Text size="sm" c="dimmed">
+                Areas: {s.areas?.join(', ') ?? 'all'} · {s.schedules.length} schedule version{s.schedules.length === 1 ? '' : 's'}, latest from {s.schedules.at(-1)?.effectiveFrom ?? '—'}
+              </Text>
+            </div>
+            <Button variant="default" onClick={() => edit(s)} aria-label={`Change the hours of ${s.name}`}>
+              Change hours…
+            </Button>
+          </Group>
+        </Paper>
+      ))}
+      {draft && (
+        <Paper withBorder p="lg">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            <Stack>
+              <Group grow align="flex-start">
+                <TextInput label="Service name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} required />
+                <Select label="Kind of service" data={SERVICE_SECTORS.map((v) => ({ value: v, label: SERVICE_SECTOR_LABELS[v] }))} value={draft.sector} onChange={(v) => v && setDraft({ ...draft, sector: v as Draft['sector'] })} allowDeselect={false} />
+                <TextInput label="Hours in effect from" type="date" value={draft.effectiveFrom} onChange={(e) => setDraft({ ...draft, effectiveFrom: e.currentTarget.value })} required />
+              </Group>
+              <TagsInput label="Areas served" description="Districts, divisions or precincts as the imported data names them; leave empty for all." value={draft.areas} onChange={(v) => setDraft({ ...draft, areas: v })} clearable />
+              <Text fw={600}>Weekly hours (for example 08:00-23:00; several ranges separated by commas; 22:00-06:00 runs past midnight; leave empty when closed)</Text>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                {DAYS.map((d, i) => (
+                  <TextInput key={d} label={d} value={draft.days[i]} onChange={(e) => setDraft({ ...draft, days: draft.days.map((x, j) => (j === i ? e.currentTarget.value : x)) })} />
+                ))}
+              </SimpleGrid>
+              {error && (
+                <Alert color="red" role="alert">
+                  {error}
+                </Alert>
+              )}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setDraft(null)}>
+                  Cancel
+                </Button>
+                <Button type="submit" disabled={!draft.name.trim()}>
+                  Save service
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
