@@ -24,9 +24,10 @@ export interface Env {
   newPage(): Promise<Page>;
 }
 
-export async function withEnv<T>(fn: (env: Env) => Promise<T>): Promise<T> {
+export async function withEnv<T>(fn: (env: Env) => Promise<T>, prepare?: (dataDir: string) => Promise<void>): Promise<T> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium).`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-e2e-'));
+  if (prepare) await prepare(dataDir);
   const host = await startTestHost({ dataDir });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
