@@ -27,6 +27,8 @@ export type AuditRowView = z.infer<typeof auditRow>;
 export const settings = z.object({
   autoLockMinutes: z.number().int().min(1).max(30),
   systemUseNotice: z.string(),
+  /** Minutes list attendees by name (otherwise by sector only). */
+  minutesNames: z.boolean(),
 });
 
 export const workbenchMethods = {
@@ -81,6 +83,7 @@ export const workbenchMethods = {
           .max(30, 'Auto-lock can be at most 30 minutes (CJIS).')
           .optional(),
         systemUseNotice: z.string().trim().min(1, 'The system use notice cannot be empty.').max(2000, 'The system use notice can be at most 2000 characters.').optional(),
+        minutesNames: z.boolean().optional(),
       })
       .strict(),
     settings,

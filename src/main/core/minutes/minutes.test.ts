@@ -66,6 +66,17 @@ describe('minutes', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('the names setting lists attendees by name in the attendance section', async () => {
+    const { call, meetingId } = await meetingWithCase();
+    expect((await call('settings.get', {})).minutesNames).toBe(false);
+    await call('settings.update', { minutesNames: true });
+    expect((await call('settings.get', {})).minutesNames).toBe(true);
+    const m = await call('minutes.draft', { meetingId });
+    expect(m.sections[1]!.body).toContain('- Law enforcement: 1 (Lee Park)');
+    expect(m.sections[0]!.body).toContain('Chair: Lee Park');
+    expect(m.guard).toEqual([]);
+  });
+
   it('approval freezes the text and stores its SHA-256 in the audit log; later changes are numbered amendments', async () => {
     const { call, core, meetingId } = await meetingWithCase();
     const m = await call('minutes.draft', { meetingId });
