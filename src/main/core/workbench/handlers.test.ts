@@ -40,7 +40,7 @@ describe('workbench handlers', () => {
     });
     expect(await dispatch(core, 'settings.update', { autoLockMinutes: 5, systemUseNotice: 'Committee use only.' })).toEqual({
       ok: true,
-      value: { autoLockMinutes: 5, systemUseNotice: 'Committee use only.' },
+      value: { autoLockMinutes: 5, systemUseNotice: 'Committee use only.', minutesNames: false },
     });
     const audit = await dispatch(core, 'audit.list', { event: 'settings_changed' });
     expect(audit).toMatchObject({ ok: true, value: { total: 1, rows: [{ detail: 'autoLockMinutes,systemUseNotice' }] } });
