@@ -149,6 +149,15 @@ describe('CSV import', () => {
     expect(missing).toMatchObject({ ok: false, error: { message: 'The mapping "Simple test mapping" needs the column "notes" (for narrative), which this file does not have.' } });
   });
 
+  it('a CSV error in a file larger than one read chunk is reported, not a hang (found by the fuzzer)', async () => {
+    const { core, write } = await setup();
+    const big = write('big.csv', `year,month,source,outcome,summary,tags\n2025,3,phone,sent home,${'x'.repeat(1_100_000)}"broken,\n`);
+    expect(await dispatch(core, 'import.open', { handle: core.files.register(big, 'read') })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/^Row \d+ cannot be read as CSV/) },
+    });
+  }, 20_000);
+
   it('locking drops staged files', async () => {
     const { core, call, open, write } = await setup();
     const o = await open(write('x.csv', 'year,month\n2025,5\n'));

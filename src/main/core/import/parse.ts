@@ -68,7 +68,8 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
         );
       }
       read += (chunk as Buffer).length;
-      if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
+      // Wait for the parser to catch up, unless it fails meanwhile (then 'drain' never comes).
+      if (!parser.write(text)) await Promise.race([new Promise((r) => parser.once('drain', r)), done]);
       onProgress?.(read, size);
     }
     try {
