@@ -10,6 +10,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
+import type { MethodOutput } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
 import { unlockedCore } from '../test-support';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -49,13 +51,13 @@ describe('CSV importer under hostile input', () => {
         const file = path.join(t.dataDir, `fuzz-${i++}.csv`);
         fs.writeFileSync(file, bytes);
         const before = (await t.call('incidents.list', { limit: 1 })).total;
-        const opened = await dispatch(t.core, 'import.open', { handle: t.core.files.register(file, 'read') });
+        const opened = (await dispatch(t.core, 'import.open', { handle: t.core.files.register(file, 'read') })) as Result<MethodOutput<'import.open'>>;
         fs.rmSync(file);
         if (!opened.ok) {
           expect(opened.error.code).toBe('invalid_input');
           expect(opened.error.message).toMatch(/CSV|UTF-8|header|empty|row/i);
         } else {
-          const run = await dispatch(t.core, 'import.run', { stagingId: opened.value.stagingId, source: { mapping: MAPPING }, skipInvalid });
+          const run = (await dispatch(t.core, 'import.run', { stagingId: opened.value.stagingId, source: { mapping: MAPPING }, skipInvalid })) as Result<MethodOutput<'import.run'>>;
           if (!run.ok) {
             expect(run.error.code).toBe('invalid_input');
             expect(run.error.message).toMatch(/needs the column|year and month/);
