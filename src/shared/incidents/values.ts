@@ -7,14 +7,15 @@ export interface ValueOption<V extends string = string> {
   label: string;
 }
 
-function set<const V extends string>(entries: readonly (readonly [V, string])[]) {
+/** A fixed value set: options for selects, the values tuple for zod, and a label lookup. */
+export function valueSet<const V extends string>(entries: readonly (readonly [V, string])[]) {
   const options = entries.map(([value, label]) => ({ value, label })) as ValueOption<V>[];
   const values = entries.map(([v]) => v) as unknown as readonly [V, ...V[]];
   const label = (v: string): string => options.find((o) => o.value === v)?.label ?? v;
   return { options, values, label };
 }
 
-export const CALL_SOURCE = set([
+export const CALL_SOURCE = valueSet([
   ['911', '911'],
   ['988', '988 / crisis line'],
   ['non_emergency', 'Non-emergency line'],
@@ -23,7 +24,7 @@ export const CALL_SOURCE = set([
   ['other_agency', 'Other agency'],
 ] as const);
 
-export const RESPONDER = set([
+export const RESPONDER = valueSet([
   ['cit_officer', 'CIT-trained officer'],
   ['non_cit_officer', 'Non-CIT officer'],
   ['co_responder', 'Co-responder clinician'],
@@ -33,7 +34,7 @@ export const RESPONDER = set([
   ['other', 'Other'],
 ] as const);
 
-export const WEAPON = set([
+export const WEAPON = valueSet([
   ['none', 'None'],
   ['firearm', 'Firearm'],
   ['knife', 'Knife / edged'],
@@ -41,14 +42,14 @@ export const WEAPON = set([
   ['unknown', 'Unknown'],
 ] as const);
 
-export const INJURY = set([
+export const INJURY = valueSet([
   ['subject', 'Person in crisis'],
   ['officer', 'Officer / responder'],
   ['other', 'Other person'],
 ] as const);
 
 /** Ordered from least to most force: "highest use of force" compares by position. */
-export const FORCE = set([
+export const FORCE = valueSet([
   ['none', 'None'],
   ['presence_verbal', 'Presence / verbal direction'],
   ['hands_on', 'Physical control (hands-on)'],
@@ -58,7 +59,7 @@ export const FORCE = set([
 ] as const);
 
 /** After Seattle's crisis template. */
-export const BEHAVIOUR = set([
+export const BEHAVIOUR = valueSet([
   ['suicidal_threat', 'Suicidal threat'],
   ['suicidal_attempt', 'Suicide attempt'],
   ['disorganised', 'Disorganised speech or behaviour'],
@@ -73,7 +74,7 @@ export const BEHAVIOUR = set([
   ['substance', 'Substance use suspected'],
 ] as const);
 
-export const DISPOSITION = set([
+export const DISPOSITION = valueSet([
   ['resolved_on_scene', 'Resolved on scene'],
   ['referral', 'Referral'],
   ['voluntary_transport', 'Voluntary transport'],
@@ -85,14 +86,14 @@ export const DISPOSITION = set([
   ['unable_to_contact', 'Unable to contact'],
 ] as const);
 
-export const YES_NO_UNKNOWN = set([
+export const YES_NO_UNKNOWN = valueSet([
   ['yes', 'Yes'],
   ['no', 'No'],
   ['unknown', 'Unknown'],
 ] as const);
 
 /** Sequential Intercept Model. */
-export const INTERCEPT = set([
+export const INTERCEPT = valueSet([
   ['0', '0 · Community services'],
   ['1', '1 · Law enforcement'],
   ['2', '2 · Initial detention / first court appearance'],
@@ -101,14 +102,14 @@ export const INTERCEPT = set([
   ['5', '5 · Community corrections'],
 ] as const);
 
-export const INCIDENT_STATUS = set([
+export const INCIDENT_STATUS = valueSet([
   ['draft', 'Draft'],
   ['ready_for_review', 'Ready for review'],
   ['reviewed', 'Reviewed'],
   ['closed', 'Closed'],
 ] as const);
 
-export const WEEKDAY = set([
+export const WEEKDAY = valueSet([
   ['1', 'Monday'],
   ['2', 'Tuesday'],
   ['3', 'Wednesday'],
@@ -118,7 +119,7 @@ export const WEEKDAY = set([
   ['7', 'Sunday'],
 ] as const);
 
-export const TIMELINE_ACTOR = set([
+export const TIMELINE_ACTOR = valueSet([
   ['dispatch_911', 'Dispatch / 911'],
   ['crisis_line_988', '988 / crisis line'],
   ['law_enforcement', 'Law enforcement'],
@@ -131,7 +132,7 @@ export const TIMELINE_ACTOR = set([
   ['peer_family', 'Peer / family'],
 ] as const);
 
-export const TIMELINE_KIND = set([
+export const TIMELINE_KIND = valueSet([
   ['call', 'Call'],
   ['dispatch', 'Dispatch'],
   ['arrival', 'Arrival'],
@@ -176,3 +177,5 @@ export function toMask(values: readonly string[], all: readonly string[]): numbe
 export function fromMask<V extends string>(mask: number, all: readonly V[]): V[] {
   return all.filter((_, i) => (mask & (1 << i)) !== 0);
 }
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;

@@ -1,12 +1,5 @@
 /** Value sets for the committee, meetings, findings and recommendations (order is part of the format for masks). */
-import type { ValueOption } from '../incidents/values';
-
-function set<const V extends string>(entries: readonly (readonly [V, string])[]) {
-  const options = entries.map(([value, label]) => ({ value, label })) as ValueOption<V>[];
-  const values = entries.map(([v]) => v) as unknown as readonly [V, ...V[]];
-  const label = (v: string): string => options.find((o) => o.value === v)?.label ?? v;
-  return { options, values, label };
-}
+import { valueSet as set } from '../incidents/values';
 
 export const SECTOR = set([
   ['law_enforcement', 'Law enforcement'],

@@ -16,6 +16,7 @@ import {
   WEAPON,
   WEEKDAY,
   YES_NO_UNKNOWN,
+  MONTH_NAMES,
   type ValueOption,
 } from '../../../shared/incidents/values';
 import { DATE_FIELD, type ImportError, type ImportErrorCode, type MappingPreset } from '../../../shared/import/schemas';
@@ -55,7 +56,7 @@ const TEXTS: Record<string, number> = {
   referrals: LIMITS.referrals,
   narrative: LIMITS.narrative,
 };
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const TRUE = new Set(['y', 'yes', 'true', 't', '1']);
 const FALSE = new Set(['n', 'no', 'false', 'f', '0', '', '-']);

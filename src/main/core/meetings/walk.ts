@@ -5,14 +5,13 @@
  */
 import { CasewalkError } from '../../../shared/result';
 import type { ProjectorView, WalkState } from '../../../shared/meetings/schemas';
-import { BEHAVIOUR, CALL_SOURCE, DISPOSITION, FORCE, INTERCEPT, RESPONDER, WEAPON, YES_NO_UNKNOWN } from '../../../shared/incidents/values';
+import { MONTH_NAMES, BEHAVIOUR, CALL_SOURCE, DISPOSITION, FORCE, INTERCEPT, RESPONDER, WEAPON, YES_NO_UNKNOWN } from '../../../shared/incidents/values';
 import type { ReadableDB } from '../store/db';
 import { getDetail } from '../incidents/service';
 import { redactedField, redactFree } from '../incidents/redact';
 import { getMeeting } from './meetings';
 import { listFindings } from './findings';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function checkWalkTarget(db: ReadableDB, meetingId: number, itemId: number | null): void {
   const m = getMeeting(db, meetingId);
@@ -58,7 +57,7 @@ export function projectorView(db: ReadableDB, state: WalkState, committee: strin
     });
     incident = {
       code: i.code,
-      when: `${MONTHS[i.occurredMonth - 1]} ${i.occurredYear}`,
+      when: `${MONTH_NAMES[i.occurredMonth - 1]} ${i.occurredYear}`,
       summary: redactedField(d, 'narrative', i.narrative),
       facts,
       steps,

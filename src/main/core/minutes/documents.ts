@@ -9,13 +9,9 @@ import { docTexts } from '../exports/doc';
 import { toMarkdown } from '../exports/markdown';
 import { getMeeting } from '../meetings/meetings';
 import { projectorView } from '../meetings/walk';
-import { getMinutes } from './minutes';
+import { getMinutes, longDate } from './minutes';
 import { scan } from '../deid/scanner';
 import { ATTRIBUTIONS } from '../import/presets';
-
-function longDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 export function attributionsOf(db: ReadableDB): string[] {
   return (db.prepare("SELECT DISTINCT source FROM incidents WHERE source LIKE 'import:%'").all() as { source: string }[])

@@ -42,7 +42,7 @@ export function sectionsHash(sections: readonly MinutesSection[]): string {
   return sha256(JSON.stringify(sections.map((s) => [s.key, s.title, s.body])));
 }
 
-function longDate(iso: string): string {
+export function longDate(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 

@@ -8,16 +8,10 @@ import { CALL_SOURCE, DISPOSITION, INTERCEPT, RESPONDER, toMask } from '../../..
 import { FINDING_CATEGORY, REC_STATUS, SECTOR } from '../../../shared/meetings/values';
 import type { ReadableDB } from '../store/db';
 import { attributionsOf } from '../minutes/documents';
+import { addMonths, ym } from './period';
 
 const bit = (all: readonly string[], v: string) => 1 << all.indexOf(v);
 
-function ym(n: number): string {
-  return `${Math.floor(n / 100)}-${String(n % 100).padStart(2, '0')}`;
-}
-function addMonths(n: number, k: number): number {
-  const total = Math.floor(n / 100) * 12 + (n % 100) - 1 + k;
-  return Math.floor(total / 12) * 100 + (total % 12) + 1;
-}
 
 export function dashboard(db: ReadableDB, q: { from?: string | undefined; to?: string | undefined }, today: string): Dashboard {
   const last = (db.prepare('SELECT max(occurred) AS m FROM incidents').get() as { m: number | null }).m ?? Number(today.slice(0, 7).replace('-', ''));

@@ -38,13 +38,12 @@ import {
 } from '../../../../shared/incidents/values';
 import { api, ApiError, unwrap } from '../../lib/api';
 import { DismissModal } from './DismissModal';
-import { monthYear, STATUS_COLOR, statusLabel } from './format';
+import { MONTH_OPTIONS, monthYear, STATUS_COLOR, statusLabel } from './format';
 import { GuardedTextarea } from './GuardedTextarea';
 import { TimelineEditor } from './TimelineEditor';
 import { ReviewPanel } from './ReviewPanel';
 import classes from './IncidentDetailPage.module.css';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00–${String(h).padStart(2, '0')}:59` }));
 
 type Fields = IncidentFields;
@@ -223,7 +222,7 @@ export function IncidentDetailPage({ id, onBack, onDeleted }: { id: number; onBa
           <Title order={3}>When and where</Title>
           <SimpleGrid cols={{ base: 2, lg: 5 }}>
             <NumberInput label="Year" value={draft.occurredYear} onChange={(v) => set('occurredYear', Number(v))} min={1990} max={2100} readOnly={readOnly} />
-            <Select label="Month" data={MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))} value={String(draft.occurredMonth)} onChange={(v) => v && set('occurredMonth', Number(v))} allowDeselect={false} readOnly={readOnly} />
+            <Select label="Month" data={MONTH_OPTIONS} value={String(draft.occurredMonth)} onChange={(v) => v && set('occurredMonth', Number(v))} allowDeselect={false} readOnly={readOnly} />
             <Select label="Weekday" data={WEEKDAY.options} value={draft.weekday} onChange={(v) => set('weekday', v as Fields['weekday'])} clearable readOnly={readOnly} />
             <Select label="Hour of day" data={HOURS} value={draft.hourOfDay === null ? null : String(draft.hourOfDay)} onChange={(v) => set('hourOfDay', v === null ? null : Number(v))} clearable readOnly={readOnly} />
             <TextInput label="Area" description="District, division or precinct" value={draft.area ?? ''} onChange={(e) => set('area', e.currentTarget.value || null)} maxLength={80} readOnly={readOnly} />

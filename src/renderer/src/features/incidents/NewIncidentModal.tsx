@@ -1,8 +1,8 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
+import { MONTH_OPTIONS } from './format';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function NewIncidentModal({ opened, onClose, onCreated }: { opened: boolean; onClose(): void; onCreated(id: number): void }) {
   const now = new Date();
@@ -42,7 +42,7 @@ export function NewIncidentModal({ opened, onClose, onCreated }: { opened: boole
           <Text>Only the month and year of the incident are kept. Times of day go into the timeline as clock times or offsets.</Text>
           <Group grow>
             <NumberInput label="Year" value={year} onChange={(v) => setYear(Number(v))} min={1990} max={2100} required data-autofocus />
-            <Select label="Month" data={MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))} value={month} onChange={(v) => v && setMonth(v)} required />
+            <Select label="Month" data={MONTH_OPTIONS} value={month} onChange={(v) => v && setMonth(v)} required />
           </Group>
           <TextInput
             label="Committee code"

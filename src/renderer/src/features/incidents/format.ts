@@ -1,9 +1,10 @@
-import { CALL_SOURCE, DISPOSITION, INCIDENT_STATUS } from '../../../../shared/incidents/values';
+import { CALL_SOURCE, DISPOSITION, INCIDENT_STATUS, MONTH_NAMES } from '../../../../shared/incidents/values';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export const MONTH_OPTIONS = MONTH_NAMES.map((m, i) => ({ value: String(i + 1), label: m }));
 
 export function monthYear(year: number, month: number): string {
-  return `${MONTHS[month - 1] ?? '?'} ${year}`;
+  return `${MONTH_NAMES[month - 1]?.slice(0, 3) ?? '?'} ${year}`;
 }
 
 export const STATUS_COLOR: Record<string, string> = {
