@@ -17,6 +17,7 @@ import { migrate } from '../../src/main/core/store/migrations';
 import { seedInto, rng } from '../../src/main/core/seed/seed';
 import { listIncidents } from '../../src/main/core/incidents/service';
 import { dashboard } from '../../src/main/core/reports/dashboard';
+import { coverageReport } from '../../src/main/core/coverage/coverage';
 import { readCsv } from '../../src/main/core/import/parse';
 import { planImport, writePlan } from '../../src/main/core/import/importer';
 import { PRESETS } from '../../src/main/core/import/presets';
@@ -170,6 +171,10 @@ async function phaseApp(dir: string) {
   const dash: number[] = [];
   for (let i = 0; i < 5; i++) dash.push(time(() => core.workbench.read((db) => dashboard(db, {}, '2026-11-26'))));
 
+  const svc = await call('services.save', { name: 'Mobile crisis team', sector: 'mobile_crisis', areas: null, schedule: { effectiveFrom: '2000-01-01', intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '23:00' })) } });
+  const coverage: number[] = [];
+  for (let i = 0; i < 5; i++) coverage.push(time(() => core.workbench.read((db) => coverageReport(db, { serviceId: svc.id, from: '2017-01', to: '2026-12' }))));
+
   const ready = core.workbench.read((db) => (db.prepare("SELECT id FROM incidents WHERE status = 'draft' ORDER BY id DESC LIMIT 6").all() as { id: number }[]).map((x) => x.id));
   for (const id of ready) await call('incidents.setStatus', { id, status: 'ready_for_review' });
   const m = await call('meetings.create', { date: '2026-12-15', time: '14:00', lengthMinutes: 120, place: 'Bench room', virtual: false });
@@ -188,6 +193,7 @@ async function phaseApp(dir: string) {
     listPageP95Ms: p95(list),
     searchP95Ms: p95(search),
     dashboardMs: Math.round(median(dash)),
+    coverageMs: Math.round(median(coverage)),
     minutesExportMs: Math.round(median(exportMs)),
     unlockMs: Math.round(median(unlock)),
     rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
