@@ -1,0 +1,161 @@
+/** Crisis services (with versioned weekly hours) and the 24/7 coverage report. */
+import { CasewalkError } from '../../../shared/result';
+import type { CoverageReport, HoursInterval, ScheduleVersion, Service } from '../../../shared/coverage/schemas';
+import { CALL_SOURCE, DISPOSITION, toMask } from '../../../shared/incidents/values';
+import type { ReadableDB } from '../store/db';
+import type { Workbench } from '../store/workbench';
+import { coverageGrid, scheduleFor } from './schedule';
+import { addMonths, ym } from '../reports/period';
+
+interface ServiceRow {
+  id: number;
+  name: string;
+  sector: string;
+  areas: string | null;
+}
+
+export function listServices(db: ReadableDB): Service[] {
+  const rows = db.prepare('SELECT id, name, sector, areas FROM services ORDER BY name').all() as unknown as ServiceRow[];
+  return rows.map((r) => serviceOf(db, r));
+}
+
+function serviceOf(db: ReadableDB, r: ServiceRow): Service {
+  const hours = db.prepare('SELECT effective_from, weekday, start, end FROM service_hours WHERE service_id = ? ORDER BY effective_from, weekday, start').all([r.id]) as {
+    effective_from: string;
+    weekday: number;
+    start: string;
+    end: string;
+  }[];
+  const versions = new Map<string, HoursInterval[]>();
+  for (const h of hours) versions.set(h.effective_from, [...(versions.get(h.effective_from) ?? []), { weekday: h.weekday, start: h.start, end: h.end }]);
+  return {
+    id: r.id,
+    name: r.name,
+    sector: r.sector as Service['sector'],
+    areas: r.areas ? (JSON.parse(r.areas) as string[]) : null,
+    schedules: [...versions.entries()].map(([effectiveFrom, intervals]) => ({ effectiveFrom, intervals })),
+  };
+}
+
+function serviceById(db: ReadableDB, id: number): Service {
+  const r = db.prepare('SELECT id, name, sector, areas FROM services WHERE id = ?').get([id]) as unknown as ServiceRow | undefined;
+  if (!r) throw new CasewalkError('not_found', 'That service does not exist.');
+  return serviceOf(db, r);
+}
+
+/** Saves the service and one schedule version (replacing a version with the same effective date). */
+export function saveService(wb: Workbench, input: { id?: number | undefined; name: string; sector: string; areas: string[] | null; schedule: ScheduleVersion }): Service {
+  return wb.write(
+    (s: Service) => ({ event: input.id ? 'update' : 'create', entity: `service:${s.id}`, detail: `schedule from ${input.schedule.effectiveFrom}` }),
+    (db) => {
+      const clash = db.prepare('SELECT id FROM services WHERE lower(name) = lower(?)').get([input.name]) as { id: number } | undefined;
+      if (clash && clash.id !== input.id) throw new CasewalkError('conflict', `A service called "${input.name}" already exists.`);
+      let id = input.id;
+      const areas = input.areas?.length ? JSON.stringify(input.areas) : null;
+      if (id) {
+        serviceById(db, id);
+        db.prepare('UPDATE services SET name = ?, sector = ?, areas = ? WHERE id = ?').run([input.name, input.sector, areas, id]);
+      } else {
+        id = Number(db.prepare('INSERT INTO services (name, sector, areas, created_at) VALUES (?, ?, ?, ?)').run([input.name, input.sector, areas, new Date().toISOString()]).lastInsertRowid);
+      }
+      db.prepare('DELETE FROM service_hours WHERE service_id = ? AND effective_from = ?').run([id, input.schedule.effectiveFrom]);
+      const ins = db.prepare('INSERT INTO service_hours (service_id, effective_from, weekday, start, end) VALUES (?, ?, ?, ?, ?)');
+      for (const iv of input.schedule.intervals) ins.run([id, input.schedule.effectiveFrom, iv.weekday, iv.start, iv.end]);
+      return serviceById(db, id);
+    },
+  );
+}
+
+export function removeService(wb: Workbench, id: number): void {
+  wb.write({ event: 'delete', entity: `service:${id}` }, (db) => {
+    serviceById(db, id);
+    db.prepare('DELETE FROM services WHERE id = ?').run([id]);
+  });
+}
+
+const ED = toMask(['emergency_detention'], DISPOSITION.values);
+const ARREST = toMask(['arrest', 'jail_booking'], DISPOSITION.values);
+
+
+export function coverageReport(
+  db: ReadableDB,
+  q: { serviceId?: number | undefined; area?: string | undefined; from?: string | undefined; to?: string | undefined; callSource?: string | undefined; disposition?: string | undefined },
+): CoverageReport {
+  const last = (db.prepare('SELECT max(occurred) AS m FROM incidents').get() as { m: number | null }).m ?? 202601;
+  const to = q.to ? Number(q.to.replace('-', '')) : last;
+  const from = q.from ? Number(q.from.replace('-', '')) : addMonths(to, -11);
+  const svc = q.serviceId ? serviceById(db, q.serviceId) : null;
+  const where = ['occurred BETWEEN ? AND ?'];
+  const args: (string | number)[] = [from, to];
+  if (q.area) {
+    where.push('area = ?');
+    args.push(q.area);
+  }
+  if (q.callSource) {
+    if (!CALL_SOURCE.values.includes(q.callSource as never)) throw new CasewalkError('invalid_input', 'Unknown call source.');
+    where.push('call_source = ?');
+    args.push(q.callSource);
+  }
+  if (q.disposition) {
+    where.push('(dispositions & ?) != 0');
+    args.push(toMask([q.disposition], DISPOSITION.values));
+  }
+  // Split the period where the service's schedule changes (versions start on a date; a version
+  // applies from the month it is in effect at the start of), then one GROUP BY per segment:
+  // at most 7 × 24 × areas rows each, whatever the number of incidents.
+  const segments: { from: number; to: number; month: number }[] = [];
+  {
+    const starts = new Set<number>([from]);
+    for (const v of svc?.schedules ?? []) {
+      const [y, m, d] = v.effectiveFrom.split('-').map(Number) as [number, number, number];
+      const first = d === 1 ? y * 100 + m : addMonths(y * 100 + m, 1);
+      if (first > from && first <= to) starts.add(first);
+    }
+    const sorted = [...starts].sort((a, b) => a - b);
+    sorted.forEach((st, i) => segments.push({ from: st, to: i + 1 < sorted.length ? addMonths(sorted[i + 1]!, -1) : to, month: st }));
+  }
+  const groupSql = `SELECT weekday, hour_of_day AS hour, coalesce(area, '') AS area, count(*) AS n,
+      sum((dispositions & ${ED}) != 0) AS det, sum((dispositions & ${ARREST}) != 0) AS arr
+    FROM incidents WHERE ${where.join(' AND ')} GROUP BY weekday, hour_of_day, area`;
+  const byHourWeekday = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  const inside = { incidents: 0, detentions: 0, arrests: 0 };
+  const outside = { incidents: 0, detentions: 0, arrests: 0 };
+  let incidents = 0;
+  let placed = 0;
+  const areasSeen = new Set<string>();
+  for (const seg of segments) {
+    const v = svc ? scheduleFor(svc.schedules, seg.month) : null;
+    const grid = v ? coverageGrid(v.intervals) : null;
+    const groups = db.prepare(groupSql).all([seg.from, seg.to, ...args.slice(2)]) as { weekday: number | null; hour: number | null; area: string; n: number; det: number; arr: number }[];
+    for (const g of groups) {
+      incidents += g.n;
+      if (g.area) areasSeen.add(g.area);
+      if (g.weekday === null || g.hour === null) continue;
+      placed += g.n;
+      byHourWeekday[g.weekday - 1]![g.hour]! += g.n;
+      if (!svc) continue;
+      const servesArea = !svc.areas || svc.areas.includes(g.area);
+      const covered = servesArea && grid !== null && grid[g.weekday - 1]![g.hour]!;
+      const bucket = covered ? inside : outside;
+      bucket.incidents += g.n;
+      bucket.detentions += g.det;
+      bucket.arrests += g.arr;
+    }
+  }
+  const rate = (num: number, den: number) => (den ? Math.round((num / den) * 1000) / 10 : null);
+  const withRates = (b: typeof inside) => ({ ...b, detentionRate: rate(b.detentions, b.incidents), arrestRate: rate(b.arrests, b.incidents) });
+  const latest = svc ? scheduleFor(svc.schedules, to) : null;
+  return {
+    service: svc ? { id: svc.id, name: svc.name } : null,
+    from: ym(from),
+    to: ym(to),
+    incidents,
+    placed,
+    outsideHours: outside.incidents,
+    outsideShare: svc && placed ? Math.round((outside.incidents / placed) * 1000) / 1000 : null,
+    byHourWeekday,
+    available: latest ? coverageGrid(latest.intervals) : svc ? Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => false)) : null,
+    rates: { inside: withRates(inside), outside: withRates(outside) },
+    areas: [...areasSeen].sort(),
+  };
+}
