@@ -66,6 +66,16 @@ describe('minutes', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('minutes approved at the next meeting show under its "approval of previous minutes" item', async () => {
+    const { call, meetingId } = await meetingWithCase();
+    const next = (await call('meetings.list', {})).meetings.find((x) => x.date === '2026-06-09')!;
+    await call('minutes.draft', { meetingId });
+    const a = await call('minutes.approve', { meetingId, atMeetingId: next.id });
+    expect(a.approvedAtMeetingId).toBe(next.id);
+    const nextMinutes = await call('minutes.draft', { meetingId: next.id });
+    expect(nextMinutes.sections.find((x) => x.key === 'previous_minutes')!.body).toBe('The minutes of Tuesday, May 12, 2026 were approved.');
+  });
+
   it('the names setting lists attendees by name in the attendance section', async () => {
     const { call, meetingId } = await meetingWithCase();
     expect((await call('settings.get', {})).minutesNames).toBe(false);

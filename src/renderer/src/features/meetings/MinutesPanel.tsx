@@ -3,7 +3,7 @@
  * lists anything to redact (with a link to the section); approval freezes the text; later
  * changes are numbered amendments with a reason. Exports go through a save dialog.
  */
-import { Alert, Anchor, Badge, Button, Code, Group, Menu, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Menu, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { Minutes, MinutesSection } from '../../../../shared/minutes/schemas';
@@ -37,6 +37,19 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
   const [draft, setDraft] = useState<MinutesSection[]>([]);
   const [amending, setAmending] = useState(false);
   const [reason, setReason] = useState('');
+  const [later, setLater] = useState<{ value: string; label: string }[]>([]);
+  const [atMeeting, setAtMeeting] = useState<string | null>(null);
+  useEffect(() => {
+    // Minutes are approved under a later meeting's "approval of previous minutes" item.
+    void unwrap(api().meetings.list()).then((r) => {
+      const options = r.meetings
+        .filter((x) => x.date > date)
+        .reverse()
+        .map((x) => ({ value: String(x.id), label: `At the meeting of ${x.date}` }));
+      setLater(options);
+      setAtMeeting(options[0]?.value ?? null);
+    });
+  }, [date]);
   const [error, setError] = useState<string | null>(null);
   const accept = (x: Minutes | null) => {
     setM(x);
@@ -81,7 +94,14 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
                 <Button variant="default" disabled={!dirty} onClick={() => void run(() => unwrap(api().minutes.update({ meetingId, sections: draft })))}>
                   Save minutes
                 </Button>
-                <Button disabled={dirty || m.guard.length > 0} title={dirty ? 'Save first' : undefined} onClick={() => void run(() => unwrap(api().minutes.approve({ meetingId })))}>
+                {later.length > 0 && (
+                  <Select aria-label="Approved at" data={later} value={atMeeting} onChange={setAtMeeting} w={260} clearable placeholder="Approved outside a meeting" />
+                )}
+                <Button
+                  disabled={dirty || m.guard.length > 0}
+                  title={dirty ? 'Save first' : undefined}
+                  onClick={() => void run(() => unwrap(api().minutes.approve({ meetingId, atMeetingId: atMeeting ? Number(atMeeting) : null })))}
+                >
                   Approve…
                 </Button>
               </>
