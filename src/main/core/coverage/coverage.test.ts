@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
 import { unlockedCore } from '../test-support';
-import { coverageGrid, parseIntervals, scheduleFor } from './schedule';
+import { coverageGrid, scheduleFor } from './schedule';
+import { formatIntervals, parseIntervals } from '../../../shared/coverage/hours';
 
 const TORONTO = path.resolve(__dirname, '../../../../../shared/data/persons_in_crisis_data.csv');
 const DAILY = (start: string, end: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));
@@ -20,7 +21,8 @@ describe('schedule arithmetic', () => {
     const g = coverageGrid([...parseIntervals(3, '08:00-12:00, 13:15-17:00'), { weekday: 3, start: '20:45', end: '21:30' }]);
     expect(hours(g[2]!)).toEqual([8, 9, 10, 11, 13, 14, 15, 16]);
     expect(hours(coverageGrid([{ weekday: 1, start: '00:00', end: '00:00' }])[0]!)).toHaveLength(24);
-    expect(() => parseIntervals(1, '8 to 5')).toThrow(/not a time range/);
+    expect(() => parseIntervals(1, '8 to 5')).toThrow('Monday: "8 to 5" is not a time range like 08:00-23:00.');
+    expect(formatIntervals(parseIntervals(2, '8:00-23:00, 2330-0200'), 2)).toBe('08:00-23:00, 23:30-02:00');
   });
   it('picks the schedule in effect at the start of the month', () => {
     const v = [

@@ -29,17 +29,3 @@ export function scheduleFor(versions: readonly ScheduleVersion[], month: number)
   for (const v of versions) if (v.effectiveFrom <= first && (!best || v.effectiveFrom > best.effectiveFrom)) best = v;
   return best;
 }
-
-/** Parses "08:00-23:00, 23:30-02:00" for one weekday. */
-export function parseIntervals(weekday: number, text: string): HoursInterval[] {
-  return text
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => {
-      const m = /^(\d{1,2}):?(\d{2})\s*[-–]\s*(\d{1,2}):?(\d{2})$/.exec(p);
-      if (!m) throw new Error(`"${p}" is not a time range like 08:00-23:00.`);
-      const pad = (h: string, mm: string) => `${h.padStart(2, '0')}:${mm}`;
-      return { weekday, start: pad(m[1]!, m[2]!), end: pad(m[3]!, m[4]!) };
-    });
-}

@@ -16,6 +16,7 @@ import { listFindings } from '../meetings/findings';
 import { listRecommendations } from '../meetings/recommendations';
 import { redactFree } from '../incidents/redact';
 import { valueHash } from '../incidents/service';
+import { minutesNames } from '../store/settings';
 
 /** Sections built from roster fields: names are allowed there (issue #3 §10), so the guard skips them. */
 const ROSTER_SECTIONS = new Set(['meeting', 'attendance']);
@@ -46,16 +47,11 @@ export function longDate(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-export function minutesNamesSetting(db: ReadableDB): boolean {
-  const r = db.prepare("SELECT value FROM settings WHERE key = 'minutesNames'").get() as { value: string } | undefined;
-  return r?.value === 'true';
-}
-
 /** Drafts the sections from the meeting record (attendance, cases, findings, recommendations, follow-up). */
 export function draftSections(db: ReadableDB, meetingId: number, committee: string, today: string): MinutesSection[] {
   const d = getMeeting(db, meetingId);
   const m = d.meeting;
-  const names = minutesNamesSetting(db);
+  const names = minutesNames(db);
   const inRoom = d.attendance.filter((a) => a.status === 'present' || a.status === 'guest');
   const chair = inRoom.find((a) => a.role === 'chair');
   const sections: MinutesSection[] = [];

@@ -10,8 +10,20 @@ export function autoLockMinutes(db: ReadableDB): number {
   return Number.isInteger(n) && n >= 1 && n <= AUTO_LOCK_MAX ? n : AUTO_LOCK_DEFAULT;
 }
 
+function put(db: WritableDB, key: string, value: string): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run([key, value]);
+}
+
 export function setAutoLockMinutes(db: WritableDB, minutes: number): void {
-  db.prepare("INSERT INTO settings (key, value) VALUES ('autoLockMinutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run([
-    String(minutes),
-  ]);
+  put(db, 'autoLockMinutes', String(minutes));
+}
+
+/** Minutes list attendees by name (off by default: by sector only). */
+export function minutesNames(db: ReadableDB): boolean {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'minutesNames'").get() as { value: string } | undefined;
+  return row?.value === 'true';
+}
+
+export function setMinutesNames(db: WritableDB, on: boolean): void {
+  put(db, 'minutesNames', String(on));
 }

@@ -5,10 +5,9 @@ import type { Core } from '../core';
 import type { Handlers } from '../dispatch';
 import { listAudit } from '../store/audit';
 import { createBackup, restoreBackup } from '../store/backup';
-import { autoLockMinutes, setAutoLockMinutes } from '../store/settings';
+import { autoLockMinutes, minutesNames, setAutoLockMinutes, setMinutesNames } from '../store/settings';
 import { Workbench, type Secret } from '../store/workbench';
 import { assertPassphrase } from './passphrase';
-import { minutesNamesSetting } from '../minutes/minutes';
 
 type WorkbenchMethod =
   | 'workbench.keyholders'
@@ -37,7 +36,7 @@ export function secretFrom(input: { keyholderId?: string | undefined; passphrase
 }
 
 export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
-  const settings = () => ({ autoLockMinutes: core.workbench.read(autoLockMinutes), systemUseNotice: core.workbench.notice, minutesNames: core.workbench.read(minutesNamesSetting) });
+  const settings = () => ({ autoLockMinutes: core.workbench.read(autoLockMinutes), systemUseNotice: core.workbench.notice, minutesNames: core.workbench.read(minutesNames) });
   return {
     'workbench.keyholders': () => {
       if (!core.workbenchExists()) return { exists: false, committee: null, keyholders: [] };
@@ -85,9 +84,7 @@ export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
       if (!changed) return settings();
       core.workbench.write({ event: 'settings_changed', entity: 'settings', detail: changed }, (db) => {
         if (input.autoLockMinutes) setAutoLockMinutes(db, input.autoLockMinutes);
-        if (input.minutesNames !== undefined) {
-          db.prepare("INSERT INTO settings (key, value) VALUES ('minutesNames', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run([String(input.minutesNames)]);
-        }
+        if (input.minutesNames !== undefined) setMinutesNames(db, input.minutesNames);
       });
       if (input.systemUseNotice) core.workbench.setNotice(input.systemUseNotice);
       if (input.autoLockMinutes) core.setAutoLockMinutes(input.autoLockMinutes);

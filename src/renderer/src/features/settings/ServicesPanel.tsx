@@ -1,29 +1,9 @@
 /** Settings → Crisis services: each partner service with its area and weekly hours (versioned by date). */
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { SERVICE_SECTOR_LABELS, SERVICE_SECTORS, type HoursInterval, type Service } from '../../../../shared/coverage/schemas';
+import { SERVICE_SECTOR_LABELS, SERVICE_SECTORS, type Service } from '../../../../shared/coverage/schemas';
+import { formatIntervals, parseIntervals, WEEKDAY_NAMES } from '../../../../shared/coverage/hours';
 import { api, unwrap } from '../../lib/api';
-
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-function toText(intervals: readonly HoursInterval[], weekday: number): string {
-  return intervals
-    .filter((i) => i.weekday === weekday)
-    .map((i) => `${i.start}-${i.end}`)
-    .join(', ');
-}
-
-function parse(weekday: number, text: string): HoursInterval[] {
-  return text
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => {
-      const m = /^(\d{1,2}):?(\d{2})\s*[-–]\s*(\d{1,2}):?(\d{2})$/.exec(p);
-      if (!m) throw new Error(`${DAYS[weekday - 1]}: "${p}" is not a time range like 08:00-23:00.`);
-      return { weekday, start: `${m[1]!.padStart(2, '0')}:${m[2]}`, end: `${m[3]!.padStart(2, '0')}:${m[4]}` };
-    });
-}
 
 interface Draft {
   id?: number;
@@ -50,14 +30,14 @@ export function ServicesPanel() {
       areas: s?.areas ?? [],
       // A new service's hours apply to all past data unless a date says otherwise; a change applies from today.
       effectiveFrom: s ? new Date().toISOString().slice(0, 10) : '2000-01-01',
-      days: DAYS.map((_, i) => (latest ? toText(latest.intervals, i + 1) : '08:00-23:00')),
+      days: WEEKDAY_NAMES.map((_, i) => (latest ? formatIntervals(latest.intervals, i + 1) : '08:00-23:00')),
     });
   };
   const save = async () => {
     if (!draft) return;
     setError(null);
     try {
-      const intervals = draft.days.flatMap((t, i) => parse(i + 1, t));
+      const intervals = draft.days.flatMap((t, i) => parseIntervals(i + 1, t));
       await unwrap(api().services.save({ ...(draft.id ? { id: draft.id } : {}), name: draft.name, sector: draft.sector, areas: draft.areas.length ? draft.areas : null, schedule: { effectiveFrom: draft.effectiveFrom, intervals } }));
       setDraft(null);
       load();
@@ -109,7 +89,7 @@ export function ServicesPanel() {
               <TagsInput label="Areas served" description="Districts, divisions or precincts as the imported data names them; leave empty for all." value={draft.areas} onChange={(v) => setDraft({ ...draft, areas: v })} clearable />
               <Text fw={600}>Weekly hours (for example 08:00-23:00; several ranges separated by commas; 22:00-06:00 runs past midnight; leave empty when closed)</Text>
               <SimpleGrid cols={{ base: 1, md: 2 }}>
-                {DAYS.map((d, i) => (
+                {WEEKDAY_NAMES.map((d, i) => (
                   <TextInput key={d} label={d} value={draft.days[i]} onChange={(e) => setDraft({ ...draft, days: draft.days.map((x, j) => (j === i ? e.currentTarget.value : x)) })} />
                 ))}
               </SimpleGrid>
