@@ -228,7 +228,7 @@ export const meetingMethods = {
   'meetings.create': method(meetingFields, meetingDetail),
   'meetings.update': method(z.object({ id: rowId, patch: meetingFields.partial().extend({ notes: z.string().max(MAX.text).optional() }).strict() }).strict(), meetingDetail),
   'meetings.setStatus': method(z.object({ id: rowId, status: z.enum(MEETING_STATUS.values) }).strict(), meetingDetail),
-  'meetings.exportAgenda': method(z.object({ id: rowId, handle: fileHandle }).strict(), z.object({ displayName: z.string(), bytes: z.number() })),
+  'meetings.exportAgenda': method(z.object({ id: rowId, handle: fileHandle }).strict(), z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() })),
   'agenda.add': method(
     z
       .object({

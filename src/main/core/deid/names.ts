@@ -53,7 +53,7 @@ function tokenize(text: string): Token[] {
     const end = start + raw.length;
     const prev = text.slice(0, start).replace(/[\s"'“‘([]+$/, '');
     const lastChar = prev.at(-1);
-    const sentenceStart = prev.length === 0 || lastChar === '.' && !/\b(?:mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|[A-Z])\.$/i.test(prev) || lastChar === '!' || lastChar === '?' || lastChar === ':' || lastChar === ';' || /\n\s*$/.test(text.slice(0, start));
+    const sentenceStart = prev.length === 0 || lastChar === '.' && !/\b(?:mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|[A-Z])\.$/i.test(prev) || lastChar === '!' || lastChar === '?' || lastChar === ':' || lastChar === ';' || lastChar === '·' || lastChar === '•' || lastChar === '|' || /\n\s*$/.test(text.slice(0, start));
     out.push({
       text: raw,
       lower: raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, ''),

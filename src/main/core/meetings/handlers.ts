@@ -1,14 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Core } from '../core';
 import type { Handlers } from '../dispatch';
 import type { meetingMethods } from '../../../shared/meetings/schemas';
-import { writeFileAtomic } from '../store/keyslots';
+import { exportDocument } from '../exports/write';
+import { agendaDoc } from '../minutes/documents';
 import { blameHints } from './blame';
 import { createFinding, findingById, listFindings, removeFinding, updateFinding } from './findings';
 import {
   addAgendaItem,
-  agendaMarkdown,
   completeAgendaItem,
   createMeeting,
   getMeeting,
@@ -55,13 +53,8 @@ export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meeting
     'meetings.create': (input) => createMeeting(wb(), input),
     'meetings.update': ({ id, patch }) => updateMeeting(wb(), id, patch),
     'meetings.setStatus': ({ id, status }) => setMeetingStatus(wb(), id, status),
-    'meetings.exportAgenda': ({ id, handle }) => {
-      const w = wb();
-      const md = w.read((db) => agendaMarkdown(db, id, w.committee));
-      const file = core.files.take(handle, 'write');
-      w.write({ event: 'export', entity: `meeting:${id}`, detail: `agenda (Markdown, ${Buffer.byteLength(md)} bytes)` }, () => writeFileAtomic(file, md));
-      return { displayName: path.basename(file), bytes: fs.statSync(file).size };
-    },
+    'meetings.exportAgenda': ({ id, handle }) =>
+      exportDocument(core, handle, { what: 'agenda', entity: `meeting:${id}`, format: 'md', build: (db, committee) => agendaDoc(db, id, committee) }),
     'agenda.add': (input) => addAgendaItem(wb(), input),
     'agenda.update': ({ id, patch }) => updateAgendaItem(wb(), id, patch),
     'agenda.move': ({ id, position }) => moveAgendaItem(wb(), id, position),

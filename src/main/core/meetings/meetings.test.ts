@@ -208,7 +208,7 @@ describe('walk mode', () => {
     expect(core.walk).toBeNull();
   });
 
-  it('agenda export is Markdown with codes and redacted summaries, written through a handle and audited', async () => {
+  it('agenda export is Markdown with codes and redacted summaries, through the guard, written through a handle and audited with its SHA-256', async () => {
     const { call, core, dataDir } = await setup();
     const inc = await readyIncident(call, 'Officer A stayed with the person <script>alert(1)</script> until the team arrived.');
     const m = await call('meetings.create', { date: '2026-05-12', time: '14:00', lengthMinutes: 90, place: 'Room *2*', virtual: false });
@@ -216,12 +216,15 @@ describe('walk mode', () => {
     const file = `${dataDir}/agenda.md`;
     const r = await call('meetings.exportAgenda', { id: m.meeting.id, handle: core.files.register(file, 'write') });
     expect(r.displayName).toBe('agenda.md');
-    const md = (await import('node:fs')).readFileSync(file, 'utf8');
-    expect(md).toContain('# Riverside CIT — case review meeting');
-    expect(md).toContain(`**Case review: ${inc.code}** — 30 min`);
+    const fs = await import('node:fs');
+    const md = fs.readFileSync(file, 'utf8');
+    expect(md).toContain('# Agenda — Riverside CIT');
+    expect(md).toContain(`| 4 | Case review: ${inc.code} | 30 | \\+25 min |`);
     expect(md).toContain('Room \\*2\\*');
-    expect(md).toContain('\\<script\\>alert\\(1\\)\\</script\\>');
-    expect((await call('audit.list', { event: 'export' })).rows[0]).toMatchObject({ entity: `meeting:${m.meeting.id}` });
+    expect(md).toContain(`- ${inc.code}: Officer A stayed with the person \\<script\\>alert\\(1\\)\\</script\\> until the team arrived.`);
+    const sha = (await import('node:crypto')).createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    expect(r.sha256).toBe(sha);
+    expect((await call('audit.list', { event: 'export' })).rows[0]).toMatchObject({ entity: `meeting:${m.meeting.id}`, detail: expect.stringContaining(`sha256:${sha}`) });
   });
 });
 

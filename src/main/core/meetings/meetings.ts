@@ -353,29 +353,3 @@ export function setAttendance(wb: Workbench, input: { meetingId: number; memberI
     },
   );
 }
-
-/** Markdown agenda for distribution: incident codes and de-identified summaries only. */
-export function agendaMarkdown(db: ReadableDB, id: number, committee: string): string {
-  const d = getMeeting(db, id);
-  const m = d.meeting;
-  const esc = (s: string) => s.replace(/([\\`*_{}[\]<>()#+!|])/g, '\\$1').replace(/^([-=])/gm, '\\$1');
-  const lines = [
-    `# ${esc(committee)} — case review meeting`,
-    '',
-    `**${m.date}, ${m.time}** · ${m.lengthMinutes} minutes · ${m.virtual ? 'virtual' : esc(m.place || 'place to be confirmed')}`,
-    '',
-    '*Confidential. Incidents are identified by committee code only; summaries are de-identified.*',
-    '',
-    '## Agenda',
-    '',
-  ];
-  let at = 0;
-  d.items.forEach((it, i) => {
-    lines.push(`${i + 1}. **${esc(it.title)}** — ${it.minutes} min (from ${at} min)`);
-    at += it.minutes;
-    if (it.incident) lines.push(`   - ${esc(it.incident.summary || 'No summary yet.')}`);
-    for (const r of it.carried) lines.push(`   - ${r.code} · ${esc(r.owner)} · due ${r.dueDate}${r.overdue ? ' · **overdue**' : ''} · ${esc(r.action)}`);
-  });
-  lines.push('', `Total: ${d.allottedMinutes} of ${m.lengthMinutes} minutes.`, '');
-  return lines.join('\n');
-}

@@ -7,7 +7,7 @@ import type { ReadableDB } from '../store/db';
 import type { Block, Doc } from '../exports/doc';
 import { docTexts } from '../exports/doc';
 import { toMarkdown } from '../exports/markdown';
-import { getMeeting } from '../meetings/meetings';
+import { getMeeting, summaryOf } from '../meetings/meetings';
 import { projectorView } from '../meetings/walk';
 import { getMinutes, longDate } from './minutes';
 import { scan } from '../deid/scanner';
@@ -62,24 +62,49 @@ export function minutesDoc(db: ReadableDB, meetingId: number, committee: string)
   };
 }
 
-export function packetDoc(db: ReadableDB, meetingId: number, committee: string): Doc {
-  const d = getMeeting(db, meetingId);
+/** The agenda: meeting line, timed items, de-identified case summaries, recommendations for follow-up. */
+function agendaBlocks(db: ReadableDB, d: ReturnType<typeof getMeeting>, withSummaries: boolean): Block[] {
   const m = d.meeting;
+  let at = 0;
   const blocks: Block[] = [
     { kind: 'paragraph', text: `${m.time} · ${m.lengthMinutes} minutes · ${m.virtual ? 'virtual' : m.place || 'place to be confirmed'}` },
+    { kind: 'paragraph', text: 'Incidents are identified by committee code only; summaries are de-identified.' },
     { kind: 'heading', level: 1, text: 'Agenda' },
     {
       kind: 'table',
-      headers: ['#', 'Item', 'Minutes'],
-      rows: d.items.map((it, i) => [String(i + 1), it.title, String(it.minutes)]),
+      headers: ['#', 'Item', 'Minutes', 'Starts at'],
+      rows: d.items.map((it, i) => {
+        const row = [String(i + 1), it.title, String(it.minutes), `+${at} min`];
+        at += it.minutes;
+        return row;
+      }),
       caption: `Total ${d.allottedMinutes} of ${m.lengthMinutes} minutes`,
     },
   ];
+  const cases = d.items.filter((i) => i.incident);
+  if (withSummaries && cases.length) {
+    blocks.push({ kind: 'heading', level: 1, text: 'Case summaries' });
+    blocks.push({ kind: 'bullets', items: cases.map((it) => `${it.incident!.code}: ${summaryOf(db, it.incident!.id, 2000) || 'no summary yet.'}`) });
+  }
   const carried = d.items.find((i) => i.kind === 'follow_up')?.carried ?? [];
   if (carried.length) {
     blocks.push({ kind: 'heading', level: 1, text: 'Recommendations for follow-up' });
     blocks.push({ kind: 'table', headers: ['Code', 'Action', 'Owner', 'Due', 'Status'], rows: carried.map((c) => [c.code, c.action, c.owner, `${c.dueDate}${c.overdue ? ' (overdue)' : ''}`, c.status.replace('_', ' ')]) });
   }
+  return blocks;
+}
+
+export function agendaDoc(db: ReadableDB, meetingId: number, committee: string): Doc {
+  const d = getMeeting(db, meetingId);
+  return { title: `Agenda — ${committee}`, subtitle: `Case review meeting, ${longDate(d.meeting.date)}`, draft: false, blocks: agendaBlocks(db, d, true), attributions: attributionsOf(db) };
+}
+
+/** The agenda plus, for each case, the de-identified facts and timeline (for sending before the meeting). */
+export function packetDoc(db: ReadableDB, meetingId: number, committee: string): Doc {
+  const d = getMeeting(db, meetingId);
+  const m = d.meeting;
+  // Each case section below carries its summary, so the agenda part leaves them out.
+  const blocks = agendaBlocks(db, d, false);
   for (const it of d.items.filter((i) => i.kind === 'case_review' && i.incident)) {
     // The same redacted surface the projector uses: nothing unresolved leaves the machine.
     const v = projectorView(db, { meetingId, itemId: it.id, step: 0, highContrast: false, version: 0 }, committee).incident!;

@@ -1,0 +1,33 @@
+/**
+ * The one way a document leaves the machine: the identifier guard over every line, render,
+ * write atomically through a file handle (no temp copy survives), audit with the file's SHA-256.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { ExportFormat } from '../../../shared/minutes/schemas';
+import type { Core } from '../core';
+import type { ReadableDB } from '../store/db';
+import { writeFileAtomic } from '../store/keyslots';
+import { allowedPredicate } from '../minutes/minutes';
+import { assertDocClean, render } from '../minutes/documents';
+import type { Doc } from './doc';
+
+export async function exportDocument(
+  core: Core,
+  handle: string,
+  opts: { what: string; entity: string; format: ExportFormat; build: (db: ReadableDB, committee: string) => Doc },
+): Promise<{ displayName: string; bytes: number; sha256: string }> {
+  const w = core.workbench;
+  const doc = w.read((db) => {
+    const d = opts.build(db, w.committee);
+    assertDocClean(d, allowedPredicate(db, [w.committee]));
+    return d;
+  });
+  const bytes = await render(doc, opts.format);
+  const file = core.files.take(handle, 'write');
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  w.write({ event: 'export', entity: opts.entity, detail: `${opts.what} (${opts.format}, ${bytes.length} bytes${doc.draft ? ', DRAFT' : ''}); sha256:${hash}` }, () =>
+    writeFileAtomic(file, bytes),
+  );
+  return { displayName: path.basename(file), bytes: bytes.length, sha256: hash };
+}
