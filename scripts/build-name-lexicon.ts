@@ -8,26 +8,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allLocales } from '@faker-js/faker';
+import { addNames } from '../src/main/core/deid/lexicon';
 
 type NameList = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
-const LATIN = /^[a-z][a-z' -]*$/;
+const flat = (list: NameList): string[] => (!list ? [] : Array.isArray(list) ? list : [...(list.generic ?? []), ...(list.female ?? []), ...(list.male ?? [])]);
 
 export function fakerNames(): { first: string[]; last: string[] } {
   const first = new Set<string>();
   const last = new Set<string>();
-  const add = (into: Set<string>, list: NameList) => {
-    if (!list) return;
-    const arr = Array.isArray(list) ? list : [...(list.generic ?? []), ...(list.female ?? []), ...(list.male ?? [])];
-    for (const raw of arr) {
-      const n = raw.toLowerCase();
-      if (!LATIN.test(n)) continue;
-      for (const part of n.split(/[ -]/)) if (part.length >= 2) into.add(part);
-    }
-  };
   for (const locale of Object.values(allLocales)) {
     const person = (locale as { person?: { first_name?: NameList; last_name?: NameList } }).person;
-    add(first, person?.first_name);
-    add(last, person?.last_name);
+    addNames(first, flat(person?.first_name));
+    addNames(last, flat(person?.last_name));
   }
   return { first: [...first].sort(), last: [...last].sort() };
 }

@@ -59,6 +59,11 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
     await page.getByRole('button', { name: 'Add service' }).click();
     await page.getByLabel('Service name').fill('Mobile crisis team');
     assert((await page.getByRole('textbox', { name: 'Saturday' }).inputValue()) === '08:00-23:00', 'default hours prefilled');
+    await page.getByRole('textbox', { name: 'Sunday' }).fill('8 to 5');
+    await page.getByRole('button', { name: 'Save service' }).click();
+    await page.getByRole('alert').getByText('Sunday: "8 to 5" is not a time range like 08:00-23:00.').waitFor();
+    await page.getByRole('textbox', { name: 'Sunday' }).fill('08:00-23:00');
+    await look(page, '16a-settings-service-hours');
     await page.getByRole('button', { name: 'Save service' }).click();
     await page.getByText('Areas: all · 1 schedule version').waitFor();
 

@@ -144,6 +144,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await rec.getByRole('combobox', { name: 'Kind of action (RCA² hierarchy)' }).click();
     await page.getByRole('option', { name: 'Increase staffing / reduce workload' }).click();
     await rec.getByText('Intermediate action').waitFor();
+    await look(page, '22a-recommendation-dialog');
     await rec.getByRole('button', { name: 'Save recommendation' }).click();
     await page.getByText('→ recommendation').waitFor();
     await look(page, '22-walk-presenter');
@@ -187,6 +188,9 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('dialog').getByRole('button', { name: 'Record: Accepted' }).click();
     await page.getByRole('button', { name: 'R-001: In progress' }).waitFor();
     await look(page, '24-recommendations');
+    await page.getByRole('link', { name: /^Home/ }).click();
+    await page.getByText('Next meeting', { exact: true }).waitFor();
+    await look(page, '27-home-with-meeting');
     assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
   });
 });

@@ -77,12 +77,9 @@ export interface NameLexicon {
 
 let cached: NameLexicon | null = null;
 
-type NameList = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
-
-function addNames(into: Set<string>, list: NameList): void {
-  if (!list) return;
-  const arr = Array.isArray(list) ? list : [...(list.generic ?? []), ...(list.female ?? []), ...(list.male ?? [])];
-  for (const raw of arr) {
+/** Adds lower-cased Latin-script name parts ("Mary-Jane" → mary, jane) of at least two letters. */
+export function addNames(into: Set<string>, list: readonly string[] | undefined): void {
+  for (const raw of list ?? []) {
     const n = raw.toLowerCase();
     if (!LATIN.test(n)) continue;
     for (const part of n.split(/[ -]/)) if (part.length >= 2) into.add(part);

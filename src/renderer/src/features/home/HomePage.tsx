@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract';
 import { api, unwrap } from '../../lib/api';
 import { formatDate } from '../meetings/MeetingsPage';
+import { StatCard } from '../layout/StatCard';
 
 type Summary = MethodOutput<'home.summary'>;
 
@@ -22,18 +23,10 @@ export function HomePage({ member, go }: { member: string | null; go(hash: strin
       {s && (
         <>
           <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }}>
-            <Tile label="Next meeting" value={s.nextMeeting ? formatDate(s.nextMeeting.date) : 'None planned'}>
-              {s.nextMeeting ? link(`#/meetings/${s.nextMeeting.id}`, `${s.nextMeeting.caseCount} case reviews · open the agenda`) : link('#/meetings', 'Plan a meeting')}
-            </Tile>
-            <Tile label="Overdue recommendations" value={String(s.overdue.length)} alert={s.overdue.length > 0}>
-              {s.dueSoon} more due in the next 30 days
-            </Tile>
-            <Tile label="Incidents with identifiers to resolve" value={s.unresolvedIdentifiers.toLocaleString()} alert={s.unresolvedIdentifiers > 0}>
-              {link('#/incidents', 'Review them in Incidents')}
-            </Tile>
-            <Tile label="Ready for review" value={s.readyForReview.toLocaleString()}>
-              {s.drafts.toLocaleString()} drafts
-            </Tile>
+            <StatCard label="Next meeting" value={s.nextMeeting ? formatDate(s.nextMeeting.date) : 'None planned'} note={s.nextMeeting ? link(`#/meetings/${s.nextMeeting.id}`, `${s.nextMeeting.caseCount} case review${s.nextMeeting.caseCount === 1 ? "" : "s"} · open the agenda`) : link('#/meetings', 'Plan a meeting')} />
+            <StatCard label="Overdue recommendations" value={String(s.overdue.length)} alert={s.overdue.length > 0} note={`${s.dueSoon} more due in the next 30 days`} />
+            <StatCard label="Incidents with identifiers to resolve" value={s.unresolvedIdentifiers.toLocaleString()} alert={s.unresolvedIdentifiers > 0} note={link('#/incidents', 'Review them in Incidents')} />
+            <StatCard label="Ready for review" value={s.readyForReview.toLocaleString()} note={`${s.drafts.toLocaleString()} drafts`} />
           </SimpleGrid>
           {s.overdue.length > 0 && (
             <Paper withBorder p="lg">
@@ -54,17 +47,5 @@ export function HomePage({ member, go }: { member: string | null; go(hash: strin
         </>
       )}
     </Stack>
-  );
-}
-
-function Tile({ label, value, alert, children }: { label: string; value: string; alert?: boolean; children: React.ReactNode }) {
-  return (
-    <Paper withBorder p="lg" style={alert ? { borderLeft: '6px solid var(--mantine-color-red-9)' } : undefined}>
-      <Text c="dimmed">{label}</Text>
-      <Text fw={800} size="xl" my={4}>
-        {value}
-      </Text>
-      <Text size="md">{children}</Text>
-    </Paper>
   );
 }

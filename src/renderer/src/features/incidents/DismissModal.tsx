@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
+import { FormActions } from '../layout/FormActions';
 import { useState } from 'react';
 import { IDENTIFIER_LABELS, type IdentifierKind } from '../../../../shared/deid/kinds';
 
@@ -39,19 +40,7 @@ export function DismissModal(p: { target: { type: IdentifierKind; text: string }
               required
               data-autofocus
             />
-            {error && (
-              <Text c="red.9" role="alert">
-                {error}
-              </Text>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={busy} disabled={reason.trim().length < 3}>
-                Mark as not an identifier
-              </Button>
-            </Group>
+            <FormActions error={error} onCancel={close} submitLabel="Mark as not an identifier" disabled={reason.trim().length < 3} loading={busy} />
           </Stack>
         </form>
       )}

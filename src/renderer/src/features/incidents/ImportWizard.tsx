@@ -2,11 +2,13 @@
  * Import a CSV in four visible steps: choose the file → map columns (a preset or your own) →
  * dry run (counts, row errors, unmapped values you can map on the spot) → import, all or nothing.
  */
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { DATE_FIELD, IMPORTABLE_FIELDS, IMPORTABLE_LABELS, type ImportReport, type MappingPreset } from '../../../../shared/import/schemas';
 import { BEHAVIOUR, CALL_SOURCE, DISPOSITION, FORCE, INJURY, INTERCEPT, RESPONDER, WEAPON, WEEKDAY, YES_NO_UNKNOWN, type ValueOption } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
+import { DataTable } from '../layout/DataTable';
+import { StatCard } from '../layout/StatCard';
 
 interface Opened {
   stagingId: string;
@@ -177,24 +179,7 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
                 {opened.suggestedPreset && <Badge size="lg">Recognised: {presets.find((p) => p.id === opened.suggestedPreset)?.preset.name}</Badge>}
               </Group>
               <ScrollArea>
-                <Table fz="sm" withTableBorder aria-label="First rows of the file">
-                  <Table.Thead>
-                    <Table.Tr>
-                      {opened.headers.map((h) => (
-                        <Table.Th key={h}>{h}</Table.Th>
-                      ))}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {opened.sample.map((r, i) => (
-                      <Table.Tr key={i}>
-                        {r.map((c, j) => (
-                          <Table.Td key={j}>{c}</Table.Td>
-                        ))}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <DataTable label="First rows of the file" headers={opened.headers} rows={opened.sample} size="sm" border />
               </ScrollArea>
             </Stack>
           </Paper>
@@ -259,11 +244,11 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
         <Paper withBorder p="lg">
           <Stack>
             <SimpleGrid cols={{ base: 2, md: 5 }} aria-label="Dry run counts">
-              <Stat label="Rows read" value={report.rows} />
-              <Stat label={report.dryRun ? 'Incidents to create' : 'Incidents created'} value={report.invalidRows && !skipInvalid ? 0 : report.imported} />
-              <Stat label="Rows merged" value={report.merged} />
-              <Stat label="Invalid rows" value={report.invalidRows} bad={report.invalidRows > 0} />
-              <Stat label="With possible identifiers" value={report.withIdentifiers} bad={report.withIdentifiers > 0} />
+              <StatCard label="Rows read" value={report.rows.toLocaleString()} />
+              <StatCard label={report.dryRun ? 'Incidents to create' : 'Incidents created'} value={(report.invalidRows && !skipInvalid ? 0 : report.imported).toLocaleString()} />
+              <StatCard label="Rows merged" value={report.merged.toLocaleString()} />
+              <StatCard label="Invalid rows" value={report.invalidRows.toLocaleString()} alert={report.invalidRows > 0} />
+              <StatCard label="With possible identifiers" value={report.withIdentifiers.toLocaleString()} alert={report.withIdentifiers > 0} />
             </SimpleGrid>
             {report.invalidRows > 0 && (
               <Alert color={skipInvalid ? 'orange' : 'red'} title={skipInvalid ? 'Invalid rows will be left out' : 'Nothing will be imported while rows are invalid'}>
@@ -294,24 +279,12 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
               </Stack>
             ))}
             {report.errors.length > 0 && (
-              <Table fz="md" aria-label="Row errors" withTableBorder>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={80}>Row</Table.Th>
-                    <Table.Th w={180}>Problem</Table.Th>
-                    <Table.Th>Message</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.errors.slice(0, 25).map((e) => (
-                    <Table.Tr key={`${e.row}-${e.code}`}>
-                      <Table.Td>{e.row}</Table.Td>
-                      <Table.Td>{e.code.replace(/_/g, ' ')}</Table.Td>
-                      <Table.Td>{e.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <DataTable
+                label="Row errors"
+                headers={['Row', 'Problem', 'Message']}
+                rows={report.errors.slice(0, 25).map((e) => [e.row, e.code.replace(/_/g, ' '), e.message])}
+                border
+              />
             )}
             {report.errors.length > 25 && <Text c="dimmed">…and {report.invalidRows - 25} more invalid rows.</Text>}
             {report.droppedColumns.length > 0 && <Text>Dropped, never imported: {report.droppedColumns.join(', ')}.</Text>}
@@ -352,18 +325,5 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
         </Alert>
       )}
     </Stack>
-  );
-}
-
-function Stat({ label, value, bad }: { label: string; value: number; bad?: boolean }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" c={bad ? 'red.9' : undefined}>
-        {value.toLocaleString()}
-      </Text>
-    </Paper>
   );
 }

@@ -38,6 +38,15 @@ const COLUMNS: Column<IncidentRow>[] = [
   { key: 'summary', label: 'Summary', width: 'minmax(6rem, 2fr)', render: (r) => <Text c="dimmed" truncate>{r.summary || '—'}</Text> },
 ];
 
+/** The multi-choice filters, in the order they appear. */
+const MULTI_FILTERS: { key: 'status' | 'callSource' | 'disposition' | 'intercept' | 'responder'; label: string; options: { value: string; label: string }[]; width: number }[] = [
+  { key: 'status', label: 'Status', options: INCIDENT_STATUS.options, width: 240 },
+  { key: 'callSource', label: 'Call source', options: CALL_SOURCE.options, width: 220 },
+  { key: 'disposition', label: 'Disposition', options: DISPOSITION.options, width: 260 },
+  { key: 'intercept', label: 'Intercept', options: INTERCEPT.options, width: 200 },
+  { key: 'responder', label: 'Responder', options: RESPONDER.options, width: 240 },
+];
+
 export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; onImport(): void }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
@@ -101,15 +110,18 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
           w={340}
           type="search"
         />
-        <MultiSelect
-          searchable
-          label="Status"
-          data={INCIDENT_STATUS.options}
-          value={filters.status ?? []}
-          onChange={(v) => set('status', v as Filters['status'])}
-          w={240}
-          clearable
-        />
+        {MULTI_FILTERS.map((f) => (
+          <MultiSelect
+            key={f.key}
+            searchable
+            clearable
+            label={f.label}
+            data={f.options}
+            value={(filters[f.key] as string[] | undefined) ?? []}
+            onChange={(v) => set(f.key, v as never)}
+            w={f.width}
+          />
+        ))}
         <Select
           label="From year"
           data={years}
@@ -119,42 +131,6 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
           clearable
         />
         <Select label="To year" data={years} value={filters.to?.slice(0, 4) ?? null} onChange={(v) => set('to', v ? `${v}-12` : undefined)} w={130} clearable />
-        <MultiSelect
-          searchable
-          label="Call source"
-          data={CALL_SOURCE.options}
-          value={filters.callSource ?? []}
-          onChange={(v) => set('callSource', v as Filters['callSource'])}
-          w={220}
-          clearable
-        />
-        <MultiSelect
-          searchable
-          label="Disposition"
-          data={DISPOSITION.options}
-          value={filters.disposition ?? []}
-          onChange={(v) => set('disposition', v as Filters['disposition'])}
-          w={260}
-          clearable
-        />
-        <MultiSelect
-          searchable
-          label="Intercept"
-          data={INTERCEPT.options}
-          value={filters.intercept ?? []}
-          onChange={(v) => set('intercept', v as Filters['intercept'])}
-          w={200}
-          clearable
-        />
-        <MultiSelect
-          searchable
-          label="Responder"
-          data={RESPONDER.options}
-          value={filters.responder ?? []}
-          onChange={(v) => set('responder', v as Filters['responder'])}
-          w={240}
-          clearable
-        />
         {facets.tags.length > 0 && (
           <Select label="Tag" data={facets.tags} value={filters.tag ?? null} onChange={(v) => set('tag', v ?? undefined)} w={180} clearable searchable />
         )}

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { FormActions } from '../layout/FormActions';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
 import { MONTH_OPTIONS } from './format';
@@ -50,19 +51,7 @@ export function NewIncidentModal({ opened, onClose, onCreated }: { opened: boole
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
           />
-          {error && (
-            <Text c="red.9" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Create
-            </Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} submitLabel="Create" loading={busy} />
         </Stack>
       </form>
     </Modal>

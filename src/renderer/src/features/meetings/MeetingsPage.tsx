@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { MeetingRow } from '../../../../shared/meetings/schemas';
 import { MEETING_STATUS } from '../../../../shared/meetings/values';
 import { api, unwrap } from '../../lib/api';
+import { FormActions } from '../layout/FormActions';
 
 export const MEETING_COLOR: Record<string, string> = { planned: 'blue.9', in_progress: 'teal.9', ended: 'gray.8' };
 
@@ -97,17 +98,7 @@ function PlanMeetingModal({ opened, onClose, onCreated }: { opened: boolean; onC
           </Group>
           <TextInput label="Place" value={place} onChange={(e) => setPlace(e.currentTarget.value)} disabled={virtual} />
           <Switch size="md" label="Virtual meeting" checked={virtual} onChange={(e) => setVirtual(e.currentTarget.checked)} />
-          {error && (
-            <Text c="red.9" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit">Plan meeting</Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} submitLabel="Plan meeting" />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,5 @@
-import { Badge, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { FormActions } from '../layout/FormActions';
 import { useEffect, useState } from 'react';
 import type { Finding, Member, Organisation, Recommendation } from '../../../../shared/meetings/schemas';
 import { ACTION_STRENGTH, ACTION_TYPE, FINDING_CATEGORY, STRENGTH, type ActionType } from '../../../../shared/meetings/values';
@@ -97,19 +98,7 @@ export function RecommendationModal(p: { opened: boolean; findings: Finding[]; m
             </Text>
           )}
           <TextInput label="Measure of success" value={measure} onChange={(e) => setMeasure(e.currentTarget.value)} />
-          {error && (
-            <Text c="red.9" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={p.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={!selected.length || action.trim().length < 3}>
-              Save recommendation
-            </Button>
-          </Group>
+          <FormActions error={error} onCancel={p.onClose} submitLabel="Save recommendation" disabled={!selected.length || action.trim().length < 3} />
         </Stack>
       </form>
     </Modal>

@@ -9,6 +9,7 @@ import type { CoverageReport, Service } from '../../../../shared/coverage/schema
 import { CALL_SOURCE, DISPOSITION } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
 import classes from './CoveragePanel.module.css';
+import { StatCard } from '../layout/StatCard';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -63,33 +64,24 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
           <>
             {r.service && (
               <SimpleGrid cols={{ base: 1, md: 3 }} aria-label="Coverage figures">
-                <Paper withBorder p="md">
-                  <Text c="dimmed">Incidents outside {r.service.name} hours</Text>
-                  <Text fw={800} size="xl">
-                    {r.outsideShare === null ? '—' : `${Math.round(r.outsideShare * 1000) / 10}%`}
-                  </Text>
-                  <Text size="sm">
-                    {r.outsideHours.toLocaleString()} of {r.placed.toLocaleString()} incidents with an hour and weekday
-                  </Text>
-                </Paper>
-                <Paper withBorder p="md">
-                  <Text c="dimmed">Emergency detention: outside vs inside hours</Text>
-                  <Text fw={800} size="xl">
-                    {pct(r.rates.outside.detentionRate)} vs {pct(r.rates.inside.detentionRate)}
-                  </Text>
-                  <Text size="sm">
-                    {r.rates.outside.detentions.toLocaleString()} of {r.rates.outside.incidents.toLocaleString()} vs {r.rates.inside.detentions.toLocaleString()} of {r.rates.inside.incidents.toLocaleString()}
-                  </Text>
-                </Paper>
-                <Paper withBorder p="md">
-                  <Text c="dimmed">Arrest: outside vs inside hours</Text>
-                  <Text fw={800} size="xl">
-                    {pct(r.rates.outside.arrestRate)} vs {pct(r.rates.inside.arrestRate)}
-                  </Text>
-                  <Text size="sm">
-                    {r.rates.outside.arrests.toLocaleString()} of {r.rates.outside.incidents.toLocaleString()} vs {r.rates.inside.arrests.toLocaleString()} of {r.rates.inside.incidents.toLocaleString()}
-                  </Text>
-                </Paper>
+                <StatCard
+                  label={`Incidents outside ${r.service.name} hours`}
+                  value={r.outsideShare === null ? '—' : `${Math.round(r.outsideShare * 1000) / 10}%`}
+                  note={`${r.outsideHours.toLocaleString()} of ${r.placed.toLocaleString()} incidents with an hour and weekday`}
+                />
+                {(
+                  [
+                    ['Emergency detention', 'detentionRate', 'detentions'],
+                    ['Arrest', 'arrestRate', 'arrests'],
+                  ] as const
+                ).map(([label, rateKey, countKey]) => (
+                  <StatCard
+                    key={label}
+                    label={`${label}: outside vs inside hours`}
+                    value={`${pct(r.rates.outside[rateKey])} vs ${pct(r.rates.inside[rateKey])}`}
+                    note={`${r.rates.outside[countKey].toLocaleString()} of ${r.rates.outside.incidents.toLocaleString()} vs ${r.rates.inside[countKey].toLocaleString()} of ${r.rates.inside.incidents.toLocaleString()}`}
+                  />
+                ))}
               </SimpleGrid>
             )}
             <div className={classes.scroll}>

@@ -4,7 +4,7 @@
  */
 import { BarChart, LineChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
-import { Alert, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Dashboard } from '../../../../shared/minutes/schemas';
@@ -12,6 +12,7 @@ import { CALL_SOURCE, DISPOSITION } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
 import { ExportMenu } from '../meetings/MinutesPanel';
 import { CoveragePanel } from './CoveragePanel';
+import { DataTable } from '../layout/DataTable';
 
 const SOURCE_COLORS = ['teal.9', 'blue.9', 'grape.9', 'orange.8', 'gray.7', 'red.9', 'dark.4'];
 const GOALS: Record<string, string> = { '1': 'Safety for everyone', '2': 'Connection to services', '3': 'Law enforcement only where needed', '4': 'Less trauma, better recovery' };
@@ -24,24 +25,7 @@ function ChartCard({ title, children, table }: { title: string; children: ReactN
         <div role="img" aria-label={`${title}: chart (the table below has the figures)`}>{children}</div>
         <details>
           <summary style={{ cursor: 'pointer', fontWeight: 600 }}>Table: {title}</summary>
-          <Table fz="md" mt="xs" aria-label={title}>
-            <Table.Thead>
-              <Table.Tr>
-                {table.headers.map((h) => (
-                  <Table.Th key={h}>{h}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {table.rows.map((r, i) => (
-                <Table.Tr key={i}>
-                  {r.map((c, j) => (
-                    <Table.Td key={j}>{c}</Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable label={title} headers={table.headers} rows={table.rows} />
         </details>
       </Stack>
     </Paper>
@@ -154,26 +138,11 @@ export function ReportsPage() {
       </SimpleGrid>
       <Paper withBorder p="lg">
         <Title order={3}>Completion by owner sector</Title>
-        <Table fz="md" aria-label="Completion by owner sector">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Sector</Table.Th>
-              <Table.Th>Completed</Table.Th>
-              <Table.Th>Total</Table.Th>
-              <Table.Th>Rate</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {d.completionBySector.map((c) => (
-              <Table.Tr key={c.sector}>
-                <Table.Td>{c.label}</Table.Td>
-                <Table.Td>{c.completed}</Table.Td>
-                <Table.Td>{c.total}</Table.Td>
-                <Table.Td>{c.total ? `${Math.round((c.completed / c.total) * 100)}%` : '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          label="Completion by owner sector"
+          headers={['Sector', 'Completed', 'Total', 'Rate']}
+          rows={d.completionBySector.map((c) => [c.label, c.completed, c.total, c.total ? `${Math.round((c.completed / c.total) * 100)}%` : '—'])}
+        />
       </Paper>
       {d.attributions.map((a) => (
         <Text key={a} size="sm" c="dimmed">

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { FormActions } from '../layout/FormActions';
 import { useEffect, useState } from 'react';
 import type { Member, Organisation } from '../../../../shared/meetings/schemas';
 import { MEMBER_ROLE, SECTOR } from '../../../../shared/meetings/values';
@@ -139,19 +140,7 @@ export function RosterPanel() {
                 <Select label="Role" data={MEMBER_ROLE.options} value={draft.role} onChange={(v) => v && setDraft({ ...draft, role: v as Member['role'] })} allowDeselect={false} />
               </Group>
               <Switch size="md" label="Active (inactive members keep their history; their keys are not touched)" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} />
-              {error && (
-                <Text c="red.9" role="alert">
-                  {error}
-                </Text>
-              )}
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setDraft(null)}>
-                  Cancel
-                </Button>
-                <Button type="submit" disabled={!draft.name.trim() || !draft.sector}>
-                  Save member
-                </Button>
-              </Group>
+              <FormActions error={error} onCancel={() => setDraft(null)} submitLabel="Save member" disabled={!draft.name.trim() || !draft.sector} />
             </Stack>
           </form>
         )}
@@ -167,19 +156,7 @@ export function RosterPanel() {
             <Stack>
               <TextInput label="Organisation name" value={org.name} onChange={(e) => setOrg({ ...org, name: e.currentTarget.value })} required data-autofocus />
               <Select label="Sector" data={SECTOR.options} value={org.sector} onChange={(v) => setOrg({ ...org, sector: v as Organisation['sector'] })} required searchable />
-              {error && (
-                <Text c="red.9" role="alert">
-                  {error}
-                </Text>
-              )}
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setOrg(null)}>
-                  Cancel
-                </Button>
-                <Button type="submit" disabled={!org.name.trim() || !org.sector}>
-                  Save organisation
-                </Button>
-              </Group>
+              <FormActions error={error} onCancel={() => setOrg(null)} submitLabel="Save organisation" disabled={!org.name.trim() || !org.sector} />
             </Stack>
           </form>
         )}

@@ -1,9 +1,10 @@
 /** Settings → Crisis services: each partner service with its area and weekly hours (versioned by date). */
-import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { SERVICE_SECTOR_LABELS, SERVICE_SECTORS, type Service } from '../../../../shared/coverage/schemas';
 import { formatIntervals, parseIntervals, WEEKDAY_NAMES } from '../../../../shared/coverage/hours';
 import { api, unwrap } from '../../lib/api';
+import { FormActions } from '../layout/FormActions';
 
 interface Draft {
   id?: number;
@@ -93,19 +94,7 @@ export function ServicesPanel() {
                   <TextInput key={d} label={d} value={draft.days[i]} onChange={(e) => setDraft({ ...draft, days: draft.days.map((x, j) => (j === i ? e.currentTarget.value : x)) })} />
                 ))}
               </SimpleGrid>
-              {error && (
-                <Alert color="red" role="alert">
-                  {error}
-                </Alert>
-              )}
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setDraft(null)}>
-                  Cancel
-                </Button>
-                <Button type="submit" disabled={!draft.name.trim()}>
-                  Save service
-                </Button>
-              </Group>
+              <FormActions error={error} onCancel={() => setDraft(null)} submitLabel="Save service" disabled={!draft.name.trim()} />
             </Stack>
           </form>
         </Paper>
