@@ -152,3 +152,27 @@ test('incidents: new incident, identifiers highlighted while typing, redact, dis
     assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
   });
 });
+
+test('import: an unmapped value blocks the import until it is mapped in the wizard', async () => {
+  const fixture = path.resolve(ROOT, 'src/main/core/import/fixtures/seattle-sample.csv');
+  await withEnv(async ({ page, host, problems }) => {
+    await toHome(page);
+    fs.writeFileSync(path.join(host.filesDir, 'seattle.csv'), fs.readFileSync(fixture, 'utf8').replace('Resources Declined', 'Referred to Peer Navigator'));
+    host.queueOpen('seattle.csv');
+    await page.getByRole('link', { name: /^Incidents/ }).click();
+    await page.getByRole('button', { name: 'Import CSV…' }).click();
+    await page.getByRole('button', { name: 'Choose CSV file…' }).click();
+    await page.getByText('Recognised: Seattle Police Crisis Data').waitFor();
+    await page.getByRole('button', { name: 'Dry run', exact: true }).click();
+    await page.getByText('Nothing will be imported while rows are invalid').waitFor();
+    await page.getByRole('cell', { name: '"Referred to Peer Navigator" in column "Disposition" has no dispositions value; add it to the mapping.' }).waitFor();
+    assert(await page.getByRole('button', { name: /^Import \d+ incidents$/ }).isDisabled(), 'import waits for the mapping');
+    await page.getByRole('combobox', { name: 'Value for “Referred to Peer Navigator”' }).click();
+    await page.getByRole('option', { name: 'Referral', exact: true }).click();
+    await look(page, '11a-import-unmapped-value');
+    await page.getByRole('button', { name: 'Run the dry run again' }).click();
+    await page.getByRole('button', { name: 'Import 3 incidents' }).click();
+    await page.getByText('3 incidents imported as drafts (1 rows merged, 0 invalid rows left out).').waitFor();
+    assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
+  });
+});

@@ -138,6 +138,9 @@ export function findNames(text: string): Candidate[] {
     const prevTok = tokens[i - 1];
     i = j;
     if (ORG_AFTER.test(after)) continue;
+    // ALL-CAPS runs are call types and headings ("CRISIS COMPLAINT - GENERAL"); an upper-case
+    // surname counts only in the "SURNAME, First" form handled above.
+    if (realWords.every((r) => r.allCaps)) continue;
     if (prevTok && (prevTok.lower === 'the') && !cueBefore(i - run.length + 1)) continue;
     const cue = cueBefore(i - run.length + 1);
     const verbAfter = AFTER_VERBS.test(after);

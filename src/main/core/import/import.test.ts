@@ -59,7 +59,7 @@ describe('CSV import', () => {
     const opened = await open(SEATTLE);
     expect(opened.suggestedPreset).toBe('seattle-crisis');
     const r = await call('import.run', { stagingId: opened.stagingId, source: { preset: 'seattle-crisis' } });
-    expect(r).toMatchObject({ rows: 4, imported: 3, merged: 1, invalidRows: 0 });
+    expect(r).toMatchObject({ rows: 4, imported: 3, merged: 1, invalidRows: 0, withIdentifiers: 0 });
     expect(r.droppedColumns).toEqual(expect.arrayContaining(['Officer ID', 'Officer Race', 'Template ID']));
     const list = await call('incidents.list', { sort: 'code', dir: 'asc' });
     expect(list.rows.map((x) => x.code)).toEqual(['2016-001', '2016-002', '2017-001']);

@@ -260,7 +260,7 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
                 <Title order={4}>Values with no {IMPORTABLE_LABELS[field as keyof typeof IMPORTABLE_LABELS] ?? field} match</Title>
                 {Object.entries(values).map(([csvValue, count]) => (
                   <Group key={csvValue}>
-                    <Text w={320} truncate>
+                    <Text w={420} truncate title={csvValue}>
                       “{csvValue}” <Text span c="dimmed">({count} rows)</Text>
                     </Text>
                     <Select
