@@ -74,6 +74,24 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
     assert(/\d+(\.\d)?%[\d,]+ of [\d,]+ incidents with an hour and weekday/.test(figures), `coverage headline: ${figures}`);
     await page.getByRole('table', { name: /^Incidents by hour of day and weekday/ }).scrollIntoViewIfNeeded();
     await look(page, '17-reports-coverage');
+
+    // A finding straight from the gap: pre-filled, keyboard-reachable, listed under the heat map.
+    await page.getByRole('button', { name: 'Record a finding from this gap' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record a finding from this coverage gap' });
+    const text = await dialog.getByRole('textbox', { name: 'Finding' }).inputValue();
+    assert(/^From 2014-07 to 2015-06, [\d,]+ of [\d,]+ crisis incidents .* when Mobile crisis team was not available\. The busiest uncovered stretch is \w+day 23:00–\w+day 08:00/.test(text), `draft: ${text}`);
+    assert((await dialog.getByRole('radio', { name: 'Services', exact: true }).isChecked()) && (await dialog.getByRole('radio', { name: /Community services/ }).isChecked()), 'services, intercept 0 preselected');
+    await look(page, '17b-coverage-finding-dialog');
+    await dialog.getByRole('button', { name: 'Save finding' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const gaps = page.getByRole('region', { name: 'Findings recorded from coverage gaps' });
+    await gaps.getByText(/^From 2014-07 to 2015-06/).waitFor();
+    await gaps.getByRole('button', { name: /^Make a recommendation from finding \d+$/ }).waitFor();
+    // The heat map stays readable in the dark theme (cells are opaque and light, text dark; axe checks contrast).
+    await page.getByRole('button', { name: 'Use dark theme' }).click();
+    await page.getByRole('table', { name: /^Incidents by hour of day and weekday/ }).scrollIntoViewIfNeeded();
+    await look(page, '17c-reports-coverage-dark');
+    await page.getByRole('button', { name: 'Use light theme' }).click();
     await page.getByText(/^[\d,]+ incidents from 2014-07 to 2015-06$/).waitFor();
     await page.getByText('Table: Emergency detention by area').click();
     const table = page.getByRole('table', { name: 'Emergency detention by area' });

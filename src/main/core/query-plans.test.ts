@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWithKey, type WritableDB } from './store/db';
 import { migrate } from './store/migrations';
+import { FINDINGS_IN_PERIOD } from './reports/dashboard';
 
 let dir: string;
 let db: WritableDB;
@@ -41,6 +42,8 @@ const HOT: [string, string][] = [
   ['agenda of a meeting', 'SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position, id'],
   ['tag filter', 'SELECT incident_id FROM incident_tags WHERE tag = ?'],
   ['open recommendations due', "SELECT id FROM recommendations WHERE status IN ('proposed', 'accepted', 'in_progress') AND due_date < ?"],
+  ['findings from coverage gaps', "SELECT id FROM findings f WHERE f.source != 'case'"],
+  ['dashboard findings by category (case and systemic halves)', FINDINGS_IN_PERIOD('f.category')],
   ['dashboard months', 'SELECT occurred, call_source, count(*) FROM incidents WHERE occurred BETWEEN ? AND ? GROUP BY occurred, call_source'],
 ];
 

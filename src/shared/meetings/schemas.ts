@@ -107,10 +107,24 @@ const findingShape = {
   timelineEventId: rowId.nullable(),
   description: z.string().trim().min(3, 'Describe the finding (at least 3 characters).').max(4000, 'A finding is at most 4000 characters.'),
 };
+/** A finding about the system that no single incident carries: today, a 24/7 coverage gap. */
+export const FINDING_SOURCES = ['case', 'coverage'] as const;
+export const COVERAGE_FINDING_CATEGORIES = ['services', 'staffing'] as const;
+export const COVERAGE_FINDING_INTERCEPTS = ['0', '1'] as const;
+const systemicFindingShape = {
+  source: z.literal('coverage'),
+  meetingId: rowId.nullable(),
+  category: z.enum(COVERAGE_FINDING_CATEGORIES, 'A coverage gap is a services or a staffing/resources finding.'),
+  intercept: z.enum(COVERAGE_FINDING_INTERCEPTS, 'A coverage gap sits at intercept 0 (community services) or 1 (law enforcement).'),
+  goals: z.array(z.enum(CIT_GOAL.values)).max(4),
+  description: findingShape.description,
+};
 export const finding = z.object({
   id: z.number(),
-  incidentId: z.number(),
-  incidentCode: z.string(),
+  /** Null for a systemic finding (source 'coverage'). */
+  incidentId: z.number().nullable(),
+  incidentCode: z.string().nullable(),
+  source: z.enum(FINDING_SOURCES),
   meetingId: z.number().nullable(),
   category: z.enum(FINDING_CATEGORY.values),
   kind: z.enum(FINDING_KIND.values),
@@ -149,6 +163,8 @@ export const recommendation = z.object({
   overdue: z.boolean(),
   findingIds: z.array(z.number()),
   incidentCodes: z.array(z.string()),
+  /** At least one of its findings is a 24/7 coverage gap rather than a case. */
+  fromCoverageGap: z.boolean(),
   meetingId: z.number().nullable(),
   history: z.array(z.object({ status: z.enum(REC_STATUS.values), note: z.string(), at: z.string(), by: z.string().nullable() })),
 });
@@ -261,8 +277,12 @@ export const meetingMethods = {
   'walk.state': method(emptyInput, walkState.nullable()),
   'projector.view': method(emptyInput, projectorView.nullable()),
 
-  'findings.list': method(z.object({ incidentId: rowId.optional(), meetingId: rowId.optional() }).strict(), z.object({ findings: z.array(finding) })),
+  'findings.list': method(
+    z.object({ incidentId: rowId.optional(), meetingId: rowId.optional(), source: z.enum(FINDING_SOURCES).optional() }).strict(),
+    z.object({ findings: z.array(finding) }),
+  ),
   'findings.create': method(z.object(findingShape).strict(), finding),
+  'findings.createSystemic': method(z.object(systemicFindingShape).strict(), finding),
   'findings.update': method(z.object({ id: rowId, patch: z.object(findingShape).omit({ incidentId: true, meetingId: true }).partial().strict() }).strict(), finding),
   'findings.remove': method(z.object({ id: rowId }).strict(), z.object({ removed: z.literal(true) })),
   'findings.checkLanguage': method(z.object({ text: z.string().max(4000) }).strict(), z.object({ hints: z.array(blameHint) })),

@@ -7,8 +7,9 @@ import type { Workbench } from '../store/workbench';
 
 interface FindingRow {
   id: number;
-  incident_id: number;
-  code: string;
+  incident_id: number | null;
+  source: string;
+  code: string | null;
   meeting_id: number | null;
   category: string;
   kind: string;
@@ -22,13 +23,14 @@ interface FindingRow {
 }
 
 const SELECT = `SELECT f.*, i.code AS code, (SELECT group_concat(recommendation_id) FROM recommendation_findings rf WHERE rf.finding_id = f.id) AS recs
-  FROM findings f JOIN incidents i ON i.id = f.incident_id`;
+  FROM findings f LEFT JOIN incidents i ON i.id = f.incident_id`;
 
 function toFinding(r: FindingRow): Finding {
   return {
     id: r.id,
     incidentId: r.incident_id,
     incidentCode: r.code,
+    source: r.source as Finding['source'],
     meetingId: r.meeting_id,
     category: r.category as Finding['category'],
     kind: r.kind as Finding['kind'],
@@ -42,9 +44,11 @@ function toFinding(r: FindingRow): Finding {
   };
 }
 
-export function listFindings(db: ReadableDB, q: { incidentId?: number | undefined; meetingId?: number | undefined }): Finding[] {
+export function listFindings(db: ReadableDB, q: { incidentId?: number | undefined; meetingId?: number | undefined; source?: Finding['source'] | undefined }): Finding[] {
   const where: string[] = [];
   const args: number[] = [];
+  // Literal predicates, so the systemic side uses the partial index findings_source.
+  if (q.source) where.push(q.source === 'case' ? "f.source = 'case'" : "f.source != 'case'");
   if (q.incidentId) {
     where.push('f.incident_id = ?');
     args.push(q.incidentId);
@@ -74,7 +78,7 @@ interface FindingInput {
   description: string;
 }
 
-function checkLinks(db: ReadableDB, incidentId: number, timelineEventId: number | null, meetingId: number | null) {
+function checkLinks(db: ReadableDB, incidentId: number | null, timelineEventId: number | null, meetingId: number | null) {
   if (timelineEventId !== null) {
     const e = db.prepare('SELECT incident_id FROM timeline_events WHERE id = ?').get([timelineEventId]) as { incident_id: number } | undefined;
     if (!e || e.incident_id !== incidentId) throw new CasewalkError('invalid_input', 'The linked timeline step belongs to another incident.');
@@ -111,9 +115,35 @@ export function createFinding(wb: Workbench, input: FindingInput): Finding {
   );
 }
 
+interface SystemicFindingInput {
+  source: 'coverage';
+  meetingId: number | null;
+  category: string;
+  intercept: string;
+  goals: string[];
+  description: string;
+}
+
+/** A gap in the system itself (a coverage gap), recorded without an incident. */
+export function createSystemicFinding(wb: Workbench, input: SystemicFindingInput): Finding {
+  return wb.write(
+    (f: Finding) => ({ event: 'create', entity: `finding:${f.id}`, detail: `${f.source}: ${f.kind} / ${f.category}` }),
+    (db) => {
+      checkLinks(db, null, null, input.meetingId);
+      const r = db
+        .prepare(
+          "INSERT INTO findings (incident_id, source, meeting_id, category, kind, intercept, goals, description, created_at, created_by) VALUES (NULL, ?, ?, ?, 'gap', ?, ?, ?, ?, ?)",
+        )
+        .run([input.source, input.meetingId, input.category, input.intercept, toMask(input.goals, CIT_GOAL.values), input.description, new Date().toISOString(), wb.actor]);
+      return findingById(db, Number(r.lastInsertRowid));
+    },
+  );
+}
+
 export function updateFinding(wb: Workbench, id: number, patch: Partial<Omit<FindingInput, 'incidentId' | 'meetingId'>>): Finding {
   return wb.write({ event: 'update', entity: `finding:${id}`, detail: `fields: ${Object.keys(patch).join(', ')}` }, (db) => {
     const f = findingById(db, id);
+    if (f.source !== 'case' && patch.timelineEventId) throw new CasewalkError('invalid_input', 'A finding from a coverage gap has no incident, so it cannot link a timeline step.');
     if (patch.timelineEventId !== undefined) checkLinks(db, f.incidentId, patch.timelineEventId, null);
     const cols: Record<string, string> = { category: 'category', kind: 'kind', intercept: 'intercept', goals: 'goals', timelineEventId: 'timeline_event_id', description: 'description' };
     for (const [k, v] of Object.entries(patch)) {

@@ -4,7 +4,7 @@ import type { meetingMethods } from '../../../shared/meetings/schemas';
 import { exportDocument } from '../exports/write';
 import { agendaDoc } from '../minutes/documents';
 import { blameHints } from './blame';
-import { createFinding, findingById, listFindings, removeFinding, updateFinding } from './findings';
+import { createFinding, createSystemicFinding, findingById, listFindings, removeFinding, updateFinding } from './findings';
 import {
   addAgendaItem,
   completeAgendaItem,
@@ -80,6 +80,7 @@ export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meeting
 
     'findings.list': (q) => ({ findings: wb().read((db) => listFindings(db, q)) }),
     'findings.create': (input) => createFinding(wb(), input),
+    'findings.createSystemic': (input) => createSystemicFinding(wb(), input),
     'findings.update': ({ id, patch }) => updateFinding(wb(), id, patch),
     'findings.remove': ({ id }) => {
       wb().read((db) => findingById(db, id));

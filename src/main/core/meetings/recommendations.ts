@@ -21,11 +21,13 @@ interface RecRow {
   meeting_id: number | null;
   finding_ids: string | null;
   codes: string | null;
+  systemic: number;
 }
 
 const SELECT = `SELECT r.*, coalesce(m.name, o.name) AS owner_name, coalesce(m.sector, o.sector) AS owner_sector,
     (SELECT group_concat(finding_id) FROM recommendation_findings rf WHERE rf.recommendation_id = r.id) AS finding_ids,
-    (SELECT group_concat(DISTINCT i.code) FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id JOIN incidents i ON i.id = f.incident_id WHERE rf.recommendation_id = r.id) AS codes
+    (SELECT group_concat(DISTINCT i.code) FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id JOIN incidents i ON i.id = f.incident_id WHERE rf.recommendation_id = r.id) AS codes,
+    EXISTS (SELECT 1 FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE rf.recommendation_id = r.id AND f.source != 'case') AS systemic
   FROM recommendations r LEFT JOIN members m ON m.id = r.owner_member_id LEFT JOIN organisations o ON o.id = r.owner_organisation_id`;
 
 function toRec(db: ReadableDB, r: RecRow, today: string, withHistory: boolean): Recommendation {
@@ -48,6 +50,7 @@ function toRec(db: ReadableDB, r: RecRow, today: string, withHistory: boolean): 
     overdue: OPEN_REC_STATUSES.includes(r.status as RecStatus) && r.due_date < today,
     findingIds: r.finding_ids ? r.finding_ids.split(',').map(Number).sort((a, b) => a - b) : [],
     incidentCodes: r.codes ? r.codes.split(',').sort() : [],
+    fromCoverageGap: r.systemic === 1,
     meetingId: r.meeting_id,
     history: withHistory
       ? (db.prepare('SELECT status, note, at, member AS by FROM recommendation_history WHERE recommendation_id = ? ORDER BY id').all([r.id]) as unknown as Recommendation['history'])

@@ -37,7 +37,7 @@ export function minutesHandlers(core: Core): Pick<Handlers, keyof typeof minutes
       const recs = w.read((db) => listRecommendations(db, { ownerMemberId, ownerOrganisationId }, core.today()));
       const body = csv([
         ['Code', 'Action', 'Owner', 'Owner sector', 'Due', 'Status', 'Overdue', 'Kind of action', 'Strength', 'Measure', 'Incidents'],
-        ...recs.map((r) => [r.code, r.action, r.owner.name, r.owner.sector, r.dueDate, REC_STATUS.label(r.status), r.overdue ? 'yes' : 'no', ACTION_TYPE.label(r.actionType), STRENGTH.label(r.strength), r.measure, r.incidentCodes.join(' ')]),
+        ...recs.map((r) => [r.code, r.action, r.owner.name, r.owner.sector, r.dueDate, REC_STATUS.label(r.status), r.overdue ? 'yes' : 'no', ACTION_TYPE.label(r.actionType), STRENGTH.label(r.strength), r.measure, [...r.incidentCodes, ...(r.fromCoverageGap ? ['24/7 coverage gap'] : [])].join(' ')]),
       ]);
       // A byte-order mark so spreadsheet programs read the file as UTF-8.
       const bytes = Buffer.from(`\uFEFF${body}`, 'utf8');

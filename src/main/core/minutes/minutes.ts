@@ -13,7 +13,7 @@ import type { Workbench } from '../store/workbench';
 import { scan } from '../deid/scanner';
 import { getMeeting, summaryOf } from '../meetings/meetings';
 import { listFindings } from '../meetings/findings';
-import { listRecommendations } from '../meetings/recommendations';
+import { listRecommendations, recommendationById } from '../meetings/recommendations';
 import { redactFree } from '../incidents/redact';
 import { valueHash } from '../incidents/service';
 import { minutesNames } from '../store/settings';
@@ -106,6 +106,16 @@ export function draftSections(db: ReadableDB, meetingId: number, committee: stri
     if (recs.length) lines.push('Recommendations:');
     for (const r of recs) lines.push(`- ${r.code}: ${redactFree(r.action)} — owner ${r.owner.name}; due ${r.dueDate}; ${STRENGTH.label(r.strength).toLowerCase()} action; ${REC_STATUS.label(r.status).toLowerCase()}`);
     sections.push({ key: `case:${inc.id}`, title: `Case review: ${inc.code}`, body: lines.join('\n') });
+  }
+  const systemic = listFindings(db, { meetingId, source: 'coverage' });
+  if (systemic.length) {
+    const recIds = [...new Set(systemic.flatMap((f) => f.recommendationIds))];
+    const lines = systemic.map((f) => `- ${FINDING_CATEGORY.label(f.category)} (intercept ${INTERCEPT.label(f.intercept ?? '0')}${f.goals.length ? `; CIT goal ${f.goals.map((g) => CIT_GOAL.label(g)).join('; ')}` : ''}): ${redactFree(f.description)}`);
+    for (const id of recIds) {
+      const r = recommendationById(db, id, today);
+      lines.push(`- Recommendation ${r.code}: ${redactFree(r.action)} — owner ${r.owner.name}; due ${r.dueDate}; ${STRENGTH.label(r.strength).toLowerCase()} action`);
+    }
+    sections.push({ key: 'systemic', title: 'Systemic findings: 24/7 coverage', body: lines.join('\n') });
   }
   const carried = d.items.find((i) => i.kind === 'follow_up')?.carried ?? [];
   sections.push({

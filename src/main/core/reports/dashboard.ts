@@ -10,6 +10,16 @@ import type { ReadableDB } from '../store/db';
 import { attributionsOf } from '../minutes/documents';
 import { addMonths, ym } from './period';
 
+/**
+ * Findings in a period: a case finding counts in the month of its incident; a systemic one
+ * (a coverage gap, no incident) in the month it was recorded. Two indexed halves, no scan
+ * of the incidents table.
+ */
+export const FINDINGS_IN_PERIOD = (key: string) => `
+  SELECT ${key} AS k, count(*) AS n FROM findings f JOIN incidents i ON i.id = f.incident_id WHERE i.occurred BETWEEN ? AND ? GROUP BY 1
+  UNION ALL
+  SELECT ${key} AS k, count(*) AS n FROM findings f WHERE f.source != 'case' AND CAST(replace(substr(f.created_at, 1, 7), '-', '') AS INTEGER) BETWEEN ? AND ? GROUP BY 1`;
+
 const bit = (all: readonly string[], v: string) => 1 << all.indexOf(v);
 
 
@@ -40,11 +50,11 @@ export function dashboard(db: ReadableDB, q: { from?: string | undefined; to?: s
   const dispositions = dispRows.map((r) => ({ month: ym(r.occurred!), counts: Object.fromEntries(DISPOSITION.values.map((v, i) => [v, r[`d${i}`] ?? 0])) }));
 
   const fc = db
-    .prepare(`SELECT f.category AS k, count(*) AS n FROM findings f JOIN incidents i ON i.id = f.incident_id WHERE i.${where} GROUP BY f.category`)
-    .all(range) as { k: string; n: number }[];
+    .prepare(`SELECT k, sum(n) AS n FROM (${FINDINGS_IN_PERIOD('f.category')}) GROUP BY k`)
+    .all([...range, ...range]) as { k: string; n: number }[];
   const fi = db
-    .prepare(`SELECT coalesce(f.intercept, 'none') AS k, count(*) AS n FROM findings f JOIN incidents i ON i.id = f.incident_id WHERE i.${where} GROUP BY k`)
-    .all(range) as { k: string; n: number }[];
+    .prepare(`SELECT k, sum(n) AS n FROM (${FINDINGS_IN_PERIOD("coalesce(f.intercept, 'none')")}) GROUP BY k`)
+    .all([...range, ...range]) as { k: string; n: number }[];
   const rs = db.prepare('SELECT status AS k, count(*) AS n FROM recommendations GROUP BY status').all() as { k: string; n: number }[];
   const overdue = (db.prepare("SELECT count(*) AS n FROM recommendations WHERE status IN ('proposed', 'accepted', 'in_progress') AND due_date < ?").get([today]) as { n: number }).n;
   const bySector = db

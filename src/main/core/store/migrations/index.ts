@@ -11,14 +11,21 @@ import { m0004 } from './0004-meetings';
 import { m0005 } from './0005-minutes';
 import { m0006 } from './0006-incident-filter-index';
 import { m0007 } from './0007-services';
+import { m0008 } from './0008-systemic-findings';
 
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * A table rebuild (SQLite's "12-step" ALTER): foreign keys are switched off outside the
+   * transaction (the pragma is a no-op inside one), checked with `foreign_key_check` before
+   * the commit, and switched back on whatever happens.
+   */
+  rebuildsTables?: true;
   up(db: WritableDB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: WritableDB): number {
@@ -41,10 +48,22 @@ export function migrate(db: WritableDB, upTo: number = LATEST_VERSION): number {
   let v = checkVersion(db);
   for (const m of MIGRATIONS) {
     if (m.version <= v || m.version > upTo) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.rebuildsTables) {
+          const broken = db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
+          if (broken.length) {
+            const b = broken[0]!;
+            throw new CasewalkError('damaged', `Migration ${m.version} (${m.name}) would leave ${broken.length} broken reference(s), first ${b.table} row ${b.rowid} → ${b.parent}; nothing was changed.`);
+          }
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
     v = m.version;
   }
   return v;

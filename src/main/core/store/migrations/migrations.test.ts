@@ -91,6 +91,54 @@ describe('migrations', () => {
     db.prepare('DELETE FROM services').run();
     expect(db.prepare('SELECT count(*) AS n FROM service_hours').get()).toEqual({ n: 0 });
   });
+  const v7WithFinding = () => {
+    migrate(db, 7);
+    db.prepare("INSERT INTO incidents (code, occurred_year, occurred_month, created_at, updated_at) VALUES ('2026-001', 2026, 3, 'x', 'x')").run();
+    db.prepare("INSERT INTO meetings (date, time, length_minutes, created_at, updated_at) VALUES ('2026-05-12', '14:00', 90, 'x', 'x')").run();
+    db.prepare("INSERT INTO members (name, sector, created_at) VALUES ('Sam', 'mental_health', 'x')").run();
+    db.prepare("INSERT INTO findings (id, incident_id, meeting_id, category, kind, goals, description, created_at) VALUES (41, 1, 1, 'services', 'gap', 3, 'No clinician overnight', 'x')").run();
+    db.prepare("INSERT INTO recommendations (code, action, owner_member_id, due_date, status_at, action_type, strength, created_at) VALUES ('R-1', 'a', 1, '2026-09-01', 'x', 'training', 'weaker', 'x')").run();
+    db.prepare('INSERT INTO recommendation_findings (recommendation_id, finding_id) VALUES (1, 41)').run();
+  };
+  it('0008 rebuilds findings so a finding may come from a coverage gap, keeping ids and recommendation links', () => {
+    v7WithFinding();
+    expect(migrate(db, 8)).toBe(8);
+    expect(columns('findings')).toContain('source');
+    expect(db.prepare('SELECT id, incident_id, source, meeting_id, goals, description FROM findings').get()).toEqual({
+      id: 41,
+      incident_id: 1,
+      source: 'case',
+      meeting_id: 1,
+      goals: 3,
+      description: 'No clinician overnight',
+    });
+    expect(db.prepare('SELECT finding_id FROM recommendation_findings').get()).toEqual({ finding_id: 41 });
+    // Foreign keys are back on after the rebuild, and they point at the new table.
+    expect(Number(db.pragma('foreign_keys', { simple: true }))).toBe(1);
+    expect((db.prepare('PRAGMA foreign_key_list(recommendation_findings)').all() as { table: string }[]).map((r) => r.table)).toContain('findings');
+    const add = "INSERT INTO findings (incident_id, source, category, kind, description, created_at) VALUES (?, ?, 'staffing', 'gap', 'd', 'x')";
+    db.prepare(add).run([null, 'coverage']);
+    expect(() => db.prepare(add).run([null, 'case'])).toThrow(/CHECK/);
+    expect(() => db.prepare(add).run([1, 'coverage'])).toThrow(/CHECK/);
+    expect(() => db.prepare(add).run([99, 'case'])).toThrow(/FOREIGN KEY/);
+    // Deleting the incident still cascades to its findings and their recommendation links.
+    db.prepare('DELETE FROM incidents WHERE id = 1').run();
+    expect(db.prepare('SELECT source FROM findings').all()).toEqual([{ source: 'coverage' }]);
+    expect(db.prepare('SELECT count(*) AS n FROM recommendation_findings').get()).toEqual({ n: 0 });
+    const idx = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'findings' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    expect(idx).toEqual(['findings_incident', 'findings_meeting', 'findings_source']);
+  });
+  it('a table rebuild that would leave a broken reference is refused and the database stays at the previous version', () => {
+    v7WithFinding();
+    db.pragma('foreign_keys = OFF');
+    db.prepare("INSERT INTO findings (id, incident_id, category, kind, description, created_at) VALUES (42, 777, 'policy', 'gap', 'dangling', 'x')").run();
+    db.pragma('foreign_keys = ON');
+    expect(() => migrate(db, 8)).toThrow(/Migration 8 .*broken reference.*findings row 42/);
+    expect(schemaVersion(db)).toBe(7);
+    expect(columns('findings')).not.toContain('source');
+    expect(db.prepare('SELECT count(*) AS n FROM findings').get()).toEqual({ n: 2 });
+    expect(Number(db.pragma('foreign_keys', { simple: true }))).toBe(1);
+  });
   it('is idempotent and records the version', () => {
     migrate(db);
     migrate(db);
@@ -118,7 +166,7 @@ describe('schema snapshot', () => {
     meetings: ['id', 'date', 'time', 'length_minutes', 'place', 'virtual', 'status', 'notes', 'started_at', 'ended_at', 'created_at', 'updated_at'],
     agenda_items: ['id', 'meeting_id', 'position', 'kind', 'title', 'minutes', 'incident_id', 'completed', 'started_at', 'notes'],
     attendance: ['meeting_id', 'member_id', 'status', 'attested_at'],
-    findings: ['id', 'incident_id', 'meeting_id', 'category', 'kind', 'intercept', 'goals', 'timeline_event_id', 'description', 'created_at', 'created_by'],
+    findings: ['id', 'incident_id', 'source', 'meeting_id', 'category', 'kind', 'intercept', 'goals', 'timeline_event_id', 'description', 'created_at', 'created_by'],
     recommendations: ['id', 'code', 'action', 'owner_member_id', 'owner_organisation_id', 'due_date', 'status', 'status_at', 'measure', 'action_type', 'strength', 'meeting_id', 'created_at'],
     recommendation_findings: ['recommendation_id', 'finding_id'],
     recommendation_history: ['id', 'recommendation_id', 'status', 'note', 'at', 'member'],

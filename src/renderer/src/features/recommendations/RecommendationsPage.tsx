@@ -122,7 +122,7 @@ export function RecommendationsPage() {
                     </Group>
                   </Stack>
                 </Table.Td>
-                <Table.Td>{r.incidentCodes.join(', ')}</Table.Td>
+                <Table.Td>{[...r.incidentCodes, ...(r.fromCoverageGap ? ['24/7 coverage gap'] : [])].join(', ')}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -3,8 +3,14 @@
  * service was not available outlined, and the outside-hours share and rates with counts.
  * The heat map is a real table (the numbers are in the cells), so it is its own text alternative.
  */
-import { Alert, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { draftCoverageFinding, type CoverageFindingDraft } from '../../../../shared/coverage/gap';
+import type { Finding } from '../../../../shared/meetings/schemas';
+import { FINDING_CATEGORY } from '../../../../shared/meetings/values';
+import { INTERCEPT } from '../../../../shared/incidents/values';
+import { CoverageFindingModal } from './CoverageFindingModal';
+import { RecommendationModal } from '../meetings/RecommendationModal';
 import type { CoverageReport, Service } from '../../../../shared/coverage/schemas';
 import { CALL_SOURCE, DISPOSITION } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
@@ -21,6 +27,11 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
   const [disposition, setDisposition] = useState<string | null>(null);
   const [r, setR] = useState<CoverageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<CoverageFindingDraft | null>(null);
+  const [gapFindings, setGapFindings] = useState<Finding[]>([]);
+  const [recFor, setRecFor] = useState<Finding | null>(null);
+  const loadFindings = useCallback(() => void unwrap(api().findings.list({ source: 'coverage' })).then((x) => setGapFindings(x.findings)), []);
+  useEffect(loadFindings, [loadFindings]);
   useEffect(
     () =>
       void unwrap(api().services.list()).then((x) => {
@@ -48,6 +59,7 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
   }, [serviceId, area, from, to, callSource, disposition]);
 
   const max = r ? Math.max(1, ...r.byHourWeekday.flat()) : 1;
+  const chosen = services.find((s) => String(s.id) === serviceId);
   const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
   return (
     <Paper withBorder p="lg">
@@ -107,7 +119,7 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
                           <td
                             key={h}
                             className={off ? classes.off : undefined}
-                            style={{ background: `rgba(0, 111, 99, ${0.05 + level * 0.55})`, color: '#111' }}
+                            style={{ background: `color-mix(in srgb, #006f63 ${Math.round(5 + level * 55)}%, #ffffff)`, color: '#111' }}
                             title={`${DAYS[d]} ${String(h).padStart(2, '0')}:00 — ${n} incidents${off ? ' (service not available)' : ''}`}
                           >
                             {n}
@@ -120,6 +132,14 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
                 </tbody>
               </table>
             </div>
+            {r.service && chosen && (
+              <Group>
+                <Button onClick={() => setDraft(draftCoverageFinding(r, chosen, { area }))} disabled={r.outsideHours === 0}>
+                  Record a finding from this gap
+                </Button>
+                {r.outsideHours === 0 && <Text size="sm">No incidents fell outside {r.service.name} hours in this view.</Text>}
+              </Group>
+            )}
             {r.service && (
               <Text size="sm">
                 Outlined (dashed) cells: hours when {r.service.name} was not available in its latest schedule of the period. Rates compare incidents inside and outside its hours
@@ -128,7 +148,35 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
             )}
           </>
         )}
+        {gapFindings.length > 0 && (
+          <Stack gap="xs" component="section" aria-labelledby="gap-findings">
+            <Title order={4} id="gap-findings">
+              Findings recorded from coverage gaps
+            </Title>
+            {gapFindings.map((f) => (
+              <Paper key={f.id} withBorder p="sm">
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <Stack gap={4}>
+                    <Group gap="xs">
+                      <Badge variant="light" color="gray.9" size="lg">
+                        {FINDING_CATEGORY.label(f.category)}
+                      </Badge>
+                      <Text size="sm">Intercept {INTERCEPT.label(f.intercept ?? '0')}</Text>
+                      <Text size="sm">· recorded {f.createdAt.slice(0, 10)}</Text>
+                    </Group>
+                    <Text>{f.description}</Text>
+                  </Stack>
+                  <Button variant="default" onClick={() => setRecFor(f)} style={{ flexShrink: 0 }} aria-label={`Make a recommendation from finding ${f.id}`}>
+                    {f.recommendationIds.length ? `Recommendations: ${f.recommendationIds.length} · add` : 'Make a recommendation'}
+                  </Button>
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        )}
       </Stack>
+      <CoverageFindingModal draft={draft} onClose={() => setDraft(null)} onCreated={loadFindings} />
+      <RecommendationModal opened={recFor !== null} findings={recFor ? [recFor] : []} meetingId={recFor?.meetingId ?? null} onClose={() => setRecFor(null)} onCreated={loadFindings} />
     </Paper>
   );
 }

@@ -1,0 +1,114 @@
+/**
+ * Record a finding straight from a 24/7 coverage gap: category (services or staffing /
+ * resources), intercept 0 or 1 and the description arrive pre-filled from the report the
+ * committee is looking at; they can change any of it, and attach it to a meeting's minutes.
+ */
+import { Chip, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { CoverageFindingDraft } from '../../../../shared/coverage/gap';
+import { COVERAGE_FINDING_CATEGORIES, COVERAGE_FINDING_INTERCEPTS, type Finding, type MeetingRow } from '../../../../shared/meetings/schemas';
+import { CIT_GOAL, FINDING_CATEGORY } from '../../../../shared/meetings/values';
+import { INTERCEPT } from '../../../../shared/incidents/values';
+import { api, unwrap } from '../../lib/api';
+import { FormActions } from '../layout/FormActions';
+import { BlameReminder, useBlameHints } from '../meetings/FindingQuickAdd';
+
+export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; onClose(): void; onCreated(f: Finding): void }) {
+  const [category, setCategory] = useState<string>('services');
+  const [intercept, setIntercept] = useState<string>('0');
+  const [goals, setGoals] = useState<string[]>([]);
+  const [description, setDescription] = useState('');
+  const [meetingId, setMeetingId] = useState<string | null>(null);
+  const [meetings, setMeetings] = useState<MeetingRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const hints = useBlameHints(description);
+
+  useEffect(() => {
+    if (!p.draft) return;
+    setCategory(p.draft.category);
+    setIntercept(p.draft.intercept);
+    setGoals(p.draft.goals);
+    setDescription(p.draft.description);
+    setError(null);
+    void unwrap(api().meetings.list()).then((r) => {
+      const open = r.meetings.filter((m) => m.status !== 'ended');
+      setMeetings(open);
+      // The meeting in progress, else the next planned one: where the committee will discuss it.
+      const next = open.find((m) => m.status === 'in_progress') ?? [...open].sort((a, b) => a.date.localeCompare(b.date)).find((m) => m.status === 'planned');
+      setMeetingId(next ? String(next.id) : null);
+    });
+  }, [p.draft]);
+
+  const submit = async () => {
+    setError(null);
+    setSaving(true);
+    try {
+      const f = await unwrap(
+        api().findings.createSystemic({
+          source: 'coverage',
+          meetingId: meetingId ? Number(meetingId) : null,
+          category: category as 'services',
+          intercept: intercept as '0',
+          goals: goals as '2'[],
+          description,
+        }),
+      );
+      p.onCreated(f);
+      p.onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal opened={p.draft !== null} onClose={p.onClose} title="Record a finding from this coverage gap" size="xl">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <Text size="sm">A systemic finding: it describes when the crisis system cannot answer, not any one incident or person.</Text>
+          <Stack gap="sm">
+            <Stack gap={4}>
+              <Text size="sm" fw={600} id="cov-cat">
+                Category
+              </Text>
+              <SegmentedControl fullWidth aria-labelledby="cov-cat" value={category} onChange={setCategory} data={COVERAGE_FINDING_CATEGORIES.map((c) => ({ value: c, label: FINDING_CATEGORY.label(c) }))} />
+            </Stack>
+            <Stack gap={4}>
+              <Text size="sm" fw={600} id="cov-int">
+                Sequential Intercept Model intercept
+              </Text>
+              <SegmentedControl fullWidth aria-labelledby="cov-int" value={intercept} onChange={setIntercept} data={COVERAGE_FINDING_INTERCEPTS.map((c) => ({ value: c, label: INTERCEPT.label(c) }))} />
+            </Stack>
+          </Stack>
+          <Chip.Group multiple value={goals} onChange={setGoals}>
+            <Group gap={6} role="group" aria-label="CIT goals">
+              {CIT_GOAL.options.map((o) => (
+                <Chip key={o.value} value={o.value} size="sm" variant="outline">
+                  Goal {o.label}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+          <Textarea label="Finding" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={5} maxRows={12} required data-autofocus />
+          <BlameReminder hints={hints} />
+          <Select
+            label="Discuss at meeting (its minutes list systemic findings)"
+            data={meetings.map((m) => ({ value: String(m.id), label: `${m.date} ${m.time}${m.status === 'in_progress' ? ' (in progress)' : ''}` }))}
+            value={meetingId}
+            onChange={setMeetingId}
+            clearable
+            placeholder="Not tied to a meeting"
+          />
+          <FormActions error={error} onCancel={p.onClose} submitLabel="Save finding" disabled={description.trim().length < 3} loading={saving} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
