@@ -19,6 +19,8 @@ function step(name, cmd, args, env = {}) {
 // Lint and type-check are gates, not tests: a failure counts as a failed suite, a pass adds nothing.
 if (!step('lint', 'npx', ['eslint', '--max-warnings=0', '.'])) failed++;
 if (!step('type-check', 'npm', ['run', '--silent', 'typecheck'])) failed++;
+// Electronegativity (Electron security linter): high or medium findings that nobody reviewed fail.
+if (!step('Electron security lint (Electronegativity)', 'npm', ['run', '--silent', 'lint:electron'])) failed++;
 
 const unitJson = path.join(tmp, 'unit.json');
 const unitOk = step('unit and component tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);

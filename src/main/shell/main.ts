@@ -104,7 +104,13 @@ async function start(): Promise<void> {
   });
 
   const state = loadWindowState(userData);
-  const win = new BrowserWindow(mainWindowOptions(preloadPath, state));
+  const options = mainWindowOptions(preloadPath, state);
+  // The isolation flags are restated where the window is built, so a static checker
+  // (Electronegativity, in CI) sees them; security.test.ts checks mainWindowOptions itself.
+  const win = new BrowserWindow({
+    ...options,
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+  });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   const remember = () => {

@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../shared/csp';
 import {
   RESPONSE_HEADERS,
   hardenSession,
@@ -32,6 +33,7 @@ describe('main window options', () => {
       webviewTag: false,
       spellcheck: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
   it('allows DevTools only when not packaged', () => {
@@ -47,6 +49,18 @@ describe('content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+  it('index.html carries the same policy as a meta tag (without frame-ancestors, which a meta tag cannot set)', () => {
+    const html = fs.readFileSync(path.resolve(__dirname, '../../renderer/index.html'), 'utf8');
+    const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)].map((m) => m[1]);
+    expect(metas).toEqual([CONTENT_SECURITY_POLICY_META]);
+    expect(CONTENT_SECURITY_POLICY_META).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+  });
+  it('the main window is built with the isolation flags stated where Electronegativity can read them', () => {
+    const main = fs.readFileSync(path.resolve(__dirname, 'main.ts'), 'utf8');
+    const built = /new BrowserWindow\(\{[\s\S]*?\}\);/.exec(main)?.[0] ?? '';
+    for (const flag of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', "disableBlinkFeatures: 'Auxclick'"]) expect(built).toContain(flag);
+    expect(main.match(/new BrowserWindow\(/g)).toHaveLength(1);
   });
 });
 

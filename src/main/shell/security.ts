@@ -38,6 +38,8 @@ export function mainWindowOptions(
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // Middle-click must not open windows (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       devTools: !isPackaged(),
     },
   };

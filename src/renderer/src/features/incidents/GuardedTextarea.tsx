@@ -97,6 +97,7 @@ export function GuardedTextarea(props: GuardedTextareaProps) {
           readOnly={props.readOnly}
           aria-describedby={`${id}-findings${props.description ? ` ${id}-desc` : ''}`}
           spellCheck={false}
+          autoComplete="off"
           onChange={(e) => onChange(e.currentTarget.value)}
           onScroll={(e) => {
             if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
