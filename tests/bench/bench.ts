@@ -122,6 +122,10 @@ async function phaseBuild(dir: string) {
 
 /** What the app does: unlock, import, list, search, dashboard, minutes export. */
 async function phaseApp(dir: string) {
+  // Peak RSS after each step, so a regression shows where the memory went.
+  const rssSteps: Record<string, number> = {};
+  const mark = (step: string) => (rssSteps[step] = Math.round(process.resourceUsage().maxRSS / 1024));
+  mark('start');
   let importRowsPerSec: number | null = null;
   if (fs.existsSync(TORONTO)) {
     const c = new Core({ dataDir: path.join(dir, 'import') });
@@ -134,6 +138,7 @@ async function phaseApp(dir: string) {
     importRowsPerSec = Math.round(table.rows.length / ((performance.now() - t) / 1000));
     c.close();
   }
+  mark('import');
 
   const unlock: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -168,13 +173,16 @@ async function phaseApp(dir: string) {
     const term = r.pick(['crisis', 'clinician', 'transport', 'shelter worker', 'balcony', 'detention', 'mobile crisis', 'voluntary', 'family member']);
     search.push(time(() => core.workbench.read((db) => listIncidents(db, { search: term, limit: 50 }))));
   }
+  mark('list and search');
   const dash: number[] = [];
   for (let i = 0; i < 5; i++) dash.push(time(() => core.workbench.read((db) => dashboard(db, {}, '2026-11-26'))));
 
+  mark('dashboard');
   const svc = await call('services.save', { name: 'Mobile crisis team', sector: 'mobile_crisis', areas: null, schedule: { effectiveFrom: '2000-01-01', intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '23:00' })) } });
   const coverage: number[] = [];
   for (let i = 0; i < 5; i++) coverage.push(time(() => core.workbench.read((db) => coverageReport(db, { serviceId: svc.id, from: '2017-01', to: '2026-12' }))));
 
+  mark('coverage');
   const ready = core.workbench.read((db) => (db.prepare("SELECT id FROM incidents WHERE status = 'draft' ORDER BY id DESC LIMIT 6").all() as { id: number }[]).map((x) => x.id));
   for (const id of ready) await call('incidents.setStatus', { id, status: 'ready_for_review' });
   const m = await call('meetings.create', { date: '2026-12-15', time: '14:00', lengthMinutes: 120, place: 'Bench room', virtual: false });
@@ -187,8 +195,10 @@ async function phaseApp(dir: string) {
     await render(doc, 'pdf');
     exportMs.push(performance.now() - t);
   }
+  mark('minutes export');
   core.close();
   return {
+    rssSteps,
     importRowsPerSec,
     listPageP95Ms: p95(list),
     searchP95Ms: p95(search),

@@ -28,10 +28,15 @@ function plan(sql: string): string {
 }
 const fullScan = (p: string) => /\bSCAN (incidents|timeline_events|findings|agenda_items|recommendations|incident_tags|meetings)\b(?! USING)/.test(p);
 
+const COUNT_WITH_FILTERS =
+  'SELECT count(*) FROM incidents WHERE (occurred_year, occurred_month) >= (?, ?) AND (occurred_year, occurred_month) <= (?, ?) AND call_source IN (?) AND (dispositions & ?) != 0';
+const COVERAGE_GROUPS =
+  "SELECT weekday, hour_of_day, coalesce(area, ''), count(*), sum((dispositions & 8) != 0) FROM incidents INDEXED BY incidents_facets WHERE (occurred_year, occurred_month) BETWEEN (?, ?) AND (?, ?) AND area = ? GROUP BY weekday, hour_of_day, area";
+
 const HOT: [string, string][] = [
   ['list page, newest first', 'SELECT id FROM incidents ORDER BY occurred DESC, code DESC LIMIT 50'],
   ['list page, a year, by disposition', 'SELECT id FROM incidents WHERE occurred >= ? AND occurred <= ? AND (dispositions & ?) != 0 ORDER BY occurred DESC, code DESC LIMIT 50'],
-  ['list count with filters', 'SELECT count(*) FROM incidents WHERE occurred >= ? AND occurred <= ? AND call_source IN (?) AND (dispositions & ?) != 0'],
+  ['list count with filters', COUNT_WITH_FILTERS],
   ['list by status', "SELECT id FROM incidents WHERE status IN (?) ORDER BY occurred DESC LIMIT 50"],
   ['search page', 'SELECT id FROM incidents INDEXED BY incidents_occurred WHERE +id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?) ORDER BY occurred DESC, code DESC LIMIT 50'],
   ['search count', 'SELECT count(*) FROM incidents_fts WHERE incidents_fts MATCH ?'],
@@ -51,6 +56,12 @@ describe('query plans on the hot paths', () => {
   it.each(HOT)('%s uses an index', (_name, sql) => {
     const p = plan(sql);
     expect(fullScan(p), p).toBe(false);
+  });
+  it.each([
+    ['list count with filters', COUNT_WITH_FILTERS],
+    ['24/7 coverage groups', COVERAGE_GROUPS],
+  ])('%s reads the covering index alone, never the incident rows', (_name, sql) => {
+    expect(plan(sql)).toMatch(/USING COVERING INDEX incidents_facets/);
   });
   it('the detector itself catches a full scan', () => {
     expect(fullScan(plan('SELECT id FROM incidents WHERE narrative LIKE ?'))).toBe(true);

@@ -167,3 +167,15 @@ describe('CSV import', () => {
   });
 });
 
+
+describe('blankRow', () => {
+  it('is INCIDENT_DEFAULTS plus an empty year and month, with frozen shared empty lists', async () => {
+    const { blankRow } = await import('./mapping');
+    const { INCIDENT_DEFAULTS } = await import('../../../shared/incidents/schemas');
+    const row = blankRow();
+    expect(row).toEqual({ ...INCIDENT_DEFAULTS, occurredYear: null, occurredMonth: null });
+    expect(Object.keys(row).sort()).toEqual([...Object.keys(INCIDENT_DEFAULTS), 'occurredYear', 'occurredMonth'].sort());
+    expect(Object.isFrozen(row.tags)).toBe(true);
+    expect(blankRow()).not.toBe(row);
+  });
+});

@@ -4,21 +4,20 @@
  * invalid row means nothing is written.
  */
 import { CasewalkError } from '../../../shared/result';
-import { incidentFields, type IncidentFields } from '../../../shared/incidents/schemas';
+import { GUARDED_FIELDS, incidentFields } from '../../../shared/incidents/schemas';
 import { INCIDENT_DEFAULTS } from '../../../shared/incidents/schemas';
 import type { ImportError, ImportReport, MappingPreset } from '../../../shared/import/schemas';
 import { describeZodError } from '../../../shared/zod-helpers';
 import { scan } from '../deid/scanner';
 import type { WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
-import { FIELD_COLUMNS, fieldValues } from '../incidents/rows';
+import { FIELD_COLUMNS, fillFieldValues } from '../incidents/rows';
 import { nextCode } from '../incidents/service';
 import { compileMapping, rowError, type MappedRow } from './mapping';
 import type { CsvTable } from './parse';
 
 const MAX_ERRORS_REPORTED = 200;
 const mappedFields = incidentFields.omit({ code: true });
-const GUARDED = ['narrative', 'referrals', 'initialCallType', 'finalCallType', 'area'] as const;
 
 export interface Plan {
   report: ImportReport;
@@ -30,7 +29,7 @@ function guardCounter() {
   const cache = new Map<string, number>();
   return (fields: MappedRow): number => {
     let n = 0;
-    for (const f of GUARDED) {
+    for (const f of GUARDED_FIELDS) {
       const v = fields[f];
       if (!v) continue;
       let c = cache.get(v);
@@ -139,6 +138,9 @@ export function writePlan(
       const tag = db.prepare('INSERT OR IGNORE INTO incident_tags (incident_id, tag) VALUES (?, ?)');
       const counters = new Map<number, number>();
       const at = new Date().toISOString();
+      // One parameter array for every row (the statement binds it before run returns).
+      const values: (string | number | null)[] = [];
+      const extra: (string | number | null)[] = [`import:${source}`, 0, at, at];
       const code = (year: number): string => {
         let n = counters.get(year);
         if (n === undefined) n = Number(nextCode(db, year).slice(5)) - 1;
@@ -148,11 +150,11 @@ export function writePlan(
       };
       let firstId = 0;
       plan.incidents.forEach((x, i) => {
-        const fields: IncidentFields = { ...x.fields, code: code(x.fields.occurredYear) };
-        const r = ins.run([...fieldValues(fields), `import:${source}`, x.openIdentifiers, at, at]);
+        extra[1] = x.openIdentifiers;
+        const r = ins.run(fillFieldValues(values, x.fields, code(x.fields.occurredYear), extra));
         const id = Number(r.lastInsertRowid);
         if (i === 0) firstId = id;
-        for (const t of fields.tags) tag.run([id, t]);
+        for (const t of x.fields.tags) tag.run([id, t]);
         if (onProgress && i % 5000 === 0) onProgress(i, total);
       });
       // Index the new rows for search in one statement, inside the same transaction.

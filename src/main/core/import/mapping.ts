@@ -4,7 +4,7 @@
  * malformed row); nothing here writes.
  */
 import { CasewalkError } from '../../../shared/result';
-import { INCIDENT_DEFAULTS, LIMITS, type IncidentFields } from '../../../shared/incidents/schemas';
+import { LIMITS, type IncidentFields } from '../../../shared/incidents/schemas';
 import {
   BEHAVIOUR,
   CALL_SOURCE,
@@ -56,6 +56,46 @@ const TEXTS: Record<string, number> = {
   referrals: LIMITS.referrals,
   narrative: LIMITS.narrative,
 };
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * A row before its columns are applied: INCIDENT_DEFAULTS plus the year and month, written
+ * out as one literal so every row has the same fixed shape. (Spreading the defaults and then
+ * adding the year and month made V8 keep each row as a slow dictionary object, about 1.5 kB a
+ * row and most of the import's garbage.) A test keeps it equal to INCIDENT_DEFAULTS. Unmapped
+ * list fields share one frozen empty array (merging and tags build new arrays).
+ */
+export function blankRow(): Record<string, unknown> {
+  return {
+    occurredYear: null,
+    occurredMonth: null,
+    weekday: null,
+    hourOfDay: null,
+    area: null,
+    callSource: null,
+    initialCallType: null,
+    finalCallType: null,
+    responders: NONE,
+    citRequested: false,
+    citDispatched: false,
+    citArrived: false,
+    weapon: null,
+    threats: false,
+    injuries: NONE,
+    force: null,
+    restraint: false,
+    handcuffs: false,
+    behaviours: NONE,
+    dispositions: NONE,
+    referrals: null,
+    followUp7: 'unknown',
+    veteran: 'unknown',
+    priorContacts: null,
+    intercepts: NONE,
+    tags: NONE,
+    narrative: '',
+  };
+}
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const TRUE = new Set(['y', 'yes', 'true', 't', '1']);
@@ -141,15 +181,139 @@ export function compileMapping(preset: MappingPreset, headers: readonly string[]
 
   // Categorical columns repeat a handful of values thousands of times: convert each once.
   // Errors are not cached (every invalid row must be reported with its own row number).
-  const memos = new Map<string, Map<string, unknown>>();
-  const memo = <T>(field: string, raw: string, fn: () => T): T => {
-    let m = memos.get(field);
-    if (!m) memos.set(field, (m = new Map()));
-    if (m.has(raw)) return m.get(raw) as T;
-    const v = fn();
-    if (m.size < 10_000) m.set(raw, v);
-    return v;
+  const memoFor = () => {
+    const m = new Map<string, unknown>();
+    return <T>(raw: string, fn: () => T): T => {
+      if (m.has(raw)) return m.get(raw) as T;
+      const v = fn();
+      if (m.size < 10_000) m.set(raw, v);
+      return v;
+    };
   };
+
+  type Apply = (row: readonly string[], out: Record<string, unknown>) => void;
+  /** One converter per mapped column, specialised once: per row only the work that depends on the cell. */
+  const compileSource = (s: (typeof sources)[number]): Apply => {
+    const column = s.names.join(' / ');
+    const f = s.field;
+    const first = s.idx[0]!;
+    const read =
+      s.idx.length === 1
+        ? (row: readonly string[]) => row[first]!
+        : (row: readonly string[]) =>
+            s.idx
+              .map((i) => row[i]!.trim())
+              .filter((v) => v && v !== '-')
+              .join(' / ');
+    const memo = memoFor();
+    if (f === DATE_FIELD)
+      return (row, out) => {
+        const raw = read(row);
+        const d = memo(raw, () => parseDate(raw));
+        if (!d) throw new RowError(raw.trim() ? 'out_of_range' : 'missing_required', column, raw.trim() ? `"${raw.slice(0, 40)}" in column "${column}" is not a date.` : `Column "${column}" (date) is empty.`);
+        out.occurredYear = d.year;
+        out.occurredMonth = d.month;
+        if (out.weekday === null) out.weekday = String(d.weekday);
+      };
+    if (f === 'occurredYear')
+      return (row, out) => {
+        const raw = read(row);
+        const n = memo(raw, () => int(raw, column, f, 1990, 2100));
+        if (n === null) throw new RowError('missing_required', column, `Column "${column}" (year) is empty.`);
+        out.occurredYear = n;
+      };
+    if (f === 'occurredMonth')
+      return (row, out) => {
+        const raw = read(row);
+        const n = memo(raw, () => {
+          const v = raw.trim().toLowerCase();
+          const named = MONTHS.findIndex((m) => m === v || (v.length >= 3 && m.startsWith(v)));
+          return named >= 0 ? named + 1 : int(raw, column, f, 1, 12);
+        });
+        if (n === null) throw new RowError('missing_required', column, `Column "${column}" (month) is empty.`);
+        out.occurredMonth = n;
+      };
+    if (f === 'hourOfDay')
+      return (row, out) => {
+        const raw = read(row);
+        out.hourOfDay = memo(raw, () => {
+          const v = raw.trim();
+          if (v === '' || v === '-') return null;
+          const m = /^(\d{1,2})(?::\d{2}(?::\d{2})?)?\s*(am|pm)?$/i.exec(v);
+          if (!m) throw new RowError('out_of_range', column, `"${v.slice(0, 40)}" in column "${column}" is not an hour or a time.`);
+          let h = Number(m[1]);
+          if (m[2]) h = (h % 12) + (m[2].toLowerCase() === 'pm' ? 12 : 0);
+          if (h > 23) throw new RowError('out_of_range', column, `hour of day ${h} in column "${column}" is outside 0–23.`);
+          return h;
+        });
+      };
+    if (f === 'priorContacts')
+      return (row, out) => {
+        const raw = read(row);
+        out.priorContacts = memo(raw, () => int(raw, column, f, 0, 999));
+      };
+    const set = ENUMS[f];
+    if (set) {
+      const unknownIsDefault = f === 'followUp7' || f === 'veteran';
+      return (row, out) => {
+        const raw = read(row);
+        const v = memo(raw, () => enumValue(f, raw, column, set));
+        out[f] = unknownIsDefault ? (v ?? 'unknown') : v;
+      };
+    }
+    const multi = MULTI[f];
+    if (multi)
+      // Frozen and shared between rows with the same cell; merging builds new arrays.
+      return (row, out) => {
+        const raw = read(row);
+        out[f] = memo(raw, () => {
+          const items = raw.includes(';') || raw.includes('|') ? raw.split(/[;|]/).map((x) => x.trim()) : [raw];
+          const values = new Set<string>();
+          for (const item of items) {
+            const v = enumValue(f, item, column, multi);
+            if (v) values.add(v);
+          }
+          return Object.freeze(multi.values.filter((x) => values.has(x)));
+        });
+      };
+    if (BOOLEANS.has(f))
+      return (row, out) => {
+        const raw = read(row);
+        out[f] = memo(raw, () => {
+          const m = lookup(f, raw);
+          const v = (m === undefined ? raw : (m ?? '')).trim().toLowerCase();
+          if (TRUE.has(v)) return true;
+          if (FALSE.has(v)) return false;
+          note(f, raw.trim());
+          throw new RowError('unmapped_value', column, `"${raw.trim().slice(0, 40)}" in column "${column}" is not yes or no.`);
+        });
+      };
+    if (f === 'tags')
+      return (row, out) => {
+        const raw = read(row);
+        out.tags = [...new Set(raw.split(/[;,]/).map((t) => t.trim().toLowerCase()).filter(Boolean))].slice(0, LIMITS.tags).map((t) => t.slice(0, LIMITS.tag));
+      };
+    const limit = TEXTS[f];
+    if (limit !== undefined) {
+      const text = (raw: string) => {
+        const m = lookup(f, raw);
+        const v = (m === undefined ? raw : (m ?? '')).trim();
+        if (v.length > limit) throw new RowError('out_of_range', column, `The value in column "${column}" is longer than ${limit} characters.`);
+        return f === 'narrative' ? v : v || null;
+      };
+      // A narrative is different on every row: caching it would only hold memory.
+      return f === 'narrative'
+        ? (row, out) => {
+            out[f] = text(read(row));
+          }
+        : (row, out) => {
+            const raw = read(row);
+            out[f] = memo(raw, () => text(raw));
+          };
+    }
+    return () => undefined;
+  };
+  const appliers = sources.map(compileSource);
 
   return {
     unmapped,
@@ -164,73 +328,8 @@ export function compileMapping(preset: MappingPreset, headers: readonly string[]
       if (row.length !== headers.length) {
         throw new RowError('malformed_row', null, `Row ${rowNumber} has ${row.length} values; the header has ${headers.length}.`);
       }
-      const out: Record<string, unknown> = { ...INCIDENT_DEFAULTS, responders: [], injuries: [], behaviours: [], dispositions: [], intercepts: [], tags: [] };
-      for (const s of sources) {
-        const column = s.names.join(' / ');
-        const raw = s.idx.length === 1 ? row[s.idx[0]!]! : s.idx.map((i) => row[i]!.trim()).filter((v) => v && v !== '-').join(' / ');
-        const f = s.field;
-        if (f === DATE_FIELD) {
-          const d = parseDate(raw);
-          if (!d) throw new RowError(raw.trim() ? 'out_of_range' : 'missing_required', column, raw.trim() ? `"${raw.slice(0, 40)}" in column "${column}" is not a date.` : `Column "${column}" (date) is empty.`);
-          out.occurredYear = d.year;
-          out.occurredMonth = d.month;
-          if (out.weekday === null) out.weekday = String(d.weekday);
-        } else if (f === 'occurredYear') {
-          const n = int(raw, column, f, 1990, 2100);
-          if (n === null) throw new RowError('missing_required', column, `Column "${column}" (year) is empty.`);
-          out.occurredYear = n;
-        } else if (f === 'occurredMonth') {
-          const v = raw.trim().toLowerCase();
-          const named = MONTHS.findIndex((m) => m === v || (v.length >= 3 && m.startsWith(v)));
-          const n = named >= 0 ? named + 1 : int(raw, column, f, 1, 12);
-          if (n === null) throw new RowError('missing_required', column, `Column "${column}" (month) is empty.`);
-          out.occurredMonth = n;
-        } else if (f === 'hourOfDay') {
-          const v = raw.trim();
-          const m = /^(\d{1,2})(?::\d{2}(?::\d{2})?)?\s*(am|pm)?$/i.exec(v);
-          if (v === '' || v === '-') out.hourOfDay = null;
-          else if (!m) throw new RowError('out_of_range', column, `"${v.slice(0, 40)}" in column "${column}" is not an hour or a time.`);
-          else {
-            let h = Number(m[1]);
-            if (m[2]) h = (h % 12) + (m[2].toLowerCase() === 'pm' ? 12 : 0);
-            if (h > 23) throw new RowError('out_of_range', column, `hour of day ${h} in column "${column}" is outside 0–23.`);
-            out.hourOfDay = h;
-          }
-        } else if (f === 'priorContacts') {
-          out.priorContacts = int(raw, column, f, 0, 999);
-        } else if (ENUMS[f]) {
-          const v = memo(f, raw, () => enumValue(f, raw, column, ENUMS[f]!));
-          if (f === 'followUp7' || f === 'veteran') out[f] = v ?? 'unknown';
-          else out[f] = v;
-        } else if (MULTI[f]) {
-          // Frozen and shared between rows with the same cell; merging builds new arrays.
-          out[f] = memo(f, raw, () => {
-            const items = raw.includes(';') || raw.includes('|') ? raw.split(/[;|]/).map((x) => x.trim()) : [raw];
-            const values = new Set<string>();
-            for (const item of items) {
-              const v = enumValue(f, item, column, MULTI[f]!);
-              if (v) values.add(v);
-            }
-            return Object.freeze(MULTI[f]!.values.filter((x) => values.has(x)));
-          });
-        } else if (BOOLEANS.has(f)) {
-          const m = lookup(f, raw);
-          const v = (m === undefined ? raw : (m ?? '')).trim().toLowerCase();
-          if (TRUE.has(v)) out[f] = true;
-          else if (FALSE.has(v)) out[f] = false;
-          else {
-            note(f, raw.trim());
-            throw new RowError('unmapped_value', column, `"${raw.trim().slice(0, 40)}" in column "${column}" is not yes or no.`);
-          }
-        } else if (f === 'tags') {
-          out.tags = [...new Set(raw.split(/[;,]/).map((t) => t.trim().toLowerCase()).filter(Boolean))].slice(0, LIMITS.tags).map((t) => t.slice(0, LIMITS.tag));
-        } else if (TEXTS[f] !== undefined) {
-          const m = lookup(f, raw);
-          const v = (m === undefined ? raw : (m ?? '')).trim();
-          if (v.length > TEXTS[f]) throw new RowError('out_of_range', column, `The value in column "${column}" is longer than ${TEXTS[f]} characters.`);
-          out[f] = f === 'narrative' ? v : v || null;
-        }
-      }
+      const out = blankRow();
+      for (const apply of appliers) apply(row, out);
       if (typeof out.occurredYear !== 'number' || typeof out.occurredMonth !== 'number') {
         throw new RowError('missing_required', null, 'The year or month is missing.');
       }

@@ -1,11 +1,11 @@
 /**
  * Streaming CSV read: the file is read in chunks, decoded with a strict decoder (UTF-8, or
- * UTF-16 when a byte-order mark says so) and fed to csv-parse. Invalid bytes, unbalanced
+ * UTF-16 when a byte-order mark says so) and fed to the CSV reader (csv.ts). Invalid bytes, unbalanced
  * quotes and oversized files end with a specific error that names the row.
  */
 import fs from 'node:fs';
 import { TextDecoder } from 'node:util';
-import { parse, CsvError } from 'csv-parse';
+import { CsvReader, CsvSyntaxError, type CsvErrorCode } from './csv';
 import { CasewalkError } from '../../../shared/result';
 
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -34,19 +34,8 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
   if (size > MAX_FILE_BYTES) throw new CasewalkError('invalid_input', `The CSV file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it first.`);
   if (size === 0) throw new CasewalkError('invalid_input', 'The CSV file is empty.');
 
-  const records: string[][] = [];
-  const parser = parse({ relax_column_count: true, skip_empty_lines: true, bom: false, max_record_size: 4 * 1024 * 1024 });
-  parser.on('readable', () => {
-    for (let r = parser.read() as string[] | null; r !== null; r = parser.read() as string[] | null) {
-      records.push(r);
-      if (records.length > MAX_ROWS + 1) parser.destroy(new CasewalkError('invalid_input', `The CSV file has more than ${MAX_ROWS.toLocaleString('en')} rows; split it first.`));
-    }
-  });
-  const done = new Promise<void>((resolve, reject) => {
-    parser.on('end', resolve);
-    parser.on('error', reject);
-  });
-
+  const reader = new CsvReader();
+  const records = reader.records;
   let decoder: TextDecoder | null = null;
   let read = 0;
   try {
@@ -68,23 +57,21 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
         );
       }
       read += (chunk as Buffer).length;
-      // Wait for the parser to catch up, unless it fails meanwhile (then 'drain' never comes).
-      if (!parser.write(text)) await Promise.race([new Promise((r) => parser.once('drain', r)), done]);
+      reader.push(text);
+      if (records.length > MAX_ROWS + 1) throw new CasewalkError('invalid_input', `The CSV file has more than ${MAX_ROWS.toLocaleString('en')} rows; split it first.`);
       onProgress?.(read, size);
     }
+    let tail: string;
     try {
-      const tail = decoder?.decode() ?? '';
-      if (tail) parser.write(tail);
+      tail = decoder?.decode() ?? '';
     } catch {
       throw new CasewalkError('invalid_input', 'The file ends in the middle of a character: it is not valid UTF-8. Nothing was imported.', { code: 'encoding', row: records.length });
     }
-    parser.end();
-    await done;
+    reader.push(tail);
+    reader.end();
   } catch (e) {
-    parser.destroy();
-    if (e instanceof CasewalkError) throw e;
-    if (e instanceof CsvError) {
-      const row = Math.max(1, ((e as CsvError & { records?: number }).records ?? records.length) );
+    if (e instanceof CsvSyntaxError) {
+      const row = Math.max(1, e.records);
       throw new CasewalkError('invalid_input', `Row ${row} cannot be read as CSV (${csvReason(e.code)}). Nothing was imported.`, { code: 'malformed_row', row });
     }
     throw e;
@@ -97,7 +84,7 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
   return { headers, rows: records.slice(1), bytes: size };
 }
 
-function csvReason(code: string): string {
+function csvReason(code: CsvErrorCode): string {
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted value is never closed';
@@ -106,7 +93,5 @@ function csvReason(code: string): string {
       return 'a quote in the middle of a value';
     case 'CSV_MAX_RECORD_SIZE':
       return 'a row is larger than 4 MB';
-    default:
-      return code.toLowerCase().replace(/_/g, ' ');
   }
 }

@@ -160,13 +160,17 @@ export function listIncidents(db: ReadableDB, raw: IncidentQuery): { rows: Incid
   };
   if (q.status?.length) inList('status', q.status);
   if (q.callSource?.length) inList('call_source', q.callSource);
+  // The period twice: `occurred` for the page (it walks incidents_occurred in order), and a
+  // row value over (year, month) for the count, which the covering index incidents_facets
+  // answers alone (no index is covering for a query on the generated column; migration 0009).
+  const period: { page: string; count: string; args: number[] }[] = [];
   if (q.from) {
-    where.push('occurred >= ?');
-    args.push(Number(q.from.replace('-', '')));
+    const [y, m] = q.from.split('-').map(Number) as [number, number];
+    period.push({ page: 'occurred >= ?', count: '(occurred_year, occurred_month) >= (?, ?)', args: [y * 100 + m, y, m] });
   }
   if (q.to) {
-    where.push('occurred <= ?');
-    args.push(Number(q.to.replace('-', '')));
+    const [y, m] = q.to.split('-').map(Number) as [number, number];
+    period.push({ page: 'occurred <= ?', count: '(occurred_year, occurred_month) <= (?, ?)', args: [y * 100 + m, y, m] });
   }
   const anyOf = (col: string, values: readonly string[] | undefined, all: readonly string[]) => {
     if (!values?.length) return;
@@ -190,7 +194,9 @@ export function listIncidents(db: ReadableDB, raw: IncidentQuery): { rows: Incid
     where.push('+id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)');
     args.push(fts);
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const clause = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
+  const whereSql = clause([...period.map((p) => p.page), ...where]);
+  const pageArgs = [...period.map((p) => p.args[0]!), ...args];
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
   const order = `${SORT_SQL[q.sort]} ${dir}${q.sort === 'code' ? '' : `, code ${dir}`}`;
   const indexed = fts && q.sort === 'occurred' ? 'INDEXED BY incidents_occurred' : '';
@@ -200,11 +206,11 @@ export function listIncidents(db: ReadableDB, raw: IncidentQuery): { rows: Incid
               open_identifiers, substr(narrative, 1, 200) AS narrative, updated_at
        FROM incidents ${indexed} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
-    .all([...args, q.limit, q.offset]) as unknown as IncidentDbRow[];
+    .all([...pageArgs, q.limit, q.offset]) as unknown as IncidentDbRow[];
   const total =
-    fts && filterCount === 0
+    fts && filterCount + period.length === 0
       ? (db.prepare('SELECT count(*) AS n FROM incidents_fts WHERE incidents_fts MATCH ?').get([fts]) as { n: number }).n
-      : (db.prepare(`SELECT count(*) AS n FROM incidents ${whereSql}`).get(args) as { n: number }).n;
+      : (db.prepare(`SELECT count(*) AS n FROM incidents ${clause([...period.map((p) => p.count), ...where])}`).get([...period.flatMap((p) => p.args.slice(1)), ...args]) as { n: number }).n;
   return { rows: rows.map(toRow), total };
 }
 
@@ -273,7 +279,7 @@ const INSERT_SQL = `INSERT INTO incidents (${FIELD_COLUMNS.join(', ')}, status, 
   VALUES (${FIELD_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
 
 export function insertIncident(db: WritableDB, fields: IncidentFields, source: string, at = now()): number {
-  const r = db.prepare(INSERT_SQL).run([...fieldValues(fields), 'draft', source, at, at]);
+  const r = db.prepare(INSERT_SQL).run(fieldValues(fields, fields.code, 'draft', source, at, at));
   return Number(r.lastInsertRowid);
 }
 
@@ -310,11 +316,7 @@ export function updateIncident(wb: Workbench, input: { id: number; version: numb
       const current = toIncident(row, tagsOf(db, input.id));
       const fields = validFields({ ...incidentFieldsOf(current), ...input.patch });
       assertCodeFree(db, fields.code, input.id);
-      db.prepare(`UPDATE incidents SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`).run([
-        ...fieldValues(fields),
-        now(),
-        input.id,
-      ]);
+      db.prepare(`UPDATE incidents SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`).run(fieldValues(fields, fields.code, now(), input.id));
       if (input.patch.tags) writeTags(db, input.id, fields.tags);
       demoted = demoteIfGuarded(db, input.id);
       return getDetail(db, input.id);

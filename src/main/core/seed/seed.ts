@@ -217,7 +217,7 @@ export function seedInto(db: WritableDB, opts: SeedOptions): SeedResult {
           tags: [],
           narrative: `${r.pick(OPENERS)} ${r.pick(MIDDLES)} ${r.pick(CLOSERS)}`,
         };
-        const id = Number(ins.run([...fieldValues(fields), status, at, at]).lastInsertRowid);
+        const id = Number(ins.run(fieldValues(fields, fields.code, status, at, at)).lastInsertRowid);
         // Timeline: call, dispatch, arrival, contacts/decisions, disposition, maybe follow-up.
         const steps = r.int(5, 15);
         let t = fields.hourOfDay! * 3600 + r.int(0, 59) * 60;

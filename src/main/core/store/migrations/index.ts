@@ -12,6 +12,7 @@ import { m0005 } from './0005-minutes';
 import { m0006 } from './0006-incident-filter-index';
 import { m0007 } from './0007-services';
 import { m0008 } from './0008-systemic-findings';
+import { m0009 } from './0009-incident-facets-index';
 
 export interface Migration {
   version: number;
@@ -25,7 +26,7 @@ export interface Migration {
   up(db: WritableDB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: WritableDB): number {

@@ -139,6 +139,21 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM findings').get()).toEqual({ n: 2 });
     expect(Number(db.pragma('foreign_keys', { simple: true }))).toBe(1);
   });
+  it('0009 replaces the filter index with one that is really covering (no generated column) for counts and coverage', () => {
+    migrate(db, 8);
+    db.prepare("INSERT INTO incidents (code, occurred_year, occurred_month, weekday, hour_of_day, area, created_at, updated_at) VALUES ('2026-001', 2026, 3, 6, 2, 'D14', 'x', 'x')").run();
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    const count = "SELECT count(*) FROM incidents WHERE (occurred_year, occurred_month) BETWEEN (2020, 1) AND (2026, 12) AND call_source IN ('x') AND (dispositions & 8) != 0";
+    // Before: the 0006 index is chosen but, starting with the generated column, never covers.
+    const before = plan('SELECT count(*) FROM incidents INDEXED BY incidents_filter WHERE occurred BETWEEN 202001 AND 202612 AND (dispositions & 8) != 0');
+    expect(before).toMatch(/USING INDEX incidents_filter/);
+    expect(before).not.toMatch(/COVERING/);
+    expect(migrate(db, 9)).toBe(9);
+    expect(plan(count)).toMatch(/USING COVERING INDEX incidents_facets/);
+    expect(plan("SELECT weekday, hour_of_day, coalesce(area, ''), count(*), sum((dispositions & 8) != 0) FROM incidents WHERE (occurred_year, occurred_month) BETWEEN (2020, 1) AND (2026, 12) GROUP BY weekday, hour_of_day, area")).toMatch(/USING COVERING INDEX incidents_facets/);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'incidents_filter'").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT weekday, hour_of_day, area FROM incidents').get()).toEqual({ weekday: 6, hour_of_day: 2, area: 'D14' });
+  });
   it('is idempotent and records the version', () => {
     migrate(db);
     migrate(db);
