@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appInfo, methodNames, methods } from '../../shared/contract';
 import { Core } from './core';
 import { dispatch } from './dispatch';
@@ -25,6 +25,21 @@ describe('dispatch', () => {
       expect(info.version).toBe(APP_VERSION);
       expect(info.workbenchExists).toBe(false);
     }
+  });
+  it('an internal error reaches neither the caller nor the log with its message (it may carry case text)', async () => {
+    const core = new Core({ dataDir: tmp() });
+    const canary = 'Canary narrative: caller on the balcony at Elm Court';
+    const target = { handlers: { ...core.handlers, 'app.info': () => { throw new Error(`SQLITE_CONSTRAINT near "${canary}"`); } }, isLocked: () => false };
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    try {
+      const r = await dispatch(target as never, 'app.info', {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(JSON.stringify(r)).not.toContain('Canary');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toBe('casewalk: internal error in app.info (Error)\n');
   });
   it('names an unknown method', async () => {
     const r = await dispatch(new Core({ dataDir: tmp() }), 'app.format', {});

@@ -62,6 +62,11 @@ describe('content security policy', () => {
     for (const flag of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', "disableBlinkFeatures: 'Auxclick'"]) expect(built).toContain(flag);
     expect(main.match(/new BrowserWindow\(/g)).toHaveLength(1);
   });
+  it('the shell never starts the crash reporter (it would upload dumps that can hold case text)', () => {
+    for (const f of fs.readdirSync(__dirname).filter((x) => x.endsWith('.ts') && !x.endsWith('.test.ts'))) {
+      expect(fs.readFileSync(path.join(__dirname, f), 'utf8'), f).not.toMatch(/crashReporter|@electron\/remote/);
+    }
+  });
 });
 
 describe('urls', () => {
