@@ -59,10 +59,18 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
     await page.getByRole('button', { name: 'Add service' }).click();
     await page.getByLabel('Service name').fill('Mobile crisis team');
     assert((await page.getByRole('textbox', { name: 'Saturday' }).inputValue()) === '08:00-23:00', 'default hours prefilled');
-    await page.getByRole('textbox', { name: 'Sunday' }).fill('8 to 5');
+    const sunday = page.getByRole('textbox', { name: 'Sunday' });
+    await sunday.fill('8 to 5');
+    // The field says what is wrong while typing, before any save.
+    await page.getByText('Sunday: "8 to 5" is not a time range like 08:00-23:00.').waitFor();
+    assert((await sunday.getAttribute('aria-invalid')) === 'true', 'the bad field is marked invalid for screen readers');
+    await look(page, '16a-settings-service-hours-error');
     await page.getByRole('button', { name: 'Save service' }).click();
     await page.getByRole('alert').getByText('Sunday: "8 to 5" is not a time range like 08:00-23:00.').waitFor();
-    await page.getByRole('textbox', { name: 'Sunday' }).fill('08:00-23:00');
+    await sunday.fill('08:00-23:00');
+    // Fixing the text clears both messages at once.
+    await page.getByText('Sunday: "8 to 5" is not a time range like 08:00-23:00.').first().waitFor({ state: 'detached' });
+    assert((await sunday.getAttribute('aria-invalid')) !== 'true', 'the fixed field is valid again');
     await look(page, '16a-settings-service-hours');
     await page.getByRole('button', { name: 'Save service' }).click();
     await page.getByText('Areas: all · 1 schedule version').waitFor();

@@ -20,6 +20,11 @@ async function readyIncident(page: Page) {
   await page.getByLabel('Committee code').fill('2026-021');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.getByRole('heading', { name: 'Incident 2026-021' }).waitFor();
+  // Saturday 23:00: outside the mobile crisis team's hours set up later.
+  await page.getByRole('combobox', { name: 'Weekday' }).click();
+  await page.getByRole('option', { name: 'Saturday', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Hour of day' }).click();
+  await page.getByRole('option', { name: '23:00–23:59' }).click();
   await page.getByLabel('De-identified narrative').fill('A family member called 911 about a person in crisis. Officer A waited for the mobile crisis team; Clinician B talked with the person, who agreed to a voluntary transport.');
   await page.getByText('No possible identifiers found.').first().waitFor();
   await page.keyboard.press('Control+s');
@@ -157,6 +162,28 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: /^Meeting · / }).waitFor();
 
+    // The same gap, seen system-wide: a coverage finding attached to this meeting.
+    await page.getByRole('link', { name: /^Settings/ }).click();
+    await page.getByRole('tab', { name: 'Crisis services' }).click();
+    await page.getByRole('button', { name: 'Add service' }).click();
+    await page.getByLabel('Service name').fill('Mobile crisis team');
+    for (const day of ['Friday', 'Saturday']) await page.getByRole('textbox', { name: day }).fill('08:00-22:00');
+    await page.getByRole('button', { name: 'Save service' }).click();
+    await page.getByText('Areas: all · 1 schedule version').waitFor();
+    await page.getByRole('link', { name: /^Reports/ }).click();
+    await page.getByRole('button', { name: 'Record a finding from this gap' }).click();
+    const gap = page.getByRole('dialog', { name: 'Record a finding from this coverage gap' });
+    assert(/1 of 1 crisis incidents .*Saturday 22:00–Sunday 08:00 \(1 incident\)/.test(await gap.getByRole('textbox', { name: 'Finding' }).inputValue()), 'the draft names the Saturday-night gap');
+    assert((await gap.getByRole('combobox', { name: /^Discuss at meeting/ }).inputValue()).startsWith('2026-12-08'), 'the meeting in progress is preselected');
+    await gap.getByRole('button', { name: 'Save finding' }).click();
+    await gap.waitFor({ state: 'hidden' });
+    await page.getByRole('link', { name: /^Meetings/ }).click();
+    await page.getByRole('link', { name: /2026|Dec/ }).first().click();
+    const systemic = page.getByRole('region', { name: 'Systemic findings: 24/7 coverage' });
+    await systemic.getByText(/happened when Mobile crisis team was not available/).waitFor();
+    await systemic.scrollIntoViewIfNeeded();
+    await look(page, '21a-meeting-systemic-findings');
+
     // Minutes: drafted from the record, a leaked name is caught, redacted, approved, exported as PDF.
     await page.getByRole('button', { name: 'Draft minutes from the record' }).click();
     const other = page.getByRole('textbox', { name: 'Other business', exact: true });
@@ -178,7 +205,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByText(/^minutes-2026-12-08\.pdf saved/).waitFor();
     const pdf = path.join(host.filesDir, 'minutes-2026-12-08.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    for (const s of ['Minutes — Riverside County CIT Case Review', 'Case review: 2026-021', 'Mobile crisis team has no coverage', 'R-001', 'Page 1 of']) assert(text.includes(s), `PDF has "${s}"`);
+    for (const s of ['Minutes — Riverside County CIT Case Review', 'Case review: 2026-021', 'Mobile crisis team has no coverage', 'Systemic findings: 24/7 coverage', 'R-001', 'Page 1 of']) assert(text.includes(s), `PDF has "${s}"`);
     assert(!text.includes('Okafor') && !text.includes('DRAFT'), 'approved PDF: no leaked name, no DRAFT mark');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(SCREENSHOTS, '26-minutes-pdf-page')]);
 

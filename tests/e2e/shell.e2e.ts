@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, look, test, withEnv } from './harness';
+import { assert, look, screenshot, test, withEnv } from './harness';
 import { PASS } from './flows';
 
 test('first run, keyholders, backup, audit, lock and unlock through the UI', async () => {
@@ -83,6 +83,13 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
     const rotatedKey = (await page.getByTestId('recovery-key').textContent()) ?? '';
     assert(rotatedKey !== key && /^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/.test(rotatedKey), 'a new recovery key is shown');
     await look(page, '09-new-recovery-key');
+    // Printing shows the key sheet only: not the navigation, not the buttons.
+    await page.emulateMedia({ media: 'print' });
+    assert(await page.getByTestId('recovery-key').isVisible(), 'the key prints');
+    assert(!(await page.getByRole('link', { name: /^Incidents/ }).isVisible()), 'the navigation does not print');
+    assert(!(await page.getByRole('button', { name: 'Print recovery key' }).isVisible()), 'the buttons do not print');
+    await screenshot(page, '09a-new-recovery-key-print');
+    await page.emulateMedia({ media: 'screen' });
     await page.getByLabel('I have stored the recovery key somewhere safe').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('row', { name: /Dana Coordinator/ }).waitFor();

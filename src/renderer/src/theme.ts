@@ -41,6 +41,7 @@ export const theme = createTheme({
 /** Dimmed text must still pass WCAG AA contrast on a projector: darker than Mantine's default. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#495057' },
-  dark: { '--mantine-color-dimmed': '#c1c2c5' },
+  // Field errors (the message and the invalid input's text) at AA contrast too.
+  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-error': '#c92a2a' },
+  dark: { '--mantine-color-dimmed': '#c1c2c5', '--mantine-color-error': '#ffa8a8' },
 });

@@ -7,6 +7,7 @@ import { api, unwrap } from '../../lib/api';
 import { formatDate, MEETING_COLOR } from './MeetingsPage';
 import classes from './MeetingPage.module.css';
 import { ExportMenu, exportWith, MinutesPanel } from './MinutesPanel';
+import { SystemicFindingsPanel } from './SystemicFindingsPanel';
 
 export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number; onBack(): void; onWalk(): void; onOpenIncident(id: number): void }) {
   const [d, setD] = useState<MeetingDetail | null>(null);
@@ -299,6 +300,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
           )}
         </Stack>
       </Paper>
+      <SystemicFindingsPanel meetingId={id} readOnly={ended} />
       <MinutesPanel meetingId={id} date={m.date} />
     </Stack>
   );

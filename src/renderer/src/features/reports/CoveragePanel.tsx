@@ -158,7 +158,7 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
                 <Group justify="space-between" align="flex-start" wrap="nowrap">
                   <Stack gap={4}>
                     <Group gap="xs">
-                      <Badge variant="light" color="gray.9" size="lg">
+                      <Badge variant="default" size="lg">
                         {FINDING_CATEGORY.label(f.category)}
                       </Badge>
                       <Text size="sm">Intercept {INTERCEPT.label(f.intercept ?? '0')}</Text>

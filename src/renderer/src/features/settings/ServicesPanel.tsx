@@ -46,6 +46,20 @@ export function ServicesPanel() {
       setError((e as Error).message);
     }
   };
+  // Each day's hours are checked as they are typed: the message sits on the field and goes
+  // as soon as the text is fixed. Editing anything clears an error from the last save.
+  const change = (patch: Partial<Draft>) => {
+    setError(null);
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+  };
+  const dayErrors = (draft?.days ?? []).map((t, i) => {
+    try {
+      parseIntervals(i + 1, t);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  });
   return (
     <Stack gap="lg" maw={1100}>
       <Group justify="space-between">
@@ -83,15 +97,24 @@ export function ServicesPanel() {
           >
             <Stack>
               <Group grow align="flex-start">
-                <TextInput label="Service name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} required />
-                <Select label="Kind of service" data={SERVICE_SECTORS.map((v) => ({ value: v, label: SERVICE_SECTOR_LABELS[v] }))} value={draft.sector} onChange={(v) => v && setDraft({ ...draft, sector: v as Draft['sector'] })} allowDeselect={false} />
-                <TextInput label="Hours in effect from" type="date" value={draft.effectiveFrom} onChange={(e) => setDraft({ ...draft, effectiveFrom: e.currentTarget.value })} required />
+                <TextInput label="Service name" value={draft.name} onChange={(e) => change({ name: e.currentTarget.value })} required />
+                <Select label="Kind of service" data={SERVICE_SECTORS.map((v) => ({ value: v, label: SERVICE_SECTOR_LABELS[v] }))} value={draft.sector} onChange={(v) => v && change({ sector: v as Draft['sector'] })} allowDeselect={false} />
+                <TextInput label="Hours in effect from" type="date" value={draft.effectiveFrom} onChange={(e) => change({ effectiveFrom: e.currentTarget.value })} required />
               </Group>
-              <TagsInput label="Areas served" description="Districts, divisions or precincts as the imported data names them; leave empty for all." value={draft.areas} onChange={(v) => setDraft({ ...draft, areas: v })} clearable />
+              <TagsInput label="Areas served" description="Districts, divisions or precincts as the imported data names them; leave empty for all." value={draft.areas} onChange={(v) => change({ areas: v })} clearable />
               <Text fw={600}>Weekly hours (for example 08:00-23:00; several ranges separated by commas; 22:00-06:00 runs past midnight; leave empty when closed)</Text>
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 {WEEKDAY_NAMES.map((d, i) => (
-                  <TextInput key={d} label={d} value={draft.days[i]} onChange={(e) => setDraft({ ...draft, days: draft.days.map((x, j) => (j === i ? e.currentTarget.value : x)) })} />
+                  <TextInput
+                    key={d}
+                    label={d}
+                    value={draft.days[i]}
+                    error={dayErrors[i]}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      change({ days: draft.days.map((x, j) => (j === i ? value : x)) });
+                    }}
+                  />
                 ))}
               </SimpleGrid>
               <FormActions error={error} onCancel={() => setDraft(null)} submitLabel="Save service" disabled={!draft.name.trim()} />

@@ -1,11 +1,12 @@
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import classes from './RecoveryKeyPanel.module.css';
 
 /** Shown once after creation or key rotation: the recovery key, print, and "I have stored it". */
 export function RecoveryKeyPanel({ recoveryKey, onStored, title = 'Your recovery key' }: { recoveryKey: string; onStored(): void; title?: string }) {
   const [stored, setStored] = useState(false);
   return (
-    <Paper withBorder p="xl" maw={820}>
+    <Paper withBorder p="xl" maw={820} className={classes.sheet}>
       <Stack gap="md">
         <Title order={2}>{title}</Title>
         <Text>
@@ -34,13 +35,13 @@ export function RecoveryKeyPanel({ recoveryKey, onStored, title = 'Your recovery
         <Alert color="yellow" title="Anyone with this key can read the workbench" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           Do not email it, photograph it or save it on a shared drive.
         </Alert>
-        <Group>
+        <Group className={classes.noPrint}>
           <Button variant="default" onClick={() => window.print()}>
             Print recovery key
           </Button>
         </Group>
-        <Checkbox size="md" label="I have stored the recovery key somewhere safe" checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} />
-        <Group>
+        <Checkbox className={classes.noPrint} size="md" label="I have stored the recovery key somewhere safe" checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} />
+        <Group className={classes.noPrint}>
           <Button size="md" disabled={!stored} onClick={onStored}>
             Continue
           </Button>
