@@ -1,6 +1,7 @@
 /**
  * Quick-add bar for findings during the walk-through: type, pick the category with Alt+1…8,
  * toggle gap / what worked with Alt+W, Enter saves (linked to the current timeline step).
+ * The optional intercept and CIT goals fold away (Alt+M) so the bar stays two rows high.
  * A gentle reminder appears when the text singles out a person; it never blocks saving.
  */
 import { Badge, Button, Chip, Group, Select, Stack, Text, TextInput } from '@mantine/core';
@@ -41,7 +42,9 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
   const [intercept, setIntercept] = useState<string | null>(null);
   const [goals, setGoals] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
   const hints = useBlameHints(text);
+  const tagged = (intercept ? 1 : 0) + goals.length;
 
   const save = async () => {
     setError(null);
@@ -69,7 +72,8 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
     <Stack gap={6}>
       <Group align="flex-end" wrap="nowrap">
         <TextInput
-          label="Add a finding (Enter saves; Alt+1…8 picks the category; Alt+W switches gap / what worked)"
+          label="Add a finding"
+          description="Enter saves · Alt+1…8 category · Alt+W gap or what worked · Alt+M intercept and goals"
           placeholder="What in the system made this happen, or what worked?"
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
@@ -85,6 +89,9 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
             } else if (e.altKey && e.key.toLowerCase() === 'w') {
               e.preventDefault();
               setKind((k) => (k === 'gap' ? 'worked' : 'gap'));
+            } else if (e.altKey && e.key.toLowerCase() === 'm') {
+              e.preventDefault();
+              setMore((m) => !m);
             }
           }}
         />
@@ -93,6 +100,9 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
         </Badge>
         <Button onClick={() => void save()} disabled={!text.trim()}>
           Save finding
+        </Button>
+        <Button variant="default" onClick={() => setMore((m) => !m)} aria-expanded={more} aria-controls="finding-more">
+          {more ? 'Fewer tags' : `Intercept, goals${tagged ? ` (${tagged})` : ''}…`}
         </Button>
       </Group>
       <Chip.Group value={category} onChange={(v) => setCategory(v as FindingCategory)}>
@@ -104,27 +114,29 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
           ))}
         </Group>
       </Chip.Group>
-      <Group gap="md" align="center">
-        <Select
-          aria-label="Sequential Intercept Model intercept"
-          placeholder="Intercept (optional)"
-          data={INTERCEPT.options}
-          value={intercept}
-          onChange={setIntercept}
-          clearable
-          size="sm"
-          w={300}
-        />
-        <Chip.Group multiple value={goals} onChange={setGoals}>
-          <Group gap={6} role="group" aria-label="CIT goals">
-            {CIT_GOAL.options.map((o) => (
-              <Chip key={o.value} value={o.value} size="sm" variant="outline">
-                Goal {o.label}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-      </Group>
+      {more && (
+        <Group gap="md" align="center" id="finding-more">
+          <Select
+            aria-label="Sequential Intercept Model intercept"
+            placeholder="Intercept (optional)"
+            data={INTERCEPT.options}
+            value={intercept}
+            onChange={setIntercept}
+            clearable
+            size="sm"
+            w={300}
+          />
+          <Chip.Group multiple value={goals} onChange={setGoals}>
+            <Group gap={6} role="group" aria-label="CIT goals">
+              {CIT_GOAL.options.map((o) => (
+                <Chip key={o.value} value={o.value} size="sm" variant="outline">
+                  Goal {o.label}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+        </Group>
+      )}
       <BlameReminder hints={hints} />
       {error && (
         <Text c="red.9" role="alert">
