@@ -35,6 +35,21 @@ export function BlameReminder({ hints }: { hints: BlameHint[] }) {
   );
 }
 
+/** The four CIT goals as toggles (a finding may serve several). */
+export function GoalChips({ value, onChange }: { value: string[]; onChange(v: string[]): void }) {
+  return (
+    <Chip.Group multiple value={value} onChange={onChange}>
+      <Group gap={6} role="group" aria-label="CIT goals">
+        {CIT_GOAL.options.map((o) => (
+          <Chip key={o.value} value={o.value} size="sm" variant="outline">
+            Goal {o.label}
+          </Chip>
+        ))}
+      </Group>
+    </Chip.Group>
+  );
+}
+
 export function FindingQuickAdd(p: { incidentId: number; meetingId: number | null; timelineEventId: number | null; onAdded(f: Finding): void }) {
   const [text, setText] = useState('');
   const [category, setCategory] = useState<FindingCategory>('policy');
@@ -126,15 +141,7 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
             size="sm"
             w={300}
           />
-          <Chip.Group multiple value={goals} onChange={setGoals}>
-            <Group gap={6} role="group" aria-label="CIT goals">
-              {CIT_GOAL.options.map((o) => (
-                <Chip key={o.value} value={o.value} size="sm" variant="outline">
-                  Goal {o.label}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
+          <GoalChips value={goals} onChange={setGoals} />
         </Group>
       )}
       <BlameReminder hints={hints} />

@@ -3,15 +3,15 @@
  * resources), intercept 0 or 1 and the description arrive pre-filled from the report the
  * committee is looking at; they can change any of it, and attach it to a meeting's minutes.
  */
-import { Chip, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { CoverageFindingDraft } from '../../../../shared/coverage/gap';
 import { COVERAGE_FINDING_CATEGORIES, COVERAGE_FINDING_INTERCEPTS, type Finding, type MeetingRow } from '../../../../shared/meetings/schemas';
-import { CIT_GOAL, FINDING_CATEGORY } from '../../../../shared/meetings/values';
+import { FINDING_CATEGORY } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
 import { FormActions } from '../layout/FormActions';
-import { BlameReminder, useBlameHints } from '../meetings/FindingQuickAdd';
+import { BlameReminder, GoalChips, useBlameHints } from '../meetings/FindingQuickAdd';
 
 export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; onClose(): void; onCreated(f: Finding): void }) {
   const [category, setCategory] = useState<string>('services');
@@ -87,15 +87,7 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
               <SegmentedControl fullWidth aria-labelledby="cov-int" value={intercept} onChange={setIntercept} data={COVERAGE_FINDING_INTERCEPTS.map((c) => ({ value: c, label: INTERCEPT.label(c) }))} />
             </Stack>
           </Stack>
-          <Chip.Group multiple value={goals} onChange={setGoals}>
-            <Group gap={6} role="group" aria-label="CIT goals">
-              {CIT_GOAL.options.map((o) => (
-                <Chip key={o.value} value={o.value} size="sm" variant="outline">
-                  Goal {o.label}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
+          <GoalChips value={goals} onChange={setGoals} />
           <Textarea label="Finding" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={5} maxRows={12} required data-autofocus />
           <BlameReminder hints={hints} />
           <Select

@@ -3,14 +3,13 @@
  * service was not available outlined, and the outside-hours share and rates with counts.
  * The heat map is a real table (the numbers are in the cells), so it is its own text alternative.
  */
-import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { draftCoverageFinding, type CoverageFindingDraft } from '../../../../shared/coverage/gap';
 import type { Finding } from '../../../../shared/meetings/schemas';
-import { FINDING_CATEGORY } from '../../../../shared/meetings/values';
-import { INTERCEPT } from '../../../../shared/incidents/values';
 import { CoverageFindingModal } from './CoverageFindingModal';
 import { RecommendationModal } from '../meetings/RecommendationModal';
+import { SystemicFindingCard } from '../meetings/SystemicFindingCard';
 import type { CoverageReport, Service } from '../../../../shared/coverage/schemas';
 import { CALL_SOURCE, DISPOSITION } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
@@ -155,21 +154,7 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
             </Title>
             {gapFindings.map((f) => (
               <Paper key={f.id} withBorder p="sm">
-                <Group justify="space-between" align="flex-start" wrap="nowrap">
-                  <Stack gap={4}>
-                    <Group gap="xs">
-                      <Badge variant="default" size="lg">
-                        {FINDING_CATEGORY.label(f.category)}
-                      </Badge>
-                      <Text size="sm">Intercept {INTERCEPT.label(f.intercept ?? '0')}</Text>
-                      <Text size="sm">· recorded {f.createdAt.slice(0, 10)}</Text>
-                    </Group>
-                    <Text>{f.description}</Text>
-                  </Stack>
-                  <Button variant="default" onClick={() => setRecFor(f)} style={{ flexShrink: 0 }} aria-label={`Make a recommendation from finding ${f.id}`}>
-                    {f.recommendationIds.length ? `Recommendations: ${f.recommendationIds.length} · add` : 'Make a recommendation'}
-                  </Button>
-                </Group>
+                <SystemicFindingCard finding={f} onRecommend={() => setRecFor(f)} />
               </Paper>
             ))}
           </Stack>

@@ -1,0 +1,29 @@
+/** One finding from a 24/7 coverage gap: category, intercept, when, the text, and "make a recommendation". */
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import type { Finding } from '../../../../shared/meetings/schemas';
+import { FINDING_CATEGORY } from '../../../../shared/meetings/values';
+import { INTERCEPT } from '../../../../shared/incidents/values';
+
+export function SystemicFindingCard({ finding: f, onRecommend }: { finding: Finding; onRecommend?: (() => void) | undefined }) {
+  const recs = f.recommendationIds.length;
+  return (
+    <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <Stack gap={4}>
+        <Group gap="xs">
+          <Badge variant="default" size="lg">
+            {FINDING_CATEGORY.label(f.category)}
+          </Badge>
+          <Text size="sm">Intercept {INTERCEPT.label(f.intercept ?? '0')}</Text>
+          <Text size="sm">· recorded {f.createdAt.slice(0, 10)}</Text>
+          {recs > 0 && <Text size="sm">· {recs} recommendation{recs === 1 ? '' : 's'}</Text>}
+        </Group>
+        <Text>{f.description}</Text>
+      </Stack>
+      {onRecommend && (
+        <Button variant="default" style={{ flexShrink: 0 }} onClick={onRecommend} aria-label={`Make a recommendation from finding ${f.id}`}>
+          Make a recommendation
+        </Button>
+      )}
+    </Group>
+  );
+}
