@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { assert, look, SCREENSHOTS, test, withEnv } from './harness';
@@ -214,6 +215,13 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('button', { name: 'R-001: Accepted' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Record: Accepted' }).click();
     await page.getByRole('button', { name: 'R-001: In progress' }).waitFor();
+    // The register for the steering committee, as a spreadsheet.
+    await page.getByRole('button', { name: 'Export register' }).click();
+    await page.getByRole('menuitem', { name: 'Excel (XLSX)…' }).click();
+    const saved = (await page.getByRole('status').filter({ hasText: /\.xlsx saved: \d+ recommendations?\.$/ }).textContent()) ?? '';
+    const xlsxFile = path.join(host.filesDir, saved.split(' saved')[0]!);
+    assert(fs.readFileSync(xlsxFile).subarray(0, 2).toString('latin1') === 'PK', `an XLSX (zip) file: ${xlsxFile}`);
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     await look(page, '24-recommendations');
     await page.getByRole('link', { name: /^Home/ }).click();
     await page.getByText('Next meeting', { exact: true }).waitFor();

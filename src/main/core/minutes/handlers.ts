@@ -4,8 +4,10 @@ import type { Handlers } from '../dispatch';
 import type { minutesMethods } from '../../../shared/minutes/schemas';
 import { writeFileAtomic } from '../store/keyslots';
 import { csv } from '../exports/doc';
+import { xlsx } from '../exports/xlsx';
+import { redactFree } from '../incidents/redact';
 import { listRecommendations } from '../meetings/recommendations';
-import { ACTION_TYPE, REC_STATUS, STRENGTH } from '../../../shared/meetings/values';
+import { ACTION_TYPE, REC_STATUS, SECTOR, STRENGTH } from '../../../shared/meetings/values';
 import { dashboard } from '../reports/dashboard';
 import { annualDoc } from '../reports/annual';
 import { amendMinutes, approveMinutes, draftMinutes, getMinutes, updateMinutes } from './minutes';
@@ -32,17 +34,28 @@ export function minutesHandlers(core: Core): Pick<Handlers, keyof typeof minutes
         format,
         build: (db, committee) => annualDoc(db, dashboard(db, { from: `${year}-01`, to: `${year}-12` }, core.today()), year, committee, core.today()),
       }),
-    'recommendations.exportCsv': ({ handle, ownerMemberId, ownerOrganisationId }) => {
+    'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {
       const w = wb();
       const recs = w.read((db) => listRecommendations(db, { ownerMemberId, ownerOrganisationId }, core.today()));
-      const body = csv([
-        ['Code', 'Action', 'Owner', 'Owner sector', 'Due', 'Status', 'Overdue', 'Kind of action', 'Strength', 'Measure', 'Incidents'],
-        ...recs.map((r) => [r.code, r.action, r.owner.name, r.owner.sector, r.dueDate, REC_STATUS.label(r.status), r.overdue ? 'yes' : 'no', ACTION_TYPE.label(r.actionType), STRENGTH.label(r.strength), r.measure, [...r.incidentCodes, ...(r.fromCoverageGap ? ['24/7 coverage gap'] : [])].join(' ')]),
+      const headers = ['Code', 'Action', 'Owner', 'Owner sector', 'Due', 'Status', 'Overdue', 'Kind of action', 'Strength', 'Measure', 'From'];
+      // Actions and measures are free text: identifiers are redacted, as in the minutes.
+      const rows = recs.map((r) => [
+        r.code,
+        redactFree(r.action),
+        r.owner.name,
+        SECTOR.label(r.owner.sector),
+        r.dueDate,
+        REC_STATUS.label(r.status),
+        r.overdue ? 'yes' : 'no',
+        ACTION_TYPE.label(r.actionType),
+        STRENGTH.label(r.strength),
+        redactFree(r.measure),
+        [...r.incidentCodes, ...(r.fromCoverageGap ? ['24/7 coverage gap'] : [])].join(' '),
       ]);
-      // A byte-order mark so spreadsheet programs read the file as UTF-8.
-      const bytes = Buffer.from(`\uFEFF${body}`, 'utf8');
+      // CSV: a byte-order mark so spreadsheet programs read the file as UTF-8.
+      const bytes = format === 'xlsx' ? xlsx({ name: 'Recommendations', headers, rows }) : Buffer.from(`\uFEFF${csv([headers, ...rows])}`, 'utf8');
       const file = core.files.take(handle, 'write');
-      w.write({ event: 'export', entity: 'recommendations', detail: `register CSV (${recs.length} rows)` }, () => writeFileAtomic(file, bytes));
+      w.write({ event: 'export', entity: 'recommendations', detail: `register ${format.toUpperCase()} (${recs.length} rows)` }, () => writeFileAtomic(file, bytes));
       return { displayName: path.basename(file), bytes: bytes.length, rows: recs.length };
     },
   };

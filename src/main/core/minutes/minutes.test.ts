@@ -178,12 +178,39 @@ describe('minutes', () => {
     const f = (await call('findings.list', { incidentId })).findings[0]!;
     await call('recommendations.create', { findingIds: [f.id], action: '=cmd|calc!A1 @SUM(1)', owner: { organisationId: org.id }, dueDate: '2026-10-31', measure: '+1', actionType: 'policy' });
     const csvFile = path.join(dir, 'register.csv');
-    const r = await call('recommendations.exportCsv', { handle: core.files.register(csvFile, 'write') });
+    const r = await call('recommendations.exportRegister', { handle: core.files.register(csvFile, 'write'), format: 'csv' });
     expect(r.rows).toBe(2);
     const csv = fs.readFileSync(csvFile, 'utf8');
     expect(csv).toContain("'=cmd|calc!A1 @SUM(1)");
     expect(csv).toContain(",'+1,");
   });
+
+  it.runIf(has('soffice') && fs.existsSync('/usr/lib/libreoffice/program/libsclo.so'))('register as XLSX: LibreOffice reads the same rows; formula-like text stays text; identifiers in actions are redacted', async () => {
+    const { call, core, dir, incidentId } = await meetingWithCase();
+    const org = (await call('roster.list', {})).organisations[0]!;
+    const f = (await call('findings.list', { incidentId })).findings[0]!;
+    await call('recommendations.create', { findingIds: [f.id], action: '=SUM(1,2) & <b>bold</b> — call Fatima Okafor back', owner: { organisationId: org.id }, dueDate: '2026-10-31', measure: 'Share of calls, "quoted"', actionType: 'policy' });
+    const file = path.join(dir, 'register.xlsx');
+    const r = await call('recommendations.exportRegister', { handle: core.files.register(file, 'write'), format: 'xlsx' });
+    expect(r.rows).toBe(2);
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    // Deterministic under SOURCE_DATE_EPOCH: the same register gives the same bytes.
+    const again = path.join(dir, 'register-2.xlsx');
+    await call('recommendations.exportRegister', { handle: core.files.register(again, 'write'), format: 'xlsx' });
+    expect(fs.readFileSync(again).equals(bytes)).toBe(true);
+    const { execFileSync } = await import('node:child_process');
+    const profile = path.join(dir, 'lo-profile');
+    execFileSync('timeout', ['120', 'soffice', `-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, file], { stdio: 'ignore' });
+    const rows = fs.readFileSync(path.join(dir, 'register.csv'), 'utf8').trim().split(/\r?\n/);
+    expect(rows[0]).toBe('Code,Action,Owner,Owner sector,Due,Status,Overdue,Kind of action,Strength,Measure,From');
+    expect(rows).toHaveLength(3);
+    const added = rows.find((l) => l.includes('SUM'))!;
+    expect(added).toContain('"=SUM(1,2) & <b>bold</b> — call [NAME] back"');
+    expect(added).toContain('"Share of calls, ""quoted"""');
+    expect(added).toContain('Mental health');
+    expect(added).not.toContain('Okafor');
+  }, 120_000);
 });
 
 describe('reports', () => {

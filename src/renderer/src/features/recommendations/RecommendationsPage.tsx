@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Select, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Menu, Modal, Select, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { Member, Organisation, Recommendation } from '../../../../shared/meetings/schemas';
 import { ACTION_TYPE, REC_MOVES, REC_STATUS, STRENGTH, type RecStatus } from '../../../../shared/meetings/values';
@@ -18,7 +18,23 @@ export function RecommendationsPage() {
   const [changing, setChanging] = useState<{ rec: Recommendation; to: RecStatus } | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
   useEffect(() => void unwrap(api().roster.list()).then(setRoster), []);
+  /** The register as a spreadsheet for the steering committee (the owner filter applies). */
+  const exportRegister = async (format: 'xlsx' | 'csv') => {
+    setExported(null);
+    try {
+      const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `recommendations-${new Date().toISOString().slice(0, 10)}.${format}` }));
+      if (!f) return;
+      const [k, id] = owner?.split(':') ?? [];
+      const r = await unwrap(
+        api().recommendations.exportRegister({ handle: f.handle, format, ...(k === 'm' ? { ownerMemberId: Number(id) } : k === 'o' ? { ownerOrganisationId: Number(id) } : {}) }),
+      );
+      setExported(`${r.displayName} saved: ${r.rows} recommendation${r.rows === 1 ? '' : 's'}.`);
+    } catch (e) {
+      setExported((e as Error).message);
+    }
+  };
   const load = useCallback(() => {
     const [k, id] = owner?.split(':') ?? [];
     void unwrap(
@@ -47,7 +63,19 @@ export function RecommendationsPage() {
 
   return (
     <Stack gap="lg">
-      <Title order={2}>Recommendations</Title>
+      <Group justify="space-between">
+        <Title order={2}>Recommendations</Title>
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button variant="default">Export register</Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={() => void exportRegister('xlsx')}>Excel (XLSX)…</Menu.Item>
+            <Menu.Item onClick={() => void exportRegister('csv')}>CSV…</Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+      {exported && <Text role="status">{exported}</Text>}
       <Group align="flex-end">
         <Select label="Status" data={REC_STATUS.options} value={status} onChange={setStatus} clearable w={200} />
         <Select
@@ -76,7 +104,7 @@ export function RecommendationsPage() {
               <Table.Th>Due</Table.Th>
               <Table.Th>Strength</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th>Incidents</Table.Th>
+              <Table.Th>From</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
