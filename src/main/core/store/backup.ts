@@ -2,7 +2,8 @@
  * `.cwbackup`: one file = magic, header (JSON: keyslots with the audit-chain head, schema
  * version, sizes, SHA-256), then the workbench database as SQLCipher pages encrypted with the
  * same data key (made by VACUUM INTO). Written to a temp name in the target folder, fsynced,
- * renamed. Nothing is ever written in the clear.
+ * renamed. Nothing is ever written in the clear. Copied in chunks both ways, so a large
+ * workbench never sits in memory whole.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -29,67 +30,129 @@ export type BackupHeader = z.infer<typeof headerSchema>;
 
 export type Progress = (done: number, total: number, stage: string) => void;
 
-export function createBackup(wb: Workbench, target: string, progress: Progress = () => {}): { file: string; bytes: number } {
+/** Backups are copied in chunks: memory stays flat however large the workbench, and progress moves. */
+const CHUNK = 4 * 1024 * 1024;
+
+/** Reads `length` bytes from `fd` at `offset` in chunks, handing each to `each`. */
+function eachChunk(fd: number, offset: number, length: number, each: (chunk: Buffer, doneBytes: number) => void, chunkBytes = CHUNK): void {
+  const buf = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(1, length)));
+  let done = 0;
+  while (done < length) {
+    const n = fs.readSync(fd, buf, 0, Math.min(buf.length, length - done), offset + done);
+    if (n === 0) throw new CasewalkError('damaged', 'The backup file is damaged or incomplete (it ends early).');
+    done += n;
+    each(buf.subarray(0, n), done);
+  }
+}
+
+function fsyncFolder(dir: string): void {
+  try {
+    const dfd = fs.openSync(dir, 'r');
+    fs.fsyncSync(dfd);
+    fs.closeSync(dfd);
+  } catch {
+    /* folder fsync is not supported everywhere (Windows) */
+  }
+}
+
+/**
+ * Progress is in bytes of the database copy, over three passes: the copy itself (VACUUM INTO,
+ * one step), the checksum, and writing the backup file.
+ */
+export function createBackup(wb: Workbench, target: string, progress: Progress = () => {}, opts: { chunkBytes?: number } = {}): { file: string; bytes: number } {
   const dir = path.dirname(path.resolve(target));
   if (!fs.existsSync(dir)) throw new CasewalkError('not_found', 'The backup folder does not exist.');
   const tmpDb = path.join(dir, `.${path.basename(target)}.${process.pid}.partial-db`);
   const tmp = `${target}.partial`;
-  progress(0, 3, 'copying');
+  progress(0, 1, 'copying');
+  let src: number | null = null;
+  let out: number | null = null;
   try {
     fs.rmSync(tmpDb, { force: true });
     wb.read((db) => db.prepare('VACUUM INTO ?').run([tmpDb]));
-    progress(1, 3, 'packing');
-    const body = fs.readFileSync(tmpDb);
-    const ks = wb.keyslotsSnapshot();
+    const size = fs.statSync(tmpDb).size;
+    const total = 3 * Math.max(1, size);
+    progress(size, total, 'checking');
+    src = fs.openSync(tmpDb, 'r');
+    const hash = crypto.createHash('sha256');
+    eachChunk(src, 0, size, (chunk, done) => {
+      hash.update(chunk);
+      progress(size + done, total, 'checking');
+    }, opts.chunkBytes);
     const header: BackupHeader = {
       format: 'casewalk-backup',
       version: 1,
       createdAt: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
       appVersion: APP_VERSION,
       schemaVersion: wb.read((db) => Number(db.pragma('user_version', { simple: true }))),
-      dbBytes: body.length,
-      dbSha256: crypto.createHash('sha256').update(body).digest('hex'),
-      keyslots: ks,
+      dbBytes: size,
+      dbSha256: hash.digest('hex'),
+      keyslots: wb.keyslotsSnapshot(),
     };
     const h = Buffer.from(JSON.stringify(header));
     const len = Buffer.alloc(4);
     len.writeUInt32BE(h.length);
-    const out = Buffer.concat([MAGIC, len, h, body]);
-    progress(2, 3, 'writing');
-    writeFileAtomic(tmp, out);
+    out = fs.openSync(tmp, 'w', 0o600);
+    const fd = out;
+    fs.writeSync(fd, Buffer.concat([MAGIC, len, h]));
+    eachChunk(src, 0, size, (chunk, done) => {
+      fs.writeSync(fd, chunk);
+      progress(2 * size + done, total, 'writing');
+    }, opts.chunkBytes);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    out = null;
     fs.renameSync(tmp, target);
-    wb.write({ event: 'backup', entity: 'workbench', detail: `${out.length} bytes` }, () => {});
-    progress(3, 3, 'done');
-    return { file: target, bytes: out.length };
+    fsyncFolder(dir);
+    const bytes = MAGIC.length + 4 + h.length + size;
+    wb.write({ event: 'backup', entity: 'workbench', detail: `${bytes} bytes` }, () => {});
+    progress(total, total, 'done');
+    return { file: target, bytes };
   } finally {
+    if (src !== null) fs.closeSync(src);
+    if (out !== null) fs.closeSync(out);
     fs.rmSync(tmpDb, { force: true });
     fs.rmSync(tmp, { force: true });
   }
 }
 
-export function readBackup(file: string): { header: BackupHeader; body: Buffer } {
-  let buf: Buffer;
+/** Reads and checks a backup's header and checksum without loading the database into memory. */
+export function openBackup(file: string, progress: Progress = () => {}): { header: BackupHeader; fd: number; bodyOffset: number } {
+  let fd: number;
   try {
-    buf = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch {
     throw new CasewalkError('not_found', 'The backup file cannot be read.');
   }
-  if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw new CasewalkError('not_a_workbench', 'Not a Casewalk backup file.');
-  }
-  const len = buf.readUInt32BE(MAGIC.length);
-  const start = MAGIC.length + 4;
-  let header: BackupHeader;
   try {
-    header = headerSchema.parse(JSON.parse(buf.subarray(start, start + len).toString('utf8')));
-  } catch {
-    throw new CasewalkError('damaged', 'The backup file is damaged (its header cannot be read).');
+    const size = fs.fstatSync(fd).size;
+    const head = Buffer.alloc(MAGIC.length + 4);
+    const got = fs.readSync(fd, head, 0, head.length, 0);
+    if (got < head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw new CasewalkError('not_a_workbench', 'Not a Casewalk backup file.');
+    const len = head.readUInt32BE(MAGIC.length);
+    let header: BackupHeader;
+    try {
+      if (len > 1024 * 1024 || head.length + len > size) throw new Error('header length');
+      const hb = Buffer.alloc(len);
+      fs.readSync(fd, hb, 0, len, head.length);
+      header = headerSchema.parse(JSON.parse(hb.toString('utf8')));
+    } catch {
+      throw new CasewalkError('damaged', 'The backup file is damaged (its header cannot be read).');
+    }
+    const bodyOffset = head.length + len;
+    const damaged = () => new CasewalkError('damaged', 'The backup file is damaged or incomplete (its checksum does not match).');
+    if (size - bodyOffset !== header.dbBytes) throw damaged();
+    const hash = crypto.createHash('sha256');
+    eachChunk(fd, bodyOffset, header.dbBytes, (chunk, done) => {
+      hash.update(chunk);
+      progress(done, header.dbBytes, 'checking');
+    });
+    if (hash.digest('hex') !== header.dbSha256) throw damaged();
+    return { header, fd, bodyOffset };
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
   }
-  const body = buf.subarray(start + len);
-  if (body.length !== header.dbBytes || crypto.createHash('sha256').update(body).digest('hex') !== header.dbSha256) {
-    throw new CasewalkError('damaged', 'The backup file is damaged or incomplete (its checksum does not match).');
-  }
-  return { header, body };
 }
 
 function stamp(d = new Date()): string {
@@ -107,16 +170,23 @@ export async function restoreBackup(
   secret: Secret,
   /** Called after every check passed, just before the current workbench is replaced (lock it here). */
   beforeReplace: () => void = () => {},
+  progress: Progress = () => {},
 ): Promise<{ workbench: Workbench; replaced: string | null }> {
-  const { header, body } = readBackup(from);
+  const { header, fd, bodyOffset } = openBackup(from, progress);
   const dir = path.dirname(path.resolve(dbFile));
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmpDb = path.join(dir, `.restore-${process.pid}-${Date.now()}.db`);
   const cleanup = () => {
     for (const f of [tmpDb, `${tmpDb}-wal`, `${tmpDb}-shm`, keyslotPath(tmpDb), lockoutFile(tmpDb)]) fs.rmSync(f, { force: true });
   };
   try {
-    writeFileAtomic(tmpDb, body);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const out = fs.openSync(tmpDb, 'w', 0o600);
+    try {
+      eachChunk(fd, bodyOffset, header.dbBytes, (chunk) => fs.writeSync(out, chunk));
+      fs.fsyncSync(out);
+    } finally {
+      fs.closeSync(out);
+    }
     writeFileAtomic(keyslotPath(tmpDb), JSON.stringify(header.keyslots));
     // Unlock the temp copy: proves the secret against the backup's own keyslots.
     const probe = await Workbench.unlock(tmpDb, secret);
@@ -140,6 +210,7 @@ export async function restoreBackup(
     wb.write({ event: 'restore', entity: 'workbench', detail: `restored a backup made ${header.createdAt}` }, () => {});
     return { workbench: wb, replaced };
   } finally {
+    fs.closeSync(fd);
     cleanup();
   }
 }

@@ -250,11 +250,17 @@ describe('backup and restore', () => {
     workbench.write({ event: 'update' }, (db) => {
       for (let i = 0; i < 500; i++) db.prepare('INSERT INTO scratch (v) VALUES (?)').run([`row ${i}`]);
     });
-    const stages: string[] = [];
+    const events: [number, number, string][] = [];
     const target = path.join(dir, 'out', 'committee.cwbackup');
     fs.mkdirSync(path.dirname(target));
-    createBackup(workbench, target, (_d, _t, s) => stages.push(s));
-    expect(stages).toEqual(['copying', 'packing', 'writing', 'done']);
+    // Small chunks: progress moves through the checksum and the write, in bytes, never backwards.
+    createBackup(workbench, target, (d, t, s) => events.push([d, t, s]), { chunkBytes: 16 * 1024 });
+    const stages = [...new Set(events.map((e) => e[2]))];
+    expect(stages).toEqual(['copying', 'checking', 'writing', 'done']);
+    expect(events.filter((e) => e[2] === 'writing').length).toBeGreaterThan(3);
+    const moving = events.slice(1);
+    expect(moving.every(([d], i) => i === 0 || d >= moving[i - 1]![0])).toBe(true);
+    expect(events.at(-1)![0]).toBe(events.at(-1)![1]);
     expect(fs.readdirSync(path.dirname(target))).toEqual(['committee.cwbackup']); // no temp left
     expect(fs.readFileSync(target).includes(Buffer.from(CANARY))).toBe(false);
     expect(workbench.read((db) => listAudit(db, { event: 'backup', limit: 5, offset: 0 })).rows).toMatchObject([{ event: 'backup', member: 'Dana Coordinator' }]);
@@ -281,6 +287,13 @@ describe('backup and restore', () => {
     const bytes = fs.readFileSync(target);
     bytes[bytes.length - 100]! ^= 0xff;
     fs.writeFileSync(target, bytes);
+    expect(await code(restoreBackup(target, dbFile, { kind: 'passphrase', passphrase: PASS }))).toBe('damaged');
+    bytes[bytes.length - 100]! ^= 0xff;
+    fs.writeFileSync(target, bytes.subarray(0, bytes.length - 10)); // truncated
+    expect(await code(restoreBackup(target, dbFile, { kind: 'passphrase', passphrase: PASS }))).toBe('damaged');
+    const badHeader = Buffer.from(bytes);
+    badHeader.writeUInt32BE(0xffffff, 'CASEWALK-BACKUP\n'.length); // a header length past the end
+    fs.writeFileSync(target, badHeader);
     expect(await code(restoreBackup(target, dbFile, { kind: 'passphrase', passphrase: PASS }))).toBe('damaged');
     fs.writeFileSync(target, 'hello');
     expect(await code(restoreBackup(target, dbFile, { kind: 'passphrase', passphrase: PASS }))).toBe('not_a_workbench');

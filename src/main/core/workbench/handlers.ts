@@ -102,9 +102,15 @@ export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
       if (!fs.existsSync(from)) throw new CasewalkError('not_found', 'The backup file is gone. Choose it again.');
       const secret = secretFrom(input);
       core.emit('task.progress', { task: 'restore', done: 0, total: 1, stage: 'checking' });
-      const { workbench, replaced } = await restoreBackup(from, core.dbFile, secret, () => {
-        if (!core.isLocked()) core.lock('manual');
-      });
+      const { workbench, replaced } = await restoreBackup(
+        from,
+        core.dbFile,
+        secret,
+        () => {
+          if (!core.isLocked()) core.lock('manual');
+        },
+        (done, total, stage) => core.emit('task.progress', { task: 'restore', done, total, stage }),
+      );
       core.setWorkbench(workbench, 'restore');
       core.emit('task.progress', { task: 'restore', done: 1, total: 1, stage: 'done' });
       return { replacedCopy: replaced ? path.basename(replaced) : null, actor: workbench.actor };
