@@ -221,6 +221,8 @@ export const meetingMethods = {
       unresolvedIdentifiers: z.number(),
       readyForReview: z.number(),
       drafts: z.number(),
+      /** Findings from 24/7 coverage gaps that no recommendation answers yet. */
+      coverageGapsWithoutRecommendation: z.number(),
     }),
   ),
   'roster.list': method(emptyInput, z.object({ members: z.array(member), organisations: z.array(organisation) })),

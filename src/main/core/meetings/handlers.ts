@@ -42,6 +42,9 @@ export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meeting
           unresolvedIdentifiers: count('SELECT count(*) AS n FROM incidents WHERE open_identifiers > 0'),
           readyForReview: count("SELECT count(*) AS n FROM incidents WHERE status = 'ready_for_review'"),
           drafts: count("SELECT count(*) AS n FROM incidents WHERE status = 'draft'"),
+          coverageGapsWithoutRecommendation: count(
+            "SELECT count(*) AS n FROM findings f WHERE f.source != 'case' AND NOT EXISTS (SELECT 1 FROM recommendation_findings rf WHERE rf.finding_id = f.id)",
+          ),
         };
       }),
     'roster.list': () => wb().read(listRoster),

@@ -247,5 +247,11 @@ describe('home summary', () => {
     const s = await call('home.summary', {});
     expect(s).toMatchObject({ today: '2026-06-01', dueSoon: 1, unresolvedIdentifiers: 1, readyForReview: 1, drafts: 1, nextMeeting: { date: '2026-06-09' } });
     expect(s.overdue.map((r) => r.action)).toEqual(['Act 2026-05-01']);
+    // A coverage gap counts until a recommendation answers it.
+    expect(s.coverageGapsWithoutRecommendation).toBe(0);
+    const gap = await call('findings.createSystemic', { source: 'coverage', meetingId: null, category: 'services', intercept: '0', goals: [], description: 'No mobile crisis team on weekend nights.' });
+    expect((await call('home.summary', {})).coverageGapsWithoutRecommendation).toBe(1);
+    await call('recommendations.create', { findingIds: [gap.id], action: 'Extend weekend hours', owner: { memberId: mh.id }, dueDate: '2026-12-01', measure: '', actionType: 'staffing' });
+    expect((await call('home.summary', {})).coverageGapsWithoutRecommendation).toBe(0);
   });
 });

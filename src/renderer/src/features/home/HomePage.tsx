@@ -28,6 +28,16 @@ export function HomePage({ member, go }: { member: string | null; go(hash: strin
             <StatCard label="Incidents with identifiers to resolve" value={s.unresolvedIdentifiers.toLocaleString()} alert={s.unresolvedIdentifiers > 0} note={link('#/incidents', 'Review them in Incidents')} />
             <StatCard label="Ready for review" value={s.readyForReview.toLocaleString()} note={`${s.drafts.toLocaleString()} drafts`} />
           </SimpleGrid>
+          {s.coverageGapsWithoutRecommendation > 0 && (
+            <Paper withBorder p="lg">
+              <Text size="lg">
+                <b>
+                  {s.coverageGapsWithoutRecommendation} 24/7 coverage gap{s.coverageGapsWithoutRecommendation === 1 ? '' : 's'}
+                </b>{' '}
+                recorded as {s.coverageGapsWithoutRecommendation === 1 ? 'a finding has' : 'findings have'} no recommendation yet. {link('#/reports', 'Open Reports → Coverage')}
+              </Text>
+            </Paper>
+          )}
           {s.overdue.length > 0 && (
             <Paper withBorder p="lg">
               <Stack gap="xs">
