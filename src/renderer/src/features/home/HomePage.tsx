@@ -31,10 +31,11 @@ export function HomePage({ member, go }: { member: string | null; go(hash: strin
           {s.coverageGapsWithoutRecommendation > 0 && (
             <Paper withBorder p="lg">
               <Text size="lg">
-                <b>
-                  {s.coverageGapsWithoutRecommendation} 24/7 coverage gap{s.coverageGapsWithoutRecommendation === 1 ? '' : 's'}
-                </b>{' '}
-                recorded as {s.coverageGapsWithoutRecommendation === 1 ? 'a finding has' : 'findings have'} no recommendation yet. {link('#/reports', 'Open Reports → Coverage')}
+                <b>24/7 coverage:</b>{' '}
+                {s.coverageGapsWithoutRecommendation === 1
+                  ? '1 gap recorded as a finding has no recommendation yet.'
+                  : `${s.coverageGapsWithoutRecommendation} gaps recorded as findings have no recommendation yet.`}{' '}
+                {link('#/reports', 'Open Reports → Coverage')}
               </Text>
             </Paper>
           )}
