@@ -104,6 +104,18 @@ describe('incidents through the contract', () => {
     expect((await call('incidents.list', { responder: ['mobile_crisis'], intercept: ['0'] })).total).toBe(1);
     expect((await call('incidents.list', { tag: 'barricade' })).total).toBe(1);
     expect((await call('incidents.list', { from: '2025-02', to: '2025-02' })).total).toBe(1);
+    // Periods across a year boundary, open-ended, and with a search: page and count agree.
+    for (const [q, months] of [
+      [{ from: '2024-12', to: '2025-01' }, [1]],
+      [{ from: '2025-02' }, [3, 2]],
+      [{ to: '2025-01' }, [1]],
+      [{ from: '2024-01', to: '2024-12' }, []],
+      [{ from: '2025-01', to: '2025-03', search: 'mobile crisis' }, [2]],
+    ] as const) {
+      const r = await call('incidents.list', q);
+      expect(r.rows.map((x) => x.occurredMonth), JSON.stringify(q)).toEqual(months);
+      expect(r.total, JSON.stringify(q)).toBe(months.length);
+    }
     expect((await call('incidents.list', { search: 'negotiat' })).rows.map((r) => r.occurredMonth)).toEqual([1]);
     expect((await call('incidents.list', { search: 'safety plan' })).total).toBe(1);
     // FTS syntax in user input is treated as words, never as a query language.
