@@ -27,6 +27,8 @@ describe('canaries through every feature', () => {
       await call('agenda.update', { id: item.id, patch: { notes: C('ITEMNOTE') } });
       const f = await call('findings.create', { incidentId: d.incident.id, meetingId: m.meeting.id, category: 'policy', kind: 'gap', intercept: null, goals: [], timelineEventId: null, description: C('FINDING') });
       await call('recommendations.create', { findingIds: [f.id], action: C('RECOMMENDATION'), owner: { memberId: member.id }, dueDate: '2026-09-30', measure: C('MEASURE'), actionType: 'redesign' });
+      await call('findings.createSystemic', { source: 'coverage', meetingId: m.meeting.id, category: 'services', intercept: '0', goals: [], description: C('COVERAGEGAP') });
+      await call('services.save', { name: C('SERVICE'), sector: 'mobile_crisis', areas: [C('SERVICEAREA')], schedule: { effectiveFrom: '2026-01-01', intervals: [{ weekday: 1, start: '08:00', end: '20:00' }] } });
       const min = await call('minutes.draft', { meetingId: m.meeting.id });
       await call('minutes.update', { meetingId: m.meeting.id, sections: min.sections.map((s) => (s.key === 'other_business' ? { ...s, body: C('MINUTES') } : s)) });
       const csv = path.join(path.dirname(dataDir), `${path.basename(dataDir)}-import.csv`);
@@ -35,7 +37,7 @@ describe('canaries through every feature', () => {
       await call('import.run', { stagingId: opened.stagingId, source: { mapping: { name: 'x', columns: { occurredYear: 'year', occurredMonth: 'month', narrative: 'summary' } } } });
       fs.rmSync(csv);
       await call('backup.create', { handle: core.files.register(path.join(dataDir, 'copy.cwbackup'), 'write') });
-      const canaries = ['NARRATIVE', 'AREA', 'TAG', 'TIMELINE', 'MEMBER', 'PLACE', 'MEETINGNOTE', 'ITEMNOTE', 'FINDING', 'RECOMMENDATION', 'MEASURE', 'MINUTES', 'IMPORT'].map(C);
+      const canaries = ['NARRATIVE', 'AREA', 'TAG', 'TIMELINE', 'MEMBER', 'PLACE', 'MEETINGNOTE', 'ITEMNOTE', 'FINDING', 'RECOMMENDATION', 'MEASURE', 'MINUTES', 'IMPORT', 'COVERAGEGAP', 'SERVICE', 'SERVICEAREA'].map(C);
       const check = () => {
         const files = filesUnder(dataDir);
         expect(files.length).toBeGreaterThanOrEqual(3);
