@@ -250,8 +250,8 @@ describe('cli seed and list meetings', () => {
   });
 });
 
-describe('cli export minutes and agenda', () => {
-  it('exports minutes (after drafting) and the agenda packet; usage errors are specific', async () => {
+describe('cli export minutes, agenda and register', () => {
+  it('exports minutes (after drafting), the agenda packet and the register; usage errors are specific', async () => {
     const dir = tmp();
     const db = path.join(dir, 'w.db');
     const env = { CASEWALK_PASSPHRASE: 'harbour lantern quietly 42' };
@@ -269,6 +269,14 @@ describe('cli export minutes and agenda', () => {
     expect(noDraft).toMatchObject({ code: 1, err: 'casewalk: Draft the minutes before exporting them.\n' });
     expect((await cli(['export', 'minutes', '--db', db, '--meeting', 'x', '--format', 'md', '--out', 'm.md'], env)).err).toBe('casewalk: --meeting takes a meeting id (see "list meetings").\n');
     expect((await cli(['export', 'minutes', '--db', db, '--meeting', '1', '--format', 'odt', '--out', 'm.md'], env)).err).toBe('casewalk: --format is md, docx or pdf.\n');
+    const register = path.join(dir, 'register.xlsx');
+    const reg = await cli(['export', 'register', '--db', db, '--format', 'xlsx', '--out', register, '--json'], env);
+    expect(reg.code).toBe(0);
+    const rv = JSON.parse(reg.out) as { file: string; format: string; bytes: number; rows: number };
+    expect(rv).toMatchObject({ file: register, format: 'xlsx', bytes: fs.statSync(register).size });
+    expect(rv.rows).toBeGreaterThan(0);
+    expect(fs.readFileSync(register).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect((await cli(['export', 'register', '--db', db, '--format', 'ods', '--out', 'r.ods'], env)).err).toBe('casewalk: --format is xlsx or csv.\n');
   });
 });
 

@@ -295,6 +295,19 @@ export const COMMANDS: Record<string, Command> = {
   },
   'export minutes': exportCommand('minutes', 'Export the minutes of a meeting (--db PATH --meeting ID --format md|docx|pdf --out FILE); DRAFT unless approved.'),
   'export agenda': exportCommand('agenda', 'Export the agenda packet of a meeting (--db PATH --meeting ID --format md|docx|pdf --out FILE).'),
+  'export register': {
+    summary: 'Export the recommendation register (--db PATH --format xlsx|csv --out FILE); actions and measures redacted.',
+    flags: { ...COMMON, format: 'string', out: 'string' },
+    async run(args, io) {
+      const format = need(args, 'format');
+      if (format !== 'xlsx' && format !== 'csv') throw new UsageError('--format is xlsx or csv.');
+      const out = path.resolve(need(args, 'out'));
+      return withUnlocked(args, io, async (call, core) => {
+        const r = await call('recommendations.exportRegister', { handle: core.files.register(out, 'write'), format });
+        return { file: out, format, bytes: r.bytes, rows: r.rows };
+      });
+    },
+  },
   'report coverage': {
     summary: 'Incidents inside and outside a crisis service\'s hours (--db PATH [--service NAME] [--area A] [--from YYYY-MM] [--to YYYY-MM]).',
     flags: { ...COMMON, service: 'string', area: 'string', from: 'string', to: 'string' },
