@@ -167,5 +167,12 @@ describe('a finding straight from a coverage gap', () => {
     expect(dash.findingsByIntercept.find((c) => c.key === '0')?.count).toBe(1);
     // Removing it is refused while a recommendation rests on it.
     expect(await dispatch(core, 'findings.remove', { id: f.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // The annual report of the year it was recorded lists it with its recommendation.
+    const annual = path.join(t.dataDir, 'annual.pdf');
+    await call('reports.exportAnnual', { year: Number(month.slice(0, 4)), format: 'pdf', handle: core.files.register(annual, 'write') });
+    const { execFileSync } = await import('node:child_process');
+    const md = execFileSync('pdftotext', [annual, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(md).toContain('Coverage gaps the committee recorded');
+    expect(md).toContain(`(recommendation ${rec.code})`);
   });
 });

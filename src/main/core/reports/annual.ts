@@ -1,10 +1,11 @@
 /** The annual report for the steering committee and funders: charts (as bars), the scorecard and the register. */
 import type { Dashboard } from '../../../shared/minutes/schemas';
-import { ACTION_TYPE, REC_STATUS } from '../../../shared/meetings/values';
-import { DISPOSITION } from '../../../shared/incidents/values';
+import { ACTION_TYPE, FINDING_CATEGORY, REC_STATUS } from '../../../shared/meetings/values';
+import { DISPOSITION, INTERCEPT } from '../../../shared/incidents/values';
 import type { ReadableDB } from '../store/db';
 import type { Block, Doc } from '../exports/doc';
 import { listRecommendations } from '../meetings/recommendations';
+import { listFindings } from '../meetings/findings';
 import { redactFree } from '../incidents/redact';
 import { CALL_SOURCE_LABEL } from './dashboard';
 import { coverageReport, listServices } from '../coverage/coverage';
@@ -30,6 +31,20 @@ function coverageBlocks(db: ReadableDB, year: number): Block[] {
   const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
   blocks.push({ kind: 'bars', title: `Incidents by weekday (${services[0]!.name}: outside hours shown in the table above)`, series: first.byHourWeekday.map((row, d) => ({ label: days[d]!, value: row.reduce((a, b) => a + b, 0) })) });
   blocks.push({ kind: 'bars', title: 'Incidents by hour of day', series: Array.from({ length: 24 }, (_, h) => ({ label: `${String(h).padStart(2, '0')}:00`, value: first.byHourWeekday.reduce((a, row) => a + row[h]!, 0) })) });
+  const gaps = listFindings(db, { source: 'coverage' }).filter((f) => f.createdAt.startsWith(String(year)));
+  if (gaps.length) {
+    const codes = new Map((db.prepare('SELECT id, code FROM recommendations').all() as { id: number; code: string }[]).map((r) => [r.id, r.code]));
+    blocks.push({ kind: 'heading', level: 2, text: 'Coverage gaps the committee recorded' });
+    blocks.push({
+      kind: 'bullets',
+      items: gaps.map(
+        (f) =>
+          `${FINDING_CATEGORY.label(f.category)}, intercept ${INTERCEPT.label(f.intercept ?? '0')}: ${redactFree(f.description)}${
+            f.recommendationIds.length ? ` (recommendation ${f.recommendationIds.map((id) => codes.get(id)).join(', ')})` : ' (no recommendation yet)'
+          }`,
+      ),
+    });
+  }
   return blocks;
 }
 
