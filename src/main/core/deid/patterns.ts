@@ -107,7 +107,8 @@ const ssn: Recogniser = (text) => [
 const PHONE_CONTEXT = /\b(?:phone|cell|mobile|tel|telephone|call ?back|callback|number|contact|reach(?:ed)? at|text(?:ed)?|voicemail|fax)\b/;
 const phone: Recogniser = (text) => [
   ...all(
-    /(?<![\w+-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/,
+    // "(555) 201-4433", "555.201.4433", "+1 555 201 4433"; after a bracketed area code the rest may run together: "(555)2014433".
+    /(?<![\w+-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?\d{3}[\s.-]?|\d{3}[\s.-]\d{3}[\s.-])\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/,
     text,
     (m) => ({ start: m.index, end: m.index + m[0].length, type: 'PHONE', score: 0.85 }),
   ),

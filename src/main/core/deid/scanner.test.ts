@@ -61,6 +61,11 @@ describe('identifier scanner rules', () => {
       ['PHONE', '406-413-9451'],
     ]);
     expect(kinds('He lives at 11602 Washington Blvd Unit 4.')).toEqual([['ADDRESS', '11602 Washington Blvd Unit 4']]);
+    // A bracketed area code followed by the number run together is a phone, not a record number.
+    expect(kinds('Her cell is (555)2014433 and the landline (555) 201-4433.')).toEqual([
+      ['PHONE', '(555)2014433'],
+      ['PHONE', '(555) 201-4433'],
+    ]);
   });
   it('flags ages only over 89 and dates only at day level', () => {
     expect(kinds('A 98-year-old and a 45-year-old; seen March 2024; born 3 May 1931.')).toEqual([
