@@ -132,10 +132,11 @@ export function findNames(text: string): Candidate[] {
     const run = tokens.slice(i, j + 1);
     const runKinds = kinds.slice(i, j + 1);
     const realWords = run.filter((r) => r.text.replace(/\.$/, '').length > 1);
-    const start = run[0]!.start;
+    const prevTok = tokens[i - 1];
+    // A leading initial belongs to the name: "J. Smith", not "Smith".
+    const start = prevTok && /^[A-Z]\.$/.test(prevTok.text) && gapIs(text, prevTok, run[0]!, /^\s$/) ? prevTok.start : run[0]!.start;
     const end = run.at(-1)!.end;
     const after = text.slice(end);
-    const prevTok = tokens[i - 1];
     i = j;
     if (ORG_AFTER.test(after)) continue;
     // ALL-CAPS runs are call types and headings ("CRISIS COMPLAINT - GENERAL"); an upper-case

@@ -50,6 +50,10 @@ describe('identifier scanner rules', () => {
     expect(kinds('Prior contact: OKAFOR, Fatima was transported.')).toEqual([['NAME', 'OKAFOR, Fatima']]);
     expect(kinds('His daughter, Hope, met the team.')).toEqual([['NAME', 'Hope']]);
     expect(kinds('There was hope that the team would arrive.')).toEqual([]);
+    expect(kinds('Neighbor Liam O\'Brien and J. Smith watched from the porch.')).toEqual([
+      ['NAME', "Liam O'Brien"],
+      ['NAME', 'J. Smith'],
+    ]);
   });
   it('keeps structured kinds apart: email vs URL vs name, SSN vs phone, address vs name', () => {
     expect(kinds('Email jamal.williams@gmail.com or see instagram.com/jamal_203 today.')).toEqual([
