@@ -46,6 +46,7 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
     await page.getByRole('tab', { name: 'Backup & restore' }).click();
     await page.getByRole('button', { name: 'Back up now…' }).click();
     await page.getByText(/Backup saved as casewalk-.*\.cwbackup/).waitFor();
+    await page.getByRole('status').getByText('Done · 100%').waitFor();
     await look(page, '05-settings-backup');
     const files = fs.readdirSync(host.filesDir);
     assert(files.length === 1 && files[0]!.endsWith('.cwbackup'), `backup files: ${files.join(',')}`);

@@ -188,6 +188,7 @@ export async function restoreBackup(
       fs.closeSync(out);
     }
     writeFileAtomic(keyslotPath(tmpDb), JSON.stringify(header.keyslots));
+    progress(header.dbBytes, header.dbBytes, 'verifying');
     // Unlock the temp copy: proves the secret against the backup's own keyslots.
     const probe = await Workbench.unlock(tmpDb, secret);
     const report = probe.verify();
@@ -196,6 +197,7 @@ export async function restoreBackup(
     if (!report.cipherIntegrity.ok || !report.integrity.ok || !chainAtBackup.ok) {
       throw new CasewalkError('damaged', 'The backup failed its integrity checks; nothing was replaced.');
     }
+    progress(header.dbBytes, header.dbBytes, 'replacing');
     beforeReplace();
     let replaced: string | null = null;
     if (fs.existsSync(dbFile)) {

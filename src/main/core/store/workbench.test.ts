@@ -269,7 +269,9 @@ describe('backup and restore', () => {
     // Change after the backup; the restore must bring back the backed-up state.
     workbench.write({ event: 'delete' }, (db) => db.exec('DELETE FROM scratch'));
     workbench.close();
-    const { workbench: restored, replaced } = await restoreBackup(target, dbFile, { kind: 'passphrase', passphrase: PASS });
+    const restoreStages: string[] = [];
+    const { workbench: restored, replaced } = await restoreBackup(target, dbFile, { kind: 'passphrase', passphrase: PASS }, () => {}, (_d, _t, s) => restoreStages.push(s));
+    expect([...new Set(restoreStages)]).toEqual(['checking', 'verifying', 'replacing']);
     expect(restored.read((db) => db.prepare('SELECT * FROM scratch ORDER BY rowid').all())).toEqual(rowsBefore);
     expect((restored.read((db) => db.prepare('SELECT count(*) AS n FROM audit').get()) as { n: number }).n).toBeGreaterThan((auditBefore as { n: number }).n);
     expect(restored.verify().ok).toBe(true);

@@ -3,6 +3,16 @@ import { useEffect, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { api, unwrap } from '../../lib/api';
 
+/** What each step of a backup or restore is doing, in words. */
+const STAGES: Record<string, string> = {
+  copying: 'Copying the workbench',
+  checking: 'Checking the copy',
+  writing: 'Writing the backup file',
+  verifying: 'Verifying the key, the database and the audit chain',
+  replacing: 'Replacing the workbench',
+  done: 'Done',
+};
+
 export function BackupPanel() {
   const [progress, setProgress] = useState<{ done: number; total: number; stage: string } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -56,7 +66,14 @@ export function BackupPanel() {
           <Group>
             <Button onClick={() => void backup()}>Back up now…</Button>
           </Group>
-          {progress && <Progress value={(progress.done / Math.max(1, progress.total)) * 100} aria-label={`Progress: ${progress.stage}`} size="lg" />}
+          {progress && (
+            <Stack gap={4}>
+              <Progress value={(progress.done / Math.max(1, progress.total)) * 100} aria-label={`Progress: ${STAGES[progress.stage] ?? progress.stage}`} size="lg" />
+              <Text size="sm" role="status">
+                {STAGES[progress.stage] ?? progress.stage} · {Math.round((progress.done / Math.max(1, progress.total)) * 100)}%
+              </Text>
+            </Stack>
+          )}
         </Stack>
       </Paper>
       <Paper withBorder p="lg">
