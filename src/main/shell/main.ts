@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { CoreWorkerClient } from '../core/worker/client';
 import { eventChannel } from '../../shared/channels';
 import type { MethodName } from '../../shared/contract';
@@ -96,7 +96,7 @@ async function start(): Promise<void> {
     const area = (other ?? primary).workArea;
     return projectorWindowOptions(preloadPath, { x: area.x, y: area.y, width: Math.min(area.width, 1600), height: Math.min(area.height, 900) }, Boolean(other));
   };
-  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url), projector));
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, projector));
 
   registerIpc(ipcMain, call);
   core.onEvent((name, payload) => {

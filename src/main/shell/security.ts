@@ -64,16 +64,6 @@ export function isOwnUrl(url: string): boolean {
   }
 }
 
-/** openExternal allowlist: plain https links with no credentials, nothing else. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' && u.username === '' && u.password === '' && u.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Maps an app:// request to a file inside `root`, or null. Rejects other hosts, encoded
  * traversal (`%2e%2e`), backslashes, NUL bytes and anything that resolves outside root.
@@ -147,13 +137,11 @@ export function projectorWindowOptions(preloadPath: string, bounds: { x: number;
 
 /**
  * Navigation, redirects, webviews and new windows are refused, except the projector window,
- * whose options (preload, display) the shell supplies.
+ * whose options (preload, display) the shell supplies. Casewalk opens nothing outside itself:
+ * the shell has no call that hands a URL or a file to another program (a test reads its
+ * sources), so a link in case text can never start a browser or anything else.
  */
-export function hardenWebContents(
-  contents: WebContents,
-  openExternal: (url: string) => void,
-  projector?: () => BrowserWindowConstructorOptions,
-): void {
+export function hardenWebContents(contents: WebContents, projector?: () => BrowserWindowConstructorOptions): void {
   contents.on('will-navigate', (event, url) => {
     if (!isOwnUrl(url)) event.preventDefault();
   });
@@ -163,8 +151,6 @@ export function hardenWebContents(
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (projector && isProjectorUrl(url)) return { action: 'allow', overrideBrowserWindowOptions: projector() };
-    // A link the user clicked: only https, opened in the system browser, never in Casewalk.
-    if (isSafeExternalUrl(url)) openExternal(url);
     return { action: 'deny' };
   });
 }
