@@ -29,9 +29,15 @@ test(`scale: ${N.toLocaleString('en-US')} incidents — first rows, search, virt
       const rendered = await page.locator('[data-row-index]').count();
       assert(rendered < 80, `virtualised: ${rendered} rows in the DOM`);
       await page.locator('[data-row-index="0"]').focus();
-      for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
-      await page.keyboard.press('ArrowDown');
-      const focused = Number(await page.evaluate(() => document.activeElement?.getAttribute('data-row-index') ?? '-1'));
+      // Each key must move focus forward; rows further down render as they come into view,
+      // so wait for each move instead of racing five key presses against the renderer.
+      const focusedRow = () => page.evaluate(() => Number(document.activeElement?.getAttribute('data-row-index') ?? '-1'));
+      let focused = await focusedRow();
+      for (const key of ['PageDown', 'PageDown', 'PageDown', 'PageDown', 'PageDown', 'ArrowDown']) {
+        await page.keyboard.press(key);
+        await page.waitForFunction((prev) => Number(document.activeElement?.getAttribute('data-row-index') ?? '-1') > prev, focused, { timeout: 5000 });
+        focused = await focusedRow();
+      }
       assert(focused >= 20, `PageDown moves focus through the list (row ${focused})`);
       await look(page, '18-incidents-100k');
       console.log(`    scale: ${N} incidents; first rows ${firstRowsMs} ms; search result ${searchMs} ms (after debounce); ${rendered} rows rendered`);
