@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT } from '../host/server';
 import { assert, test } from './harness';
-import { PASS, setUp } from './flows';
+import { addTimelineStep, PASS, setUp } from './flows';
 
 const CANARIES = {
   narrative: 'Canary-Narrative quartz heron lattice',
@@ -89,11 +89,7 @@ test('data at rest: canaries typed in the UI reach neither the browser profile (
       await page.getByLabel('De-identified narrative').fill(`${CANARIES.narrative} ${CANARIES.search}.`);
       await page.getByRole('button', { name: 'Save (Ctrl+S)' }).click();
       await page.getByText('Saved').first().waitFor();
-      const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add step' }) });
-      await form.getByLabel('Time').fill('23:50');
-      await form.getByLabel('Description').fill(CANARIES.timeline);
-      await form.getByRole('button', { name: 'Add step' }).click();
-      await page.getByRole('cell', { name: CANARIES.timeline }).waitFor();
+      await addTimelineStep(page, '23:50', CANARIES.timeline);
       const add = page.getByLabel(/^Add a finding/);
       await add.fill(CANARIES.finding);
       await add.press('Enter');

@@ -22,3 +22,16 @@ export async function toHome(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Home', level: 2 }).waitFor();
 }
+
+/** Adds a step with the incident page's timeline form and waits for its row (kind: the option label, if not the default). */
+export async function addTimelineStep(page: Page, time: string, description: string, kind?: string): Promise<void> {
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add step' }) });
+  await form.getByLabel('Time').fill(time);
+  if (kind) {
+    await form.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: kind, exact: true }).click();
+  }
+  await form.getByLabel('Description').fill(description);
+  await form.getByRole('button', { name: 'Add step' }).click();
+  await page.getByRole('cell', { name: description }).waitFor();
+}

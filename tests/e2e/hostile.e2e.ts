@@ -2,7 +2,7 @@
  * Hostile text: HTML, script and javascript: payloads typed into every kind of text field are
  * shown as text and never run; the CSP blocks inline script outright.
  */
-import { toHome } from './flows';
+import { addTimelineStep, toHome } from './flows';
 import { assert, look, test, withEnv } from './harness';
 
 const PAYLOADS = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=2</script>', 'javascript:window.__xss=3', '<svg onload="window.__xss=4">'];
@@ -35,11 +35,7 @@ test('hostile input: payloads in text fields never execute; CSP blocks inline sc
     await page.getByLabel('Area').fill(PAYLOADS[1]!.slice(0, 80));
     await page.keyboard.press('Control+s');
     await page.getByRole('button', { name: 'Saved' }).waitFor();
-    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add step' }) });
-    await form.getByLabel('Time').fill('10:00');
-    await form.getByLabel('Description').fill(ALL);
-    await form.getByRole('button', { name: 'Add step' }).click();
-    await page.getByRole('cell', { name: ALL }).waitFor();
+    await addTimelineStep(page, '10:00', ALL);
     // A finding through the quick-add bar.
     await page.getByLabel(/^Add a finding/).fill(`Finding ${ALL}`);
     await page.keyboard.press('Enter');

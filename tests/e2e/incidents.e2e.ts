@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../host/server';
 import { assert, look, test, withEnv } from './harness';
-import { toHome } from './flows';
+import { addTimelineStep, toHome } from './flows';
 
 const TORONTO = path.resolve(ROOT, '../shared/data/persons_in_crisis_data.csv');
 
@@ -134,6 +134,7 @@ test('incidents: new incident, identifiers highlighted while typing, redact, dis
     await page.getByText('2 unresolved identifiers').waitFor();
     await page.getByRole('button', { name: 'Ready for review' }).click();
     await page.getByRole('alert').getByText('2 possible identifiers are unresolved').waitFor();
+    await look(page, '14a-incident-not-done');
 
     await page.getByRole('button', { name: 'Redact to [NAME]: “Fatima Okafor”' }).click();
     assert((await narrative.inputValue()).startsWith('Caller [NAME] reported'), 'redaction replaces the name with [NAME]');
@@ -149,15 +150,7 @@ test('incidents: new incident, identifiers highlighted while typing, redact, dis
     await page.getByRole('button', { name: 'Back to draft' }).waitFor();
 
     // Timeline: three steps, intervals computed, a decision point, delete with undo.
-    const add = async (time: string, kind: string, description: string) => {
-      const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add step' }) });
-      await form.getByLabel('Time').fill(time);
-      await form.getByRole('combobox', { name: 'Kind' }).click();
-      await page.getByRole('option', { name: kind, exact: true }).click();
-      await form.getByLabel('Description').fill(description);
-      await form.getByRole('button', { name: 'Add step' }).click();
-      await page.getByRole('cell', { name: description }).waitFor();
-    };
+    const add = (time: string, kind: string, description: string) => addTimelineStep(page, time, description, kind);
     await add('23:50', 'Call', 'Family member calls 911 about a person in crisis');
     await add('23:56', 'Dispatch', 'CIT officer dispatched with mobile crisis');
     await add('00:12', 'Arrival', 'Officer A and Clinician B on scene');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { assert, look, SCREENSHOTS, test, withEnv } from './harness';
-import { toHome } from './flows';
+import { addTimelineStep, toHome } from './flows';
 
 async function addMember(page: Page, name: string, sector: string) {
   await page.getByRole('button', { name: 'Add member' }).click();
@@ -30,20 +30,12 @@ async function readyIncident(page: Page) {
   await page.getByText('No possible identifiers found.').first().waitFor();
   await page.keyboard.press('Control+s');
   await page.getByRole('button', { name: 'Saved' }).waitFor();
-  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add step' }) });
   for (const [time, kind, text] of [
     ['23:50', 'Call', 'Family member calls 911'],
     ['23:56', 'Dispatch', 'Dispatch sends patrol; mobile crisis team is 40 minutes away'],
     ['00:12', 'Arrival', 'Officer A on scene, waits at a distance'],
     ['00:52', 'Disposition', 'Voluntary transport with the clinician'],
-  ] as const) {
-    await form.getByLabel('Time').fill(time);
-    await form.getByRole('combobox', { name: 'Kind' }).click();
-    await page.getByRole('option', { name: kind, exact: true }).click();
-    await form.getByLabel('Description').fill(text);
-    await form.getByRole('button', { name: 'Add step' }).click();
-    await page.getByRole('cell', { name: text }).waitFor();
-  }
+  ] as const) await addTimelineStep(page, time, text, kind);
   await page.getByRole('button', { name: 'Ready for review' }).click();
   await page.getByRole('button', { name: 'Back to draft' }).waitFor();
 }

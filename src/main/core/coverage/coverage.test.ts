@@ -139,11 +139,15 @@ describe('a finding straight from a coverage gap', () => {
     expect((await call('findings.list', { meetingId: m.meeting.id })).findings.map((x) => x.id)).toEqual([f.id]);
 
     // The rules: services or staffing/resources, intercept 0 or 1, no incident or timeline link.
-    for (const bad of [{ category: 'policy' }, { intercept: '2' }, { incidentId: 1 }])
+    for (const bad of [{ category: 'policy' }, { intercept: '2' }, { incidentId: 1 }, { description: ' ab ' }])
       expect(await dispatch(core, 'findings.createSystemic', { source: 'coverage', meetingId: null, category: 'services', intercept: '0', goals: [], description: 'Overnight gap', ...bad })).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
       });
+    expect(await dispatch(core, 'findings.createSystemic', { source: 'coverage', meetingId: null, category: 'services', intercept: '0', goals: [], description: 'ab' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Describe the finding (at least 3 characters).') },
+    });
     expect(await dispatch(core, 'findings.createSystemic', { source: 'coverage', meetingId: 999, category: 'staffing', intercept: '1', goals: [], description: 'Overnight gap' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },

@@ -16,4 +16,11 @@ describe('xlsx', () => {
     // Sheet names cannot hold : / ? * [ ] and are at most 31 characters.
     expect(strFromU8(files['xl/workbook.xml']!)).toContain('<sheet name="Register  2026 27"');
   });
+  it('an empty register is still a valid sheet: the header row and a filter over it', () => {
+    const files = unzipSync(xlsx({ name: 'Recommendations', headers: ['Code', 'Action'], rows: [] }));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toContain('<row r="1">');
+    expect(sheet).not.toContain('<row r="2">');
+    expect(sheet).toContain('<autoFilter ref="A1:B1"/>');
+  });
 });

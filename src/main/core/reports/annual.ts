@@ -11,7 +11,7 @@ import { CALL_SOURCE_LABEL } from './dashboard';
 import { coverageReport, listServices } from '../coverage/coverage';
 
 /** The 24/7 coverage view for each crisis service: how many crises fell outside its hours, and what followed. */
-function coverageBlocks(db: ReadableDB, year: number): Block[] {
+function coverageBlocks(db: ReadableDB, year: number, recCodes: ReadonlyMap<number, string>): Block[] {
   const services = listServices(db);
   if (!services.length) return [];
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: '24/7 coverage' }];
@@ -33,14 +33,13 @@ function coverageBlocks(db: ReadableDB, year: number): Block[] {
   blocks.push({ kind: 'bars', title: 'Incidents by hour of day', series: Array.from({ length: 24 }, (_, h) => ({ label: `${String(h).padStart(2, '0')}:00`, value: first.byHourWeekday.reduce((a, row) => a + row[h]!, 0) })) });
   const gaps = listFindings(db, { source: 'coverage' }).filter((f) => f.createdAt.startsWith(String(year)));
   if (gaps.length) {
-    const codes = new Map((db.prepare('SELECT id, code FROM recommendations').all() as { id: number; code: string }[]).map((r) => [r.id, r.code]));
     blocks.push({ kind: 'heading', level: 2, text: 'Coverage gaps the committee recorded' });
     blocks.push({
       kind: 'bullets',
       items: gaps.map(
         (f) =>
           `${FINDING_CATEGORY.label(f.category)}, intercept ${INTERCEPT.label(f.intercept ?? '0')}: ${redactFree(f.description)}${
-            f.recommendationIds.length ? ` (recommendation ${f.recommendationIds.map((id) => codes.get(id)).join(', ')})` : ' (no recommendation yet)'
+            f.recommendationIds.length ? ` (recommendation ${f.recommendationIds.map((id) => recCodes.get(id)).join(', ')})` : ' (no recommendation yet)'
           }`,
       ),
     });
@@ -66,7 +65,7 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
     { kind: 'bars', title: 'Incidents by call source', series: [...sources.entries()].map(([k, v]) => ({ label: CALL_SOURCE_LABEL(k), value: v })) },
     { kind: 'bars', title: 'Dispositions', series: DISPOSITION.values.map((k) => ({ label: DISPOSITION.label(k), value: disp.get(k) ?? 0 })) },
     { kind: 'table', headers: ['Area', 'Incidents', 'Emergency detentions', 'Rate'], rows: d.detentionByArea.map((a) => [a.area, String(a.incidents), String(a.detentions), a.incidents ? `${Math.round((a.detentions / a.incidents) * 1000) / 10}%` : '—']), caption: 'Emergency detention (apprehension) by area' },
-    ...coverageBlocks(db, year),
+    ...coverageBlocks(db, year, new Map(recs.map((r) => [r.id, r.code]))),
     { kind: 'heading', level: 1, text: 'Findings' },
     { kind: 'bars', title: 'Findings by category', series: d.findingsByCategory.map((f) => ({ label: f.label, value: f.count })) },
     { kind: 'bars', title: 'Findings by Sequential Intercept Model intercept', series: d.findingsByIntercept.map((f) => ({ label: f.label, value: f.count })) },

@@ -9,6 +9,7 @@ import { BEHAVIOUR, CALL_SOURCE, DISPOSITION, FORCE, INJURY, INTERCEPT, RESPONDE
 import { api, unwrap } from '../../lib/api';
 import { DataTable } from '../layout/DataTable';
 import { StatCard } from '../layout/StatCard';
+import { ErrorAlert } from '../layout/FormActions';
 
 interface Opened {
   stagingId: string;
@@ -145,11 +146,7 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
         <Stepper.Step label="Dry run" description="Check before writing" />
         <Stepper.Step label="Done" description="All or nothing" />
       </Stepper>
-      {error && (
-        <Alert color="red" title="Not done" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert error={error} />
 
       {step === 0 && (
         <Paper withBorder p="lg">

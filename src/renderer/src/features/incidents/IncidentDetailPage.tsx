@@ -43,6 +43,7 @@ import { GuardedTextarea } from './GuardedTextarea';
 import { TimelineEditor } from './TimelineEditor';
 import { ReviewPanel } from './ReviewPanel';
 import classes from './IncidentDetailPage.module.css';
+import { ErrorAlert } from '../layout/FormActions';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00–${String(h).padStart(2, '0')}:59` }));
 
@@ -209,11 +210,7 @@ export function IncidentDetailPage({ id, onBack, onDeleted }: { id: number; onBa
           )}
         </Group>
       </Group>
-      {error && (
-        <Alert color="red" title="Not done" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert error={error} />
       {readOnly && <Alert color="gray">This incident is closed and read-only. Set it back to reviewed to change it.</Alert>}
 
       <Paper withBorder p="lg">

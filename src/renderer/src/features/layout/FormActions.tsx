@@ -1,5 +1,5 @@
 /** The end of every form and dialog: the error (announced), Cancel, and the submit button. */
-import { Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 
 export function FormError({ error }: { error: string | null }) {
   if (!error) return null;
@@ -7,6 +7,16 @@ export function FormError({ error }: { error: string | null }) {
     <Text c="red.9" role="alert">
       {error}
     </Text>
+  );
+}
+
+/** A page-level failure ("Not done"), announced to screen readers. */
+export function ErrorAlert({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" title="Not done" role="alert">
+      {error}
+    </Alert>
   );
 }
 

@@ -8,6 +8,7 @@ import { formatDate, MEETING_COLOR } from './MeetingsPage';
 import classes from './MeetingPage.module.css';
 import { ExportMenu, exportWith, MinutesPanel } from './MinutesPanel';
 import { SystemicFindingsPanel } from './SystemicFindingsPanel';
+import { ErrorAlert } from '../layout/FormActions';
 
 export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number; onBack(): void; onWalk(): void; onOpenIncident(id: number): void }) {
   const [d, setD] = useState<MeetingDetail | null>(null);
@@ -84,11 +85,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
           )}
         </Group>
       </Group>
-      {error && (
-        <Alert color="red" title="Not done" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert error={error} />
       {d.quorumWarnings.length > 0 && (
         <Alert color="orange" title="Who is missing from the table" role="status">
           <Stack gap={4}>

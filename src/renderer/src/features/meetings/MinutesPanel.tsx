@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { Minutes, MinutesSection } from '../../../../shared/minutes/schemas';
 import { placeholder, type IdentifierKind } from '../../../../shared/deid/kinds';
 import { api, unwrap } from '../../lib/api';
+import { ErrorAlert } from '../layout/FormActions';
 
 export async function exportWith(kind: 'minutes' | 'packet', meetingId: number, format: 'md' | 'docx' | 'pdf', date: string): Promise<string> {
   const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `${kind === 'minutes' ? 'minutes' : 'agenda-packet'}-${date}.${format}` }));
@@ -123,11 +124,7 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
             )}
           </Group>
         </Group>
-        {error && (
-          <Alert color="red" title="Not done" role="alert">
-            {error}
-          </Alert>
-        )}
+        <ErrorAlert error={error} />
         {m && m.guard.length > 0 && (
           <Alert color="red" title={`${m.guard.length} possible identifier${m.guard.length === 1 ? '' : 's'}: redact before approving or exporting`} role="status">
             <Stack gap={4}>
