@@ -13,6 +13,7 @@ import { m0006 } from './0006-incident-filter-index';
 import { m0007 } from './0007-services';
 import { m0008 } from './0008-systemic-findings';
 import { m0009 } from './0009-incident-facets-index';
+import { m0010 } from './0010-record-amendments';
 
 export interface Migration {
   version: number;
@@ -26,7 +27,7 @@ export interface Migration {
   up(db: WritableDB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: WritableDB): number {
