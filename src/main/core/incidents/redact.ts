@@ -2,14 +2,13 @@
  * Redacted views of incident text for anything the room or a file sees: every finding that is
  * not dismissed is replaced by its placeholder. Used by the projector surface and by exports.
  */
-import { placeholder } from '../../../shared/deid/kinds';
+import { redactSpans } from '../../../shared/deid/redact';
 import type { IdentifierFindingView, IncidentDetail } from '../../../shared/incidents/schemas';
 import { scan } from '../deid/scanner';
 
+/** Every finding replaced by its placeholder (the shared redaction: end to start, overlaps merged). */
 export function redactWith(text: string, findings: readonly Pick<IdentifierFindingView, 'start' | 'end' | 'type'>[]): string {
-  let out = text;
-  for (const f of [...findings].sort((a, b) => b.start - a.start)) out = `${out.slice(0, f.start)}${placeholder(f.type)}${out.slice(f.end)}`;
-  return out;
+  return redactSpans(text, findings);
 }
 
 /** The saved text of a location with its unresolved findings redacted. */

@@ -28,7 +28,8 @@ import {
   type TimelineEventInput,
 } from '../../../shared/incidents/schemas';
 import { computeIntervals, timelineSeconds } from '../../../shared/incidents/timeline';
-import { placeholder, type IdentifierKind } from '../../../shared/deid/kinds';
+import { type IdentifierKind } from '../../../shared/deid/kinds';
+import { applyRedactions } from '../../../shared/deid/redact';
 import { describeZodError } from '../../../shared/zod-helpers';
 import { scan } from '../deid/scanner';
 import { ATTRIBUTIONS } from '../import/presets';
@@ -476,8 +477,13 @@ export function redactFinding(wb: Workbench, input: { incidentId: number; field:
     (db) => {
       const before = getDetail(db, input.incidentId);
       if (before.incident.status === 'closed') throw new CasewalkError('forbidden', 'A closed incident is read-only.');
-      locate(before, input.field, input.start, input.end, input.type);
-      const replace = (text: string) => `${text.slice(0, input.start)}${placeholder(input.type)}${text.slice(input.end)}`;
+      const found = locate(before, input.field, input.start, input.end, input.type);
+      // Replaced only if the text at the offsets is still the flagged text (the shared redaction checks it).
+      const replace = (text: string) => {
+        const r = applyRedactions(text, [{ start: input.start, end: input.end, type: input.type, text: found.text }]);
+        if (r.skipped.length) throw new CasewalkError('conflict', 'That finding is no longer in the text (it was edited). Look at the highlighted findings again.');
+        return r.text;
+      };
       if (input.field.startsWith('timeline:')) {
         const eventId = Number(input.field.slice('timeline:'.length));
         const ev = before.timeline.find((e) => e.id === eventId)!;
