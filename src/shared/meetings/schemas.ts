@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { method } from '../method';
 import { emptyInput, MAX } from '../zod-helpers';
 import { INCIDENT_STATUS, INTERCEPT, TIMELINE_ACTOR, TIMELINE_KIND } from '../incidents/values';
-import { intervals } from '../incidents/schemas';
+import { intervals, LIMITS } from '../incidents/schemas';
+import { IDENTIFIER_KINDS } from '../deid/kinds';
 import {
   ACTION_TYPE,
   AGENDA_KIND,
@@ -170,6 +171,47 @@ export const recommendation = z.object({
 });
 export type Recommendation = z.infer<typeof recommendation>;
 
+// ------------------------------------------------------------------ editing findings and recommendations
+/** The free-text fields of findings and recommendations that the identifier guard reads. */
+export const RECORD_TEXT_FIELDS = ['description', 'action', 'measure'] as const;
+export type RecordTextField = (typeof RECORD_TEXT_FIELDS)[number];
+const notIdentifierShape = {
+  type: z.enum(IDENTIFIER_KINDS),
+  /** The flagged words as typed; the core finds them again in the saved text. */
+  text: z.string().min(1).max(MAX.short),
+  reason: z.string().trim().min(3, 'Say why this is not an identifier (at least 3 characters).').max(LIMITS.reason),
+};
+/** "Not an identifier" decisions sent with a finding's text (recorded with the reason, audited). */
+const findingNotIdentifiers = z.array(z.object(notIdentifierShape).strict()).max(50).optional();
+const recNotIdentifiers = z.array(z.object({ field: z.enum(['action', 'measure']), ...notIdentifierShape }).strict()).max(50).optional();
+export type NotIdentifier = { field?: RecordTextField; type: (typeof IDENTIFIER_KINDS)[number]; text: string; reason: string };
+const amendmentReason = z.string().trim().min(3, 'Say why the record changes (at least 3 characters).').max(1000);
+
+export const recordAmendment = z.object({ number: z.number(), reason: z.string(), diff: z.string(), hash: z.string(), at: z.string(), by: z.string().nullable() });
+export type RecordAmendment = z.infer<typeof recordAmendment>;
+/** A possible identifier in a finding's or recommendation's saved text, and whether someone said it is not one. */
+export const textIdentifier = z.object({
+  field: z.enum(RECORD_TEXT_FIELDS),
+  start: z.number(),
+  end: z.number(),
+  type: z.enum(IDENTIFIER_KINDS),
+  text: z.string(),
+  dismissed: z.object({ reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
+});
+export type TextIdentifier = z.infer<typeof textIdentifier>;
+const editStateShape = {
+  /** Null while the item is edited freely; otherwise why changes are now numbered amendments with a reason. */
+  locked: z.string().nullable(),
+  amendments: z.array(recordAmendment),
+  identifiers: z.array(textIdentifier),
+};
+export const findingEditState = z.object({ finding, ...editStateShape, room: z.object({ description: z.string() }) });
+export type FindingEditState = z.infer<typeof findingEditState>;
+export const recommendationEditState = z.object({ recommendation, ...editStateShape, room: z.object({ action: z.string(), measure: z.string() }) });
+export type RecommendationEditState = z.infer<typeof recommendationEditState>;
+const findingPatch = z.object(findingShape).omit({ incidentId: true, meetingId: true }).partial().strict();
+const recPatch = z.object(recFields).partial().strict();
+
 // ------------------------------------------------------------------ walk mode
 export const walkState = z.object({
   meetingId: z.number(),
@@ -283,9 +325,13 @@ export const meetingMethods = {
     z.object({ incidentId: rowId.optional(), meetingId: rowId.optional(), source: z.enum(FINDING_SOURCES).optional() }).strict(),
     z.object({ findings: z.array(finding) }),
   ),
-  'findings.create': method(z.object(findingShape).strict(), finding),
+  'findings.create': method(z.object({ ...findingShape, notIdentifiers: findingNotIdentifiers }).strict(), finding),
   'findings.createSystemic': method(z.object(systemicFindingShape).strict(), finding),
-  'findings.update': method(z.object({ id: rowId, patch: z.object(findingShape).omit({ incidentId: true, meetingId: true }).partial().strict() }).strict(), finding),
+  'findings.get': method(z.object({ id: rowId }).strict(), findingEditState),
+  /** Free edits until the finding's meeting ends (then: findings.amend). */
+  'findings.update': method(z.object({ id: rowId, patch: findingPatch, notIdentifiers: findingNotIdentifiers }).strict(), finding),
+  /** A numbered amendment, with a reason, once the finding's meeting has ended. */
+  'findings.amend': method(z.object({ id: rowId, patch: findingPatch, reason: amendmentReason, notIdentifiers: findingNotIdentifiers }).strict(), findingEditState),
   'findings.remove': method(z.object({ id: rowId }).strict(), z.object({ removed: z.literal(true) })),
   'findings.checkLanguage': method(z.object({ text: z.string().max(4000) }).strict(), z.object({ hints: z.array(blameHint) })),
 
@@ -298,16 +344,28 @@ export const meetingMethods = {
         overdue: z.boolean().optional(),
         strength: z.enum(STRENGTH.values).optional(),
         incidentId: rowId.optional(),
+        meetingId: rowId.optional(),
       })
       .strict(),
     z.object({ recommendations: z.array(recommendation), today: z.string() }),
   ),
   'recommendations.get': method(z.object({ id: rowId }).strict(), recommendation),
   'recommendations.create': method(
-    z.object({ findingIds: z.array(rowId).min(1, 'A recommendation comes from at least one finding.').max(50), meetingId: rowId.nullable().default(null), ...recFields }).strict(),
+    z
+      .object({
+        findingIds: z.array(rowId).min(1, 'A recommendation comes from at least one finding.').max(50),
+        meetingId: rowId.nullable().default(null),
+        ...recFields,
+        notIdentifiers: recNotIdentifiers,
+      })
+      .strict(),
     recommendation,
   ),
-  'recommendations.update': method(z.object({ id: rowId, patch: z.object(recFields).partial().strict() }).strict(), recommendation),
+  'recommendations.editState': method(z.object({ id: rowId }).strict(), recommendationEditState),
+  /** Free edits while open; the action and measure only until its meeting ends (then: recommendations.amend). */
+  'recommendations.update': method(z.object({ id: rowId, patch: recPatch, notIdentifiers: recNotIdentifiers }).strict(), recommendation),
+  /** A numbered amendment, with a reason, once the meeting has ended or the recommendation is completed or declined. */
+  'recommendations.amend': method(z.object({ id: rowId, patch: recPatch, reason: amendmentReason, notIdentifiers: recNotIdentifiers }).strict(), recommendationEditState),
   'recommendations.setStatus': method(
     z.object({ id: rowId, status: z.enum(REC_STATUS.values), note: z.string().trim().max(1000).default('') }).strict(),
     recommendation,

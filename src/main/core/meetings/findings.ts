@@ -1,9 +1,11 @@
 import { CasewalkError } from '../../../shared/result';
-import type { Finding } from '../../../shared/meetings/schemas';
-import { CIT_GOAL } from '../../../shared/meetings/values';
-import { fromMask, toMask } from '../../../shared/incidents/values';
-import type { ReadableDB } from '../store/db';
+import type { Finding, FindingEditState, NotIdentifier } from '../../../shared/meetings/schemas';
+import { CIT_GOAL, FINDING_CATEGORY, FINDING_KIND } from '../../../shared/meetings/values';
+import { fromMask, INTERCEPT, toMask } from '../../../shared/incidents/values';
+import type { ReadableDB, WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
+import { addAmendment, amendmentsOf, recordHash, type FieldChange } from './amendments';
+import { identifiersIn, recordNotIdentifiers, roomText } from './record-text';
 
 interface FindingRow {
   id: number;
@@ -86,7 +88,7 @@ function checkLinks(db: ReadableDB, incidentId: number | null, timelineEventId: 
   if (meetingId !== null && !db.prepare('SELECT 1 FROM meetings WHERE id = ?').get([meetingId])) throw new CasewalkError('not_found', 'That meeting does not exist.');
 }
 
-export function createFinding(wb: Workbench, input: FindingInput): Finding {
+export function createFinding(wb: Workbench, input: FindingInput, notIdentifiers: readonly NotIdentifier[] = []): Finding {
   return wb.write(
     (f: Finding) => ({ event: 'create', entity: `finding:${f.id}`, detail: `incident ${f.incidentCode}: ${f.kind} / ${f.category}` }),
     (db) => {
@@ -110,7 +112,9 @@ export function createFinding(wb: Workbench, input: FindingInput): Finding {
           new Date().toISOString(),
           wb.actor,
         ]);
-      return findingById(db, Number(r.lastInsertRowid));
+      const id = Number(r.lastInsertRowid);
+      recordNotIdentifiers(db, wb.actor, { findingId: id }, { description: input.description }, notIdentifiers);
+      return findingById(db, id);
     },
   );
 }
@@ -140,18 +144,84 @@ export function createSystemicFinding(wb: Workbench, input: SystemicFindingInput
   );
 }
 
-export function updateFinding(wb: Workbench, id: number, patch: Partial<Omit<FindingInput, 'incidentId' | 'meetingId'>>): Finding {
+type FindingPatch = Partial<Omit<FindingInput, 'incidentId' | 'meetingId'>>;
+
+/** Null while the finding is edited freely; once its meeting has ended, why changes are amendments. */
+export function findingLock(db: ReadableDB, f: Finding): string | null {
+  if (f.meetingId === null) return null;
+  const m = db.prepare('SELECT status, date FROM meetings WHERE id = ?').get([f.meetingId]) as { status: string; date: string } | undefined;
+  return m?.status === 'ended' ? `The meeting of ${m.date} has ended, so this finding is part of its record: a change is a numbered amendment with a reason.` : null;
+}
+
+function applyPatch(db: WritableDB, f: Finding, patch: FindingPatch): void {
+  if (f.source !== 'case' && patch.timelineEventId) throw new CasewalkError('invalid_input', 'A finding from a coverage gap has no incident, so it cannot link a timeline step.');
+  if (patch.timelineEventId !== undefined) checkLinks(db, f.incidentId, patch.timelineEventId, null);
+  const cols: Record<string, string> = { category: 'category', kind: 'kind', intercept: 'intercept', goals: 'goals', timelineEventId: 'timeline_event_id', description: 'description' };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    const value = k === 'goals' ? toMask(v as string[], CIT_GOAL.values) : (v as string | number | null);
+    db.prepare(`UPDATE findings SET ${cols[k]} = ? WHERE id = ?`).run([value, f.id]);
+  }
+}
+
+/** Free edits until the finding's meeting ends; the new text goes through the guard as on creation. */
+export function updateFinding(wb: Workbench, id: number, patch: FindingPatch, notIdentifiers: readonly NotIdentifier[] = []): Finding {
   return wb.write({ event: 'update', entity: `finding:${id}`, detail: `fields: ${Object.keys(patch).join(', ')}` }, (db) => {
     const f = findingById(db, id);
-    if (f.source !== 'case' && patch.timelineEventId) throw new CasewalkError('invalid_input', 'A finding from a coverage gap has no incident, so it cannot link a timeline step.');
-    if (patch.timelineEventId !== undefined) checkLinks(db, f.incidentId, patch.timelineEventId, null);
-    const cols: Record<string, string> = { category: 'category', kind: 'kind', intercept: 'intercept', goals: 'goals', timelineEventId: 'timeline_event_id', description: 'description' };
-    for (const [k, v] of Object.entries(patch)) {
-      const value = k === 'goals' ? toMask(v as string[], CIT_GOAL.values) : (v as string | number | null);
-      db.prepare(`UPDATE findings SET ${cols[k]} = ? WHERE id = ?`).run([value, id]);
-    }
-    return findingById(db, id);
+    if (findingLock(db, f)) throw new CasewalkError('forbidden', 'Its meeting has ended, so this finding is part of the record: record an amendment with a reason to change it.');
+    applyPatch(db, f, patch);
+    const after = findingById(db, id);
+    recordNotIdentifiers(db, wb.actor, { findingId: id }, { description: after.description }, notIdentifiers);
+    return after;
   });
+}
+
+export function findingEditState(db: ReadableDB, id: number): FindingEditState {
+  const finding = findingById(db, id);
+  const ref = { findingId: id };
+  return {
+    finding,
+    locked: findingLock(db, finding),
+    amendments: amendmentsOf(db, ref),
+    identifiers: identifiersIn(db, ref, 'description', finding.description),
+    room: { description: roomText(db, ref, 'description', finding.description) },
+  };
+}
+
+function changesOf(a: Finding, b: Finding): FieldChange[] {
+  const intercept = (v: Finding['intercept']) => (v === null ? '—' : INTERCEPT.label(v));
+  const goals = (g: readonly string[]) => (g.length ? g.map((x) => CIT_GOAL.label(x as (typeof CIT_GOAL.values)[number])).join('; ') : '—');
+  return [
+    { label: 'Description', before: a.description, after: b.description },
+    { label: 'Category', before: FINDING_CATEGORY.label(a.category), after: FINDING_CATEGORY.label(b.category) },
+    { label: 'Kind', before: FINDING_KIND.label(a.kind), after: FINDING_KIND.label(b.kind) },
+    { label: 'Intercept', before: intercept(a.intercept), after: intercept(b.intercept) },
+    { label: 'CIT goals', before: goals(a.goals), after: goals(b.goals) },
+    { label: 'Timeline step', before: String(a.timelineEventId ?? '—'), after: String(b.timelineEventId ?? '—') },
+  ];
+}
+
+/** A numbered amendment with a reason, for a finding whose meeting has ended. */
+export function amendFinding(wb: Workbench, id: number, patch: FindingPatch, reason: string, notIdentifiers: readonly NotIdentifier[] = []): FindingEditState {
+  let n = 0;
+  let hash = '';
+  return wb.write(
+    () => ({ event: 'update', entity: `finding:${id}`, detail: `amendment ${n}; sha256:${hash}` }),
+    (db) => {
+      const before = findingById(db, id);
+      if (!findingLock(db, before)) throw new CasewalkError('invalid_input', 'This finding is edited directly until its meeting ends; amendments are for the record.');
+      applyPatch(db, before, patch);
+      const after = findingById(db, id);
+      recordNotIdentifiers(db, wb.actor, { findingId: id }, { description: after.description }, notIdentifiers);
+      ({ number: n, hash } = addAmendment(db, wb.actor, { findingId: id }, {
+        changes: changesOf(before, after),
+        notes: notIdentifiers.map((x) => `${x.type} “${x.text}”: ${x.reason.trim()}`),
+        reason,
+        hash: recordHash([after.category, after.kind, after.intercept, after.goals, after.timelineEventId, after.description]),
+      }));
+      return findingEditState(db, id);
+    },
+  );
 }
 
 export function removeFinding(wb: Workbench, id: number): void {

@@ -4,7 +4,7 @@ import type { meetingMethods } from '../../../shared/meetings/schemas';
 import { exportDocument } from '../exports/write';
 import { agendaDoc } from '../minutes/documents';
 import { blameHints } from './blame';
-import { createFinding, createSystemicFinding, findingById, listFindings, removeFinding, updateFinding } from './findings';
+import { amendFinding, createFinding, createSystemicFinding, findingById, findingEditState, listFindings, removeFinding, updateFinding } from './findings';
 import {
   addAgendaItem,
   completeAgendaItem,
@@ -19,7 +19,15 @@ import {
   updateAgendaItem,
   updateMeeting,
 } from './meetings';
-import { createRecommendation, listRecommendations, recommendationById, setRecommendationStatus, updateRecommendation } from './recommendations';
+import {
+  amendRecommendation,
+  createRecommendation,
+  listRecommendations,
+  recommendationById,
+  recommendationEditState,
+  setRecommendationStatus,
+  updateRecommendation,
+} from './recommendations';
 import { listRoster, rosterNames, saveMember, saveOrganisation } from './roster';
 import { checkWalkTarget, projectorView } from './walk';
 
@@ -82,9 +90,11 @@ export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meeting
     },
 
     'findings.list': (q) => ({ findings: wb().read((db) => listFindings(db, q)) }),
-    'findings.create': (input) => createFinding(wb(), input),
+    'findings.create': ({ notIdentifiers, ...input }) => createFinding(wb(), input, notIdentifiers ?? []),
+    'findings.get': ({ id }) => wb().read((db) => findingEditState(db, id)),
     'findings.createSystemic': (input) => createSystemicFinding(wb(), input),
-    'findings.update': ({ id, patch }) => updateFinding(wb(), id, patch),
+    'findings.update': ({ id, patch, notIdentifiers }) => updateFinding(wb(), id, patch, notIdentifiers ?? []),
+    'findings.amend': ({ id, patch, reason, notIdentifiers }) => amendFinding(wb(), id, patch, reason, notIdentifiers ?? []),
     'findings.remove': ({ id }) => {
       wb().read((db) => findingById(db, id));
       removeFinding(wb(), id);
@@ -94,8 +104,10 @@ export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meeting
 
     'recommendations.list': (q) => ({ recommendations: wb().read((db) => listRecommendations(db, q, today())), today: today() }),
     'recommendations.get': ({ id }) => wb().read((db) => recommendationById(db, id, today())),
-    'recommendations.create': (input) => createRecommendation(wb(), input, today()),
-    'recommendations.update': ({ id, patch }) => updateRecommendation(wb(), id, patch, today()),
+    'recommendations.create': ({ notIdentifiers, ...input }) => createRecommendation(wb(), input, today(), notIdentifiers ?? []),
+    'recommendations.editState': ({ id }) => wb().read((db) => recommendationEditState(db, id, today())),
+    'recommendations.update': ({ id, patch, notIdentifiers }) => updateRecommendation(wb(), id, patch, today(), notIdentifiers ?? []),
+    'recommendations.amend': ({ id, patch, reason, notIdentifiers }) => amendRecommendation(wb(), id, patch, reason, today(), notIdentifiers ?? []),
     'recommendations.setStatus': ({ id, status, note }) => setRecommendationStatus(wb(), id, status, note, today()),
   };
 }

@@ -1,8 +1,10 @@
 import { CasewalkError } from '../../../shared/result';
-import type { Recommendation } from '../../../shared/meetings/schemas';
-import { ACTION_STRENGTH, OPEN_REC_STATUSES, REC_MOVES, REC_STATUS, type ActionType, type RecStatus } from '../../../shared/meetings/values';
-import type { ReadableDB } from '../store/db';
+import type { NotIdentifier, Recommendation, RecommendationEditState } from '../../../shared/meetings/schemas';
+import { ACTION_STRENGTH, ACTION_TYPE, OPEN_REC_STATUSES, REC_MOVES, REC_STATUS, type ActionType, type RecStatus } from '../../../shared/meetings/values';
+import type { ReadableDB, WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
+import { addAmendment, amendmentsOf, recordHash } from './amendments';
+import { identifiersIn, recordNotIdentifiers, roomText } from './record-text';
 
 interface RecRow {
   id: number;
@@ -65,6 +67,7 @@ export interface RecQuery {
   overdue?: boolean | undefined;
   strength?: string | undefined;
   incidentId?: number | undefined;
+  meetingId?: number | undefined;
 }
 
 export function listRecommendations(db: ReadableDB, q: RecQuery, today: string): Recommendation[] {
@@ -94,6 +97,10 @@ export function listRecommendations(db: ReadableDB, q: RecQuery, today: string):
     where.push('r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ?)');
     args.push(q.incidentId);
   }
+  if (q.meetingId) {
+    where.push('r.meeting_id = ?');
+    args.push(q.meetingId);
+  }
   const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.due_date, r.id`).all(args) as unknown as RecRow[];
   return rows.map((r) => toRec(db, r, today, false));
 }
@@ -119,6 +126,7 @@ export function createRecommendation(
   wb: Workbench,
   input: { findingIds: number[]; meetingId: number | null; action: string; owner: Owner; dueDate: string; measure: string; actionType: ActionType },
   today: string,
+  notIdentifiers: readonly NotIdentifier[] = [],
 ): Recommendation {
   return wb.write(
     (r: Recommendation) => ({ event: 'create', entity: `recommendation:${r.code}`, detail: `from findings ${r.findingIds.join(', ')}; ${r.strength}` }),
@@ -138,31 +146,95 @@ export function createRecommendation(
       const link = db.prepare('INSERT OR IGNORE INTO recommendation_findings (recommendation_id, finding_id) VALUES (?, ?)');
       for (const f of input.findingIds) link.run([id, f]);
       db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)').run([id, 'proposed', '', at, wb.actor]);
+      recordNotIdentifiers(db, wb.actor, { recommendationId: id }, { action: input.action, measure: input.measure }, notIdentifiers);
       return recommendationById(db, id, today);
     },
   );
 }
 
-export function updateRecommendation(
-  wb: Workbench,
-  id: number,
-  patch: Partial<{ action: string; owner: Owner; dueDate: string; measure: string; actionType: ActionType }>,
-  today: string,
-): Recommendation {
+type RecPatch = Partial<{ action: string; owner: Owner; dueDate: string; measure: string; actionType: ActionType }>;
+
+/**
+ * Null while the recommendation is edited freely. Completed and declined recommendations are
+ * part of the record; so are the action and measure once the meeting that made it has ended.
+ */
+export function recommendationLock(db: ReadableDB, r: Recommendation): string | null {
+  if (r.status === 'completed' || r.status === 'declined') return `${r.code} is ${r.status}, so it is part of the record: a change is a numbered amendment with a reason.`;
+  if (r.meetingId === null) return null;
+  const m = db.prepare('SELECT status, date FROM meetings WHERE id = ?').get([r.meetingId]) as { status: string; date: string } | undefined;
+  return m?.status === 'ended' ? `The meeting of ${m.date} has ended, so ${r.code} is part of its record: a change is a numbered amendment with a reason.` : null;
+}
+
+function applyPatch(db: WritableDB, id: number, patch: RecPatch): void {
+  if (patch.action !== undefined) db.prepare('UPDATE recommendations SET action = ? WHERE id = ?').run([patch.action, id]);
+  if (patch.dueDate !== undefined) db.prepare('UPDATE recommendations SET due_date = ? WHERE id = ?').run([patch.dueDate, id]);
+  if (patch.measure !== undefined) db.prepare('UPDATE recommendations SET measure = ? WHERE id = ?').run([patch.measure, id]);
+  if (patch.actionType !== undefined) db.prepare('UPDATE recommendations SET action_type = ?, strength = ? WHERE id = ?').run([patch.actionType, ACTION_STRENGTH[patch.actionType], id]);
+  if (patch.owner) {
+    const [m, o] = ownerColumns(db, patch.owner);
+    db.prepare('UPDATE recommendations SET owner_member_id = ?, owner_organisation_id = ? WHERE id = ?').run([m, o, id]);
+  }
+}
+
+/**
+ * Free edits while the recommendation is open; its action and measure only until its meeting
+ * ends. The new text goes through the guard as on creation.
+ */
+export function updateRecommendation(wb: Workbench, id: number, patch: RecPatch, today: string, notIdentifiers: readonly NotIdentifier[] = []): Recommendation {
   return wb.write(
     (r: Recommendation) => ({ event: 'update', entity: `recommendation:${r.code}`, detail: `fields: ${Object.keys(patch).join(', ')}` }),
     (db) => {
       const cur = recommendationById(db, id, today);
-      if (cur.status === 'completed' || cur.status === 'declined') throw new CasewalkError('forbidden', `${cur.code} is ${cur.status}; it is part of the record.`);
-      if (patch.action !== undefined) db.prepare('UPDATE recommendations SET action = ? WHERE id = ?').run([patch.action, id]);
-      if (patch.dueDate !== undefined) db.prepare('UPDATE recommendations SET due_date = ? WHERE id = ?').run([patch.dueDate, id]);
-      if (patch.measure !== undefined) db.prepare('UPDATE recommendations SET measure = ? WHERE id = ?').run([patch.measure, id]);
-      if (patch.actionType !== undefined) db.prepare('UPDATE recommendations SET action_type = ?, strength = ? WHERE id = ?').run([patch.actionType, ACTION_STRENGTH[patch.actionType], id]);
-      if (patch.owner) {
-        const [m, o] = ownerColumns(db, patch.owner);
-        db.prepare('UPDATE recommendations SET owner_member_id = ?, owner_organisation_id = ? WHERE id = ?').run([m, o, id]);
-      }
-      return recommendationById(db, id, today);
+      if (cur.status === 'completed' || cur.status === 'declined') throw new CasewalkError('forbidden', `${cur.code} is ${cur.status}; it is part of the record. Record an amendment with a reason to change it.`);
+      const textChange = (patch.action !== undefined && patch.action !== cur.action) || (patch.measure !== undefined && patch.measure !== cur.measure) || notIdentifiers.length > 0;
+      if (textChange && recommendationLock(db, cur)) throw new CasewalkError('forbidden', `The meeting that made ${cur.code} has ended; record an amendment with a reason to change its action or measure.`);
+      applyPatch(db, id, patch);
+      const after = recommendationById(db, id, today);
+      recordNotIdentifiers(db, wb.actor, { recommendationId: id }, { action: after.action, measure: after.measure }, notIdentifiers);
+      return after;
+    },
+  );
+}
+
+export function recommendationEditState(db: ReadableDB, id: number, today: string): RecommendationEditState {
+  const recommendation = recommendationById(db, id, today);
+  const ref = { recommendationId: id };
+  return {
+    recommendation,
+    locked: recommendationLock(db, recommendation),
+    amendments: amendmentsOf(db, ref),
+    identifiers: [...identifiersIn(db, ref, 'action', recommendation.action), ...identifiersIn(db, ref, 'measure', recommendation.measure)],
+    room: { action: roomText(db, ref, 'action', recommendation.action), measure: roomText(db, ref, 'measure', recommendation.measure) },
+  };
+}
+
+/** A numbered amendment with a reason, once the meeting has ended or the recommendation is completed or declined. */
+export function amendRecommendation(wb: Workbench, id: number, patch: RecPatch, reason: string, today: string, notIdentifiers: readonly NotIdentifier[] = []): RecommendationEditState {
+  let n = 0;
+  let hash = '';
+  let code = '';
+  return wb.write(
+    () => ({ event: 'update', entity: `recommendation:${code}`, detail: `amendment ${n}; sha256:${hash}` }),
+    (db) => {
+      const before = recommendationById(db, id, today);
+      code = before.code;
+      if (!recommendationLock(db, before)) throw new CasewalkError('invalid_input', `${before.code} is edited directly while it is open and its meeting is on; amendments are for the record.`);
+      applyPatch(db, id, patch);
+      const after = recommendationById(db, id, today);
+      recordNotIdentifiers(db, wb.actor, { recommendationId: id }, { action: after.action, measure: after.measure }, notIdentifiers);
+      ({ number: n, hash } = addAmendment(db, wb.actor, { recommendationId: id }, {
+        changes: [
+          { label: 'Action', before: before.action, after: after.action },
+          { label: 'Measure of success', before: before.measure, after: after.measure },
+          { label: 'Owner', before: before.owner.name, after: after.owner.name },
+          { label: 'Due date', before: before.dueDate, after: after.dueDate },
+          { label: 'Kind of action', before: ACTION_TYPE.label(before.actionType), after: ACTION_TYPE.label(after.actionType) },
+        ],
+        notes: notIdentifiers.map((x) => `${x.field ?? 'action'}: ${x.type} “${x.text}”: ${x.reason.trim()}`),
+        reason,
+        hash: recordHash([after.action, after.measure, after.owner.kind, after.owner.id, after.dueDate, after.actionType]),
+      }));
+      return recommendationEditState(db, id, today);
     },
   );
 }

@@ -11,7 +11,7 @@ import { getDetail } from '../incidents/service';
 import { redactedField, redactFree } from '../incidents/redact';
 import { getMeeting } from './meetings';
 import { listFindings } from './findings';
-
+import { roomText } from './record-text';
 
 export function checkWalkTarget(db: ReadableDB, meetingId: number, itemId: number | null): void {
   const m = getMeeting(db, meetingId);
@@ -62,7 +62,8 @@ export function projectorView(db: ReadableDB, state: WalkState, committee: strin
       facts,
       steps,
       intervals: d.intervals,
-      findings: listFindings(db, { incidentId: i.id }).map((f) => ({ category: f.category, kind: f.kind, description: redactFree(f.description) })),
+      // The same text the presenter's preview and the editors show ("not an identifier" decisions kept).
+      findings: listFindings(db, { incidentId: i.id }).map((f) => ({ category: f.category, kind: f.kind, description: roomText(db, { findingId: f.id }, 'description', f.description) })),
     };
   }
   return {
@@ -70,6 +71,6 @@ export function projectorView(db: ReadableDB, state: WalkState, committee: strin
     committee,
     item: item ? { kind: item.kind, title: redactFree(item.title), position: idx + 1, of: m.items.length } : null,
     incident,
-    carried: item?.kind === 'follow_up' ? item.carried.map((c) => ({ ...c, action: redactFree(c.action) })) : [],
+    carried: item?.kind === 'follow_up' ? item.carried.map((c) => ({ ...c, action: roomText(db, { recommendationId: c.id }, 'action', c.action) })) : [],
   };
 }
