@@ -8,6 +8,7 @@
  * and needs context before it counts.
  */
 import { dictionary as en } from '@zxcvbn-ts/language-en';
+import nlp from 'compromise';
 import faker from './name-lexicon.json';
 
 const SUPPLEMENT_FIRST = `aaliyah abdi abdullah adaeze adebayo ade aiko akira amara amir anh arjun ayesha bao chidi chinedu chioma
@@ -73,6 +74,47 @@ export interface NameLexicon {
   english: Set<string>;
   /** The 30,000 most frequent words of English film and TV subtitles (includes some names). */
   common: Set<string>;
+  /** Ordinary English words that are not names: the subtitle list (55k words) and compromise's non-name lexicon, less the name lists. */
+  dictionary: Set<string>;
+  /** Role and job nouns ("officer", "visitor", "texter"): never a name, and a cue before one. */
+  roles: Set<string>;
+  /** Cities, regions, countries, organisations, vehicle makes and models: not a person. */
+  places: Set<string>;
+  vehicles: Set<string>;
+}
+
+/** Vehicle makes and models seen in incident text: "a gray Toyota Tacoma" is not a person. */
+const VEHICLES = `toyota tacoma corolla camry prius rav4 tundra highlander sienna ford escape explorer focus fusion taurus ranger
+f-150 mustang bronco expedition honda civic accord odyssey pilot crv cr-v nissan versa altima sentra rogue maxima pathfinder
+frontier chevy chevrolet silverado malibu impala tahoe suburban equinox cruze dodge ram charger durango caravan jeep cherokee
+wrangler compass liberty subaru outback forester impreza legacy crosstrek kia soul optima sorento sportage forte hyundai elantra
+sonata tucson santa mazda volkswagen vw jetta passat golf beetle bmw audi mercedes benz lexus acura infiniti buick cadillac
+chrysler gmc lincoln mitsubishi volvo tesla pontiac saturn oldsmobile mercury plymouth isuzu suzuki scion mini fiat`;
+
+/** Chat and form speaker labels, collective nouns and other words that head a clause but name nobody. */
+const ROLES_EXTRA = `subj rp ro loc addr adv unk ofc ofcr pt pts hx yo lic veh dcr mct csu eta utl vol cb ph si ip jo dv ems
+prn pd sfd spd kcso wsp dob ssn mrn aka nka fka`;
+const ROLES_EXTRA_2 = `texter visitor guest poster user member volunteer responder counselor counsellor navigator specialist advocate
+operator agent supervisor chaplain ranger security staff everyone everybody someone somebody nobody anyone anybody none management
+records dispatch admissions intake reception triage registration hotline chat crew medics police fire ems deputies team committee
+board panel court jury judge prosecution defense defence mom mum dad grandma grandpa auntie nana papa abuela abuelo tio tia
+husband wife son daughter brother sister mother father neighbor neighbour friend roommate caller reporter witness`;
+
+function compromiseWords(): { names: Set<string>; roles: Set<string>; places: Set<string>; words: Set<string> } {
+  const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const names = new Set<string>();
+  const roles = new Set<string>();
+  const places = new Set<string>();
+  const wordsOut = new Set<string>();
+  for (const [w, t] of Object.entries(lex)) {
+    const tags = Array.isArray(t) ? t : [t];
+    if (w.includes(' ')) continue;
+    if (tags.some((x) => /Name$|^Person$/.test(x))) names.add(w);
+    else if (tags.includes('Actor')) roles.add(w);
+    else if (tags.some((x) => /^(?:City|Place|Region|Country|Organization|SportsTeam|Demonym)$/.test(x))) places.add(w);
+    else wordsOut.add(w);
+  }
+  return { names, roles, places, words: wordsOut };
 }
 
 let cached: NameLexicon | null = null;
@@ -100,13 +142,34 @@ export function nameLexicon(): NameLexicon {
   const never = new Set(words(NEVER_NAMES));
   const english = new Set<string>([...(dict['wikipedia-en'] ?? [])]);
   const ambiguous = new Set(words(AMBIGUOUS));
-  for (const w of english) if ((first.has(w) || last.has(w)) && !SUPPLEMENT_FIRST.includes(w)) ambiguous.add(w);
+  const common = new Set((dict['commonWords-en'] ?? []).slice(0, 30000));
+  // A name that is also an everyday word: frequent both in Wikipedia and in film and TV subtitles.
+  for (const w of english) if ((first.has(w) || last.has(w)) && common.has(w) && !SUPPLEMENT_FIRST.includes(w)) ambiguous.add(w);
   for (const w of never) {
     first.delete(w);
     last.delete(w);
   }
   for (const w of CUE_WORDS) never.add(w);
-  const common = new Set((dict['commonWords-en'] ?? []).slice(0, 30000));
-  cached = { first, last, never, ambiguous, english, common };
+  const c = compromiseWords();
+  for (const w of c.names) if (/^[a-z][a-z'-]+$/.test(w)) first.add(w);
+  const roles = new Set([...c.roles, ...words(ROLES_EXTRA), ...words(ROLES_EXTRA_2), ...CUE_WORDS]);
+  const hardRoles = new Set([...words(ROLES_EXTRA), ...words(ROLES_EXTRA_2), ...CUE_WORDS]);
+  const places = new Set([...c.places, ...words(VEHICLES)]);
+  for (const w of places) if ((first.has(w) || last.has(w)) && !c.names.has(w)) ambiguous.add(w);
+  const dictionary = new Set<string>();
+  // Surnames that are words ("threat", "bell") stay words; first names do not.
+  for (const w of common) if (!first.has(w)) dictionary.add(w);
+  for (const w of c.words) if (!c.names.has(w)) dictionary.add(w);
+  for (const w of roles) {
+    // "Baker", "Taylor", "Mason" are roles and surnames: context decides.
+    if (!hardRoles.has(w) && (first.has(w) || last.has(w))) {
+      ambiguous.add(w);
+      continue;
+    }
+    never.add(w);
+    first.delete(w);
+    last.delete(w);
+  }
+  cached = { first, last, never, ambiguous, english, common, dictionary, roles, places, vehicles: new Set(words(VEHICLES)) };
   return cached;
 }

@@ -26,22 +26,31 @@ const CUES = new Set(
   nephew niece roommate landlord landlady guardian caregiver stepfather stepmother stepson stepdaughter named name called aka
   client patient tenant victim complainant reportee officer deputy sergeant sgt lieutenant lt detective det trooper corporal cpl
   captain capt nurse judge pastor reverend rev father sister coworker co-worker employer boss manager teacher
-  contact respondent petitioner defendant plaintiff juvenile student mr. mrs. ms. dr. sgt. lt. det. cpl. capt. rev.`
+  contact respondent petitioner defendant plaintiff juvenile student mr. mrs. ms. dr. sgt. lt. det. cpl. capt. rev. ofc ofc. ofcr
+  dep dep. tpr tpr. rp ro subj pt counselor counsellor clinician advocate navigator specialist chaplain therapist paramedic medic
+  dispatcher supervisor coordinator social worker case manager elder auntie imam rabbi pastor chief officers deputies`
     .split(/\s+/)
     .filter(Boolean),
 );
 /** Multi-word cues, matched against the lower-cased text before the run. */
 const CUE_PHRASES =
-  /(?:\b(?:name is|name was|named|known as|identified as|goes by|introduced (?:him|her|them)self as|a\.k\.a\.?|spoke (?:with|to)|asked for|reporting party|rp|subject|per|contact(?:ed)?|mother of|father of|parent of|son of|daughter of|wife of|husband of|sibling)\s*[:,]?\s*)$/;
+  /(?:\b(?:name is|name was|named|known as|identified as|goes by|introduced (?:him|her|them)self as|a\.k\.a\.?|spoke (?:with|to)|asked for|reporting party|rp|subject|per|contact(?:ed)?|mother of|father of|parent of|son of|daughter of|wife of|husband of|sibling|this is|it'?s me|i am|call me|signed|regards|thanks|thank you|thank u|cheers)\s*[:,]?\s*)$|(?:^|\n|[.!?]\s*)[-–—~]\s*$/;
+/** Only before a lower-case name: chat speakers ("them: lily") and "i'm dana". */
+const LOWER_CUES = /(?:\b(?:them|user|me|texter|visitor|caller|client)\s*:\s*|\b(?:i'?m|im)\s+)$/;
 /** Words after a name that say it was a person acting. */
 const AFTER_VERBS =
   /^\s*(?:'s\b|’s\b|,?\s*(?:who|said|says|stated|states|told|tells|reported|reports|called|calls|texted|explained|refused|agreed|asked|yelled|denied|admitted|became|was|is|had|has|left|returned|arrived|threatened|declined|accepted|lives|lived|stays|stayed)\b)/i;
 /** A run directly followed by one of these is an organisation or a place, not a person. */
 const ORG_AFTER =
   /^\s*(?:'s\s+)?(?:county|city|police|department|dept|sheriff|sheriff's|hospital|medical|center|centre|clinic|health|behavioral|behavioural|services|university|college|school|church|street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|park|lake|river|valley|heights|village|township|district|division|precinct|station|jail|prison|detention|house|shelter|program|programme|project|institute|foundation|alliance|coalition|network|association|authority|partners|group|line|lifeline|team|unit|office|bureau|agency|corporation|inc|llc|bridge|plaza|mall|market|airport|transit|library|memorial|general|regional|community|crisis|recovery|mental|family|youth|veterans?)\b/i;
-const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'st.', 'mac']);
+const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'dos', 'das', 'do', 'van', 'von', 'der', 'den', 'ter', 'ten', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'st.', 'mac', 'y']);
 const SURNAME_SHAPE = /(?:ova|eva|ovna|enko|chuk|czyk|ski|ska|sky|wicz|vich|ovic|opoulos|idis|escu|oglu|yan|ashvili|sson|dottir|berg|stein|mann|ez|ian|ini|elli|etti|ucci|akis|poulos|ovich)$/;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'toward', 'towards', 'into', 'outside', 'inside', 'across', 'through', 'via']);
+
+/** "jOhN", "sMiTh": case used as a disguise (not "McKay", "DeShawn", "LaToya", "O'Neil"). */
+function mixedCase(raw: string): boolean {
+  return /\p{Ll}\p{Lu}/u.test(raw) && !/^(?:Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von|Du)\p{Lu}\p{Ll}+$/u.test(raw.replace(/\.$/, ''));
+}
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -59,8 +68,8 @@ function tokenize(text: string): Token[] {
       lower: raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, ''),
       start,
       end: raw.endsWith("'s") || raw.endsWith('’s') ? end - 2 : end,
-      cap: /^\p{Lu}/u.test(raw) && (raw.length === 1 || /\p{Ll}/u.test(raw.slice(1)) || /^[\p{Lu}'’-]+$/u.test(raw)),
-      allCaps: raw.length >= 2 && /^[\p{Lu}'’-]+$/u.test(raw),
+      cap: (/^\p{Lu}/u.test(raw) && (raw.length === 1 || /\p{Ll}/u.test(raw.slice(1)) || /^[\p{Lu}'’-]+$/u.test(raw))) || mixedCase(raw),
+      allCaps: raw.length >= 2 && /^[\p{Lu}'’-]+\.?$/u.test(raw) && /\p{Lu}{2}/u.test(raw),
       sentenceStart,
     });
   }
@@ -82,101 +91,262 @@ function gapIs(text: string, a: Token, b: Token, re: RegExp): boolean {
   return re.test(text.slice(a.end, b.start));
 }
 
+/** A reporting verb right after a word: its subject is someone speaking ("Ember said …"). */
+const REPORTING_AFTER = /^\s*(?:said|says|stated|states|told|tells|reported|reports|denied|denies|admitted|explained|replied|answered|yelled|screamed|shouted|whispered|texted|wrote|asked|agreed|refused|insisted|disclosed|endorsed|confirmed|recalled|described|added)\b/i;
+/** A unit call sign or a count: "Car 40", "Medic 17", "Engine 9". */
+const NUMBER_AFTER = /^\s+#?\d/;
+/** A place before a ZIP: "Everett 98208", "Olympia WA 98501". */
+const ZIP_AFTER = /^,?\s+(?:[A-Z]{2}\s+)?\d{5}(?:-\d{4})?\b/;
+/** A chat or form label: "Texter:", "Visitor:". */
+const LABEL_AFTER = /^\s*:/;
+
+/** An ordinary word, also inflected: "VERBALIZING", "CHECKED", "threats". */
+function isWord(w: string, lex: NameLexicon): boolean {
+  if (lex.dictionary.has(w) || lex.never.has(w)) return true;
+  for (const [suffix, repl] of [['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['es', ''], ['s', ''], ['ly', ''], ['ies', 'y'], ['ied', 'y'], ['er', ''], ['ers', '']] as const) {
+    if (w.length > suffix.length + 2 && w.endsWith(suffix) && lex.dictionary.has(w.slice(0, -suffix.length) + repl)) return true;
+  }
+  return false;
+}
+/** Words before a capitalised word that make it a place: "North Dakota", "New Hampshire", "Lake Forest". */
+const PLACE_BEFORE = new Set(['north', 'south', 'east', 'west', 'new', 'lake', 'mount', 'mt', 'fort', 'port', 'saint', 'san', 'santa', 'los', 'las', 'el']);
+
 export function findNames(text: string): Candidate[] {
   const lex = nameLexicon();
   const tokens = tokenize(text);
   const kinds = tokens.map((t) => classify(t, lex));
   const out: Candidate[] = [];
   const used = new Set<number>();
+  const isDict = (t: Token) => isWord(t.lower, lex) || lex.places.has(t.lower);
+  const isNameWord = (i: number) => kinds[i] === 'known' || kinds[i] === 'ambiguous';
+  /** A token that may be part of a name when case says nothing (ALL CAPS, lower case). */
+  const nameLike = (i: number) => {
+    const t = tokens[i];
+    if (!t) return false;
+    if (kinds[i] === 'never' || t.text.replace(/\.$/, '').length < 3 || lex.roles.has(t.lower)) return false;
+    if (kinds[i] === 'known') return !lex.dictionary.has(t.lower) || lex.first.has(t.lower) && !lex.common.has(t.lower);
+    if (kinds[i] === 'ambiguous') return false;
+    return !isDict(t) && t.text.replace(/['.-]/g, '').length >= 3;
+  };
 
   const cueBefore = (i: number): boolean => {
     const prev = tokens[i - 1];
     const addressDr = prev && /^dr\.?$/.test(prev.lower) && /\d+\s+(?:\S+\s+){1,3}Dr\.?\s*$/.test(text.slice(Math.max(0, prev.start - 40), tokens[i]!.start));
-    if (prev && !addressDr && CUES.has(prev.lower) && gapIs(text, prev, tokens[i]!, /^[\s,:]*$/)) {
+    if (prev && !addressDr && (CUES.has(prev.lower) || lex.roles.has(prev.lower.replace(/\.$/, ''))) && gapIs(text, prev, tokens[i]!, /^[\s,:]*$/)) {
       // "the officer" is a role, "Officer Smith" names someone; a relation word names the next person.
       return true;
     }
     return CUE_PHRASES.test(text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start).toLowerCase());
   };
 
-  // 1. "SURNAME, First" (records and rosters).
+  // 1. "SURNAME, First", "Last, First", "DE LA CRUZ, JUAN PABLO" (records, rosters, face sheets).
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1]!;
-    if (a.allCaps && a.text.length >= 3 && kinds[i] !== 'never' && b.cap && !b.allCaps && gapIs(text, a, b, /^,\s*$/) && kinds[i + 1] !== 'never') {
-      const known = kinds[i] === 'known' || kinds[i + 1] === 'known' || lex.last.has(a.lower);
-      if (!known) continue;
-      let end = b.end;
-      const c = tokens[i + 2];
-      if (c && c.cap && c.text.length <= 2 && gapIs(text, b, c, /^\s$/)) end = c.end;
-      out.push({ start: a.start, end, type: 'NAME', score: 0.9 });
-      used.add(i).add(i + 1);
+    if (used.has(i)) continue;
+    // The surname: one to three name-like tokens (particles allowed) ending right before the comma.
+    let k = i;
+    while (k + 1 < tokens.length && k - i < 3 && gapIs(text, tokens[k]!, tokens[k + 1]!, /^ $/) && (PARTICLES.has(tokens[k]!.lower) || tokens[k]!.cap)) k++;
+    let comma = -1;
+    for (let m = i; m <= k; m++) {
+      if (m + 1 < tokens.length && gapIs(text, tokens[m]!, tokens[m + 1]!, /^,\s?$/)) {
+        comma = m;
+        break;
+      }
     }
+    if (comma < 0) continue;
+    const surname = tokens.slice(i, comma + 1);
+    if (!surname.every((t, n) => t.cap || (PARTICLES.has(t.lower) && n < surname.length - 1))) continue;
+    if (surname.some((t) => lex.never.has(t.lower) || lex.places.has(t.lower) && !lex.last.has(t.lower))) continue;
+    const prevTok = tokens[i - 1];
+    if (prevTok && prevTok.cap && gapIs(text, prevTok, tokens[i]!, /^ $/)) continue;
+    // The given names: one to three capitalised tokens.
+    let j = comma + 1;
+    const given: number[] = [];
+    while (j < tokens.length && given.length < 3 && tokens[j]!.cap && kinds[j] !== 'never' && !lex.places.has(tokens[j]!.lower)) {
+      if (given.length && !gapIs(text, tokens[j - 1]!, tokens[j]!, /^ $/)) break;
+      given.push(j);
+      j++;
+    }
+    if (!given.length) continue;
+    const surnameCaps = surname.filter((t) => !PARTICLES.has(t.lower)).every((t) => t.allCaps);
+    const givenKnown = given.some((g) => lex.first.has(tokens[g]!.lower));
+    const surnameKnown = surname.some((t, n) => lex.last.has(t.lower) || kinds[i + n] === 'known');
+    const after = text.slice(tokens[given.at(-1)!]!.end);
+    // "Seattle, Washington", "Smith, Jones and Lee" are lists or places: need a first name and a record-like end.
+    const recordEnd = /^\s*(?:$|[\n;(),.:/|]|\s-\s|\s+(?:DOB|dob|age|was|is|who|had|has|\d))/.test(after) || /^\s*\(/.test(after);
+    const caseWord = surnameCaps && given.every((g) => tokens[g]!.allCaps);
+    let score = 0;
+    if (givenKnown && (surnameKnown || surname.some((_, n) => nameLike(i + n)))) score = recordEnd || caseWord || surnameCaps ? 0.85 : 0.55;
+    else if (surnameCaps && surnameKnown && !tokens[given[0]!]!.allCaps) score = 0.85;
+    if (score < 0.5) continue;
+    let end = tokens[given.at(-1)!]!.end;
+    const initial = tokens[j];
+    if (initial && initial.text.length <= 2 && initial.cap && gapIs(text, tokens[j - 1]!, initial, /^\s$/) && /^[A-Z]\.?$/.test(initial.text)) end = initial.end;
+    out.push({ start: tokens[i]!.start, end, type: 'NAME', score });
+    for (let m = i; m < j; m++) used.add(m);
+    i = j - 1;
   }
 
   // 2. Capitalised runs.
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i)) continue;
     const t = tokens[i]!;
-    if (!t.cap || kinds[i] === 'never' || t.text.length === 1 || (t.allCaps && t.text.length <= 4)) continue;
+    if (!t.cap || kinds[i] === 'never' || t.text.length === 1) continue;
+    if (t.allCaps) continue; // ALL-CAPS text is read in step 4
+    if (/^\p{Lu}{2,5}-\p{Ll}/u.test(t.text)) continue; // "CIT-trained", "ED-based": an acronym compound
     let j = i;
     while (j + 1 < tokens.length) {
       const n = tokens[j + 1]!;
       const gap = text.slice(tokens[j]!.end, n.start);
       if (!/^\s$|^\s?-\s?$/.test(gap) || tokens[j]!.text.endsWith("'s")) break;
       const isInitial = /^[A-Z]\.$/.test(n.text) || (n.text.length === 1 && /^[A-Z]$/.test(n.text) && tokens[j + 2]?.cap && text[n.end] === ' ');
-      const isParticle = PARTICLES.has(n.lower) && tokens[j + 2]?.cap;
-      if (isInitial || isParticle || (n.cap && kinds[j + 1] !== 'never' && n.text.length > 1 && !(n.allCaps && n.text.length <= 4))) j++;
+      let p = j + 1;
+      while (p < tokens.length && PARTICLES.has(tokens[p]!.lower) && p - j <= 3) p++;
+      const isParticle = p > j + 1 && tokens[p]?.cap && !tokens[p]!.allCaps && gapIs(text, tokens[p - 1]!, tokens[p]!, /^\s$/);
+      if (isParticle) {
+        j = p;
+        continue;
+      }
+      if (isInitial || (n.cap && !n.allCaps && kinds[j + 1] !== 'never' && n.text.length > 1)) j++;
       else break;
     }
-    const run = tokens.slice(i, j + 1);
-    const runKinds = kinds.slice(i, j + 1);
-    const realWords = run.filter((r) => r.text.replace(/\.$/, '').length > 1);
-    const prevTok = tokens[i - 1];
+    let run = tokens.slice(i, j + 1);
+    let runKinds = kinds.slice(i, j + 1);
+    let first = i;
+    // A sentence-opening ordinary word is not part of the name: "No CIT-trained officer", "Per Dr. Okafor", "Unable to reach …".
+    while (run.length > 1 && run[0]!.sentenceStart && lex.dictionary.has(run[0]!.lower) && !lex.first.has(run[0]!.lower)) {
+      run = run.slice(1);
+      runKinds = runKinds.slice(1);
+      first++;
+      if (run[0]) run[0] = { ...run[0], sentenceStart: true };
+    }
+    const realWords = run.filter((r) => r.text.replace(/\.$/, '').length > 1 && !PARTICLES.has(r.lower));
+    let prevTok = tokens[first - 1];
+    // A particle before the run belongs to it: "da Silva", "van der Merwe".
+    let start = run[0]!.start;
+    let q = first - 1;
+    while (q >= 0 && PARTICLES.has(tokens[q]!.lower) && !tokens[q]!.cap && gapIs(text, tokens[q]!, tokens[q + 1]!, /^\s$/) && q >= first - 3) q--;
+    if (q < first - 1 && (lex.last.has(run[0]!.lower) || realWords.length >= 1)) {
+      start = tokens[q + 1]!.start;
+      prevTok = tokens[q];
+    }
     // A leading initial belongs to the name: "J. Smith", not "Smith".
-    const start = prevTok && /^[A-Z]\.$/.test(prevTok.text) && gapIs(text, prevTok, run[0]!, /^\s$/) ? prevTok.start : run[0]!.start;
+    if (prevTok && /^[A-Z]\.$/.test(prevTok.text) && gapIs(text, prevTok, run[0]!, /^\s$/)) {
+      start = prevTok.start;
+      prevTok = tokens[tokens.indexOf(prevTok) - 1];
+    }
     const end = run.at(-1)!.end;
     const after = text.slice(end);
     i = j;
-    if (ORG_AFTER.test(after)) continue;
-    // ALL-CAPS runs are call types and headings ("CRISIS COMPLAINT - GENERAL"); an upper-case
-    // surname counts only in the "SURNAME, First" form handled above.
-    if (realWords.every((r) => r.allCaps)) continue;
-    if (prevTok && (prevTok.lower === 'the') && !cueBefore(i - run.length + 1)) continue;
-    const cue = cueBefore(i - run.length + 1);
+    if (!realWords.length) continue;
+    if (ORG_AFTER.test(after) || ZIP_AFTER.test(after)) continue;
+    if (realWords.length === 1 && (NUMBER_AFTER.test(after) || LABEL_AFTER.test(after)) && !cueBefore(first)) continue;
+    if (prevTok && (prevTok.lower === 'the' || prevTok.lower === 'a') && !cueBefore(first)) continue;
+    if (prevTok && PLACE_BEFORE.has(prevTok.lower) && prevTok.cap && gapIs(text, prevTok, run[0]!, /^ $/)) continue;
+    if (realWords.every((r) => lex.vehicles.has(r.lower))) continue;
+    const cue = cueBefore(first);
     const verbAfter = AFTER_VERBS.test(after);
+    const reporting = REPORTING_AFTER.test(after);
     const known = runKinds.filter((k) => k === 'known').length;
     const words = realWords.length;
     const atStart = run[0]!.sentenceStart;
     const afterPlacePrep = prevTok ? PLACE_PREPOSITIONS.has(prevTok.lower) : false;
+    const place = realWords.every((r) => lex.places.has(r.lower) && !lex.first.has(r.lower));
+    const single = realWords[0]!;
+    const plain = (r: Token) => isWord(r.lower, lex) && !lex.first.has(r.lower);
     let score = 0;
-    if (cue) score = 0.9;
+    if (cue) score = words === 1 && plain(single) ? 0.4 : 0.9;
+    else if (place) score = 0.3;
+    else if (words >= 2 && known === 0 && atStart && realWords.every((r) => !isDict(r))) score = 0.55;
     else if (words >= 2 && known >= 1) score = 0.85;
     else if (words >= 2) score = atStart ? (verbAfter ? 0.6 : 0.4) : afterPlacePrep ? 0.45 : 0.6;
     else if (runKinds.includes('known')) {
       // A capitalised first word may just be an English word that is also a surname ("Reach the …").
-      const plainWord = lex.common.has(t.lower) && !lex.first.has(t.lower);
-      score = atStart ? (verbAfter ? 0.65 : plainWord ? 0.4 : 0.5) : afterPlacePrep ? 0.45 : 0.75;
-    } else if (runKinds.includes('ambiguous')) score = verbAfter && !/^\s*['’]s\b/.test(after) ? 0.55 : 0.3;
-    else score = !atStart && (SURNAME_SHAPE.test(t.lower) || verbAfter) && !afterPlacePrep ? 0.55 : 0.3;
+      const plainWord = lex.dictionary.has(single.lower) || lex.common.has(single.lower) && !lex.first.has(single.lower);
+      const frequent = lex.common.has(single.lower);
+      score = atStart ? (verbAfter && !plainWord ? 0.65 : reporting ? 0.65 : plainWord || frequent ? 0.4 : 0.5) : afterPlacePrep ? 0.45 : plainWord ? 0.5 : 0.75;
+    } else if (runKinds.includes('ambiguous')) score = reporting || (verbAfter && !/^\s*['’]s\b/.test(after) && !atStart) ? 0.55 : 0.3;
+    else if (reporting && !lex.dictionary.has(single.lower)) score = 0.6;
+    else if (reporting) score = atStart ? 0.55 : 0.5;
+    else score = !atStart && (SURNAME_SHAPE.test(single.lower) || verbAfter) && !afterPlacePrep && !lex.dictionary.has(single.lower) ? 0.55 : 0.3;
     out.push({ start, end, type: 'NAME', score });
   }
 
-  // 3. Lower-case names ("caller maria okafor"): lexicon names after a cue, or a first+last pair.
+  // 3. Lower-case names ("caller maria okafor", "her son tavita"): after a cue, or a first+last pair.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.cap || kinds[i] === 'never') continue;
+    if (t.cap || kinds[i] === 'never' || used.has(i)) continue;
     const isName = (k: number) => {
       const tk = tokens[k];
-      return !!tk && !tk.cap && kinds[k] === 'known' && !lex.english.has(tk.lower) && (!lex.common.has(tk.lower) || lex.first.has(tk.lower));
+      return !!tk && !tk.cap && kinds[k] === 'known' && !lex.english.has(tk.lower) && (!lex.common.has(tk.lower) || lex.first.has(tk.lower)) && !lex.dictionary.has(tk.lower);
     };
+    const relation =
+      (tokens[i - 1] && CUES.has(tokens[i - 1]!.lower) && gapIs(text, tokens[i - 1]!, t, /^[\s,:]*$/)) ||
+      LOWER_CUES.test(text.slice(Math.max(0, t.start - 12), t.start).toLowerCase()) ||
+      CUE_PHRASES.test(text.slice(Math.max(0, t.start - 40), t.start).toLowerCase());
+    const after = text.slice(t.end);
+    // After a relation word an unknown word that is no English word is a name; a name that is also a word needs the phrase to end.
+    const cueName =
+      relation &&
+      ((kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3) ||
+        (isNameWord(i) && lex.first.has(t.lower) && /^\s*(?:[,.;:)!?]|$|\s(?:is|was|said|says|who|and|came|had|has|called|told|btw|here|again|too|lol)\b)/.test(after)));
     let j = i;
-    const cue = cueBefore(i) && isName(i);
+    const cue = (cueBefore(i) && isName(i)) || cueName;
     const pair = isName(i) && lex.first.has(t.lower) && isName(i + 1) && lex.last.has(tokens[i + 1]!.lower) && gapIs(text, t, tokens[i + 1]!, /^\s$/);
     if (!cue && !pair) continue;
-    while (isName(j + 1) && gapIs(text, tokens[j]!, tokens[j + 1]!, /^\s$/)) j++;
+    // After a cue a surname may be a word too: "name is marcus bell".
+    const surnameNext = (k: number) => cue && k === i + 1 && !!tokens[k] && !tokens[k]!.cap && lex.first.has(t.lower) && lex.last.has(tokens[k]!.lower) && !lex.never.has(tokens[k]!.lower);
+    while ((isName(j + 1) || (nameLike(j + 1) && !tokens[j + 1]!.cap && cue) || surnameNext(j + 1)) && gapIs(text, tokens[j]!, tokens[j + 1]!, /^\s$/)) j++;
     out.push({ start: t.start, end: tokens[j]!.end, type: 'NAME', score: cue ? 0.8 : 0.65 });
     i = j;
+  }
+
+  // 4. ALL-CAPS text (CAD logs, bulletins): a run of name-like words with a known first name, or after a cue.
+  const capsName = (k: number) => !!tokens[k] && tokens[k]!.allCaps && (nameLike(k) || ((lex.first.has(tokens[k]!.lower) || lex.last.has(tokens[k]!.lower)) && !lex.never.has(tokens[k]!.lower) && tokens[k]!.text.length >= 3));
+  for (let i = 0; i < tokens.length; i++) {
+    if (used.has(i) || !tokens[i]!.allCaps) continue;
+    const initial = tokens[i - 1] && /^[A-Z]\.$/.test(tokens[i - 1]!.text) && gapIs(text, tokens[i - 1]!, tokens[i]!, /^ $/) ? i - 1 : i;
+    const cueHere = cueBefore(initial);
+    if (!(nameLike(i) || (cueHere && capsName(i)))) continue;
+    let j = i;
+    while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.allCaps && gapIs(text, tokens[j]!, tokens[j + 1]!, /^\s$|^-$/) && (nameLike(j + 1) || (cueHere && capsName(j + 1)) || PARTICLES.has(tokens[j + 1]!.lower))) j++;
+    const run = tokens.slice(initial, j + 1);
+    const firstKnown = run.some((r) => lex.first.has(r.lower) && !lex.dictionary.has(r.lower));
+    const lastKnown = run.some((r) => lex.last.has(r.lower) && !lex.dictionary.has(r.lower));
+    const cue = cueHere || /^\s*\((?:wife|husband|mother|father|son|daughter|brother|sister|sibling|mom|dad|rp|caller|subj|victim|friend|neighbor|neighbour|partner|gf|bf)\)/i.test(text.slice(run.at(-1)!.end));
+    let score = 0;
+    if (run.length >= 2 && (firstKnown || lastKnown)) score = firstKnown ? 0.8 : 0.6;
+    else if (cue && (firstKnown || lastKnown || run.length >= 2)) score = 0.8;
+    else if (run.length === 1 && firstKnown && REPORTING_AFTER.test(text.slice(run[0]!.end))) score = 0.6;
+    if (score) out.push({ start: run[0]!.start, end: run.at(-1)!.end, type: 'NAME', score });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Every other mention of a name already found: the whole name, and each part of at least three
+ * letters that is not an ordinary word in lower case ("Grace" is found again only when
+ * capitalised; "Okafor" in any case). Runs in linear time over the text's tokens.
+ */
+export function propagateNames(text: string, names: readonly string[]): Candidate[] {
+  if (!names.length) return [];
+  const lex = nameLexicon();
+  const anyCase = new Set<string>();
+  const capOnly = new Set<string>();
+  for (const name of names) {
+    for (const m of name.matchAll(TOKEN)) {
+      const w = m[0].replace(/\.$/, '').replace(/’/g, "'").replace(/'s$/i, '');
+      const lower = w.toLowerCase();
+      if (lower.length < 3 || PARTICLES.has(lower) || lex.never.has(lower) || lex.roles.has(lower)) continue;
+      if (lex.dictionary.has(lower) || lex.ambiguous.has(lower) || lex.common.has(lower) && !lex.first.has(lower) && !lex.last.has(lower)) capOnly.add(lower);
+      else anyCase.add(lower);
+    }
+  }
+  if (!anyCase.size && !capOnly.size) return [];
+  const out: Candidate[] = [];
+  for (const t of tokenize(text)) {
+    const w = t.lower.replace(/\.$/, '');
+    if (anyCase.has(w) || (capOnly.has(w) && t.cap && !t.allCaps && !t.sentenceStart)) out.push({ start: t.start, end: t.end, type: 'NAME', score: 0.7 });
   }
   return out;
 }

@@ -40,6 +40,9 @@ function before(text: string, index: number, chars = 40): string {
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_ANY = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)';
+const ORDINAL_WORD =
+  '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth)';
 const WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)';
 
 const email: Recogniser = (text) =>
@@ -65,6 +68,14 @@ const url: Recogniser = (text) => [
     type: 'URL',
     score: 0.9,
   })),
+  // Any host name with a path: "forum.example.test/t/12", "t.example/x7Q2", "social.example/@name".
+  ...all(/(?<![\w@./-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\/[^\s<>"'`]*[A-Za-z0-9_@~=/-]/, text, (m) =>
+    /^[A-Za-z]\.[A-Za-z]\.\//.test(m[0]) ? null : { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'URL', score: 0.8 },
+  ),
+  // Defanged: "hxxps://example[.]com/x", "example[.]com", "example dot com/x".
+  ...all(/\bhxxps?:\/\/[^\s<>"'`]+|(?<![\w.-])(?:[A-Za-z0-9-]+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\s+dot\s+))+[A-Za-z]{2,}\b(?:\/[^\s<>"'`]*)?/i, text, (m) =>
+    /dot\s/i.test(m[0]) && !new RegExp(`dot\\s+${TLD}\\b`, 'i').test(m[0]) ? null : { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'URL', score: 0.85 },
+  ),
   ...all(new RegExp(`(?<![\\w@./-])(?:[A-Za-z0-9-]+\\.)+${TLD}(?:\\/[^\\s<>"'\`]*)?(?![\\w@])`, 'i'), text, (m) => {
     const hasPath = m[0].includes('/');
     const social = SOCIAL.test(m[0]);
@@ -117,6 +128,14 @@ const phone: Recogniser = (text) => [
   ),
 ];
 
+const DIGIT_WORD = '(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double\\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))';
+/** A phone number spelled out: "five five five, zero one four two". */
+const phoneWords: Recogniser = (text) =>
+  all(new RegExp(`\\b${DIGIT_WORD}(?:[\\s,.-]+${DIGIT_WORD}){6,}\\b`, 'i'), text, (m) => {
+    const n = m[0].split(/[\s,.-]+/).reduce((acc, w) => acc + (/double/i.test(w) ? 1 : 1), 0);
+    return n >= 7 ? { start: m.index, end: m.index + m[0].length, type: 'PHONE', score: 0.8 } : null;
+  });
+
 function validMonthDay(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
@@ -130,8 +149,32 @@ const date: Recogniser = (text) => {
       const b = Number(m[3]);
       return validMonthDay(a, b) || validMonthDay(b, a) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 } : null;
     }),
-    // 1965-10-12
-    ...all(/(?<![\w/.-])(1[89]\d\d|20\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)/, text, (m) =>
+    // 11-Feb-1931, 07JUL1930, 3 jul 34
+    ...all(new RegExp(`(?<![\\w/.-])(\\d{1,2})[- ]?${MONTH_ANY}[- ]?(\\d{4}|\\d{2})(?![\\w/-]|\\.\\d)`, 'i'), text, (m) =>
+      Number(m[1]) >= 1 && Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 } : null,
+    ),
+    // "Tuesday the 14th", "on the 3rd of"
+    ...all(/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b/i, text, (m) =>
+      Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.8 } : null,
+    ),
+    // Dates in words: "June ninth", "the ninth of June", "March twenty-first".
+    ...all(new RegExp(`\\b(?:${MONTH}\\s+(?:the\\s+)?${ORDINAL_WORD}|(?:the\\s+)?${ORDINAL_WORD}\\s+(?:day\\s+)?of\\s+${MONTH}\\b)(?:,?\\s+\\d{4})?`), text, (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'DATE',
+      score: 0.75,
+    })),
+    // Lower-case month names in notes: "since feb 2", "on june 14th".
+    ...all(new RegExp(`\\b(?:jan|january|feb|february|mar|march|apr|april|jun|june|jul|july|aug|august|sept?|september|oct|october|nov|november|dec|december)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s+\\d{4})?\\b`), text, (m) =>
+      Number(m[1]) >= 1 && Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.65 } : null,
+    ),
+    // 04/11 23:52 (a month/day with a clock time, as in logs)
+    ...all(/(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?=\s+\d{1,2}:\d{2})/, text, (m) =>
+      validMonthDay(Number(m[1]), Number(m[2])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.7 } : null,
+    ),
+    // 1965-10-12, 2025-01-19T02:14
+    ...all(/(?<![\w/.-])(1[89]\d\d|20\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)|(?<![\w/.-])(?:1[89]\d\d|20\d\d)-\d{2}-\d{2}(?=T\d)/, text, (m) =>
+      m[3] === undefined ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 } :
       validMonthDay(Number(m[3]), Number(m[4])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 } : null,
     ),
     // 3/14 (month/day without a year): day-level only with a date word before it; never 24/7.
@@ -188,8 +231,14 @@ const age90: Recogniser = (text) => {
     ...all(new RegExp(`\\b${AGE_NUMBER}[- ]?(?:years?|yrs?|yo)[- ]?old\\b`, 'di'), text, flag),
     ...all(new RegExp(`\\b${AGE_NUMBER}\\s*(?:y\\/o|yo|y\\.o\\.|years of age|years? of age)`, 'di'), text, flag),
     ...all(new RegExp(`\\b(?:aged?|age of|age:)\\s*${AGE_NUMBER}\\b`, 'di'), text, flag),
-    // "a man, 94, ..." or "(97)" right after a person word
-    ...all(/\b(?:man|woman|male|female|person|resident|subject|patient|veteran|mother|father|grandmother|grandfather|widow|widower)\s*[,(]\s*(\d{2,3})\s*[,)]/di, text, flag),
+    // "a man, 94, ...", "Opal Greer, 91, had …", "Marjorie Tisdale (93)", "DOB 09/22/1929 (95)": an age after a word.
+    ...all(new RegExp(`(?<=[\\p{L}.)])\\s*(?:,\\s*|\\(\\s*)${AGE_NUMBER}(?:\\s*\\)|\\s*,|\\s+(?:was|is|who|had|has|lives|called)\\b)`, 'diu'), text, (m) =>
+      /\b(?:hwy|highway|route|rte|i|sr|us|unit|units|car|medic|engine|ladder|station|room|rooms|ward|bed|floor|pages?|pp|no|nos|items?|calls|incidents)\W*$/i.test(before(text, m.index, 12)) ? null : flag(m),
+    ),
+    // "dad is 93", "who is 91", "Mom's 93", "turned 99"
+    ...all(new RegExp(`\\b(?:is|was|turned|turns|turning|now|'s)\\s+${AGE_NUMBER}\\b(?!\\s*(?:%|percent|minutes?|mins?|seconds?|hours?|days?|times|calls|miles|mph|degrees|pounds|lbs|kg|mg|dollars|feet|ft|cents|out of|of\\b|[/:.]\\d))`, 'di'), text, flag),
+    // Number words on their own: "ninety-one", "a hundred and one" (not "ninety minutes").
+    ...all(/\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b(?!\s*(?:%|percent|minutes?|seconds?|hours?|days?|weeks?|months?|times|calls|miles|dollars|pounds|feet|yards|people|officers|percent|more|or so|thousand|million))/di, text, flag),
   ];
 };
 
@@ -222,6 +271,16 @@ const record: Recogniser = (text) => {
       return { start: g[0], end: g[1], type: 'RECORD', score: 0.75 };
     }),
   );
+  // Prefixed serials: "CPS-2024-11873", "BK-25-00412", "W-23-11804", "E-00991834", "R-55102", "#T-55120".
+  out.push(
+    ...all(/(?<![\w-])#?\s?([A-Z]{1,5}-(?:(?:19|20)\d{2}|\d{2})-\d{3,}|[A-Z]{1,4}-\d{5,}|#\s?[A-Z]{1,3}-?\d{4,})(?![\w-])/d, text, (m) => {
+      const g = group(m, 1)!;
+      const value = m[1]!.replace(/^#\s?/, '');
+      if (/^(?:ICD|DSM|COVID|SR|I|US|HWY|RCW|WAC|ORS|CFR|USC|PL|HB|SB)-/.test(value)) return null;
+      const start = m[1]!.startsWith('#') ? g[0] + m[1]!.length - value.length : g[0];
+      return { start, end: g[1], type: 'RECORD', score: 0.75 };
+    }),
+  );
   // Long numbers that are not counts (no thousands separators) and year-prefixed serials.
   out.push(
     ...all(/(?<![\w,.$-])(?:\d{7,}|(?:19|20)\d{2}-\d{5,}|\d{2}-\d{6,})(?![\w,-]|\.\d)/, text, (m) => ({
@@ -234,19 +293,21 @@ const record: Recogniser = (text) => {
   return out;
 };
 
-const PLATE_SHAPE = /^(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}$/;
+const PLATE_SHAPE = /^(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}$/i;
+/** Letter groups that look like a plate's but are statutes, roads, units or labels. */
+const NOT_PLATE = /^(?:HWY|RTE|RCW|WAC|ORS|USC|CFR|APT|STE|RMS|CAD|MRN|ICD|DSM|SSN|DOB|ZIP|AGE|LIC|VEH|UNK|EMS|MCT|DCR|CPS|APS|CIT|BLK|WHT|SR|US|CH|PO|BOX|RM|NO|AM|PM|HRS|MG|ML|FT|LBS|AND|THE|FOR|WAS|HAS|TAG|REG|CAR|UNIT|ROOM|BED|CELL|EXT|TEL|FAX|MIN|MAX|DAY|MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|ENG|MED|BAT|SGT|DEP|OFC|LT|PCT|DIV|DIST|SEC|CTR)$/;
 const plate: Recogniser = (text) => [
-  ...all(/\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?)\s*(?:number|no\.?|#|:|of|reading|read|was|is)?\s*(?:number|no\.?|#|:)?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/di, text, (m) => {
+  ...all(/\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)\s*(?:number|no\.?|#|:|of|reading|read|was|is)?\s*(?:number|no\.?|#|:|is)?\s*"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))\s+)?([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/di, text, (m) => {
     const g = group(m, 1)!;
     return PLATE_SHAPE.test(m[1]!) ? { start: g[0], end: g[1], type: 'PLATE', score: 0.9 } : null;
   }),
-  // Common US shapes without context: ABC1234, 1ABC234, AB12345.
-  ...all(/\b(?:[A-Z]{3}\d{4}|\d[A-Z]{3}\d{3}|[A-Z]{2}\d{5}|[A-Z]{3}-\d{4}|[A-Z]{3} \d{3,4})\b/, text, (m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    type: 'PLATE',
-    score: /^(?:[A-Z]{3} \d{3,4})$/.test(m[0]) ? 0.45 : 0.7,
-  })),
+  // Common US shapes without context: ABC1234, 1ABC234, AB12345, 4TR7720, C47219K, "BVZ 6604", "412 FXB".
+  ...all(/\b(?:[A-Z]{3}\d{4}|\d[A-Z]{3}\d{3}|\d[A-Z]{2}\d{4}|[A-Z]\d{5}[A-Z]|[A-Z]{2}\d{5}|[A-Z]{3}-\d{4}|([A-Z]{2,3}) \d{3,5}|\d{3} ([A-Z]{3}))\b/, text, (m) => {
+    const letters = m[1] ?? m[2];
+    if (letters && NOT_PLATE.test(letters)) return null;
+    // "BVZ 6604" in running text: a plate unless the letters are a known label.
+    return { start: m.index, end: m.index + m[0].length, type: 'PLATE', score: letters ? (/\d{4}/.test(m[0]) || m[2] ? 0.6 : 0.45) : 0.7 };
+  }),
 ];
 
 const STATES =
@@ -263,6 +324,14 @@ const zip: Recogniser = (text) => [
     const g = group(m, 1)!;
     return { start: g[0], end: g[1], type: 'ZIP', score: 0.85 };
   }),
+  // A ZIP after a place name or in a list of ZIPs: "Everett 98208", "lives in 61820", "98101, 98104 and 98122".
+  ...all(/(?<![\w$#.,-])(\d{5})(?:-\d{4})?(?![\w-]|[.,]\d|\s*(?:%|percent|calls|people|persons|residents|incidents|rows|records|dollars|miles|feet|ft|lbs|mg|units|hours|times))/d, text, (m) => {
+    const prev = before(text, m.index, 30);
+    if (/(?:case|report|incident|event|cad|mrn|record|badge|booking|citation|docket|warrant|file|ref|claim|account|id|no|number|unit|room|#|\$)\W*$/.test(prev)) return null;
+    const list = /\b\d{5}\s*(?:,|and|or|&)\s*$/.test(prev) || /^\s*(?:,|and|or|&)\s*\d{5}\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
+    const placeBefore = /(?:^|[^\w])(?:in|near|from|to|of|at|zip|area)\s*$/.test(prev) || /[A-Z][a-z]+,?\s*$/.test(text.slice(Math.max(0, m.index - 30), m.index));
+    return placeBefore || list ? { start: m.index, end: m.index + m[0].length, type: 'ZIP', score: 0.6 } : null;
+  }),
   // ZIP+4 is unmistakable.
   ...all(/(?<![\w-])\d{5}-\d{4}(?![\w-])/, text, (m) => ({ start: m.index, end: m.index + m[0].length, type: 'ZIP', score: 0.75 })),
 ];
@@ -273,11 +342,13 @@ const WEAK_SUFFIX = 'Square|Sq|Loop|Row|Alley|Aly|Pike|Plaza|Path|Walk|Run|Close
 const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
 const UNIT = '(?:,?\\s*(?:Apt\\.?|Apartment|Unit|Suite|Ste\\.?|Room|Rm\\.?|Floor|Fl\\.?|Bldg\\.?|Building|Lot|Space|Trailer|#)\\s*#?\\s*[A-Za-z0-9][A-Za-z0-9-]*)';
 
+const STREET_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|[A-Z][A-Za-z'-]+(?:\\s+(?:Jr|JR)\\.?)?)(?:\\s+(?:${STRONG_SUFFIX}|${WEAK_SUFFIX}|${STRONG_SUFFIX.toUpperCase()})\\.?)?(?:\\s+${DIRECTION}(?![\\w]))?`;
+
 const address: Recogniser = (text) => {
-  const capWord = "(?:[A-Z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))";
+  const capWord = "(?:[A-Z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))";
   const lowWord = "(?:[a-z][a-z'.-]*|\\d{1,3}(?:st|nd|rd|th))";
   const make = (words: string, suffix: string, flags: string) =>
-    new RegExp(`(?<![\\w-])\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?\\s+(?:${DIRECTION}\\s+)?(?:${words}\\s+){1,3}(?:${suffix})\\b\\.?(?:\\s+${DIRECTION}(?![\\w]))?${UNIT}?`, flags);
+    new RegExp(`(?<![\\w-])\\d{1,6}(?:[A-Za-z]|\\s?1[⁄/]2)?(?:-\\d{1,4})?\\s+(?:${DIRECTION}\\s+)?(?:${words}\\s+){1,3}(?:${suffix})\\b\\.?(?:\\s+${DIRECTION}(?![\\w]))?${UNIT}?`, flags);
   const score = (m: RegExpExecArray): Candidate => ({
     start: m.index,
     // A trailing period stays in the text: after redaction "[ADDRESS]." still ends the sentence.
@@ -287,10 +358,21 @@ const address: Recogniser = (text) => {
   });
   return [
     ...all(make(capWord, `${STRONG_SUFFIX}|${WEAK_SUFFIX}`, ''), text, score),
+    // ALL CAPS, as in CAD text: "1120 NW 85TH ST APT B"
+    ...all(make(capWord, STRONG_SUFFIX.toUpperCase(), ''), text, score),
+    // Intersections: "7th Ave and Olive Way", "Broadway and E Pine", "3rd and Main", "S 200TH ST AND INTERNATIONAL BLVD".
+    ...all(new RegExp(`\\b(?:at|near|on|of|to|by|from|AT|NEAR|ON|OF|TO)\\s+(?:the\\s+)?(?:corner\\s+of\\s+|intersection\\s+of\\s+)?(${STREET_END}\\s+(?:and|AND|&|\\/|at)\\s+${STREET_END})`, 'd'), text, (m) => {
+      const g = group(m, 1)!;
+      const side = m[1]!.split(/\s+(?:and|AND|&|\/|at)\s+/);
+      const streety = (x: string) => new RegExp(`\\d(?:st|nd|rd|th)\\b|\\b(?:${STRONG_SUFFIX}|${WEAK_SUFFIX})\\.?(?:\\s+${DIRECTION})?$|^${DIRECTION}\\s|^(?:Broadway|MLK|Main)\\b`, 'i').test(x);
+      return side.length === 2 && (streety(side[0]!) || streety(side[1]!)) && side.some((x) => /\d|\b(?:St|Ave|Rd|Blvd|Way|Dr|ST|AVE|RD|BLVD|WAY|DR|Broadway|Main)\b|^[NSEW]\s/.test(x))
+        ? { start: g[0], end: trimUrl(text, g[0], g[1]), type: 'ADDRESS', score: 0.75 }
+        : null;
+    }),
     // all lower case ("14219 main st apt 6d") only with an unmistakable suffix
     ...all(make(lowWord, STRONG_SUFFIX.toLowerCase(), 'i'), text, (m) => (/[A-Z]/.test(m[0]) ? null : score(m))),
     ...all(/\bP\.?\s?O\.?\s+Box\s+\d+\b/i, text, (m) => ({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', score: 0.85 })),
   ];
 };
 
-export const PATTERN_RECOGNISERS: Recogniser[] = [email, url, ip, ssn, phone, date, age90, record, plate, zip, address];
+export const PATTERN_RECOGNISERS: Recogniser[] = [email, url, ip, ssn, phone, phoneWords, date, age90, record, plate, zip, address];

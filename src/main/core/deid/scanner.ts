@@ -1,11 +1,14 @@
 /**
  * The identifier guard's scanner: pattern recognisers + the name recogniser, each giving
- * scored candidates; keep those at or above THRESHOLD and resolve overlaps (the higher
- * priority kind wins, then the higher score, then the longer span).
+ * scored candidates over normalised text (see normalize.ts); keep those at or above THRESHOLD,
+ * resolve overlaps (the higher priority kind wins, then the higher score, then the longer
+ * span), find every other mention of a name already found, and map the findings back to
+ * offsets in the text as typed.
  */
 import type { IdentifierFinding, IdentifierKind } from '../../../shared/deid/kinds';
 import { PATTERN_RECOGNISERS, type Candidate } from './patterns';
-import { findNames } from './names';
+import { findNames, propagateNames } from './names';
+import { normalizeForScan } from './normalize';
 
 export const THRESHOLD = 0.5;
 
@@ -23,19 +26,43 @@ function better(a: Candidate, b: Candidate): boolean {
 /** Placeholders written by a redaction ("[NAME]") are never findings themselves. */
 const PLACEHOLDER = /\[(?:NAME|PHONE|SSN|EMAIL|ADDRESS|DATE|AGE90|RECORD|PLATE|ZIP|URL|IP)\]/g;
 
-export function scan(input: string): IdentifierFinding[] {
-  if (!input.trim()) return [];
-  const text = input.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
-  const candidates = [...PATTERN_RECOGNISERS.flatMap((r) => r(text)), ...findNames(text)].filter(
-    (c) => c.score >= THRESHOLD && c.end > c.start,
-  );
-  candidates.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : a.start - b.start));
+export interface ScanOptions {
+  /**
+   * Names already found elsewhere in the same record (an incident's narrative and timeline):
+   * every mention of them, or of their parts, is a name here too.
+   */
+  knownNames?: readonly string[];
+}
+
+function resolve(candidates: Candidate[]): Candidate[] {
+  const sorted = candidates
+    .filter((c) => c.score >= THRESHOLD && c.end > c.start)
+    .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : a.start - b.start));
   const kept: Candidate[] = [];
-  for (const c of candidates) {
+  for (const c of sorted) {
     if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
     kept.push(c);
   }
-  return kept
-    .sort((a, b) => a.start - b.start)
-    .map((c) => ({ start: c.start, end: c.end, type: c.type, score: Math.round(c.score * 100) / 100 }));
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export function scan(input: string, options: ScanOptions = {}): IdentifierFinding[] {
+  if (!input.trim()) return [];
+  const norm = normalizeForScan(input);
+  const text = norm.text.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
+  const first = resolve([...PATTERN_RECOGNISERS.flatMap((r) => r(text)), ...findNames(text)]);
+  const names = first.filter((c) => c.type === 'NAME').map((c) => text.slice(c.start, c.end));
+  const more = propagateNames(text, [...names, ...(options.knownNames ?? [])]);
+  const kept = more.length ? resolve([...first, ...more]) : first;
+  return kept.map((c) => {
+    const [start, end] = norm.toOriginal(c.start, c.end);
+    return { start, end, type: c.type, score: Math.round(c.score * 100) / 100 };
+  });
+}
+
+/** The names in a text, as found (for propagation across the texts of one record). */
+export function namesIn(input: string): string[] {
+  return scan(input)
+    .filter((f) => f.type === 'NAME')
+    .map((f) => input.slice(f.start, f.end));
 }
