@@ -391,7 +391,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (e instanceof VerifyFailed) {
       io.stdout(`${JSON.stringify(e.report)}\n`);
       const c = e.report.auditChain;
-      io.stderr(`casewalk: verify failed${c.ok ? '' : `: audit chain broken at row ${c.firstBroken} (${c.reason})`}${e.report.integrity.ok && e.report.cipherIntegrity.ok ? '' : ': database integrity check failed'}\n`);
+      const k = e.report.keyslots;
+      io.stderr(
+        `casewalk: verify failed${c.ok ? '' : `: audit chain broken at row ${c.firstBroken} (${c.reason})`}${e.report.integrity.ok && e.report.cipherIntegrity.ok ? '' : ': database integrity check failed'}${k.ok ? '' : `: ${k.problems.join(' ')}`}\n`,
+      );
       return 1;
     }
     const message = e instanceof UsageError || e instanceof CasewalkError ? e.message : 'Unexpected error; nothing was changed.';

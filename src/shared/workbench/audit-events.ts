@@ -16,4 +16,7 @@ export const AUDIT_EVENT_NAMES = [
   'settings_changed',
   'identifier_dismissed',
   'import',
+  'keyslots_sealed',
+  'keyslot_warning',
+  'keyslot_removed',
 ] as const;

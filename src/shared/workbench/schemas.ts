@@ -4,7 +4,8 @@ import { emptyInput, id, MAX, requiredText } from '../zod-helpers';
 import { AUDIT_EVENT_NAMES } from './audit-events';
 
 const passphrase = z.string().max(MAX.secret, 'A passphrase may be at most 512 characters.');
-const keyholder = z.object({ id: z.string(), name: z.string() });
+/** `warning`: the slot is not sealed by this workbench's key (unknown or altered); shown once unlocked. */
+const keyholder = z.object({ id: z.string(), name: z.string(), warning: z.string().optional() });
 const fileHandle = z.string().regex(/^fh_[A-Za-z0-9_-]{8,64}$/, 'Not a file handle: choose the file again.');
 
 export const verifyReport = z.object({
@@ -12,6 +13,8 @@ export const verifyReport = z.object({
   cipherIntegrity: z.object({ ok: z.boolean(), errors: z.number() }),
   integrity: z.object({ ok: z.boolean(), messages: z.array(z.string()) }),
   auditChain: z.object({ ok: z.boolean(), rows: z.number(), firstBroken: z.number().nullable(), reason: z.string().nullable() }),
+  /** The key file's slot seal: every unknown, altered or missing slot, named. */
+  keyslots: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
 });
 export type VerifyReport = z.infer<typeof verifyReport>;
 export const auditRow = z.object({
@@ -60,7 +63,8 @@ export const workbenchMethods = {
   'workbench.activity': method(emptyInput, z.object({ autoLockAt: z.number() })),
   'workbench.verify': method(emptyInput, verifyReport),
   'keyholders.add': method(z.object({ name: requiredText('Name', MAX.name), passphrase }).strict(), keyholder),
-  'keyholders.remove': method(z.object({ id }).strict(), z.object({ recoveryKey: z.string() })),
+  /** recoveryKey is null when the slot removed was an unknown one (no rotation: it never had the key). */
+  'keyholders.remove': method(z.object({ id }).strict(), z.object({ recoveryKey: z.string().nullable() })),
   'keyholders.changePassphrase': method(z.object({ id, current: passphrase, next: passphrase }).strict(), z.object({ changed: z.literal(true) })),
   'audit.list': method(
     z

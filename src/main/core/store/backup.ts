@@ -197,6 +197,9 @@ export async function restoreBackup(
     if (!report.cipherIntegrity.ok || !report.integrity.ok || !chainAtBackup.ok) {
       throw new CasewalkError('damaged', 'The backup failed its integrity checks; nothing was replaced.');
     }
+    if (!report.keyslots.ok) {
+      throw new CasewalkError('conflict', `The backup's key file was changed outside Casewalk: ${report.keyslots.problems.join(' ')} Nothing was replaced.`);
+    }
     progress(header.dbBytes, header.dbBytes, 'replacing');
     beforeReplace();
     let replaced: string | null = null;

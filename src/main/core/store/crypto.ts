@@ -99,6 +99,16 @@ export function unwrapWithPrivateKey(privateKeyDer: Buffer, w: WrappedToKey, inf
   }
 }
 
+/** The public key (base64 SPKI DER) that belongs to an X25519 private key (PKCS8 DER). */
+export function publicKeyOf(privateKeyDer: Buffer): string | null {
+  try {
+    const priv = crypto.createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
+    return crypto.createPublicKey(priv).export({ type: 'spki', format: 'der' }).toString('base64');
+  } catch {
+    return null;
+  }
+}
+
 export function hmacHex(key: Buffer, text: string): string {
   return crypto.createHmac('sha256', key).update(text).digest('hex');
 }

@@ -25,6 +25,8 @@ export const keyslotFileSchema = z.object({
   slots: z.array(slotSchema),
   rotation: z.object({ startedAt: z.string(), removing: z.string().nullable() }).nullable(),
   auditHead: z.object({ rows: z.number().int().min(0), hash: z.string(), mac: z.string() }).nullable(),
+  /** The slot seal (see slot-seal.ts); absent in files written before it existed. */
+  slotsMac: z.object({ slots: z.record(z.string(), z.string()), mac: z.string() }).nullable().optional(),
 });
 export type Slot = z.infer<typeof slotSchema>;
 export type KeyslotFile = z.infer<typeof keyslotFileSchema>;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from '@signalapp/sqlcipher';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CasewalkError } from '../../../shared/result';
-import { listAudit } from './audit';
+import { canonical, GENESIS, headMac, listAudit } from './audit';
+import { sha256Hex } from './crypto';
 import { createBackup, restoreBackup } from './backup';
 import { keyPragma } from './db';
 import { keyslotPath, readKeyslots } from './keyslots';
@@ -121,7 +122,7 @@ describe('encrypted workbench', () => {
     expect(b.keyholders().map((k) => k.name)).toEqual(['Sam Clinician']);
     expect(b.verify().ok).toBe(true);
     b.close();
-    const c = await Workbench.unlock(dbFile, { kind: 'recovery', recoveryKey });
+    const c = await Workbench.unlock(dbFile, { kind: 'recovery', recoveryKey: recoveryKey! });
     c.close();
   });
 
@@ -301,5 +302,76 @@ describe('backup and restore', () => {
     expect(await code(restoreBackup(target, dbFile, { kind: 'passphrase', passphrase: PASS }))).toBe('not_a_workbench');
     expect(fs.readFileSync(dbFile).equals(before)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.restore'))).toEqual([]);
+  });
+});
+
+describe('keyslot seal (issue 16, item 1)', () => {
+  /** A workbench as an older Casewalk left it: no slotsMac, no 'keyslots_sealed' row (chain re-hashed). */
+  async function legacy() {
+    const { workbench, recoveryKey } = await make();
+    await workbench.addKeyholder('Sam Clinician', 'meadow copper violin 77');
+    workbench.close();
+    const key = decodeRecoveryKey(recoveryKey)!;
+    const raw = new Database(dbFile);
+    raw.pragma(keyPragma(key));
+    const rows = raw.prepare("SELECT id, at, member, event, entity, outcome, detail FROM audit WHERE event <> 'keyslots_sealed' ORDER BY id").all() as {
+      id: number; at: string; member: string | null; event: string; entity: string | null; outcome: string; detail: string | null;
+    }[];
+    raw.prepare('DELETE FROM audit').run();
+    let prev = GENESIS;
+    rows.forEach((r, i) => {
+      const row = { ...r, id: i + 1 };
+      const hash = sha256Hex(prev + canonical(row));
+      raw.prepare('INSERT INTO audit (id, at, member, event, entity, outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run([row.id, row.at, row.member, row.event, row.entity, row.outcome, row.detail, prev, hash]);
+      prev = hash;
+    });
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const ks = readKeyslots(dbFile);
+    delete ks.slotsMac;
+    const head = { rows: rows.length, hash: prev };
+    ks.auditHead = { ...head, mac: headMac(key, head) };
+    fs.writeFileSync(keyslotPath(dbFile), JSON.stringify(ks));
+  }
+
+  it('seals a key file from before the seal at the first unlock, and says so in the audit log', async () => {
+    await legacy();
+    const wb = await Workbench.unlock(dbFile, { kind: 'passphrase', keyholderName: 'Dana Coordinator', passphrase: PASS });
+    expect(wb.verify()).toMatchObject({ ok: true, keyslots: { ok: true, problems: [] } });
+    const sealed = wb.read((db) => listAudit(db, { event: 'keyslots_sealed', limit: 5, offset: 0 })).rows;
+    expect(sealed).toMatchObject([{ detail: '2 key slot(s) sealed at first unlock: Dana Coordinator, Sam Clinician' }]);
+    wb.close();
+    expect(readKeyslots(dbFile).slotsMac?.slots).toHaveProperty(readKeyslots(dbFile).slots[1]!.id);
+    // From now on, removing the seal is tampering, not an old file.
+    const ks = readKeyslots(dbFile);
+    delete ks.slotsMac;
+    fs.writeFileSync(keyslotPath(dbFile), JSON.stringify(ks));
+    const again = await Workbench.unlock(dbFile, { kind: 'passphrase', keyholderName: 'Dana Coordinator', passphrase: PASS });
+    const r = again.verify();
+    expect(r.ok).toBe(false);
+    expect(r.keyslots.problems.join(' ')).toMatch(/seal \(slotsMac\) was removed/);
+    expect(r.keyslots.problems.join(' ')).toMatch(/Unknown key slot "Sam Clinician"/);
+    expect(again.read((db) => listAudit(db, { event: 'keyslot_warning', limit: 5, offset: 0 })).rows).toMatchObject([{ outcome: 'failed' }]);
+    again.close();
+  });
+
+  it('restore refuses a backup whose key file carries an unknown slot', async () => {
+    const { workbench } = await make();
+    const target = path.join(dir, 'b.cwbackup');
+    createBackup(workbench, target);
+    workbench.close();
+    const bytes = fs.readFileSync(target);
+    const len = bytes.readUInt32BE(16);
+    const header = JSON.parse(bytes.subarray(20, 20 + len).toString('utf8')) as { keyslots: { slots: { id: string; name: string }[] } };
+    header.keyslots.slots.push({ ...header.keyslots.slots[0]!, id: 'planted-slot-1', name: 'Mallory' });
+    const h = Buffer.from(JSON.stringify(header));
+    const l = Buffer.alloc(4);
+    l.writeUInt32BE(h.length);
+    fs.writeFileSync(target, Buffer.concat([bytes.subarray(0, 16), l, h, bytes.subarray(20 + len)]));
+    const before = fs.readFileSync(dbFile);
+    const err = await restoreBackup(target, dbFile, { kind: 'passphrase', keyholderName: 'Dana Coordinator', passphrase: PASS }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CasewalkError);
+    expect((err as CasewalkError).message).toContain('Mallory');
+    expect(fs.readFileSync(dbFile).equals(before)).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import {
   newKeyPair,
   newScryptParams,
   open as openSealed,
+  publicKeyOf,
   randomId,
   seal,
   unwrapWithPrivateKey,
@@ -23,6 +24,7 @@ import { DEFAULT_NOTICE, readKeyslots, siblingPath, writeKeyslots, type KeyslotF
 import { Lockout, MAX_FAILURES } from './lockout';
 import { migrate, checkVersion } from './migrations';
 import { decodeRecoveryKey, encodeRecoveryKey } from './recovery-key';
+import { blocking, checkSeal, describeProblem, sealSlots, type SealProblem } from './slot-seal';
 
 export type Secret =
   | { kind: 'passphrase'; passphrase: string; keyholderId?: string | undefined; keyholderName?: string | undefined }
@@ -31,12 +33,15 @@ export type Secret =
 export interface Keyholder {
   id: string;
   name: string;
+  /** Set when the slot is not sealed by this workbench's key (unknown or altered). */
+  warning?: string;
 }
 export interface VerifyReport {
   ok: boolean;
   cipherIntegrity: { ok: boolean; errors: number };
   integrity: { ok: boolean; messages: string[] };
   auditChain: ChainReport;
+  keyslots: { ok: boolean; problems: string[] };
 }
 
 const slotAad = (wb: string, slot: string) => `casewalk-slot:${wb}:${slot}`;
@@ -90,6 +95,11 @@ export function pickSlot(ks: KeyslotFile, secret: Extract<Secret, { kind: 'passp
 }
 
 export class Workbench {
+  /** Slot ids this session proved (sealed with our key, made here, or opened by their own passphrase). */
+  private trusted = new Set<string>();
+  /** Seal problems found at unlock that a later check of the file cannot see again (missing, list, unsealed). */
+  private unlockProblems: SealProblem[] = [];
+
   private constructor(
     readonly dbFile: string,
     private db: WritableDB | null,
@@ -123,10 +133,12 @@ export class Workbench {
     try {
       migrate(db);
       const wb = new Workbench(dbFile, db, key, ks, opts.keyholder);
+      wb.trusted.add(slot.id);
       wb.write({ event: 'create', entity: 'workbench', detail: `committee workbench created` }, (w) => {
         w.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run(['workbenchId', workbenchId, 'committee', opts.committee]);
         w.prepare('INSERT INTO keyholders (id, name, added_at) VALUES (?, ?, ?)').run([slot.id, slot.name, slot.createdAt]);
       });
+      wb.write({ event: 'keyslots_sealed', entity: 'keyslots', detail: '1 key slot sealed at creation' }, () => {});
       return { workbench: wb, recoveryKey: encodeRecoveryKey(key) };
     } catch (e) {
       db.close();
@@ -172,6 +184,8 @@ export class Workbench {
 
     let candidates: Buffer[] = [];
     let actor = 'recovery key';
+    /** The slot the passphrase opened, and whether its public key really belongs to its private key. */
+    let opener: { slot: Slot; publicKeyOk: boolean } | null = null;
     if (secret.kind === 'recovery') {
       const k = decodeRecoveryKey(secret.recoveryKey);
       if (!k) {
@@ -184,6 +198,7 @@ export class Workbench {
       if (!priv) failed();
       const current = unwrapWithPrivateKey(priv!, slot.dataKey, keyInfo(ks.workbenchId));
       const next = slot.nextDataKey ? unwrapWithPrivateKey(priv!, slot.nextDataKey, keyInfo(ks.workbenchId)) : null;
+      opener = { slot, publicKeyOk: publicKeyOf(priv!) === slot.publicKey };
       priv!.fill(0);
       if (!current) throw new CasewalkError('damaged', 'The key file is damaged: restore from backup.');
       candidates = next ? [current, next] : [current];
@@ -212,6 +227,8 @@ export class Workbench {
       const h = ks.auditHead;
       if (headMacMatches(candidates[0]!, h)) h.mac = headMac(key, h);
     }
+    // The slot seal was written with the key in use when the file was last saved.
+    const sealCheck = checkSeal(openedWithNext ? candidates[0]! : key, ks);
     for (const k of candidates) if (k !== key) k.fill(0);
 
     try {
@@ -226,7 +243,42 @@ export class Workbench {
       throw new CasewalkError('damaged', 'The workbench file is damaged: restore from backup.');
     }
     const wb = new Workbench(dbFile, db, key, ks, actor);
+    const sealedBefore = db.prepare("SELECT 1 FROM audit WHERE event = 'keyslots_sealed' LIMIT 1").get() !== undefined;
+    let problems: SealProblem[];
+    let firstSeal = false;
+    if (ks.slotsMac) {
+      wb.trusted = sealCheck.trusted;
+      problems = sealCheck.problems;
+    } else if (!sealedBefore) {
+      // A key file from before the seal existed: seal what is there now (recorded in the audit log).
+      wb.trusted = new Set(ks.slots.map((s) => s.id));
+      problems = [];
+      firstSeal = true;
+    } else {
+      // The audit log says this file was sealed: a missing seal is tampering. Only the slot
+      // this passphrase opened can be proved; every other slot is unknown until removed.
+      wb.trusted = new Set(opener?.publicKeyOk ? [opener.slot.id] : []);
+      problems = [
+        { slotId: '', name: null, kind: 'unsealed' },
+        ...ks.slots.filter((s) => !wb.trusted.has(s.id)).map((s) => ({ slotId: s.id, name: s.name, kind: 'unknown' as const })),
+      ];
+    }
+    if (opener && !opener.publicKeyOk && wb.trusted.delete(opener.slot.id) && !problems.some((p) => p.slotId === opener.slot.id)) {
+      problems.push({ slotId: opener.slot.id, name: opener.slot.name, kind: 'altered' });
+    }
+    wb.unlockProblems = problems.filter((p) => p.kind === 'missing' || p.kind === 'list' || p.kind === 'unsealed');
     wb.settleRotation(openedWithNext);
+    if (firstSeal || !sealedBefore) {
+      wb.saveKeyslots();
+      const names = ks.slots.map((s) => s.name.slice(0, 80)).join(', ');
+      wb.write(
+        { event: 'keyslots_sealed', entity: 'keyslots', detail: firstSeal ? `${ks.slots.length} key slot(s) sealed at first unlock: ${names}`.slice(0, 1000) : 'seal recorded' },
+        () => {},
+      );
+    }
+    if (problems.length) {
+      wb.write({ event: 'keyslot_warning', entity: 'keyslots', outcome: 'failed', detail: problems.map(describeProblem).join(' ').slice(0, 2000) }, () => {});
+    }
     const priorFailures = lockout.reset();
     wb.write({ event: 'unlock_ok', entity: 'workbench', detail: priorFailures ? `${priorFailures} failed attempt(s) before this unlock` : null }, () => {});
     return wb;
@@ -319,8 +371,23 @@ export class Workbench {
     this.saveKeyslots();
   }
 
+  /** Writes the keyslot file, re-sealing the slots this session trusts (never any other). */
   private saveKeyslots(): void {
+    this.ks = { ...this.ks, slotsMac: sealSlots(this.key, this.ks, this.trusted, this.ks.slotsMac) };
     writeKeyslots(this.dbFile, this.ks);
+  }
+
+  /** Seal problems: the in-memory slot list checked against our key, plus what unlock found. */
+  slotProblems(ks: KeyslotFile = this.ks): SealProblem[] {
+    return [...checkSeal(this.key, ks).problems, ...this.unlockProblems];
+  }
+
+  /** Member changes and rotation wait until every unknown or altered slot is removed. */
+  private assertSlotsSealed(): void {
+    const b = blocking(this.slotProblems());
+    if (b.length) {
+      throw new CasewalkError('conflict', `${b.map(describeProblem).join(' ')} Nothing was changed.`, { slots: b.map((p) => p.slotId).join(',') });
+    }
   }
 
   keyslotsSnapshot(): KeyslotFile {
@@ -338,14 +405,17 @@ export class Workbench {
     const db = this.conn();
     const cipherErrors = db.pragma('cipher_integrity_check');
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => String(r.integrity_check));
-    const { head, tampered } = this.trustedHead(readKeyslots(this.dbFile));
+    const onDisk = readKeyslots(this.dbFile);
+    const { head, tampered } = this.trustedHead(onDisk);
     let chain = verifyChain(db, head);
     if (tampered) chain = { ...chain, ok: false, reason: 'chain head anchor altered', firstBroken: chain.firstBroken ?? head?.rows ?? null };
+    const slotProblems = this.slotProblems(onDisk).map(describeProblem);
     const report: VerifyReport = {
-      ok: cipherErrors.length === 0 && integrity.length === 1 && integrity[0] === 'ok' && chain.ok,
+      ok: cipherErrors.length === 0 && integrity.length === 1 && integrity[0] === 'ok' && chain.ok && slotProblems.length === 0,
       cipherIntegrity: { ok: cipherErrors.length === 0, errors: cipherErrors.length },
       integrity: { ok: integrity[0] === 'ok', messages: integrity.slice(0, 10) },
       auditChain: chain,
+      keyslots: { ok: slotProblems.length === 0, problems: [...new Set(slotProblems)] },
     };
     return report;
   }
@@ -353,10 +423,15 @@ export class Workbench {
   // ── keyholders ───────────────────────────────────────────────────────────────────────────
 
   keyholders(): Keyholder[] {
-    return this.ks.slots.map((s) => ({ id: s.id, name: s.name }));
+    const problems = blocking(this.slotProblems());
+    return this.ks.slots.map((s) => {
+      const p = problems.find((x) => x.slotId === s.id);
+      return p ? { id: s.id, name: s.name, warning: describeProblem(p) } : { id: s.id, name: s.name };
+    });
   }
 
   async addKeyholder(name: string, passphrase: string): Promise<Keyholder> {
+    this.assertSlotsSealed();
     if (this.ks.slots.some((s) => s.name.toLowerCase() === name.trim().toLowerCase())) {
       throw new CasewalkError('conflict', `${name} already holds a key to this workbench.`);
     }
@@ -366,6 +441,7 @@ export class Workbench {
     });
     // Only after the commit: a rolled-back write must not leave a slot in the key file.
     this.ks = { ...this.ks, slots: [...this.ks.slots, slot] };
+    this.trusted.add(slot.id);
     this.saveKeyslots();
     return { id: slot.id, name: slot.name };
   }
@@ -373,6 +449,7 @@ export class Workbench {
   async changePassphrase(id: string, current: string, next: string): Promise<void> {
     const slot = this.ks.slots.find((s) => s.id === id);
     if (!slot) throw new CasewalkError('not_found', 'That keyholder is not on this workbench.');
+    this.assertSlotsSealed();
     const priv = await openSlotPrivateKey(this.ks, slot, current);
     if (!priv) throw new CasewalkError('wrong_secret', 'The current passphrase is not right; nothing was changed.');
     const kdf = { name: 'scrypt' as const, ...newScryptParams() };
@@ -389,17 +466,25 @@ export class Workbench {
    * Removes a keyholder and rotates the data key (PRAGMA rekey), crash-safely: the keyslot
    * file holds both keys until the rekey has committed. Returns the new recovery key.
    */
-  removeKeyholder(id: string): { recoveryKey: string } {
+  removeKeyholder(id: string): { recoveryKey: string | null } {
     const db = this.conn();
     const slot = this.ks.slots.find((s) => s.id === id);
     if (!slot) throw new CasewalkError('not_found', 'That keyholder is not on this workbench.');
+    const flagged = blocking(this.slotProblems()).find((p) => p.slotId === id);
+    if (flagged) return this.removeUnknownSlot(slot, flagged);
+    this.assertSlotsSealed();
     if (this.ks.slots.length === 1) throw new CasewalkError('conflict', 'The last keyholder cannot be removed: add another keyholder first.');
     const next = crypto.randomBytes(32);
     const info = keyInfo(this.ks.workbenchId);
     // 1. Both keys on disk for every remaining keyholder.
     this.ks = {
       ...this.ks,
-      slots: this.ks.slots.map((s) => (s.id === id ? s : { ...s, nextDataKey: wrapToPublicKey(s.publicKey, next, info) })),
+      slots: this.ks.slots.map((s) => {
+        if (s.id === id) return s;
+        // Never wrap a data key to a slot this workbench did not seal.
+        if (!this.trusted.has(s.id)) throw new CasewalkError('conflict', `Key slot "${s.name}" is not sealed by this workbench; nothing was changed.`);
+        return { ...s, nextDataKey: wrapToPublicKey(s.publicKey, next, info) };
+      }),
       rotation: { startedAt: new Date().toISOString(), removing: id },
     };
     this.saveKeyslots();
@@ -427,6 +512,18 @@ export class Workbench {
     });
     this.write({ event: 'key_rotated', entity: 'workbench', detail: 'data key rotated after a keyholder was removed' }, () => {});
     return { recoveryKey: encodeRecoveryKey(this.key) };
+  }
+
+  /**
+   * Drops an unknown or altered slot from the key file. No rotation: Casewalk never gave that
+   * slot the data key. Audited first, so a crash leaves the slot reported rather than unrecorded.
+   */
+  private removeUnknownSlot(slot: Slot, problem: SealProblem): { recoveryKey: null } {
+    this.write({ event: 'keyslot_removed', entity: `keyslot:${slot.id}`, detail: `${problem.kind} key slot "${slot.name.slice(0, 80)}" removed` }, () => {});
+    this.ks = { ...this.ks, slots: this.ks.slots.filter((s) => s.id !== slot.id) };
+    this.trusted.delete(slot.id);
+    this.saveKeyslots();
+    return { recoveryKey: null };
   }
 
   /** For the backup module: the raw key, only while unlocked. Never logged, never returned. */

@@ -41,7 +41,8 @@ export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
     'workbench.keyholders': () => {
       if (!core.workbenchExists()) return { exists: false, committee: null, keyholders: [] };
       const k = Workbench.keyholdersOf(core.dbFile);
-      return { exists: true, committee: k.committee, keyholders: k.keyholders };
+      // Unlocked: the slots as this session sees them, unknown or altered ones with a warning.
+      return { exists: true, committee: k.committee, keyholders: core.isLocked() ? k.keyholders : core.workbench.keyholders() };
     },
     'workbench.create': async (input) => {
       if (core.workbenchExists()) throw new CasewalkError('exists', 'A workbench already exists in this data folder.');

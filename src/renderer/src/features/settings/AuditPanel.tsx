@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AuditRowView, VerifyReport } from '../../../../shared/workbench/schemas';
 import { AUDIT_EVENT_NAMES } from '../../../../shared/workbench/audit-events';
@@ -33,10 +33,21 @@ export function AuditPanel() {
         </Button>
         {verify && (
           <Badge size="xl" color={verify.ok ? 'teal' : 'red'} role="status">
-            {verify.ok ? `Verified: ${verify.auditChain.rows} audit rows intact` : `Problem: ${verify.auditChain.reason ?? 'database integrity check failed'} (row ${verify.auditChain.firstBroken})`}
+            {verify.ok
+              ? `Verified: ${verify.auditChain.rows} audit rows intact`
+              : !verify.keyslots.ok && verify.auditChain.ok && verify.integrity.ok
+                ? 'Problem: the key file was changed outside Casewalk'
+                : `Problem: ${verify.auditChain.reason ?? 'database integrity check failed'} (row ${verify.auditChain.firstBroken})`}
           </Badge>
         )}
       </Group>
+      {verify && !verify.keyslots.ok && (
+        <Alert color="red" role="alert" title="Key file">
+          {verify.keyslots.problems.map((p) => (
+            <Text key={p}>{p}</Text>
+          ))}
+        </Alert>
+      )}
       <Text c="dimmed">{total} events</Text>
       <Table striped fz="md" aria-label="Audit log">
         <Table.Thead>

@@ -4,11 +4,11 @@ import { api, unwrap } from '../../lib/api';
 import { RecoveryKeyPanel } from '../workbench/RecoveryKeyPanel';
 
 export function MembersPanel() {
-  const [keyholders, setKeyholders] = useState<{ id: string; name: string }[]>([]);
+  const [keyholders, setKeyholders] = useState<{ id: string; name: string; warning?: string | undefined }[]>([]);
   const [name, setName] = useState('');
   const [pass, setPass] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
+  const [removing, setRemoving] = useState<{ id: string; name: string; warning?: string | undefined } | null>(null);
   const [newKey, setNewKey] = useState<string | null>(null);
   const [changing, setChanging] = useState<{ id: string; name: string } | null>(null);
   const [cur, setCur] = useState('');
@@ -29,6 +29,18 @@ export function MembersPanel() {
         so a copy of the old key stops working, and gives you a new recovery key.
       </Text>
       {done && <Alert color="teal">{done}</Alert>}
+      {keyholders.some((k) => k.warning) && (
+        <Alert color="red" role="alert" title="The key file holds a slot Casewalk did not make">
+          <Stack gap="xs">
+            {keyholders
+              .filter((k) => k.warning)
+              .map((k) => (
+                <Text key={k.id}>{k.warning}</Text>
+              ))}
+            <Text>Adding, removing and changing keyholders waits until you remove it (the removal is recorded in the audit log).</Text>
+          </Stack>
+        </Alert>
+      )}
       <Table striped fz="md" aria-label="Keyholders">
         <Table.Thead>
           <Table.Tr>
@@ -42,11 +54,13 @@ export function MembersPanel() {
               <Table.Td>{k.name}</Table.Td>
               <Table.Td>
                 <Group gap="xs">
-                  <Button variant="default" onClick={() => setChanging(k)}>
-                    Change passphrase
-                  </Button>
-                  <Button variant="light" color="red" disabled={keyholders.length < 2} onClick={() => setRemoving(k)}>
-                    Remove
+                  {!k.warning && (
+                    <Button variant="default" onClick={() => setChanging(k)}>
+                      Change passphrase
+                    </Button>
+                  )}
+                  <Button variant="light" color="red" disabled={!k.warning && keyholders.length < 2} onClick={() => setRemoving(k)}>
+                    {k.warning ? 'Remove unknown slot' : 'Remove'}
                   </Button>
                 </Group>
               </Table.Td>
@@ -90,7 +104,11 @@ export function MembersPanel() {
       </Paper>
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={`Remove ${removing?.name ?? ''}?`} size="lg">
         <Stack>
-          <Text>The workbench will be re-encrypted with a new key and you will be shown a new recovery key. The old recovery key stops working.</Text>
+          <Text>
+            {removing?.warning
+              ? 'This slot was not made by Casewalk for this workbench. It is deleted from the key file; it never received the data key, so no new key is needed.'
+              : 'The workbench will be re-encrypted with a new key and you will be shown a new recovery key. The old recovery key stops working.'}
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRemoving(null)}>
               Cancel
@@ -102,13 +120,14 @@ export function MembersPanel() {
                 setRemoving(null);
                 unwrap(api().keyholders.remove({ id: k.id }))
                   .then((r) => {
-                    setNewKey(r.recoveryKey);
+                    if (r.recoveryKey) setNewKey(r.recoveryKey);
+                    else setDone(`The unknown slot "${k.name}" was removed.`);
                     load();
                   })
                   .catch((err: Error) => setError(err.message));
               }}
             >
-              Remove and rotate key
+              {removing?.warning ? 'Remove slot' : 'Remove and rotate key'}
             </Button>
           </Group>
         </Stack>

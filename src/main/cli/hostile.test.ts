@@ -1,0 +1,118 @@
+/**
+ * Issue 16: an attacker with write access to the data folder, and a careless user. Every test
+ * works from outside: the CLI and plain edits of the files in the data folder.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './run';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-hostile-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), env });
+  return { code, out, err };
+}
+
+const PASS = 'harbour lantern quietly 42';
+const SAM = 'meadow copper violin 77';
+const MALLORY = 'orchard basalt kettle 31';
+const dana = (extra: NodeJS.ProcessEnv = {}) => ({ CASEWALK_PASSPHRASE: PASS, CASEWALK_MEMBER: 'Dana', ...extra });
+
+interface KeyFile {
+  slots: { id: string; name: string; publicKey: string; dataKey: unknown; nextDataKey?: unknown }[];
+  auditHead: unknown;
+  [k: string]: unknown;
+}
+const keysOf = (db: string) => db.replace(/\.db$/, '.keys.json');
+const readKeys = (db: string) => JSON.parse(fs.readFileSync(keysOf(db), 'utf8')) as KeyFile;
+const writeKeys = (db: string, k: KeyFile) => fs.writeFileSync(keysOf(db), JSON.stringify(k));
+
+async function init(dir: string, name: string, member: string, pass: string) {
+  const db = path.join(dir, `${name}.db`);
+  const r = await cli(['init', '--db', db, '--committee', `${name} CIT`, '--member', member, '--json'], { CASEWALK_PASSPHRASE: pass });
+  expect(r.code).toBe(0);
+  return { db, recoveryKey: (JSON.parse(r.out) as { recoveryKey: string }).recoveryKey };
+}
+
+describe('item 1: the keyslot file is authenticated', () => {
+  it('a slot planted from another workbench fails verify and never receives the rotated key', async () => {
+    const dir = tmp();
+    const { db } = await init(dir, 'riverside', 'Dana', PASS);
+    expect((await cli(['member', 'add', '--db', db, '--name', 'Sam', '--json'], dana({ CASEWALK_NEW_PASSPHRASE: SAM }))).code).toBe(0);
+    const other = await init(dir, 'elsewhere', 'Mallory', MALLORY);
+    // The attacker copies their own slot (no passphrase of ours needed) into our key file.
+    const planted = readKeys(other.db).slots[0]!;
+    const k = readKeys(db);
+    k.slots.push(planted);
+    writeKeys(db, k);
+
+    const v = await cli(['verify', '--db', db, '--json'], dana());
+    expect(v.code).toBe(1);
+    const report = JSON.parse(v.out) as { ok: boolean; keyslots: { ok: boolean; problems: string[] } };
+    expect(report.ok).toBe(false);
+    expect(report.keyslots.ok).toBe(false);
+    expect(report.keyslots.problems.join(' ')).toContain('Mallory');
+    expect(v.err).toContain(planted.id);
+
+    // Member removal (which rotates the data key) refuses while the unknown slot is there.
+    const rm = await cli(['member', 'remove', '--db', db, '--name', 'Sam', '--json'], dana());
+    expect(rm.code).toBe(1);
+    expect(rm.err).toContain('Mallory');
+    const after = readKeys(db).slots.find((s) => s.id === planted.id)!;
+    expect(after.dataKey).toEqual(planted.dataKey);
+    expect(after.nextDataKey).toBeUndefined();
+    expect((await cli(['member', 'add', '--db', db, '--name', 'Kim', '--json'], dana({ CASEWALK_NEW_PASSPHRASE: 'quartz lantern pebble 58' }))).code).toBe(1);
+    expect((await cli(['member', 'passwd', '--db', db, '--json'], dana({ CASEWALK_NEW_PASSPHRASE: 'sunlit orchard ladder 19' }))).code).toBe(1);
+
+    // The keyholder removes the unknown slot (audited, no rotation); then everything works again.
+    const drop = await cli(['member', 'remove', '--db', db, '--name', 'Mallory', '--json'], dana());
+    expect(drop.code).toBe(0);
+    expect(JSON.parse(drop.out)).toMatchObject({ removed: 'Mallory', recoveryKey: null });
+    expect(readKeys(db).slots.map((s) => s.name)).toEqual(['Dana', 'Sam']);
+    expect((await cli(['verify', '--db', db, '--json'], dana())).code).toBe(0);
+    const rm2 = await cli(['member', 'remove', '--db', db, '--name', 'Sam', '--json'], dana());
+    expect(rm2.code).toBe(0);
+    expect((await cli(['verify', '--db', db, '--json'], dana())).code).toBe(0);
+  });
+
+  it('a slot whose public key was swapped is reported as altered, by name', async () => {
+    const dir = tmp();
+    const { db } = await init(dir, 'riverside', 'Dana', PASS);
+    await cli(['member', 'add', '--db', db, '--name', 'Sam', '--json'], dana({ CASEWALK_NEW_PASSPHRASE: SAM }));
+    const other = await init(dir, 'elsewhere', 'Mallory', MALLORY);
+    const k = readKeys(db);
+    k.slots[1]!.publicKey = readKeys(other.db).slots[0]!.publicKey;
+    writeKeys(db, k);
+    const v = await cli(['verify', '--db', db, '--json'], dana());
+    expect(v.code).toBe(1);
+    expect(v.err).toMatch(/Key slot "Sam" .* was altered/);
+    expect((await cli(['member', 'remove', '--db', db, '--name', 'Dana', '--json'], dana())).code).toBe(1);
+    expect(readKeys(db).slots.every((s) => !s.nextDataKey)).toBe(true);
+  });
+
+  it('deleting the seal after it was recorded in the audit log leaves only the proved slot known', async () => {
+    const dir = tmp();
+    const { db } = await init(dir, 'riverside', 'Dana', PASS);
+    await cli(['member', 'add', '--db', db, '--name', 'Sam', '--json'], dana({ CASEWALK_NEW_PASSPHRASE: SAM }));
+    const k = readKeys(db);
+    expect(k.slotsMac).toBeTruthy();
+    delete k.slotsMac;
+    writeKeys(db, k);
+    const v = await cli(['verify', '--db', db, '--json'], dana());
+    expect(v.code).toBe(1);
+    expect(v.err).toContain('seal');
+    expect(v.err).toContain('"Sam"');
+    // Dana proved her own slot with her passphrase; Sam's cannot be proved and blocks rotation.
+    expect((await cli(['member', 'remove', '--db', db, '--name', 'Dana', '--json'], dana())).code).toBe(1);
+  });
+});
