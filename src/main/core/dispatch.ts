@@ -56,7 +56,7 @@ export type TypedCall = <M extends MethodName>(name: M, input: MethodInput<M>) =
 export function typedCaller(target: DispatchTarget): TypedCall {
   return async (name, input) => {
     const r = await dispatch(target, name, input);
-    if (!r.ok) throw new CasewalkError(r.error.code, r.error.message, r.error.detail);
+    if (!r.ok) throw new CasewalkError(r.error.code, r.error.message, r.error.detail, r.error.blocked);
     return r.value as never;
   };
 }

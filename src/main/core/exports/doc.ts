@@ -3,11 +3,22 @@
  * to Markdown, DOCX and PDF by the renderers beside this file, so the three formats always say
  * the same thing. Text here is already de-identified; renderers escape for their format.
  */
+import type { GuardWhere } from '../../../shared/result';
+
+/**
+ * Where a piece of text in a document came from (the item a person typed it in), so a blocked
+ * export can name it and link to where it can be fixed. Renderers ignore it.
+ */
+export interface TextSource {
+  item: string;
+  where: GuardWhere | null;
+}
+
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; emphasis?: boolean }
-  | { kind: 'bullets'; items: string[] }
-  | { kind: 'table'; headers: string[]; rows: string[][]; caption?: string }
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string; source?: TextSource }
+  | { kind: 'paragraph'; text: string; emphasis?: boolean; source?: TextSource }
+  | { kind: 'bullets'; items: string[]; sources?: (TextSource | undefined)[] }
+  | { kind: 'table'; headers: string[]; rows: string[][]; caption?: string; rowSources?: (TextSource | undefined)[] }
   | { kind: 'bars'; title: string; series: { label: string; value: number }[]; unit?: string };
 
 export interface Doc {
@@ -43,11 +54,21 @@ export function csv(rows: readonly (readonly string[])[]): string {
 
 /** Every piece of text in a document, for the identifier guard. */
 export function docTexts(doc: Doc): string[] {
-  const out: string[] = [];
+  return docEntries(doc).map((e) => e.text);
+}
+
+/** Every piece of text in a document with the item it came from, when the builder said so. */
+export function docEntries(doc: Doc): { text: string; source?: TextSource }[] {
+  const out: { text: string; source?: TextSource }[] = [];
+  const at = (text: string, source?: TextSource) => out.push(source ? { text, source } : { text });
   for (const b of doc.blocks) {
-    if (b.kind === 'heading' || b.kind === 'paragraph') out.push(b.text);
-    else if (b.kind === 'bullets') out.push(...b.items);
-    else if (b.kind === 'table') out.push(...b.rows.flat());
+    if (b.kind === 'heading' || b.kind === 'paragraph') at(b.text, b.source);
+    else if (b.kind === 'bullets') b.items.forEach((t, i) => at(t, b.sources?.[i]));
+    else if (b.kind === 'table') b.rows.forEach((r, i) => r.forEach((t) => at(t, b.rowSources?.[i])));
+    else if (b.kind === 'bars') {
+      at(b.title);
+      for (const x of b.series) at(x.label);
+    }
   }
   return out;
 }

@@ -1,15 +1,15 @@
 /** Builds the export documents (minutes, agenda packet) from the record, already de-identified. */
-import { CasewalkError } from '../../../shared/result';
+import { CasewalkError, type GuardBlock } from '../../../shared/result';
 import type { ExportFormat, MinutesSection } from '../../../shared/minutes/schemas';
 import { TIMELINE_ACTOR, TIMELINE_KIND } from '../../../shared/incidents/values';
 import { formatDuration } from '../../../shared/incidents/timeline';
 import type { ReadableDB } from '../store/db';
-import type { Block, Doc } from '../exports/doc';
-import { docTexts } from '../exports/doc';
+import type { Block, Doc, TextSource } from '../exports/doc';
+import { docEntries } from '../exports/doc';
 import { toMarkdown } from '../exports/markdown';
 import { getMeeting, summaryOf } from '../meetings/meetings';
 import { projectorView } from '../meetings/walk';
-import { getMinutes, longDate } from './minutes';
+import { describeBlocks, getMinutes, longDate, type AllowedPredicate } from './minutes';
 import { scan } from '../deid/scanner';
 import { ATTRIBUTIONS } from '../import/presets';
 
@@ -20,20 +20,22 @@ export function attributionsOf(db: ReadableDB): string[] {
 }
 
 /** Section bodies: lines starting "- " become bullet lists, other lines paragraphs. */
-export function sectionBlocks(sections: readonly MinutesSection[]): Block[] {
+export function sectionBlocks(sections: readonly MinutesSection[], sourceOf?: (s: MinutesSection) => TextSource): Block[] {
   const blocks: Block[] = [];
   for (const s of sections) {
-    blocks.push({ kind: 'heading', level: 1, text: s.title });
+    const source = sourceOf?.(s);
+    const at = <B extends Block>(b: B): B => (source ? { ...b, ...(b.kind === 'bullets' ? { sources: b.items.map(() => source) } : { source }) } : b);
+    blocks.push(at({ kind: 'heading', level: 1, text: s.title }));
     let bullets: string[] = [];
     const flush = () => {
-      if (bullets.length) blocks.push({ kind: 'bullets', items: bullets });
+      if (bullets.length) blocks.push(at({ kind: 'bullets', items: bullets }));
       bullets = [];
     };
     for (const line of s.body.split('\n')) {
       if (/^\s*-\s+/.test(line)) bullets.push(line.replace(/^\s*-\s+/, ''));
       else {
         flush();
-        if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim(), emphasis: /^(Findings|Recommendations):$/.test(line.trim()) });
+        if (line.trim()) blocks.push(at({ kind: 'paragraph', text: line.trim(), emphasis: /^(Findings|Recommendations):$/.test(line.trim()) }));
       }
     }
     flush();
@@ -45,12 +47,14 @@ export function minutesDoc(db: ReadableDB, meetingId: number, committee: string)
   const m = getMinutes(db, meetingId);
   if (!m) throw new CasewalkError('not_found', 'Draft the minutes before exporting them.');
   const meeting = getMeeting(db, meetingId).meeting;
-  const blocks = sectionBlocks(m.sections);
+  const blocks = sectionBlocks(m.sections, (s) => ({ item: `Minutes of ${meeting.date}, ${s.title}`, where: { kind: 'minutes', meetingId, section: s.key } }));
   if (m.status === 'approved') {
     blocks.push({ kind: 'paragraph', text: `Approved ${m.approvedAt!.slice(0, 10)} by ${m.approvedBy ?? 'the committee'}. Content SHA-256: ${m.approvedHash}.` });
     for (const a of m.amendments) {
-      blocks.push({ kind: 'heading', level: 2, text: `Amendment ${a.number} (${a.at.slice(0, 10)}): ${a.reason}` });
-      blocks.push({ kind: 'bullets', items: a.diff.split('\n').filter((l) => !l.startsWith('## ')) });
+      const source: TextSource = { item: `Amendment ${a.number} to the minutes of ${meeting.date}`, where: { kind: 'minutes', meetingId, section: 'amendments' } };
+      const lines = a.diff.split('\n').filter((l) => !l.startsWith('## '));
+      blocks.push({ kind: 'heading', level: 2, text: `Amendment ${a.number} (${a.at.slice(0, 10)}): ${a.reason}`, source });
+      blocks.push({ kind: 'bullets', items: lines, sources: lines.map(() => source) });
     }
   }
   return {
@@ -62,12 +66,17 @@ export function minutesDoc(db: ReadableDB, meetingId: number, committee: string)
   };
 }
 
+function narrativeSource(inc: { id: number; code: string }): TextSource {
+  return { item: `The narrative of incident ${inc.code}`, where: { kind: 'incident', incidentId: inc.id, field: 'narrative' } };
+}
+
 /** The agenda: meeting line, timed items, de-identified case summaries, recommendations for follow-up. */
 function agendaBlocks(db: ReadableDB, d: ReturnType<typeof getMeeting>, withSummaries: boolean): Block[] {
   const m = d.meeting;
   let at = 0;
+  const meetingSource: TextSource = { item: `The meeting of ${m.date} (time and place)`, where: { kind: 'meeting', meetingId: m.id } };
   const blocks: Block[] = [
-    { kind: 'paragraph', text: `${m.time} · ${m.lengthMinutes} minutes · ${m.virtual ? 'virtual' : m.place || 'place to be confirmed'}` },
+    { kind: 'paragraph', text: `${m.time} · ${m.lengthMinutes} minutes · ${m.virtual ? 'virtual' : m.place || 'place to be confirmed'}`, source: meetingSource },
     { kind: 'paragraph', text: 'Incidents are identified by committee code only; summaries are de-identified.' },
     { kind: 'heading', level: 1, text: 'Agenda' },
     {
@@ -79,17 +88,28 @@ function agendaBlocks(db: ReadableDB, d: ReturnType<typeof getMeeting>, withSumm
         return row;
       }),
       caption: `Total ${d.allottedMinutes} of ${m.lengthMinutes} minutes`,
+      // Item titles are typed: a flagged one is named with a link to the agenda.
+      rowSources: d.items.map((it, i) => ({ item: `Agenda item ${i + 1} of the meeting of ${m.date}`, where: { kind: 'agenda', meetingId: m.id, itemId: it.id } })),
     },
   ];
   const cases = d.items.filter((i) => i.incident);
   if (withSummaries && cases.length) {
     blocks.push({ kind: 'heading', level: 1, text: 'Case summaries' });
-    blocks.push({ kind: 'bullets', items: cases.map((it) => `${it.incident!.code}: ${summaryOf(db, it.incident!.id, 2000) || 'no summary yet.'}`) });
+    blocks.push({
+      kind: 'bullets',
+      items: cases.map((it) => `${it.incident!.code}: ${summaryOf(db, it.incident!.id, 2000) || 'no summary yet.'}`),
+      sources: cases.map((it) => narrativeSource(it.incident!)),
+    });
   }
   const carried = d.items.find((i) => i.kind === 'follow_up')?.carried ?? [];
   if (carried.length) {
     blocks.push({ kind: 'heading', level: 1, text: 'Recommendations for follow-up' });
-    blocks.push({ kind: 'table', headers: ['Code', 'Action', 'Owner', 'Due', 'Status'], rows: carried.map((c) => [c.code, c.action, c.owner, `${c.dueDate}${c.overdue ? ' (overdue)' : ''}`, c.status.replace('_', ' ')]) });
+    blocks.push({
+      kind: 'table',
+      headers: ['Code', 'Action', 'Owner', 'Due', 'Status'],
+      rows: carried.map((c) => [c.code, c.action, c.owner, `${c.dueDate}${c.overdue ? ' (overdue)' : ''}`, c.status.replace('_', ' ')]),
+      rowSources: carried.map((c) => ({ item: `Recommendation ${c.code}`, where: { kind: 'recommendation', recommendationId: c.id } })),
+    });
   }
   return blocks;
 }
@@ -108,27 +128,50 @@ export function packetDoc(db: ReadableDB, meetingId: number, committee: string):
   for (const it of d.items.filter((i) => i.kind === 'case_review' && i.incident)) {
     // The same redacted surface the projector uses: nothing unresolved leaves the machine.
     const v = projectorView(db, { meetingId, itemId: it.id, step: 0, highContrast: false, version: 0 }, committee).incident!;
-    blocks.push({ kind: 'heading', level: 1, text: `Case review: ${v.code} (${v.when})` });
-    blocks.push({ kind: 'paragraph', text: v.summary || 'No summary recorded.' });
-    blocks.push({ kind: 'table', headers: ['Field', 'Value'], rows: v.facts.map((f) => [f.label, f.value]) });
+    const inc = it.incident!;
+    const incident = (item: string): TextSource => ({ item, where: { kind: 'incident', incidentId: inc.id } });
+    blocks.push({ kind: 'heading', level: 1, text: `Case review: ${v.code} (${v.when})`, source: incident(`Incident ${inc.code}`) });
+    blocks.push({ kind: 'paragraph', text: v.summary || 'No summary recorded.', source: narrativeSource(inc) });
+    blocks.push({ kind: 'table', headers: ['Field', 'Value'], rows: v.facts.map((f) => [f.label, f.value]), rowSources: v.facts.map((f) => incident(`${f.label} of incident ${inc.code}`)) });
     if (v.steps.length) {
       blocks.push({ kind: 'heading', level: 2, text: 'Timeline' });
       blocks.push({
         kind: 'table',
         headers: ['Time', 'Actor', 'Kind', 'Description'],
         rows: v.steps.map((s) => [`${s.time}${s.sincePrevious !== null ? ` (+${formatDuration(s.sincePrevious)})` : ''}`, TIMELINE_ACTOR.label(s.actor), `${TIMELINE_KIND.label(s.kind)}${s.decisionPoint ? ' · decision point' : ''}`, s.description]),
+        rowSources: v.steps.map((_, i) => incident(`Step ${i + 1} of the timeline of incident ${inc.code}`)),
       });
     }
   }
   return { title: `Agenda packet — ${committee}`, subtitle: `Case review meeting, ${longDate(m.date)}`, draft: false, blocks, attributions: attributionsOf(db) };
 }
 
-/** Last line of defence before any file is written: nothing the scanner flags may leave. */
-export function assertDocClean(doc: Doc, allowed: (type: string, text: string) => boolean): void {
-  const hits = docTexts(doc).flatMap((t) => scan(t).map((f) => ({ ...f, text: t.slice(f.start, f.end) })));
-  const bad = hits.filter((h) => !allowed(h.type, h.text));
-  if (bad.length) {
-    throw new CasewalkError('guard_blocked', `The export was stopped: ${bad.length} possible identifier${bad.length === 1 ? '' : 's'} (${[...new Set(bad.map((b) => b.type))].join(', ')}) still in the text. Redact ${bad.length === 1 ? 'it' : 'them'} first.`, { open: bad.length });
+/**
+ * Last line of defence before any file is written: nothing the scanner flags may leave. A
+ * blocked export names each item and the flagged words (only those) and says where to fix it.
+ */
+export function assertDocClean(doc: Doc, allowed: AllowedPredicate): void {
+  const what = doc.title.split(' — ')[0]!.toLowerCase();
+  const blocked: GuardBlock[] = [];
+  const seen = new Set<string>();
+  docEntries(doc).forEach((e, i) => {
+    for (const f of scan(e.text)) {
+      const text = e.text.slice(f.start, f.end);
+      if (allowed(f.type, text, { source: e.text, start: f.start, end: f.end })) continue;
+      const b: GuardBlock = { item: e.source?.item ?? `Line ${i + 1} of the ${what}`, text, type: f.type, where: e.source?.where ?? null };
+      const key = JSON.stringify([b.item, b.text, b.type]);
+      if (!seen.has(key)) blocked.push(b);
+      seen.add(key);
+    }
+  });
+  if (blocked.length) {
+    const n = blocked.length;
+    throw new CasewalkError(
+      'guard_blocked',
+      `The export was stopped: ${n} possible identifier${n === 1 ? '' : 's'} (${[...new Set(blocked.map((b) => b.type))].join(', ')}) still in the text. ${describeBlocks(blocked)}. Redact ${n === 1 ? 'it' : 'them'} where ${n === 1 ? 'it was' : 'they were'} typed, then export again.`,
+      { open: n },
+      blocked,
+    );
   }
 }
 

@@ -225,3 +225,78 @@ describe('reports', () => {
     expect(d.scorecard.every((s) => s.definition.length > 20)).toBe(true);
   });
 });
+
+describe('identifier guard: what it covers and what a blocked export says', () => {
+  it('roster, organisation and keyholder names pass only as whole names, never as a part', async () => {
+    const { call, core } = await meetingWithCase();
+    await call('roster.saveMember', { name: 'Maria  Lopez', sector: 'mental_health', role: 'member' });
+    const { allowedPredicate } = await import('./minutes');
+    const allowed = core.workbench.read((db) => allowedPredicate(db));
+    const at = (source: string, text: string) => ({ source, start: source.indexOf(text), end: source.indexOf(text) + text.length });
+    // Whole names: any case and spacing, or "Last, First".
+    expect(allowed('NAME', 'Maria Lopez')).toBe(true);
+    expect(allowed('NAME', 'MARIA lopez')).toBe(true);
+    expect(allowed('NAME', 'Lopez, Maria')).toBe(true);
+    expect(allowed('NAME', 'County Behavioral Health')).toBe(true);
+    expect(allowed('NAME', 'Dana')).toBe(true); // the keyholder
+    // A part of a name is not the name: the scanner's "Maria" in "Maria's son" stays flagged.
+    expect(allowed('NAME', 'Maria')).toBe(false);
+    expect(allowed('NAME', 'Maria', at("Maria's son called again.", 'Maria'))).toBe(false);
+    expect(allowed('NAME', 'Lopez', at('Ms Lopez called again.', 'Lopez'))).toBe(false);
+    expect(allowed('NAME', 'Behavioral Health')).toBe(false);
+    expect(allowed('NAME', 'Lee')).toBe(false);
+    // …but a part inside the whole name written out in full is that name.
+    expect(allowed('NAME', 'Maria', at('Lopez, Maria attended.', 'Maria'))).toBe(true);
+    expect(allowed('NAME', 'Lopez', at('Lopez, Maria attended.', 'Lopez'))).toBe(true);
+    expect(allowed('NAME', 'Lee', at('Chair: Lee Park', 'Lee'))).toBe(true);
+    expect(allowed('NAME', 'Lee', at('Chair: Lee Parker', 'Lee'))).toBe(false);
+  });
+
+  it('guards every minutes section, the meeting and attendance sections included; the roster there still passes', async () => {
+    const { call, meetingId } = await meetingWithCase();
+    await call('roster.saveMember', { name: 'Maria Lopez', sector: 'mental_health', role: 'member' });
+    await call('settings.update', { minutesNames: true });
+    const m = await call('minutes.draft', { meetingId });
+    expect(m.sections[0]!.body).toContain('Chair: Lee Park');
+    expect(m.guard).toEqual([]);
+    const edited = m.sections.map((s) =>
+      s.key === 'meeting' ? { ...s, body: `${s.body}\nCaller Fatima Okafor attended.` } : s.key === 'other_business' ? { ...s, body: "Maria's son called again." } : s,
+    );
+    const u = await call('minutes.update', { meetingId, sections: edited });
+    expect(u.guard.map((g) => [g.section, g.type, g.text])).toEqual([
+      ['meeting', 'NAME', 'Fatima Okafor'],
+      ['other_business', 'NAME', 'Maria'],
+    ]);
+  });
+
+  it('a blocked approval names each section and the flagged words, with where to fix them', async () => {
+    const { call, core, meetingId } = await meetingWithCase();
+    const m = await call('minutes.draft', { meetingId });
+    await call('minutes.update', { meetingId, sections: m.sections.map((s) => (s.key === 'other_business' ? { ...s, body: 'The chair thanked dispatch. Caller Fatima Okafor can be reached on (605) 274-8779.' } : s)) });
+    const r = await dispatch(core, 'minutes.approve', { meetingId });
+    expect(r).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
+    if (r.ok) return;
+    expect(r.error.message).toContain('Minutes of 2026-05-12, Other business: “Fatima Okafor” (NAME); Minutes of 2026-05-12, Other business: “(605) 274-8779” (PHONE)');
+    expect(r.error.message).not.toContain('thanked');
+    expect(r.error.blocked).toEqual([
+      { item: 'Minutes of 2026-05-12, Other business', text: 'Fatima Okafor', type: 'NAME', where: { kind: 'minutes', meetingId, section: 'other_business' } },
+      { item: 'Minutes of 2026-05-12, Other business', text: '(605) 274-8779', type: 'PHONE', where: { kind: 'minutes', meetingId, section: 'other_business' } },
+    ]);
+  });
+
+  it('agenda item titles are guarded: a blocked packet export names the item and the words and links to the agenda item', async () => {
+    const { call, core, dir, meetingId } = await meetingWithCase();
+    const d = await call('agenda.add', { meetingId, kind: 'other_business', minutes: 10, title: 'Debrief with Rosa Villanueva' });
+    const item = d.items.find((i) => i.title === 'Debrief with Rosa Villanueva')!;
+    const label = `Agenda item ${d.items.indexOf(item) + 1} of the meeting of 2026-05-12`;
+    const out = path.join(dir, 'packet.md');
+    const r = await dispatch(core, 'meetings.exportPacket', { meetingId, format: 'md', handle: core.files.register(out, 'write') });
+    expect(fs.existsSync(out)).toBe(false);
+    expect(r).toMatchObject({ ok: false, error: { code: 'guard_blocked' } });
+    if (r.ok) return;
+    expect(r.error.message).toContain(`${label}: “Rosa Villanueva” (NAME)`);
+    // Only the flagged words: nothing else of the title.
+    expect(r.error.message).not.toContain('Debrief');
+    expect(r.error.blocked).toEqual([{ item: label, text: 'Rosa Villanueva', type: 'NAME', where: { kind: 'agenda', meetingId, itemId: item.id } }]);
+  });
+});

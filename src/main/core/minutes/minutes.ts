@@ -4,7 +4,7 @@
  * changed. The identifier guard runs over the free-text sections before approval and export.
  */
 import { createHash } from 'node:crypto';
-import { CasewalkError } from '../../../shared/result';
+import { CasewalkError, type GuardBlock } from '../../../shared/result';
 import type { GuardFinding, Minutes, MinutesSection } from '../../../shared/minutes/schemas';
 import { CIT_GOAL, FINDING_CATEGORY, FINDING_KIND, REC_STATUS, SECTOR, STRENGTH } from '../../../shared/meetings/values';
 import { INTERCEPT } from '../../../shared/incidents/values';
@@ -18,8 +18,6 @@ import { redactFree } from '../incidents/redact';
 import { valueHash } from '../incidents/service';
 import { minutesNames } from '../store/settings';
 
-/** Sections built from roster fields: names are allowed there (issue #3 §10), so the guard skips them. */
-const ROSTER_SECTIONS = new Set(['meeting', 'attendance']);
 /** Administrative sections: their dates are the committee's meeting dates, never incident dates. */
 const ADMIN_DATE_SECTIONS = new Set(['previous_minutes', 'next_meeting']);
 
@@ -132,17 +130,68 @@ export function draftSections(db: ReadableDB, meetingId: number, committee: stri
   return sections;
 }
 
+/** Where a flagged span sits: the whole text it was found in, so an exception can look at the words around it. */
+export interface SpanContext {
+  source: string;
+  start: number;
+  end: number;
+}
+
+/** Whether the guard may let a flagged text through: `at` gives the text around it, when known. */
+export type AllowedPredicate = (type: string, text: string, at?: SpanContext) => boolean;
+
+/** Case-insensitive, whitespace-normalised (NFKC, one space, trimmed) form of a name. */
+export function normaliseName(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** The forms a whole name may be written in: "Maria Lopez" and "Lopez, Maria". Never a part of it. */
+export function nameForms(name: string): string[] {
+  const n = normaliseName(name);
+  if (!n) return [];
+  const parts = n.split(' ');
+  return parts.length > 1 ? [n, `${parts[parts.length - 1]}, ${parts.slice(0, -1).join(' ')}`] : [n];
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A matcher for whole occurrences of any of the phrases (case-insensitive, any run of spaces), never inside a longer word. */
+function wholePhrases(phrases: readonly string[]): ((source: string) => [number, number][]) | null {
+  const alts = [...new Set(phrases)].filter(Boolean).sort((a, b) => b.length - a.length).map((p) => p.split(/(,? )/).map((t) => (t === ' ' ? '\\s+' : t === ', ' ? ',\\s*' : escapeRe(t))).join(''));
+  if (!alts.length) return null;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alts.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
+  const cache = new Map<string, [number, number][]>();
+  return (source) => {
+    let hits = cache.get(source);
+    if (!hits) {
+      hits = [...source.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+      cache.set(source, hits);
+    }
+    return hits;
+  };
+}
+
 /**
- * What may appear in exported text although the scanner flags it: roster and organisation
- * names (owners, attendance), and values a person marked "not an identifier" with a reason.
+ * What may appear in exported text although the scanner flags it: roster, organisation and
+ * keyholder names and the committee's own name, only as whole names ("Maria Lopez" or
+ * "Lopez, Maria", any case and spacing; a NAME inside such a whole name where it is written in
+ * full), never a part ("Maria's son" stays flagged); meeting places where written in full;
+ * the committee's own dates; and values a person marked "not an identifier" with a reason.
  */
-export function allowedPredicate(db: ReadableDB, extraNames: readonly string[] = []): (type: string, text: string) => boolean {
-  const names = [
-    ...extraNames.map((n) => n.toLowerCase()),
-    ...(db.prepare('SELECT name FROM members').all() as { name: string }[]).map((r) => r.name.toLowerCase()),
-    ...(db.prepare('SELECT name FROM organisations').all() as { name: string }[]).map((r) => r.name.toLowerCase()),
-    ...(db.prepare('SELECT name FROM keyholders').all() as { name: string }[]).map((r) => r.name.toLowerCase()),
+export function allowedPredicate(db: ReadableDB, extraNames: readonly string[] = []): AllowedPredicate {
+  const committee = (db.prepare("SELECT value FROM meta WHERE key = 'committee'").get() as { value: string } | undefined)?.value;
+  const roster = [
+    ...extraNames,
+    ...(committee ? [committee] : []),
+    ...(db.prepare('SELECT name FROM members').all() as { name: string }[]).map((r) => r.name),
+    ...(db.prepare('SELECT name FROM organisations').all() as { name: string }[]).map((r) => r.name),
+    ...(db.prepare('SELECT name FROM keyholders').all() as { name: string }[]).map((r) => r.name),
   ];
+  const forms = roster.flatMap(nameForms);
+  const exact = new Set(forms);
+  const namesIn = wholePhrases(forms);
+  const places = (db.prepare("SELECT DISTINCT place FROM meetings WHERE place <> ''").all() as { place: string }[]).map((r) => normaliseName(r.place));
+  const placesIn = wholePhrases(places);
   const dismissed = new Set((db.prepare('SELECT value_hash FROM identifier_dismissals').all() as { value_hash: string }[]).map((r) => r.value_hash));
   // Administrative dates (meetings, due dates, approvals) are the committee's own, not incident dates.
   const adminDates = new Set(
@@ -158,9 +207,11 @@ export function allowedPredicate(db: ReadableDB, extraNames: readonly string[] =
     const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T12:00:00Z` : `${text} 12:00 UTC`);
     return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
   };
-  return (type, text) => {
-    const t = text.toLowerCase();
-    if (type === 'NAME' && names.some((n) => n.includes(t))) return true;
+  const covered = (find: ((s: string) => [number, number][]) | null, at: SpanContext | undefined) =>
+    !!find && !!at && find(at.source).some(([a, b]) => a <= at.start && at.end <= b);
+  return (type, text, at) => {
+    if (type === 'NAME' && (exact.has(normaliseName(text)) || covered(namesIn, at))) return true;
+    if (covered(placesIn, at)) return true;
     if (type === 'DATE') {
       const iso = isoOf(text);
       if (iso && adminDates.has(iso)) return true;
@@ -169,14 +220,14 @@ export function allowedPredicate(db: ReadableDB, extraNames: readonly string[] =
   };
 }
 
+/** Every flagged text in the minutes, every section included (roster names pass as whole names). */
 export function guardSections(db: ReadableDB, sections: readonly MinutesSection[]): GuardFinding[] {
   const allowed = allowedPredicate(db);
   const out: GuardFinding[] = [];
   for (const s of sections) {
-    if (ROSTER_SECTIONS.has(s.key)) continue;
     for (const f of scan(s.body)) {
       const text = s.body.slice(f.start, f.end);
-      if (allowed(f.type, text) || (f.type === 'DATE' && ADMIN_DATE_SECTIONS.has(s.key))) continue;
+      if (allowed(f.type, text, { source: s.body, start: f.start, end: f.end }) || (f.type === 'DATE' && ADMIN_DATE_SECTIONS.has(s.key))) continue;
       out.push({ section: s.key, title: s.title, start: f.start, end: f.end, type: f.type, text });
     }
   }
@@ -249,13 +300,22 @@ export function updateMinutes(wb: Workbench, meetingId: number, sections: Minute
   });
 }
 
-function assertGuard(db: ReadableDB, sections: readonly MinutesSection[], what: string) {
+/** "Minutes of 2026-05-12, Other business: “Fatima Okafor” (NAME); …": each flagged text with the section it is in. */
+export function describeBlocks(blocked: readonly GuardBlock[], limit = 10): string {
+  const shown = blocked.slice(0, limit).map((b) => `${b.item}: “${b.text}” (${b.type})`);
+  return `${shown.join('; ')}${blocked.length > limit ? `; and ${blocked.length - limit} more` : ''}`;
+}
+
+function assertGuard(db: ReadableDB, meetingId: number, sections: readonly MinutesSection[], what: string) {
   const g = guardSections(db, sections);
   if (g.length) {
+    const date = (db.prepare('SELECT date FROM meetings WHERE id = ?').get([meetingId]) as { date: string } | undefined)?.date ?? '';
+    const blocked: GuardBlock[] = g.map((x) => ({ item: `Minutes of ${date}, ${x.title}`, text: x.text, type: x.type, where: { kind: 'minutes', meetingId, section: x.section } }));
     throw new CasewalkError(
       'guard_blocked',
-      `${g.length} possible identifier${g.length === 1 ? '' : 's'} in the minutes (${[...new Set(g.map((x) => x.title))].join(', ')}) must be redacted before ${what}.`,
+      `${g.length} possible identifier${g.length === 1 ? '' : 's'} in the minutes (${[...new Set(g.map((x) => x.title))].join(', ')}) must be redacted before ${what}: ${describeBlocks(blocked)}.`,
       { open: g.length },
+      blocked,
     );
   }
 }
@@ -268,7 +328,7 @@ export function approveMinutes(wb: Workbench, meetingId: number, atMeetingId: nu
       const r = requireMinutes(db, meetingId);
       if (r.status === 'approved') throw new CasewalkError('conflict', 'These minutes are already approved.');
       const sections = currentSections(db, r);
-      assertGuard(db, sections, 'approval');
+      assertGuard(db, meetingId, sections, 'approval');
       if (atMeetingId !== null && !db.prepare('SELECT 1 FROM meetings WHERE id = ?').get([atMeetingId])) throw new CasewalkError('not_found', 'That meeting does not exist.');
       hash = sectionsHash(sections);
       db.prepare("UPDATE minutes SET status = 'approved', approved_at = ?, approved_by = ?, approved_hash = ?, approved_at_meeting_id = ?, updated_at = ? WHERE id = ?").run([
@@ -312,7 +372,7 @@ export function amendMinutes(wb: Workbench, meetingId: number, sections: Minutes
       const before = currentSections(db, r);
       const diff = diffSections(before, sections);
       if (!diff) throw new CasewalkError('invalid_input', 'The amendment changes nothing.');
-      assertGuard(db, sections, 'the amendment');
+      assertGuard(db, meetingId, sections, 'the amendment');
       n = (db.prepare('SELECT coalesce(max(number), 0) + 1 AS n FROM minutes_amendments WHERE minutes_id = ?').get([r.id]) as { n: number }).n;
       hash = sectionsHash(sections);
       db.prepare('INSERT INTO minutes_amendments (minutes_id, number, sections, diff, reason, hash, at, member) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run([

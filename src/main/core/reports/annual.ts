@@ -26,7 +26,12 @@ function coverageBlocks(db: ReadableDB, year: number, recCodes: ReadonlyMap<numb
       `${pct(r.rates.outside.arrestRate)} vs ${pct(r.rates.inside.arrestRate)}`,
     ];
   });
-  blocks.push({ kind: 'table', headers: ['Service', 'Incidents outside its hours', 'Detention outside', 'Detention inside', 'Arrest outside vs inside'], rows });
+  blocks.push({
+    kind: 'table',
+    headers: ['Service', 'Incidents outside its hours', 'Detention outside', 'Detention inside', 'Arrest outside vs inside'],
+    rows,
+    rowSources: services.map((_, i) => ({ item: `Crisis service ${i + 1} (Settings, Crisis services)`, where: null })),
+  });
   const first = coverageReport(db, { serviceId: services[0]!.id, from: `${year}-01`, to: `${year}-12` });
   const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
   blocks.push({ kind: 'bars', title: `Incidents by weekday (${services[0]!.name}: outside hours shown in the table above)`, series: first.byHourWeekday.map((row, d) => ({ label: days[d]!, value: row.reduce((a, b) => a + b, 0) })) });
@@ -42,6 +47,7 @@ function coverageBlocks(db: ReadableDB, year: number, recCodes: ReadonlyMap<numb
             f.recommendationIds.length ? ` (recommendation ${f.recommendationIds.map((id) => recCodes.get(id)).join(', ')})` : ' (no recommendation yet)'
           }`,
       ),
+      sources: gaps.map((f, i) => ({ item: `Coverage finding ${i + 1} of ${year}`, where: { kind: 'finding', findingId: f.id, incidentId: null, meetingId: f.meetingId } })),
     });
   }
   return blocks;
@@ -55,6 +61,7 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
   const disp = new Map<string, number>();
   for (const m of d.dispositions) for (const [k, v] of Object.entries(m.counts)) disp.set(k, (disp.get(k) ?? 0) + v);
   const recs = listRecommendations(db, {}, today);
+  const register = recs.filter((r) => r.dueDate.startsWith(String(year)) || r.overdue).slice(0, 300);
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: 'The year in brief' },
     { kind: 'bullets', items: [`${d.incidents.toLocaleString('en-US')} crisis incidents recorded (${d.from} to ${d.to})`, `${meetings} case-review meetings held`, `${reviewed} incidents reviewed by the committee`, `${recs.length} recommendations on the register; ${d.overdue} overdue`] },
@@ -64,7 +71,7 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
     { kind: 'bars', title: 'Incidents per month', series: d.months.map((m) => ({ label: m.month, value: m.total })) },
     { kind: 'bars', title: 'Incidents by call source', series: [...sources.entries()].map(([k, v]) => ({ label: CALL_SOURCE_LABEL(k), value: v })) },
     { kind: 'bars', title: 'Dispositions', series: DISPOSITION.values.map((k) => ({ label: DISPOSITION.label(k), value: disp.get(k) ?? 0 })) },
-    { kind: 'table', headers: ['Area', 'Incidents', 'Emergency detentions', 'Rate'], rows: d.detentionByArea.map((a) => [a.area, String(a.incidents), String(a.detentions), a.incidents ? `${Math.round((a.detentions / a.incidents) * 1000) / 10}%` : '—']), caption: 'Emergency detention (apprehension) by area' },
+    { kind: 'table', headers: ['Area', 'Incidents', 'Emergency detentions', 'Rate'], rowSources: d.detentionByArea.map((_, i) => ({ item: `Area ${i + 1} in the emergency detention table (the incidents' area field)`, where: null })), rows: d.detentionByArea.map((a) => [a.area, String(a.incidents), String(a.detentions), a.incidents ? `${Math.round((a.detentions / a.incidents) * 1000) / 10}%` : '—']), caption: 'Emergency detention (apprehension) by area' },
     ...coverageBlocks(db, year, new Map(recs.map((r) => [r.id, r.code]))),
     { kind: 'heading', level: 1, text: 'Findings' },
     { kind: 'bars', title: 'Findings by category', series: d.findingsByCategory.map((f) => ({ label: f.label, value: f.count })) },
@@ -73,7 +80,12 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
     { kind: 'bars', title: 'Recommendations by status', series: d.recommendationsByStatus.map((r) => ({ label: r.label, value: r.count })) },
     { kind: 'table', headers: ['Owner sector', 'Completed', 'Total', 'Completion'], rows: d.completionBySector.map((c) => [c.label, String(c.completed), String(c.total), c.total ? `${Math.round((c.completed / c.total) * 100)}%` : '—']) },
     { kind: 'heading', level: 2, text: 'Register' },
-    { kind: 'table', headers: ['Code', 'Action', 'Owner', 'Due', 'Kind', 'Status'], rows: recs.filter((r) => r.dueDate.startsWith(String(year)) || r.overdue).slice(0, 300).map((r) => [r.code, redactFree(r.action), r.owner.name, r.dueDate, ACTION_TYPE.label(r.actionType), `${REC_STATUS.label(r.status)}${r.overdue ? ' (overdue)' : ''}`]) },
+    {
+      kind: 'table',
+      headers: ['Code', 'Action', 'Owner', 'Due', 'Kind', 'Status'],
+      rows: register.map((r) => [r.code, redactFree(r.action), r.owner.name, r.dueDate, ACTION_TYPE.label(r.actionType), `${REC_STATUS.label(r.status)}${r.overdue ? ' (overdue)' : ''}`]),
+      rowSources: register.map((r) => ({ item: `Recommendation ${r.code}`, where: { kind: 'recommendation', recommendationId: r.id } })),
+    },
   ];
   return { title: `Annual report ${year} — ${committee}`, subtitle: 'Crisis Intervention Team case review committee', draft: false, blocks, attributions: d.attributions };
 }

@@ -9,10 +9,13 @@ export function api(): CasewalkApi {
 export class ApiError extends Error {
   readonly code: CasewalkErrorShape['code'];
   readonly detail: CasewalkErrorShape['detail'];
+  /** guard_blocked: each flagged text and where to fix it. */
+  readonly blocked: CasewalkErrorShape['blocked'];
   constructor(shape: CasewalkErrorShape) {
     super(shape.message);
     this.code = shape.code;
     this.detail = shape.detail;
+    this.blocked = shape.blocked;
   }
 }
 
