@@ -116,3 +116,17 @@ describe('item 1: the keyslot file is authenticated', () => {
     expect((await cli(['member', 'remove', '--db', db, '--name', 'Dana', '--json'], dana())).code).toBe(1);
   });
 });
+
+describe('item 2: rollback detection cannot be switched off', () => {
+  it('a nulled auditHead while the chain has rows fails verify', async () => {
+    const dir = tmp();
+    const { db } = await init(dir, 'riverside', 'Dana', PASS);
+    const k = readKeys(db);
+    expect(k.auditHead).not.toBeNull();
+    k.auditHead = null;
+    writeKeys(db, k);
+    const v = await cli(['verify', '--db', db, '--json'], dana());
+    expect(v.code).toBe(1);
+    expect(JSON.parse(v.out)).toMatchObject({ ok: false, auditChain: { ok: false, reason: 'chain head anchor missing from the key file' } });
+  });
+});

@@ -99,6 +99,8 @@ export class Workbench {
   private trusted = new Set<string>();
   /** Seal problems found at unlock that a later check of the file cannot see again (missing, list, unsealed). */
   private unlockProblems: SealProblem[] = [];
+  /** The key file had no audit head anchor although the chain has rows (rollback detection switched off). */
+  private anchorMissing = false;
 
   private constructor(
     readonly dbFile: string,
@@ -243,6 +245,8 @@ export class Workbench {
       throw new CasewalkError('damaged', 'The workbench file is damaged: restore from backup.');
     }
     const wb = new Workbench(dbFile, db, key, ks, actor);
+    // A chain with rows always has an anchor; a null one was removed to hide a rollback.
+    wb.anchorMissing = ks.auditHead === null && chainHead(db).rows > 0;
     const sealedBefore = db.prepare("SELECT 1 FROM audit WHERE event = 'keyslots_sealed' LIMIT 1").get() !== undefined;
     let problems: SealProblem[];
     let firstSeal = false;
@@ -275,6 +279,9 @@ export class Workbench {
         { event: 'keyslots_sealed', entity: 'keyslots', detail: firstSeal ? `${ks.slots.length} key slot(s) sealed at first unlock: ${names}`.slice(0, 1000) : 'seal recorded' },
         () => {},
       );
+    }
+    if (wb.anchorMissing) {
+      wb.write({ event: 'keyslot_warning', entity: 'audit', outcome: 'failed', detail: 'the audit chain head anchor was missing from the key file' }, () => {});
     }
     if (problems.length) {
       wb.write({ event: 'keyslot_warning', entity: 'keyslots', outcome: 'failed', detail: problems.map(describeProblem).join(' ').slice(0, 2000) }, () => {});
@@ -409,6 +416,7 @@ export class Workbench {
     const { head, tampered } = this.trustedHead(onDisk);
     let chain = verifyChain(db, head);
     if (tampered) chain = { ...chain, ok: false, reason: 'chain head anchor altered', firstBroken: chain.firstBroken ?? head?.rows ?? null };
+    else if (this.anchorMissing && chain.ok) chain = { ...chain, ok: false, reason: 'chain head anchor missing from the key file', firstBroken: chain.rows };
     const slotProblems = this.slotProblems(onDisk).map(describeProblem);
     const report: VerifyReport = {
       ok: cipherErrors.length === 0 && integrity.length === 1 && integrity[0] === 'ok' && chain.ok && slotProblems.length === 0,
