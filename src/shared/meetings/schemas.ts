@@ -245,7 +245,8 @@ export const projectorView = z.object({
         }),
       ),
       intervals,
-      findings: z.array(z.object({ category: z.enum(FINDING_CATEGORY.values), kind: z.enum(FINDING_KIND.values), description: z.string() })),
+      /** `id` lets the presenter's list show each finding exactly as the room sees it. */
+      findings: z.array(z.object({ id: z.number(), category: z.enum(FINDING_CATEGORY.values), kind: z.enum(FINDING_KIND.values), description: z.string() })),
     })
     .nullable(),
   carried: z.array(carriedRec),

@@ -63,7 +63,7 @@ export function projectorView(db: ReadableDB, state: WalkState, committee: strin
       steps,
       intervals: d.intervals,
       // The same text the presenter's preview and the editors show ("not an identifier" decisions kept).
-      findings: listFindings(db, { incidentId: i.id }).map((f) => ({ category: f.category, kind: f.kind, description: roomText(db, { findingId: f.id }, 'description', f.description) })),
+      findings: listFindings(db, { incidentId: i.id }).map((f) => ({ id: f.id, category: f.category, kind: f.kind, description: roomText(db, { findingId: f.id }, 'description', f.description) })),
     };
   }
   return {

@@ -3,14 +3,16 @@
  * toggle gap / what worked with Alt+W, Enter saves (linked to the current timeline step).
  * The optional intercept and CIT goals fold away (Alt+M) so the bar stays two rows high.
  * A gentle reminder appears when the text singles out a person; it never blocks saving.
+ * The text is guarded as it is typed, as in the incident editor (see GuardedRecordText).
  */
-import { Badge, Button, Chip, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Chip, Group, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import type { BlameHint, Finding } from '../../../../shared/meetings/schemas';
 import { CIT_GOAL, FINDING_CATEGORY, type FindingCategory } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
+import { GuardedRecordField, useNotIdentifiers } from './GuardedRecordText';
 
 export function useBlameHints(text: string): BlameHint[] {
   const [debounced] = useDebouncedValue(text, 300);
@@ -59,6 +61,7 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
   const [error, setError] = useState<string | null>(null);
   const [more, setMore] = useState(false);
   const hints = useBlameHints(text);
+  const guard = useNotIdentifiers();
   const tagged = (intercept ? 1 : 0) + goals.length;
 
   const save = async () => {
@@ -74,9 +77,11 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
           goals: goals as '1'[],
           timelineEventId: p.timelineEventId,
           description: text,
+          notIdentifiers: guard.forFinding(text),
         }),
       );
       setText('');
+      guard.reset();
       p.onAdded(f);
     } catch (e) {
       setError((e as Error).message);
@@ -85,17 +90,18 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
 
   return (
     <Stack gap={6}>
-      <Group align="flex-end" wrap="nowrap">
-        <TextInput
+      <Group align="flex-start" wrap="nowrap">
+        <GuardedRecordField
           label="Add a finding"
           description="Enter saves · Alt+1…8 category · Alt+W gap or what worked · Alt+M intercept and goals"
-          placeholder="What in the system made this happen, or what worked?"
+          field="description"
           value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          style={{ flex: 1 }}
-          size="md"
+          onChange={setText}
+          guard={guard}
+          minRows={2}
+          maxLength={4000}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && text.trim()) {
+            if (e.target instanceof HTMLTextAreaElement && e.key === 'Enter' && !e.shiftKey && text.trim()) {
               e.preventDefault();
               void save();
             } else if (e.altKey && /^[1-8]$/.test(e.key)) {
@@ -110,15 +116,17 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
             }
           }}
         />
-        <Badge size="xl" color={kind === 'gap' ? 'red.9' : 'teal.9'} variant="filled" miw={130}>
-          {kind === 'gap' ? 'Gap' : 'What worked'}
-        </Badge>
-        <Button onClick={() => void save()} disabled={!text.trim()}>
-          Save finding
-        </Button>
-        <Button variant="default" onClick={() => setMore((m) => !m)} aria-expanded={more} aria-controls="finding-more">
-          {more ? 'Fewer tags' : `Intercept, goals${tagged ? ` (${tagged})` : ''}…`}
-        </Button>
+        <Group wrap="nowrap" mt={58}>
+          <Badge size="xl" color={kind === 'gap' ? 'red.9' : 'teal.9'} variant="filled" miw={130}>
+            {kind === 'gap' ? 'Gap' : 'What worked'}
+          </Badge>
+          <Button onClick={() => void save()} disabled={!text.trim()}>
+            Save finding
+          </Button>
+          <Button variant="default" onClick={() => setMore((m) => !m)} aria-expanded={more} aria-controls="finding-more">
+            {more ? 'Fewer tags' : `Intercept, goals${tagged ? ` (${tagged})` : ''}…`}
+          </Button>
+        </Group>
       </Group>
       <Chip.Group value={category} onChange={(v) => setCategory(v as FindingCategory)}>
         <Group gap={6} role="radiogroup" aria-label="Finding category">
@@ -145,6 +153,7 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
         </Group>
       )}
       <BlameReminder hints={hints} />
+      {guard.modal}
       {error && (
         <Text c="red.9" role="alert">
           {error}

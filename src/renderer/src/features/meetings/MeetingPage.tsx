@@ -8,6 +8,7 @@ import { formatDate, MEETING_COLOR } from './MeetingsPage';
 import classes from './MeetingPage.module.css';
 import { ExportMenu, exportWith, MinutesPanel } from './MinutesPanel';
 import { SystemicFindingsPanel } from './SystemicFindingsPanel';
+import { MeetingRecordPanel } from './MeetingRecordPanel';
 import { ErrorAlert } from '../layout/FormActions';
 
 export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number; onBack(): void; onWalk(): void; onOpenIncident(id: number): void }) {
@@ -297,6 +298,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
           )}
         </Stack>
       </Paper>
+      <MeetingRecordPanel meetingId={id} ended={ended} />
       <SystemicFindingsPanel meetingId={id} readOnly={ended} />
       <MinutesPanel meetingId={id} date={m.date} />
     </Stack>

@@ -4,7 +4,7 @@ import type { Finding } from '../../../../shared/meetings/schemas';
 import { FINDING_CATEGORY } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
 
-export function SystemicFindingCard({ finding: f, onRecommend }: { finding: Finding; onRecommend?: (() => void) | undefined }) {
+export function SystemicFindingCard({ finding: f, onRecommend, onEdit }: { finding: Finding; onRecommend?: (() => void) | undefined; onEdit?: (() => void) | undefined }) {
   const recs = f.recommendationIds.length;
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -19,11 +19,18 @@ export function SystemicFindingCard({ finding: f, onRecommend }: { finding: Find
         </Group>
         <Text>{f.description}</Text>
       </Stack>
-      {onRecommend && (
-        <Button variant="default" style={{ flexShrink: 0 }} onClick={onRecommend} aria-label={`Make a recommendation from finding ${f.id}`}>
-          Make a recommendation
-        </Button>
-      )}
+      <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+        {onEdit && (
+          <Button variant="default" onClick={onEdit} aria-label={`Edit finding ${f.id}`}>
+            Edit
+          </Button>
+        )}
+        {onRecommend && (
+          <Button variant="default" onClick={onRecommend} aria-label={`Make a recommendation from finding ${f.id}`}>
+            Make a recommendation
+          </Button>
+        )}
+      </Group>
     </Group>
   );
 }

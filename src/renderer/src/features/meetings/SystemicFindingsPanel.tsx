@@ -9,10 +9,12 @@ import type { Finding } from '../../../../shared/meetings/schemas';
 import { api, unwrap } from '../../lib/api';
 import { RecommendationModal } from './RecommendationModal';
 import { SystemicFindingCard } from './SystemicFindingCard';
+import { FindingEditModal } from './FindingEditModal';
 
 export function SystemicFindingsPanel({ meetingId, readOnly }: { meetingId: number; readOnly: boolean }) {
   const [findings, setFindings] = useState<Finding[]>([]);
   const [recFor, setRecFor] = useState<Finding | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const load = useCallback(() => void unwrap(api().findings.list({ meetingId, source: 'coverage' })).then((r) => setFindings(r.findings)), [meetingId]);
   useEffect(load, [load]);
   if (!findings.length) return null;
@@ -23,9 +25,10 @@ export function SystemicFindingsPanel({ meetingId, readOnly }: { meetingId: numb
           Systemic findings: 24/7 coverage
         </Title>
         {findings.map((f) => (
-          <SystemicFindingCard key={f.id} finding={f} onRecommend={readOnly ? undefined : () => setRecFor(f)} />
+          <SystemicFindingCard key={f.id} finding={f} onRecommend={readOnly ? undefined : () => setRecFor(f)} onEdit={() => setEditing(f.id)} />
         ))}
       </Stack>
+      <FindingEditModal findingId={editing} onClose={() => setEditing(null)} onSaved={load} />
       <RecommendationModal opened={recFor !== null} findings={recFor ? [recFor] : []} meetingId={meetingId} onClose={() => setRecFor(null)} onCreated={load} />
     </Paper>
   );

@@ -2,13 +2,16 @@
  * The presenter's walk-through: keyboard-driven (←/→ or space: step; 1–9: jump to a step;
  * PageUp/PageDown: agenda item; H: high contrast; Esc: leave). The room's screen follows
  * through the core; this window also has the private notes, the timer and the controls.
+ * The stage is a live preview of the room's screen, built from the same redacted
+ * `projector.view`, and the presenter's findings list shows each finding as the room sees it.
  */
 import { Alert, Badge, Box, Button, Group, Kbd, Paper, ScrollArea, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding, MeetingDetail, ProjectorView } from '../../../../shared/meetings/schemas';
+import type { Finding, MeetingDetail, ProjectorView, Recommendation } from '../../../../shared/meetings/schemas';
 import type { IncidentDetail } from '../../../../shared/incidents/schemas';
 import { FINDING_CATEGORY, FINDING_KIND } from '../../../../shared/meetings/values';
 import { api, unwrap } from '../../lib/api';
+import { FindingEditModal } from './FindingEditModal';
 import { FindingQuickAdd } from './FindingQuickAdd';
 import { RecommendationModal } from './RecommendationModal';
 import { RoomView } from './RoomView';
@@ -38,6 +41,11 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
   const [findings, setFindings] = useState<Finding[]>([]);
   const [notes, setNotes] = useState('');
   const [recOpen, setRecOpen] = useState(false);
+  const [recs, setRecs] = useState<Recommendation[]>([]);
+  const [editFinding, setEditFinding] = useState<number | null>(null);
+  const [editRec, setEditRec] = useState<number | null>(null);
+  /** Bumped after any change to findings or recommendations: the room's view is pushed again. */
+  const [rev, setRev] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const now = useNow();
   const projector = useRef<Window | null>(null);
@@ -63,12 +71,27 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
     if (!item.startedAt && meeting?.meeting.status !== 'ended') void unwrap(api().agenda.start({ id: item.id })).then(setMeeting);
     if (item.incident) {
       void unwrap(api().incidents.get({ id: item.incident.id })).then(setIncident);
-      void unwrap(api().findings.list({ incidentId: item.incident.id })).then((r) => setFindings(r.findings));
     } else {
       setIncident(null);
-      setFindings([]);
     }
   }, [item?.id]);
+
+  // Findings and recommendations of the incident under review, again after every change.
+  useEffect(() => {
+    const incidentId = item?.incident?.id;
+    if (!incidentId) {
+      setFindings([]);
+      setRecs([]);
+      return;
+    }
+    let live = true;
+    void unwrap(api().findings.list({ incidentId })).then((r) => live && setFindings(r.findings));
+    void unwrap(api().recommendations.list({ incidentId })).then((r) => live && setRecs(r.recommendations));
+    return () => {
+      live = false;
+    };
+  }, [item?.incident?.id, rev]);
+  const changed = () => setRev((r) => r + 1);
 
   // Push the shared state to the core; the projector (and this preview) read the redacted view.
   useEffect(() => {
@@ -81,7 +104,7 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
     return () => {
       live = false;
     };
-  }, [meetingId, item?.id, step, contrast, findings.length]);
+  }, [meetingId, item?.id, step, contrast, findings.length, rev]);
 
   const goItem = useCallback((i: number) => meeting && setItemIndex(Math.max(0, Math.min(meeting.items.length - 1, i))), [meeting]);
 
@@ -174,7 +197,15 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
             </Stack>
           </ScrollArea>
         </nav>
-        <main className={classes.stage} aria-label="On the shared screen">
+        <main className={classes.stage} aria-labelledby="room-sees">
+          <Group justify="space-between" mb={6}>
+            <Title order={2} size="h4" id="room-sees">
+              Room sees
+            </Title>
+            <Text size="sm" c="dimmed">
+              Live preview of the shared screen, redactions included
+            </Text>
+          </Group>
           {view ? <RoomView view={view} compact /> : <Text>Loading…</Text>}
           <Text size="sm" c="dimmed" mt={6}>
             <Kbd>←</Kbd> <Kbd>→</Kbd> or <Kbd>Space</Kbd> step · <Kbd>1</Kbd>–<Kbd>9</Kbd> jump · <Kbd>PgUp</Kbd> <Kbd>PgDn</Kbd> item · <Kbd>H</Kbd> contrast · <Kbd>Esc</Kbd> leave
@@ -203,13 +234,46 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
                       Recommendation…
                     </Button>
                   </Group>
-                  {findings.map((f) => (
-                    <Text key={f.id} size="md">
-                      <Badge color={f.kind === 'gap' ? 'red.9' : 'teal.9'} mr={6}>
-                        {FINDING_KIND.label(f.kind)}
-                      </Badge>
-                      <b>{FINDING_CATEGORY.label(f.category)}:</b> {f.description} {f.recommendationIds.length > 0 && <Badge variant="outline">→ recommendation</Badge>}
-                    </Text>
+                  {findings.map((f) => {
+                    // Exactly the words the room sees (from projector.view), never the typed text alone.
+                    const room = view?.incident?.findings.find((x) => x.id === f.id)?.description;
+                    return (
+                      <Group key={f.id} gap={6} wrap="nowrap" align="flex-start" justify="space-between">
+                        <Text size="md">
+                          <Badge color={f.kind === 'gap' ? 'red.9' : 'teal.9'} mr={6}>
+                            {FINDING_KIND.label(f.kind)}
+                          </Badge>
+                          <b>{FINDING_CATEGORY.label(f.category)}:</b> {room ?? '…'} {f.recommendationIds.length > 0 && <Badge variant="outline">→ recommendation</Badge>}
+                          {room !== undefined && room !== f.description && (
+                            <Badge color="orange.9" variant="light" ml={6} title="Some words are replaced on the shared screen. Edit the finding to change them or mark them as not an identifier.">
+                              Redacted for the room
+                            </Badge>
+                          )}
+                        </Text>
+                        <Button size="compact-sm" variant="default" onClick={() => setEditFinding(f.id)} aria-label={`Edit finding: ${f.description.slice(0, 60)}`} style={{ flexShrink: 0 }}>
+                          Edit
+                        </Button>
+                      </Group>
+                    );
+                  })}
+                </Stack>
+              </Paper>
+            )}
+            {item.incident && recs.length > 0 && (
+              <Paper withBorder p="sm">
+                <Stack gap="xs">
+                  <Title order={3} size="h4">
+                    Recommendations ({recs.length})
+                  </Title>
+                  {recs.map((r) => (
+                    <Group key={r.id} gap={6} wrap="nowrap" align="flex-start" justify="space-between">
+                      <Text size="md">
+                        <b>{r.code}:</b> {r.action} · {r.owner.name} · due {r.dueDate}
+                      </Text>
+                      <Button size="compact-sm" variant="default" onClick={() => setEditRec(r.id)} aria-label={`Edit recommendation ${r.code}`} style={{ flexShrink: 0 }}>
+                        Edit
+                      </Button>
+                    </Group>
                   ))}
                 </Stack>
               </Paper>
@@ -234,11 +298,16 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
             incidentId={item.incident.id}
             meetingId={meetingId}
             timelineEventId={currentEvent?.id ?? null}
-            onAdded={(f) => setFindings((fs) => [...fs, f])}
+            onAdded={(f) => {
+              setFindings((fs) => [...fs, f]);
+              changed();
+            }}
           />
         </footer>
       )}
-      <RecommendationModal opened={recOpen} findings={findings} meetingId={meetingId} onClose={() => setRecOpen(false)} onCreated={() => item.incident && void unwrap(api().findings.list({ incidentId: item.incident.id })).then((r) => setFindings(r.findings))} />
+      <RecommendationModal opened={recOpen} findings={findings} meetingId={meetingId} onClose={() => setRecOpen(false)} onCreated={changed} />
+      <RecommendationModal opened={false} editId={editRec} findings={findings} meetingId={meetingId} onClose={() => setEditRec(null)} onCreated={changed} />
+      <FindingEditModal findingId={editFinding} onClose={() => setEditFinding(null)} onSaved={changed} />
     </Box>
   );
 }
