@@ -39,7 +39,7 @@ upon via per caller reported said stated told asked called texted arrived dispat
 january call calls incident incidents case cases report reports narrative summary note notes timeline finding findings
 recommendation recommendations review reviews meeting agenda minutes goal goals safety recovery trauma veteran veterans cit nami
 sim samhsa ems ed er icu va gps atm usa us american english spanish black white asian hispanic latino latina native indigenous
-christmas thanksgiving easter covid`;
+christmas thanksgiving easter covid parkinson alzheimer huntington crohn asperger tourette hodgkin lou gehrig`;
 
 /** Names that are everyday words: they count only with context ("her daughter, Hope"). */
 const AMBIGUOUS = `will hope grace faith joy mark bill rose may june april august summer autumn winter spring dawn sky river

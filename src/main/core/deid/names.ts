@@ -28,7 +28,8 @@ const CUES = new Set(
   captain capt nurse judge pastor reverend rev father sister coworker co-worker employer boss manager teacher
   contact respondent petitioner defendant plaintiff juvenile student mr. mrs. ms. dr. sgt. lt. det. cpl. capt. rev. ofc ofc. ofcr
   dep dep. tpr tpr. rp ro subj pt counselor counsellor clinician advocate navigator specialist chaplain therapist paramedic medic
-  dispatcher supervisor coordinator social worker case manager elder auntie imam rabbi pastor chief officers deputies`
+  dispatcher supervisor coordinator social worker case manager elder auntie imam rabbi pastor chief officers deputies gf bf bro sis
+  fr fr. ex stepdad stepmom`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -52,7 +53,18 @@ function mixedCase(raw: string): boolean {
   return /\p{Ll}\p{Lu}/u.test(raw) && !/^(?:Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von|Du)\p{Lu}\p{Ll}+$/u.test(raw.replace(/\.$/, ''));
 }
 
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+
+/** Tokens of a text; the last text's tokens are kept, since propagation reads the same text again. */
 function tokenize(text: string): Token[] {
+  if (text === lastText) return lastTokens;
+  lastTokens = tokenizeText(text);
+  lastText = text;
+  return lastTokens;
+}
+
+function tokenizeText(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     let raw = m[0];
@@ -60,9 +72,19 @@ function tokenize(text: string): Token[] {
     // Keep the period only for an initial ("J.") or a title ("Mr."); otherwise it ends a sentence.
     if (raw.endsWith('.') && !/^(?:[A-Z]|mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|jr|sr)\.$/i.test(raw)) raw = raw.slice(0, -1);
     const end = start + raw.length;
-    const prev = text.slice(0, start).replace(/[\s"'“‘([]+$/, '');
-    const lastChar = prev.at(-1);
-    const sentenceStart = prev.length === 0 || lastChar === '.' && !/\b(?:mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|[A-Z])\.$/i.test(prev) || lastChar === '!' || lastChar === '?' || lastChar === ':' || lastChar === ';' || lastChar === '·' || lastChar === '•' || lastChar === '|' || /\n\s*$/.test(text.slice(0, start));
+    // Walk back over spaces, quotes and brackets (linear: never re-read the text before).
+    let k = start - 1;
+    let newline = false;
+    while (k >= 0 && /[\s"'“‘([]/.test(text[k]!)) {
+      if (text[k] === '\n') newline = true;
+      k--;
+    }
+    const lastChar = k >= 0 ? text[k] : undefined;
+    const sentenceStart =
+      k < 0 ||
+      newline ||
+      (lastChar === '.' && !/\b(?:mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|[A-Z])\.$/i.test(text.slice(Math.max(0, k - 5), k + 1))) ||
+      lastChar === '!' || lastChar === '?' || lastChar === ':' || lastChar === ';' || lastChar === '·' || lastChar === '•' || lastChar === '|';
     out.push({
       text: raw,
       lower: raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, ''),
@@ -80,6 +102,7 @@ type Kind = 'never' | 'known' | 'ambiguous' | 'unknown';
 
 function classify(t: Token, lex: NameLexicon): Kind {
   const w = t.lower.replace(/\.$/, '');
+  if (/^(?:i|you|we|they|he|she|it|that|there|what|who|let|don|can|won|didn|isn|wasn|ain)'/.test(w)) return 'never';
   if (lex.never.has(w)) return 'never';
   const parts = w.split('-');
   const known = parts.every((p) => lex.first.has(p) || lex.last.has(p) || p.startsWith("o'") || /^ma?c[a-z]{3,}$/.test(p) && lex.last.has(p.replace(/^ma?c/, '')));
@@ -99,6 +122,8 @@ const NUMBER_AFTER = /^\s+#?\d/;
 const ZIP_AFTER = /^,?\s+(?:[A-Z]{2}\s+)?\d{5}(?:-\d{4})?\b/;
 /** A chat or form label: "Texter:", "Visitor:". */
 const LABEL_AFTER = /^\s*:/;
+/** A contact list entry: "Kai 702-555-0166". */
+const PHONE_AFTER = /^[\s:,-]+(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/;
 
 /** An ordinary word, also inflected: "VERBALIZING", "CHECKED", "threats". */
 function isWord(w: string, lex: NameLexicon): boolean {
@@ -130,9 +155,12 @@ export function findNames(text: string): Candidate[] {
   };
 
   const cueBefore = (i: number): boolean => {
+    if (i <= 0 || !tokens[i]) return false;
     const prev = tokens[i - 1];
     const addressDr = prev && /^dr\.?$/.test(prev.lower) && /\d+\s+(?:\S+\s+){1,3}Dr\.?\s*$/.test(text.slice(Math.max(0, prev.start - 40), tokens[i]!.start));
-    if (prev && !addressDr && (CUES.has(prev.lower) || lex.roles.has(prev.lower.replace(/\.$/, ''))) && gapIs(text, prev, tokens[i]!, /^[\s,:]*$/)) {
+    // "Subject N. Achterberg": the cue is before the initial.
+    if (prev && /^[A-Z]\.$/.test(prev.text) && i >= 2 && gapIs(text, prev, tokens[i]!, /^ $/)) return cueBefore(i - 1);
+    if (prev && !addressDr && (CUES.has(prev.lower) || lex.roles.has(prev.lower.replace(/\.$/, ''))) && gapIs(text, prev, tokens[i]!, /^[\s,:=]*$/)) {
       // "the officer" is a role, "Officer Smith" names someone; a relation word names the next person.
       return true;
     }
@@ -141,7 +169,9 @@ export function findNames(text: string): Candidate[] {
 
   // 1. "SURNAME, First", "Last, First", "DE LA CRUZ, JUAN PABLO" (records, rosters, face sheets).
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (used.has(i)) continue;
+    if (used.has(i) || !(tokens[i]!.cap || PARTICLES.has(tokens[i]!.lower))) continue;
+    const commaAt = text.indexOf(',', tokens[i]!.end);
+    if (commaAt < 0 || commaAt - tokens[i]!.end > 40) continue;
     // The surname: one to three name-like tokens (particles allowed) ending right before the comma.
     let k = i;
     while (k + 1 < tokens.length && k - i < 3 && gapIs(text, tokens[k]!, tokens[k + 1]!, /^ $/) && (PARTICLES.has(tokens[k]!.lower) || tokens[k]!.cap)) k++;
@@ -157,7 +187,7 @@ export function findNames(text: string): Candidate[] {
     if (!surname.every((t, n) => t.cap || (PARTICLES.has(t.lower) && n < surname.length - 1))) continue;
     if (surname.some((t) => lex.never.has(t.lower) || lex.places.has(t.lower) && !lex.last.has(t.lower))) continue;
     const prevTok = tokens[i - 1];
-    if (prevTok && prevTok.cap && gapIs(text, prevTok, tokens[i]!, /^ $/)) continue;
+    if (prevTok && prevTok.cap && gapIs(text, prevTok, tokens[i]!, /^ $/) && !cueBefore(i) && !lex.roles.has(prevTok.lower)) continue;
     // The given names: one to three capitalised tokens.
     let j = comma + 1;
     const given: number[] = [];
@@ -168,7 +198,7 @@ export function findNames(text: string): Candidate[] {
     }
     if (!given.length) continue;
     const surnameCaps = surname.filter((t) => !PARTICLES.has(t.lower)).every((t) => t.allCaps);
-    const givenKnown = given.some((g) => lex.first.has(tokens[g]!.lower));
+    const givenKnown = given.some((g) => lex.first.has(tokens[g]!.lower) || (tokens[g]!.allCaps && nameLike(g)));
     const surnameKnown = surname.some((t, n) => lex.last.has(t.lower) || kinds[i + n] === 'known');
     const after = text.slice(tokens[given.at(-1)!]!.end);
     // "Seattle, Washington", "Smith, Jones and Lee" are lists or places: need a first name and a record-like end.
@@ -213,7 +243,7 @@ export function findNames(text: string): Candidate[] {
     let runKinds = kinds.slice(i, j + 1);
     let first = i;
     // A sentence-opening ordinary word is not part of the name: "No CIT-trained officer", "Per Dr. Okafor", "Unable to reach …".
-    while (run.length > 1 && run[0]!.sentenceStart && lex.dictionary.has(run[0]!.lower) && !lex.first.has(run[0]!.lower)) {
+    while (run.length > 1 && run[0]!.sentenceStart && lex.dictionary.has(run[0]!.lower) && lex.common.has(run[0]!.lower) && !lex.first.has(run[0]!.lower)) {
       run = run.slice(1);
       runKinds = runKinds.slice(1);
       first++;
@@ -238,7 +268,7 @@ export function findNames(text: string): Candidate[] {
     const after = text.slice(end);
     i = j;
     if (!realWords.length) continue;
-    if (ORG_AFTER.test(after) || ZIP_AFTER.test(after)) continue;
+    if ((ORG_AFTER.test(after) && !(cueBefore(first) && /^['’]s\s/.test(after))) || ZIP_AFTER.test(after)) continue;
     if (realWords.length === 1 && (NUMBER_AFTER.test(after) || LABEL_AFTER.test(after)) && !cueBefore(first)) continue;
     if (prevTok && (prevTok.lower === 'the' || prevTok.lower === 'a') && !cueBefore(first)) continue;
     if (prevTok && PLACE_BEFORE.has(prevTok.lower) && prevTok.cap && gapIs(text, prevTok, run[0]!, /^ $/)) continue;
@@ -257,6 +287,9 @@ export function findNames(text: string): Candidate[] {
     if (cue) score = words === 1 && plain(single) ? 0.4 : 0.9;
     else if (place) score = 0.3;
     else if (words >= 2 && known === 0 && atStart && realWords.every((r) => !isDict(r))) score = 0.55;
+    else if (words >= 2 && realWords.every((r) => isDict(r) && !lex.first.has(r.lower))) score = 0.3; // "Valley Cities", "Awareness Month"
+    else if (words === 1 && PHONE_AFTER.test(after) && !isDict(single)) score = 0.65; // "Kai 702-555-0166"
+
     else if (words >= 2 && known >= 1) score = 0.85;
     else if (words >= 2) score = atStart ? (verbAfter ? 0.6 : 0.4) : afterPlacePrep ? 0.45 : 0.6;
     else if (runKinds.includes('known')) {
@@ -279,18 +312,23 @@ export function findNames(text: string): Candidate[] {
       const tk = tokens[k];
       return !!tk && !tk.cap && kinds[k] === 'known' && !lex.english.has(tk.lower) && (!lex.common.has(tk.lower) || lex.first.has(tk.lower)) && !lex.dictionary.has(tk.lower);
     };
+    const candidate = (kinds[i] === 'unknown' && t.text.length >= 3) || isNameWord(i);
+    if (!candidate) continue;
+    const rel = tokens[i - 1];
+    const owner = tokens[i - 2];
     const relation =
-      (tokens[i - 1] && CUES.has(tokens[i - 1]!.lower) && gapIs(text, tokens[i - 1]!, t, /^[\s,:]*$/)) ||
+      (rel && CUES.has(rel.lower) && gapIs(text, rel, t, /^[\s,:=]*$/) && (!owner || /^(?:her|his|my|their|our|your|the|a|client'?s|pt'?s|subj'?s|caller'?s)$/.test(owner.lower) || rel.text.endsWith('.') || /^(?:ofc|ofcr|officer|dr|mr|mrs|ms|fr|sgt|deputy|dep|rp|caller|subj|pt|client|named)$/.test(rel.lower))) ||
       LOWER_CUES.test(text.slice(Math.max(0, t.start - 12), t.start).toLowerCase()) ||
       CUE_PHRASES.test(text.slice(Math.max(0, t.start - 40), t.start).toLowerCase());
     const after = text.slice(t.end);
     // After a relation word an unknown word that is no English word is a name; a name that is also a word needs the phrase to end.
     const cueName =
       relation &&
-      ((kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3) ||
+      ((kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && /^\s*(?:[,.;:)!?(]|$|\s(?:is|was|said|says|who|and|came|went|had|has|called|told|texted|still|again|at|from|lives|stays|would|will|can|did|does|got)\b)/.test(after)) ||
         (isNameWord(i) && lex.first.has(t.lower) && /^\s*(?:[,.;:)!?]|$|\s(?:is|was|said|says|who|and|came|had|has|called|told|btw|here|again|too|lol)\b)/.test(after)));
     let j = i;
-    const cue = (cueBefore(i) && isName(i)) || cueName;
+    const speaker = !lex.roles.has(t.lower) && (kinds[i] === 'unknown' ? !isDict(t) && t.text.length >= 4 : isName(i)) && REPORTING_AFTER.test(after);
+    const cue = (cueBefore(i) && isName(i)) || cueName || speaker;
     const pair = isName(i) && lex.first.has(t.lower) && isName(i + 1) && lex.last.has(tokens[i + 1]!.lower) && gapIs(text, t, tokens[i + 1]!, /^\s$/);
     if (!cue && !pair) continue;
     // After a cue a surname may be a word too: "name is marcus bell".
@@ -346,7 +384,7 @@ export function propagateNames(text: string, names: readonly string[]): Candidat
   const out: Candidate[] = [];
   for (const t of tokenize(text)) {
     const w = t.lower.replace(/\.$/, '');
-    if (anyCase.has(w) || (capOnly.has(w) && t.cap && !t.allCaps && !t.sentenceStart)) out.push({ start: t.start, end: t.end, type: 'NAME', score: 0.7 });
+    if (anyCase.has(w) || (capOnly.has(w) && t.cap && !t.allCaps && !t.sentenceStart)) out.push({ start: t.start, end: t.end, type: 'NAME', score: 0.55 });
   }
   return out;
 }

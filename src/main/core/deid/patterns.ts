@@ -123,6 +123,10 @@ const phone: Recogniser = (text) => [
     text,
     (m) => ({ start: m.index, end: m.index + m[0].length, type: 'PHONE', score: 0.85 }),
   ),
+  // A local number without its area code: "555-0149", "555.0132", "555 0190".
+  ...all(/(?<![\w.+-]|\d[\s.-])\d{3}[\s.-]\d{4}(?![\w-]|[.,]\d|\s\d)/, text, (m) =>
+    /^(?:19|20)\d-/.test(m[0]) ? null : { start: m.index, end: m.index + m[0].length, type: 'PHONE', score: PHONE_CONTEXT.test(before(text, m.index, 30)) || /\b(?:at|call|is|on)\s*$/.test(before(text, m.index, 8)) ? 0.8 : 0.55 },
+  ),
   ...all(/(?<![\w-])(?:\+?1)?\d{10}(?![\w-])/, text, (m) =>
     PHONE_CONTEXT.test(before(text, m.index, 30)) ? { start: m.index, end: m.index + m[0].length, type: 'PHONE', score: 0.8 } : null,
   ),
@@ -168,6 +172,11 @@ const date: Recogniser = (text) => {
     ...all(new RegExp(`\\b(?:jan|january|feb|february|mar|march|apr|april|jun|june|jul|july|aug|august|sept?|september|oct|october|nov|november|dec|december)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s+\\d{4})?\\b`), text, (m) =>
       Number(m[1]) >= 1 && Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.65 } : null,
     ),
+    // "Fri 12/6", "weds 5/14": a weekday before a month/day
+    ...all(/\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\.?,?\s+(\d{1,2})\/(\d{1,2})(?![\w/]|\.\d)/di, text, (m) => {
+      const g = group(m, 1)!;
+      return validMonthDay(Number(m[1]), Number(m[2])) ? { start: g[0], end: m.index + m[0].length, type: 'DATE', score: 0.75 } : null;
+    }),
     // 04/11 23:52 (a month/day with a clock time, as in logs)
     ...all(/(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?=\s+\d{1,2}:\d{2})/, text, (m) =>
       validMonthDay(Number(m[1]), Number(m[2])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.7 } : null,
@@ -198,7 +207,7 @@ const date: Recogniser = (text) => {
       return { start: m.index, end: m.index + m[0].length, type: 'DATE', score: hasYear ? 0.9 : 0.7 };
     }),
     // 22 Jul 1957 / the 3rd of March, 2001
-    ...all(new RegExp(`${WEEKDAY}?\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+\\d{4}(?!\\d))?`), text, (m) => {
+    ...all(new RegExp(`${WEEKDAY}?\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+\\d{4}(?!\\d))?`), text, (m) => {
       const day = Number(m[1]);
       if (day < 1 || day > 31) return null;
       return { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'DATE', score: /\d{4}$/.test(m[0]) ? 0.9 : 0.7 };
@@ -243,7 +252,7 @@ const age90: Recogniser = (text) => {
 };
 
 const RECORD_CONTEXT =
-  '(?:case|report|incident|event|cad|go|rms|mrn|medical record|record|badge|booking|booking number|citation|docket|warrant|file|reference|ref|claim|account|member id|patient id|inmate|ticket|permit|license|licence|driver\'?s license|dl|id|sid|fbi|arrest)';
+  '(?:protection order|order|case review|medicare|medicaid|mbi|policy|member|inmate|cr|report|incident|event|cad|go|rms|mrn|medical record|record|badge|booking|booking number|citation|docket|warrant|file|reference|ref|claim|account|member id|patient id|inmate|ticket|permit|license|licence|driver\'?s license|dl|id|sid|fbi|arrest)';
 const RECORD_VALUE = '([A-Z]{0,4}-?\\d[\\dA-Z]*(?:-[\\dA-Z]+)*)';
 const COMMITTEE_CODE = /^\d{4}-\d{3}$/;
 
@@ -281,6 +290,12 @@ const record: Recogniser = (text) => {
       return { start, end: g[1], type: 'RECORD', score: 0.75 };
     }),
   );
+  // Long letter-and-digit identifiers: "HV2208814", "200034417WA", "1EG4-TE5-MK72".
+  out.push(
+    ...all(/(?<![\w-])(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])(?:[A-Z0-9]{8,}|[A-Z0-9]{3,5}(?:-[A-Z0-9]{3,5}){2,})(?![\w-])/, text, (m) =>
+      (m[0].match(/\d/g)?.length ?? 0) >= 4 ? { start: m.index, end: m.index + m[0].length, type: 'RECORD', score: 0.6 } : null,
+    ),
+  );
   // Long numbers that are not counts (no thousands separators) and year-prefixed serials.
   out.push(
     ...all(/(?<![\w,.$-])(?:\d{7,}|(?:19|20)\d{2}-\d{5,}|\d{2}-\d{6,})(?![\w,-]|\.\d)/, text, (m) => ({
@@ -297,12 +312,12 @@ const PLATE_SHAPE = /^(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[- ]?[A-
 /** Letter groups that look like a plate's but are statutes, roads, units or labels. */
 const NOT_PLATE = /^(?:HWY|RTE|RCW|WAC|ORS|USC|CFR|APT|STE|RMS|CAD|MRN|ICD|DSM|SSN|DOB|ZIP|AGE|LIC|VEH|UNK|EMS|MCT|DCR|CPS|APS|CIT|BLK|WHT|SR|US|CH|PO|BOX|RM|NO|AM|PM|HRS|MG|ML|FT|LBS|AND|THE|FOR|WAS|HAS|TAG|REG|CAR|UNIT|ROOM|BED|CELL|EXT|TEL|FAX|MIN|MAX|DAY|MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|ENG|MED|BAT|SGT|DEP|OFC|LT|PCT|DIV|DIST|SEC|CTR)$/;
 const plate: Recogniser = (text) => [
-  ...all(/\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)\s*(?:number|no\.?|#|:|of|reading|read|was|is)?\s*(?:number|no\.?|#|:|is)?\s*"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))\s+)?([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/di, text, (m) => {
+  ...all(/\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)\s*(?:number|no\.?|#|:|of|reading|read|was|is)?\s*(?:number|no\.?|#|:|is)?\s*"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))\s+)?([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}|\d [A-Z]{3} \d{3})\b/di, text, (m) => {
     const g = group(m, 1)!;
     return PLATE_SHAPE.test(m[1]!) ? { start: g[0], end: g[1], type: 'PLATE', score: 0.9 } : null;
   }),
   // Common US shapes without context: ABC1234, 1ABC234, AB12345, 4TR7720, C47219K, "BVZ 6604", "412 FXB".
-  ...all(/\b(?:[A-Z]{3}\d{4}|\d[A-Z]{3}\d{3}|\d[A-Z]{2}\d{4}|[A-Z]\d{5}[A-Z]|[A-Z]{2}\d{5}|[A-Z]{3}-\d{4}|([A-Z]{2,3}) \d{3,5}|\d{3} ([A-Z]{3}))\b/, text, (m) => {
+  ...all(/\b(?:[A-Z]{3}\d{4}|\d[A-Z]{3}\d{3}|\d[A-Z]{2}\d{4}|[A-Z]\d{5}[A-Z]|[A-Z]{2}\d{5}|[A-Z]{3}-\d{4}|\d[A-Z]{3} \d{3}|\d [A-Z]{3} \d{3}|([A-Z]{2,3}) \d{3,5}|\d{3} ([A-Z]{3}))\b/, text, (m) => {
     const letters = m[1] ?? m[2];
     if (letters && NOT_PLATE.test(letters)) return null;
     // "BVZ 6604" in running text: a plate unless the letters are a known label.
@@ -340,7 +355,7 @@ const STRONG_SUFFIX =
   'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter|Terr|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Crescent|Cres|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke';
 const WEAK_SUFFIX = 'Square|Sq|Loop|Row|Alley|Aly|Pike|Plaza|Path|Walk|Run|Close|Grove|Heights|Hts|Point|Pt|Crossing|Xing|Commons|Green|Gardens|Route|Rte|Mews|Bend|Ridge|Hollow|Landing|Park|View|Hill|Knoll';
 const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
-const UNIT = '(?:,?\\s*(?:Apt\\.?|Apartment|Unit|Suite|Ste\\.?|Room|Rm\\.?|Floor|Fl\\.?|Bldg\\.?|Building|Lot|Space|Trailer|#)\\s*#?\\s*[A-Za-z0-9][A-Za-z0-9-]*)';
+const UNIT = '(?:,?\\s*(?:Apt\\.?|APT\\.?|apt\\.?|Apartment|Unit|UNIT|unit|Suite|Ste\\.?|STE|Room|Rm\\.?|Floor|Fl\\.?|Bldg\\.?|Building|Lot|Space|Sp\\.?|Trailer|#)\\s*#?\\s*[A-Za-z0-9][A-Za-z0-9-]*)';
 
 const STREET_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|[A-Z][A-Za-z'-]+(?:\\s+(?:Jr|JR)\\.?)?)(?:\\s+(?:${STRONG_SUFFIX}|${WEAK_SUFFIX}|${STRONG_SUFFIX.toUpperCase()})\\.?)?(?:\\s+${DIRECTION}(?![\\w]))?`;
 
@@ -361,7 +376,7 @@ const address: Recogniser = (text) => {
     // ALL CAPS, as in CAD text: "1120 NW 85TH ST APT B"
     ...all(make(capWord, STRONG_SUFFIX.toUpperCase(), ''), text, score),
     // Intersections: "7th Ave and Olive Way", "Broadway and E Pine", "3rd and Main", "S 200TH ST AND INTERNATIONAL BLVD".
-    ...all(new RegExp(`\\b(?:at|near|on|of|to|by|from|AT|NEAR|ON|OF|TO)\\s+(?:the\\s+)?(?:corner\\s+of\\s+|intersection\\s+of\\s+)?(${STREET_END}\\s+(?:and|AND|&|\\/|at)\\s+${STREET_END})`, 'd'), text, (m) => {
+    ...all(new RegExp(`\\b(?:at|near|on|of|to|by|from|toward|towards|past|around|off|between|AT|NEAR|ON|OF|TO|Near|At|On)\\s+(?:the\\s+)?(?:corner\\s+of\\s+|intersection\\s+of\\s+)?(${STREET_END}\\s+(?:and|AND|&|\\/|at)\\s+${STREET_END})`, 'd'), text, (m) => {
       const g = group(m, 1)!;
       const side = m[1]!.split(/\s+(?:and|AND|&|\/|at)\s+/);
       const streety = (x: string) => new RegExp(`\\d(?:st|nd|rd|th)\\b|\\b(?:${STRONG_SUFFIX}|${WEAK_SUFFIX})\\.?(?:\\s+${DIRECTION})?$|^${DIRECTION}\\s|^(?:Broadway|MLK|Main)\\b`, 'i').test(x);
@@ -371,6 +386,18 @@ const address: Recogniser = (text) => {
     }),
     // all lower case ("14219 main st apt 6d") only with an unmistakable suffix
     ...all(make(lowWord, STRONG_SUFFIX.toLowerCase(), 'i'), text, (m) => (/[A-Z]/.test(m[0]) ? null : score(m))),
+    // Lower case with an ordinal: "4th and central", "on 3rd & pine".
+    ...all(/\b(?:at|near|on|of|to|by|toward|towards|past|around)\s+(?:the\s+)?(\d{1,3}(?:st|nd|rd|th)\s+(?:and|&|n|\/)\s+[a-z]{3,}|[a-z]{3,}\s+(?:and|&|\/)\s+\d{1,3}(?:st|nd|rd|th))\b/d, text, (m) => {
+      const g = group(m, 1)!;
+      return { start: g[0], end: g[1], type: 'ADDRESS', score: 0.7 };
+    }),
+    // Street type first: "712 Calle Luna", "1409 Calle Ocho", "88 Rue Cler".
+    ...all(/(?<![\w-])\d{1,6}\s+(?:Calle|Avenida|Av\.|Camino|Paseo|Rue|Via|Boulevard|Chemin|Rua)\s+(?:(?:de|del|la|las|los|el|du|des)\s+)?[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?\b/, text, (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'ADDRESS',
+      score: 0.8,
+    })),
     ...all(/\bP\.?\s?O\.?\s+Box\s+\d+\b/i, text, (m) => ({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', score: 0.85 })),
   ];
 };
