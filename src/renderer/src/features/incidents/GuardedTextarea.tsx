@@ -5,29 +5,31 @@
  */
 import { Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { IDENTIFIER_LABELS, placeholder, type IdentifierFinding, type IdentifierKind } from '../../../../shared/deid/kinds';
+import { applyRedactions, rebaseSpans } from '../../../../shared/deid/redact';
 import { api, unwrap } from '../../lib/api';
 import classes from './GuardedTextarea.module.css';
 
 export function useLiveFindings(text: string): IdentifierFinding[] {
   const [debounced] = useDebouncedValue(text, 300);
-  const [findings, setFindings] = useState<IdentifierFinding[]>([]);
+  const [scanned, setScanned] = useState<{ text: string; findings: IdentifierFinding[] }>({ text: '', findings: [] });
   useEffect(() => {
     let live = true;
     if (!debounced.trim()) {
-      setFindings([]);
+      setScanned({ text: debounced, findings: [] });
       return;
     }
     void unwrap(api().identifiers.scan({ text: debounced }))
-      .then((r) => live && setFindings(r.findings))
-      .catch(() => live && setFindings([]));
+      .then((r) => live && setScanned({ text: debounced, findings: r.findings }))
+      .catch(() => live && setScanned({ text: debounced, findings: [] }));
     return () => {
       live = false;
     };
   }, [debounced]);
-  // Offsets belong to the text that was scanned: drop them while the text differs.
-  return debounced === text ? findings : findings.filter((f) => f.end <= text.length && text.slice(f.start, f.end) === debounced.slice(f.start, f.end));
+  // Offsets belong to the text that was scanned: move them to the text as it is now (a finding
+  // before or after an edit or a redaction moves with it; one the edit touched waits for the next scan).
+  return useMemo(() => rebaseSpans(scanned.text, text, scanned.findings), [scanned, text]);
 }
 
 function highlighted(text: string, findings: readonly IdentifierFinding[], dismissed: (f: IdentifierFinding) => boolean): ReactNode[] {
@@ -71,7 +73,11 @@ export function GuardedTextarea(props: GuardedTextareaProps) {
   const isDismissed = props.isDismissed ?? (() => false);
   const open = findings.filter((f) => !isDismissed(f));
 
-  const redact = (f: IdentifierFinding) => onChange(`${value.slice(0, f.start)}${placeholder(f.type)}${value.slice(f.end)}`);
+  // The shared redaction: replaces the words only if they are still at the finding's offsets.
+  const redact = (f: IdentifierFinding) => {
+    const r = applyRedactions(value, [{ ...f, text: value.slice(f.start, f.end) }]);
+    if (!r.skipped.length) onChange(r.text);
+  };
 
   return (
     <Stack gap={6}>

@@ -10,10 +10,13 @@ import { ExportMenu, exportWith, MinutesPanel } from './MinutesPanel';
 import { SystemicFindingsPanel } from './SystemicFindingsPanel';
 import { MeetingRecordPanel } from './MeetingRecordPanel';
 import { ErrorAlert } from '../layout/FormActions';
+import { blockedOf, GuardBlockedAlert } from '../layout/GuardBlocked';
+import type { GuardBlock } from '../../../../shared/result';
 
 export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number; onBack(): void; onWalk(): void; onOpenIncident(id: number): void }) {
   const [d, setD] = useState<MeetingDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<GuardBlock[] | null>(null);
   const [caseId, setCaseId] = useState<string | null>(null);
   const [caseMinutes, setCaseMinutes] = useState<number>(25);
   const [dragging, setDragging] = useState<number | null>(null);
@@ -43,9 +46,11 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
       const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `agenda-${m.date}.md` }));
       if (!f) return;
       const r = await unwrap(api().meetings.exportAgenda({ id, handle: f.handle }));
+      setBlocked(null);
       notifications.show({ title: 'Agenda exported', message: `${r.displayName} (${r.bytes.toLocaleString()} bytes). It contains incident codes and de-identified summaries only.` });
     } catch (e) {
       setError((e as Error).message);
+      setBlocked(blockedOf(e));
     }
   };
 
@@ -74,8 +79,8 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
             label="Agenda packet"
             onPick={(format) =>
               void exportWith('packet', id, format, m.date)
-                .then((msg) => msg && notifications.show({ title: 'Agenda packet exported', message: msg }))
-                .catch((e: Error) => setError(e.message))
+                .then((msg) => (setError(null), setBlocked(null), msg && notifications.show({ title: 'Agenda packet exported', message: msg })))
+                .catch((e: Error) => (setError(e.message), setBlocked(blockedOf(e))))
             }
           />
           {!ended && <Button onClick={onWalk}>{m.status === 'planned' ? 'Start walk-through' : 'Resume walk-through'}</Button>}
@@ -87,6 +92,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
         </Group>
       </Group>
       <ErrorAlert error={error} />
+      <GuardBlockedAlert blocked={blocked} />
       {d.quorumWarnings.length > 0 && (
         <Alert color="orange" title="Who is missing from the table" role="status">
           <Stack gap={4}>
@@ -111,6 +117,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
               <div
                 role="listitem"
                 key={it.id}
+                id={`agenda-item-${it.id}`}
                 className={classes.item}
                 data-dragging={dragging === it.id || undefined}
                 draggable={!ended}
@@ -122,7 +129,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                   if (from && from.id !== it.id) move(from, i);
                   setDragging(null);
                 }}
-                tabIndex={ended ? undefined : 0}
+                tabIndex={ended ? -1 : 0}
                 aria-label={`${i + 1}. ${it.title}, ${it.minutes} minutes${it.completed ? ', done' : ''}. Alt+Up or Alt+Down moves it.`}
                 onKeyDown={(e) => {
                   if (ended || !e.altKey) return;

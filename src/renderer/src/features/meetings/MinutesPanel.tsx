@@ -6,10 +6,13 @@
 import { Alert, Anchor, Badge, Button, Code, Group, Menu, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { Minutes, MinutesSection } from '../../../../shared/minutes/schemas';
-import { placeholder, type IdentifierKind } from '../../../../shared/deid/kinds';
+import type { GuardFinding, Minutes, MinutesSection } from '../../../../shared/minutes/schemas';
+import type { GuardBlock } from '../../../../shared/result';
+import { placeholder } from '../../../../shared/deid/kinds';
+import { rebaseSpans, redactOne } from '../../../../shared/deid/redact';
 import { api, unwrap } from '../../lib/api';
 import { ErrorAlert } from '../layout/FormActions';
+import { blockedOf, GuardBlockedAlert } from '../layout/GuardBlocked';
 
 export async function exportWith(kind: 'minutes' | 'packet', meetingId: number, format: 'md' | 'docx' | 'pdf', date: string): Promise<string> {
   const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `${kind === 'minutes' ? 'minutes' : 'agenda-packet'}-${date}.${format}` }));
@@ -52,26 +55,49 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
     });
   }, [date]);
   const [error, setError] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<GuardBlock[] | null>(null);
+  // The guard's findings in the offsets of the draft as it is now: moved along with every edit
+  // and redaction (never replaced by stale offsets), dropped when an edit touches them.
+  const [open, setOpen] = useState<GuardFinding[]>([]);
   const accept = (x: Minutes | null) => {
     setM(x);
     setDraft(x?.sections ?? []);
+    setOpen(x?.guard ?? []);
     setAmending(false);
+  };
+  const fail = (e: unknown) => {
+    setError((e as Error).message);
+    setBlocked(blockedOf(e));
   };
   useEffect(() => void unwrap(api().minutes.get({ meetingId })).then(accept), [meetingId]);
   const run = async (fn: () => Promise<Minutes>) => {
     setError(null);
+    setBlocked(null);
     try {
       accept(await fn());
     } catch (e) {
-      setError((e as Error).message);
+      fail(e);
     }
   };
   if (m === undefined) return null;
   const approved = m?.status === 'approved';
   const editable = !!m && (!approved || amending);
   const dirty = !!m && JSON.stringify(draft) !== JSON.stringify(m.sections);
-  const redact = (key: string, start: number, end: number, type: string) =>
-    setDraft((d) => d.map((s) => (s.key === key ? { ...s, body: `${s.body.slice(0, start)}${placeholder(type as IdentifierKind)}${s.body.slice(end)}` } : s)));
+  const sectionOpen = (key: string) => open.filter((g) => g.section === key);
+  const setBody = (key: string, body: string) => {
+    const before = draft.find((s) => s.key === key)?.body ?? '';
+    setOpen((o) => [...o.filter((g) => g.section !== key), ...rebaseSpans(before, body, o.filter((g) => g.section === key))]);
+    setDraft((d) => d.map((x) => (x.key === key ? { ...x, body } : x)));
+  };
+  // One redaction: only if the flagged words are still at their offsets; the other findings move with the text.
+  const redact = (g: GuardFinding) => {
+    const s = draft.find((x) => x.key === g.section);
+    const r = s && redactOne(s.body, g, sectionOpen(g.section));
+    if (!s || !r) return setError('That text was edited since the check. Save the minutes to check again.');
+    setOpen((o) => [...o.filter((x) => x.section !== g.section), ...r.spans]);
+    setDraft((d) => d.map((x) => (x.key === g.section ? { ...x, body: r.text } : x)));
+  };
+  const edited = m ? m.guard.length - open.length : 0;
 
   return (
     <Paper withBorder p="lg">
@@ -117,18 +143,19 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
                 label={approved ? 'Export minutes' : 'Export draft'}
                 onPick={(format) =>
                   void exportWith('minutes', meetingId, format, date)
-                    .then((msg) => msg && notifications.show({ title: 'Minutes exported', message: msg }))
-                    .catch((e: Error) => setError(e.message))
+                    .then((msg) => (setError(null), setBlocked(null), msg && notifications.show({ title: 'Minutes exported', message: msg })))
+                    .catch(fail)
                 }
               />
             )}
           </Group>
         </Group>
         <ErrorAlert error={error} />
+        <GuardBlockedAlert blocked={blocked} />
         {m && m.guard.length > 0 && (
           <Alert color="red" title={`${m.guard.length} possible identifier${m.guard.length === 1 ? '' : 's'}: redact before approving or exporting`} role="status">
             <Stack gap={4}>
-              {m.guard.map((g) => (
+              {open.map((g) => (
                 <Group key={`${g.section}-${g.start}`} gap="sm">
                   <Anchor href={`#minutes-${g.section}`} onClick={(e) => (e.preventDefault(), document.getElementById(`minutes-${g.section}`)?.focus())}>
                     {g.title}
@@ -137,18 +164,23 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
                     {g.type}: “{g.text}”
                   </Text>
                   {editable && (
-                    <Button size="compact-sm" color="red.9" onClick={() => redact(g.section, g.start, g.end, g.type)}>
+                    <Button size="compact-sm" color="red.9" onClick={() => redact(g)}>
                       Redact to {placeholder(g.type)}
                     </Button>
                   )}
                 </Group>
               ))}
+              {edited > 0 && (
+                <Text size="sm">
+                  {edited} redacted or edited since the last check.
+                </Text>
+              )}
               <Text size="sm">Save the minutes after redacting to check again.</Text>
             </Stack>
           </Alert>
         )}
         {m &&
-          draft.map((s, i) => (
+          draft.map((s) => (
             <Textarea
               key={s.key}
               id={`minutes-${s.key}`}
@@ -157,10 +189,7 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
               readOnly={!editable}
               autosize
               minRows={2}
-              onChange={(e) => {
-                const body = e.currentTarget.value;
-                setDraft((d) => d.map((x, j) => (j === i ? { ...x, body } : x)));
-              }}
+              onChange={(e) => setBody(s.key, e.currentTarget.value)}
             />
           ))}
         {amending && (

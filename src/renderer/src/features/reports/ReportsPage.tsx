@@ -13,6 +13,8 @@ import { api, unwrap } from '../../lib/api';
 import { ExportMenu } from '../meetings/MinutesPanel';
 import { CoveragePanel } from './CoveragePanel';
 import { DataTable } from '../layout/DataTable';
+import { blockedOf, GuardBlockedAlert } from '../layout/GuardBlocked';
+import type { GuardBlock } from '../../../../shared/result';
 
 const SOURCE_COLORS = ['teal.9', 'blue.9', 'grape.9', 'orange.8', 'gray.7', 'red.9', 'dark.4'];
 const GOALS: Record<string, string> = { '1': 'Safety for everyone', '2': 'Connection to services', '3': 'Law enforcement only where needed', '4': 'Less trauma, better recovery' };
@@ -38,6 +40,7 @@ export function ReportsPage() {
   const [to, setTo] = useState('');
   const [year, setYear] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<GuardBlock[] | null>(null);
   useEffect(() => {
     unwrap(api().reports.dashboard({ ...(from ? { from } : {}), ...(to ? { to } : {}) }))
       .then((x) => {
@@ -54,9 +57,11 @@ export function ReportsPage() {
       const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `annual-report-${year}.${format}` }));
       if (!f) return;
       const r = await unwrap(api().reports.exportAnnual({ year: Number(year), format, handle: f.handle }));
+      setBlocked(null);
       notifications.show({ title: 'Annual report exported', message: `${r.displayName} (${r.bytes.toLocaleString()} bytes)` });
     } catch (e) {
       setError((e as Error).message);
+      setBlocked(blockedOf(e));
     }
   };
 
@@ -89,6 +94,7 @@ export function ReportsPage() {
           {error}
         </Alert>
       )}
+      <GuardBlockedAlert blocked={blocked} />
 
       <Paper withBorder p="lg">
         <Stack>
