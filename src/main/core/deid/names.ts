@@ -329,13 +329,45 @@ export function findNames(text: string): Candidate[] {
     let j = i;
     const speaker = !lex.roles.has(t.lower) && (kinds[i] === 'unknown' ? !isDict(t) && t.text.length >= 4 : isName(i)) && REPORTING_AFTER.test(after);
     const cue = (cueBefore(i) && isName(i)) || cueName || speaker;
-    const pair = isName(i) && lex.first.has(t.lower) && isName(i + 1) && lex.last.has(tokens[i + 1]!.lower) && gapIs(text, t, tokens[i + 1]!, /^\s$/);
+    // A first+last pair: a known first name then a surname that is no English word ("yevgenia petrenko",
+    // "marieke de vries", "callum o'rourke"), or an unknown word then a known surname.
+    let p = i + 1;
+    while (p < tokens.length && p - i <= 3 && PARTICLES.has(tokens[p]!.lower) && !tokens[p]!.cap) p++;
+    const nextTok = tokens[p];
+    const surnameOk = !!nextTok && !nextTok.cap && gapIs(text, tokens[p - 1]!, nextTok, /^\s$/) && (isName(p) || (nameLike(p) && !isDict(nextTok)));
+    const firstOk = (isName(i) && lex.first.has(t.lower)) || (kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && !!nextTok && lex.last.has(nextTok.lower) && !isDict(nextTok));
+    const pair = firstOk && surnameOk && gapIs(text, t, tokens[i + 1]!, /^\s$/);
     if (!cue && !pair) continue;
+    if (pair && !cue) {
+      let q = p;
+      while (q + 1 < tokens.length && (PARTICLES.has(tokens[q + 1]!.lower) || nameLike(q + 1)) && !tokens[q + 1]!.cap && gapIs(text, tokens[q]!, tokens[q + 1]!, /^\s$/) && q - p < 3) q++;
+      while (q > p && PARTICLES.has(tokens[q]!.lower)) q--;
+      out.push({ start: t.start, end: tokens[q]!.end, type: 'NAME', score: 0.65 });
+      i = q;
+      continue;
+    }
     // After a cue a surname may be a word too: "name is marcus bell".
     const surnameNext = (k: number) => cue && k === i + 1 && !!tokens[k] && !tokens[k]!.cap && lex.first.has(t.lower) && lex.last.has(tokens[k]!.lower) && !lex.never.has(tokens[k]!.lower);
     while ((isName(j + 1) || (nameLike(j + 1) && !tokens[j + 1]!.cap && cue) || surnameNext(j + 1)) && gapIs(text, tokens[j]!, tokens[j + 1]!, /^\s$/)) j++;
     out.push({ start: t.start, end: tokens[j]!.end, type: 'NAME', score: cue ? 0.8 : 0.65 });
     i = j;
+  }
+
+  // 3b. Lower-case "last, first" at the start of a record line or after a cue: "kanahele, pua", "son ortiz-barrera, yesenia".
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (a.cap || b.cap || used.has(i) || !gapIs(text, a, b, /^,\s$/)) continue;
+    if (!(lex.first.has(b.lower) && !isDict(b)) || !(nameLike(i) && !isDict(a))) continue;
+    if (!(a.sentenceStart || cueBefore(i) || /:\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start)))) continue;
+    out.push({ start: a.start, end: b.end, type: 'NAME', score: 0.75 });
+    i++;
+  }
+
+  // 3c. Case used as a disguise: "KaHaNaNuI", "sAnJeEv" (two or more lower-to-upper switches).
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.text.match(/\p{Ll}\p{Lu}/gu)?.length ?? 0) >= 2 && !lex.dictionary.has(t.lower)) out.push({ start: t.start, end: t.end, type: 'NAME', score: 0.65 });
   }
 
   // 4. ALL-CAPS text (CAD logs, bulletins): a run of name-like words with a known first name, or after a cue.
@@ -346,7 +378,17 @@ export function findNames(text: string): Candidate[] {
     const cueHere = cueBefore(initial);
     if (!(nameLike(i) || (cueHere && capsName(i)))) continue;
     let j = i;
-    while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.allCaps && gapIs(text, tokens[j]!, tokens[j + 1]!, /^\s$|^-$/) && (nameLike(j + 1) || (cueHere && capsName(j + 1)) || PARTICLES.has(tokens[j + 1]!.lower))) j++;
+    const initialAt = (k: number) => !!tokens[k] && /^[A-Z]\.$/.test(tokens[k]!.text) && !!tokens[k + 1]?.allCaps;
+    const cueWord = (k: number) => cueHere && /^\s*(?:mr|mrs|ms|mx|dr)\.?\s*$/i.test(text.slice(Math.max(0, tokens[i]!.start - 5), tokens[i]!.start)) && tokens[k]!.allCaps && kinds[k] !== 'never';
+    while (
+      j + 1 < tokens.length &&
+      j - i < 4 &&
+      (tokens[j + 1]!.allCaps || initialAt(j + 1)) &&
+      gapIs(text, tokens[j]!, tokens[j + 1]!, /^\s$|^-$/) &&
+      (nameLike(j + 1) || (cueHere && capsName(j + 1)) || PARTICLES.has(tokens[j + 1]!.lower) || initialAt(j + 1) || cueWord(j + 1))
+    )
+      j++;
+    while (j > i && (PARTICLES.has(tokens[j]!.lower) || initialAt(j))) j--;
     const run = tokens.slice(initial, j + 1);
     const firstKnown = run.some((r) => lex.first.has(r.lower) && !lex.dictionary.has(r.lower));
     const lastKnown = run.some((r) => lex.last.has(r.lower) && !lex.dictionary.has(r.lower));

@@ -162,7 +162,7 @@ const date: Recogniser = (text) => {
       Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.8 } : null,
     ),
     // Dates in words: "June ninth", "the ninth of June", "March twenty-first".
-    ...all(new RegExp(`\\b(?:${MONTH}\\s+(?:the\\s+)?${ORDINAL_WORD}|(?:the\\s+)?${ORDINAL_WORD}\\s+(?:day\\s+)?of\\s+${MONTH}\\b)(?:,?\\s+\\d{4})?`), text, (m) => ({
+    ...all(new RegExp(`\\b(?:${MONTH}\\s+(?:the\\s+)?${ORDINAL_WORD}|(?:the\\s+)?${ORDINAL_WORD}\\s+(?:day\\s+)?of\\s+${MONTH}\\b)(?:,?\\s+\\d{4})?`, 'i'), text, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       type: 'DATE',
@@ -180,6 +180,10 @@ const date: Recogniser = (text) => {
     // 04/11 23:52 (a month/day with a clock time, as in logs)
     ...all(/(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?=\s+\d{1,2}:\d{2})/, text, (m) =>
       validMonthDay(Number(m[1]), Number(m[2])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.7 } : null,
+    ),
+    // '1969 07 25': a year, month and day with spaces
+    ...all(/(?<![\w.-])(1[89]\d\d|20\d\d) (\d{2}) (\d{2})(?![\w.-]| \d)/, text, (m) =>
+      validMonthDay(Number(m[2]), Number(m[3])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.6 } : null,
     ),
     // 1965-10-12, 2025-01-19T02:14
     ...all(/(?<![\w/.-])(1[89]\d\d|20\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)|(?<![\w/.-])(?:1[89]\d\d|20\d\d)-\d{2}-\d{2}(?=T\d)/, text, (m) =>
@@ -199,7 +203,8 @@ const date: Recogniser = (text) => {
         : null,
     ),
     // Tuesday, December 7, 2002 / June 17 / Jun. 17th
-    ...all(new RegExp(`${WEEKDAY}?\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:)(?:,?\\s+(?:\\d{4}|'\\d{2})(?!\\d))?`), text, (m) => {
+    ...all(new RegExp(`${WEEKDAY}?\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:)(?:,?\\s+(?:\\d{4}|'\\d{2})(?!\\d))?`, 'i'), text, (m) => {
+      if (/^may\s/.test(m[0]) && !/\d{4}|st|nd|rd|th/.test(m[0])) return null; // 'she may 2x'
       const day = Number(m[1]);
       if (day < 1 || day > 31) return null;
       const hasYear = /\d{4}|'\d{2}$/.test(m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length));
@@ -207,7 +212,8 @@ const date: Recogniser = (text) => {
       return { start: m.index, end: m.index + m[0].length, type: 'DATE', score: hasYear ? 0.9 : 0.7 };
     }),
     // 22 Jul 1957 / the 3rd of March, 2001
-    ...all(new RegExp(`${WEEKDAY}?\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+\\d{4}(?!\\d))?`), text, (m) => {
+    ...all(new RegExp(`${WEEKDAY}?\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+\\d{4}(?!\\d))?`, 'i'), text, (m) => {
+      if (/\bmay$/.test(m[0]) && !/\d(?:st|nd|rd|th)|\bof\b/i.test(m[0])) return null; // '2 may'
       const day = Number(m[1]);
       if (day < 1 || day > 31) return null;
       return { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'DATE', score: /\d{4}$/.test(m[0]) ? 0.9 : 0.7 };
@@ -252,7 +258,7 @@ const age90: Recogniser = (text) => {
 };
 
 const RECORD_CONTEXT =
-  '(?:protection order|order|case review|medicare|medicaid|mbi|policy|member|inmate|cr|report|incident|event|cad|go|rms|mrn|medical record|record|badge|booking|booking number|citation|docket|warrant|file|reference|ref|claim|account|member id|patient id|inmate|ticket|permit|license|licence|driver\'?s license|dl|id|sid|fbi|arrest)';
+  '(?:protection order|order|case review|medicare|medicaid|mbi|policy|member|inmate|cr|case|report|incident|event|cad|go|rms|mrn|medical record|record|badge|booking|booking number|citation|docket|warrant|file|reference|ref|claim|account|member id|patient id|inmate|ticket|permit|license|licence|driver\'?s license|dl|id|sid|fbi|arrest)';
 const RECORD_VALUE = '([A-Z]{0,4}-?\\d[\\dA-Z]*(?:-[\\dA-Z]+)*)';
 const COMMITTEE_CODE = /^\d{4}-\d{3}$/;
 
@@ -320,6 +326,8 @@ const plate: Recogniser = (text) => [
   ...all(/\b(?:[A-Z]{3}\d{4}|\d[A-Z]{3}\d{3}|\d[A-Z]{2}\d{4}|[A-Z]\d{5}[A-Z]|[A-Z]{2}\d{5}|[A-Z]{3}-\d{4}|\d[A-Z]{3} \d{3}|\d [A-Z]{3} \d{3}|([A-Z]{2,3}) \d{3,5}|\d{3} ([A-Z]{3}))\b/, text, (m) => {
     const letters = m[1] ?? m[2];
     if (letters && NOT_PLATE.test(letters)) return null;
+    // "WA 98117" is a state and a ZIP.
+    if (m[1] && new RegExp(`^(?:${STATES}) \\d{5}$`).test(m[0])) return null;
     // "BVZ 6604" in running text: a plate unless the letters are a known label.
     return { start: m.index, end: m.index + m[0].length, type: 'PLATE', score: letters ? (/\d{4}/.test(m[0]) || m[2] ? 0.6 : 0.45) : 0.7 };
   }),
