@@ -130,3 +130,57 @@ describe('item 2: rollback detection cannot be switched off', () => {
     expect(JSON.parse(v.out)).toMatchObject({ ok: false, auditChain: { ok: false, reason: 'chain head anchor missing from the key file' } });
   });
 });
+
+describe('item 3: extra schema objects', () => {
+  async function plant(db: string, recoveryKey: string, sql: string) {
+    const { default: Database } = await import('@signalapp/sqlcipher');
+    const { decodeRecoveryKey } = await import('../core/store/recovery-key');
+    const raw = new Database(db);
+    raw.pragma(`key = "x'${decodeRecoveryKey(recoveryKey)!.toString('hex')}'"`);
+    raw.exec(sql);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+  }
+  const TRIGGER = "CREATE TRIGGER planted AFTER INSERT ON incidents BEGIN UPDATE incidents SET narrative = narrative || ' (planted)' WHERE id = new.id; END;";
+
+  it('a trigger planted with the data key fails verify, naming it', async () => {
+    const dir = tmp();
+    const { db, recoveryKey } = await init(dir, 'riverside', 'Dana', PASS);
+    await plant(db, recoveryKey, TRIGGER);
+    const v = await cli(['verify', '--db', db, '--json'], dana());
+    expect(v.code).toBe(1);
+    expect(JSON.parse(v.out)).toMatchObject({ ok: false, schema: { ok: false, problems: ['unexpected trigger "planted"'] } });
+  });
+
+  it('an extra table, view or index, or a changed index, fails verify too', async () => {
+    const dir = tmp();
+    const { db, recoveryKey } = await init(dir, 'riverside', 'Dana', PASS);
+    await plant(
+      db,
+      recoveryKey,
+      'CREATE TABLE stash (v TEXT); CREATE VIEW peek AS SELECT * FROM meta; CREATE INDEX meta_value ON meta(value); DROP INDEX incidents_occurred; CREATE INDEX incidents_occurred ON incidents (narrative);',
+    );
+    const v = await cli(['verify', '--db', db, '--json'], dana());
+    expect(v.code).toBe(1);
+    const problems = (JSON.parse(v.out) as { schema: { problems: string[] } }).schema.problems;
+    expect(problems).toEqual(expect.arrayContaining(['unexpected table "stash"', 'unexpected view "peek"', 'unexpected index "meta_value"', 'index "incidents_occurred" differs from the one Casewalk creates']));
+  });
+
+  it('restore refuses a backup whose database carries a planted trigger, and replaces nothing', async () => {
+    const dir = tmp();
+    const { db, recoveryKey } = await init(dir, 'riverside', 'Dana', PASS);
+    const other = path.join(dir, 'copy.db');
+    const out = path.join(dir, 'b.cwbackup');
+    expect((await cli(['backup', '--db', db, '--out', out, '--json'], dana())).code).toBe(0);
+    // Restore the backup elsewhere, plant a trigger there, back that up: a hostile backup.
+    expect((await cli(['restore', '--from', out, '--db', other, '--json'], { CASEWALK_PASSPHRASE: PASS })).code).toBe(0);
+    await plant(other, recoveryKey, TRIGGER);
+    const hostile = path.join(dir, 'hostile.cwbackup');
+    expect((await cli(['backup', '--db', other, '--out', hostile, '--json'], dana())).code).toBe(0);
+    const before = fs.readFileSync(db);
+    const r = await cli(['restore', '--from', hostile, '--db', db, '--json'], dana());
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('planted');
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+  });
+});

@@ -393,7 +393,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       const c = e.report.auditChain;
       const k = e.report.keyslots;
       io.stderr(
-        `casewalk: verify failed${c.ok ? '' : `: audit chain broken at row ${c.firstBroken} (${c.reason})`}${e.report.integrity.ok && e.report.cipherIntegrity.ok ? '' : ': database integrity check failed'}${k.ok ? '' : `: ${k.problems.join(' ')}`}\n`,
+        `casewalk: verify failed${c.ok ? '' : `: audit chain broken at row ${c.firstBroken} (${c.reason})`}${e.report.integrity.ok && e.report.cipherIntegrity.ok ? '' : ': database integrity check failed'}${k.ok ? '' : `: ${k.problems.join(' ')}`}${e.report.schema.ok ? '' : `: ${e.report.schema.problems.join(', ')}`}\n`,
       );
       return 1;
     }

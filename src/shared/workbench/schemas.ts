@@ -15,6 +15,8 @@ export const verifyReport = z.object({
   auditChain: z.object({ ok: z.boolean(), rows: z.number(), firstBroken: z.number().nullable(), reason: z.string().nullable() }),
   /** The key file's slot seal: every unknown, altered or missing slot, named. */
   keyslots: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
+  /** Triggers, views, tables and indexes the migrations did not create (or created differently). */
+  schema: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
 });
 export type VerifyReport = z.infer<typeof verifyReport>;
 export const auditRow = z.object({

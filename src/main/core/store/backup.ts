@@ -194,8 +194,11 @@ export async function restoreBackup(
     const report = probe.verify();
     const chainAtBackup = probe.read((db) => verifyChain(db, header.keyslots.auditHead));
     probe.close();
-    if (!report.cipherIntegrity.ok || !report.integrity.ok || !chainAtBackup.ok) {
+    if (!report.cipherIntegrity.ok || !report.integrity.ok || !chainAtBackup.ok || !report.auditChain.ok) {
       throw new CasewalkError('damaged', 'The backup failed its integrity checks; nothing was replaced.');
+    }
+    if (!report.schema.ok) {
+      throw new CasewalkError('damaged', `The backup's database holds schema objects Casewalk did not create (${report.schema.problems.join('; ')}); nothing was replaced.`);
     }
     if (!report.keyslots.ok) {
       throw new CasewalkError('conflict', `The backup's key file was changed outside Casewalk: ${report.keyslots.problems.join(' ')} Nothing was replaced.`);

@@ -24,6 +24,7 @@ import { DEFAULT_NOTICE, readKeyslots, siblingPath, writeKeyslots, type KeyslotF
 import { Lockout, MAX_FAILURES } from './lockout';
 import { migrate, checkVersion } from './migrations';
 import { decodeRecoveryKey, encodeRecoveryKey } from './recovery-key';
+import { schemaProblems } from './schema-check';
 import { blocking, checkSeal, describeProblem, sealSlots, type SealProblem } from './slot-seal';
 
 export type Secret =
@@ -42,6 +43,7 @@ export interface VerifyReport {
   integrity: { ok: boolean; messages: string[] };
   auditChain: ChainReport;
   keyslots: { ok: boolean; problems: string[] };
+  schema: { ok: boolean; problems: string[] };
 }
 
 const slotAad = (wb: string, slot: string) => `casewalk-slot:${wb}:${slot}`;
@@ -280,6 +282,10 @@ export class Workbench {
         () => {},
       );
     }
+    const planted = schemaProblems(db);
+    if (planted.length) {
+      wb.write({ event: 'keyslot_warning', entity: 'schema', outcome: 'failed', detail: `schema objects Casewalk did not create: ${planted.join(', ')}`.slice(0, 2000) }, () => {});
+    }
     if (wb.anchorMissing) {
       wb.write({ event: 'keyslot_warning', entity: 'audit', outcome: 'failed', detail: 'the audit chain head anchor was missing from the key file' }, () => {});
     }
@@ -418,12 +424,14 @@ export class Workbench {
     if (tampered) chain = { ...chain, ok: false, reason: 'chain head anchor altered', firstBroken: chain.firstBroken ?? head?.rows ?? null };
     else if (this.anchorMissing && chain.ok) chain = { ...chain, ok: false, reason: 'chain head anchor missing from the key file', firstBroken: chain.rows };
     const slotProblems = this.slotProblems(onDisk).map(describeProblem);
+    const schema = schemaProblems(db);
     const report: VerifyReport = {
-      ok: cipherErrors.length === 0 && integrity.length === 1 && integrity[0] === 'ok' && chain.ok && slotProblems.length === 0,
+      ok: cipherErrors.length === 0 && integrity.length === 1 && integrity[0] === 'ok' && chain.ok && slotProblems.length === 0 && schema.length === 0,
       cipherIntegrity: { ok: cipherErrors.length === 0, errors: cipherErrors.length },
       integrity: { ok: integrity[0] === 'ok', messages: integrity.slice(0, 10) },
       auditChain: chain,
       keyslots: { ok: slotProblems.length === 0, problems: [...new Set(slotProblems)] },
+      schema: { ok: schema.length === 0, problems: schema },
     };
     return report;
   }
