@@ -7,7 +7,8 @@
  */
 import { Text } from '@mantine/core';
 import { useCallback, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { placeholder, type IdentifierFinding, type IdentifierKind } from '../../../../shared/deid/kinds';
+import { type IdentifierFinding, type IdentifierKind } from '../../../../shared/deid/kinds';
+import { redactSpans } from '../../../../shared/deid/redact';
 import type { NotIdentifier, RecordTextField, TextIdentifier } from '../../../../shared/meetings/schemas';
 import { DismissModal } from '../incidents/DismissModal';
 import { GuardedTextarea, useLiveFindings } from '../incidents/GuardedTextarea';
@@ -57,14 +58,11 @@ export type NotIdentifiers = ReturnType<typeof useNotIdentifiers>;
 
 /** The text with every finding that is not dismissed replaced by its placeholder, as the core does for the room. */
 export function redactedForRoom(text: string, findings: readonly IdentifierFinding[], dismissed: (f: IdentifierFinding) => boolean): string {
-  let out = text;
-  let last = Infinity;
-  for (const f of [...findings].sort((a, b) => b.start - a.start)) {
-    if (dismissed(f) || f.end > last) continue;
-    out = `${out.slice(0, f.start)}${placeholder(f.type)}${out.slice(f.end)}`;
-    last = f.start;
-  }
-  return out;
+  // The shared redaction (end to start, overlaps merged): skipping an overlapping finding left part of it visible.
+  return redactSpans(
+    text,
+    findings.filter((f) => !dismissed(f)),
+  );
 }
 
 export function GuardedRecordField(p: {
