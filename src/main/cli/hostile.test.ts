@@ -184,3 +184,19 @@ describe('item 3: extra schema objects', () => {
     expect(fs.readFileSync(db).equals(before)).toBe(true);
   });
 });
+
+describe('item 7: a garbled lockout file fails closed', () => {
+  it('reads as locked, says which file and how to get out, and frees itself 10 minutes after it was written', async () => {
+    const dir = tmp();
+    const { db } = await init(dir, 'riverside', 'Dana', PASS);
+    const lockout = db.replace(/\.db$/, '.lockout.json');
+    fs.writeFileSync(lockout, '{"failures": 4, "lockedUntil": nul');
+    const v = await cli(['verify', '--db', db, '--json'], dana());
+    expect(v.code).toBe(1);
+    expect(v.err).toMatch(/riverside\.lockout\.json.*damaged.*paused/);
+    expect(v.err).toMatch(/delete/);
+    const old = new Date(Date.now() - 11 * 60 * 1000);
+    fs.utimesSync(lockout, old, old);
+    expect((await cli(['verify', '--db', db, '--json'], dana())).code).toBe(0);
+  });
+});

@@ -167,9 +167,12 @@ export class Workbench {
     const left = lockout.remainingMs();
     if (left > 0) {
       const minutes = Math.ceil(left / 60000);
+      const pause = `Unlocking is paused for ${minutes} more minute${minutes === 1 ? '' : 's'}.`;
       throw new CasewalkError(
         'lockout',
-        `Too many failed attempts. Unlocking is paused for ${minutes} more minute${minutes === 1 ? '' : 's'}.`,
+        lockout.isDamaged()
+          ? `The lockout file ${path.basename(lockoutFile(dbFile))} is damaged, so it is read as a lockout. ${pause} If you know why it is damaged, delete that file to unlock now.`
+          : `Too many failed attempts. ${pause}`,
         { secondsLeft: Math.ceil(left / 1000) },
       );
     }
