@@ -8,7 +8,9 @@
  * and needs context before it counts.
  */
 import { dictionary as en } from '@zxcvbn-ts/language-en';
+import fs from 'node:fs';
 import nlp from 'compromise';
+import wordListPath from 'word-list';
 import faker from './name-lexicon.json';
 
 const SUPPLEMENT_FIRST = `aaliyah abdi abdullah adaeze adebayo ade aiko akira amara amir anh arjun ayesha bao chidi chinedu chioma
@@ -39,7 +41,7 @@ upon via per caller reported said stated told asked called texted arrived dispat
 january call calls incident incidents case cases report reports narrative summary note notes timeline finding findings
 recommendation recommendations review reviews meeting agenda minutes goal goals safety recovery trauma veteran veterans cit nami
 sim samhsa ems ed er icu va gps atm usa us american english spanish black white asian hispanic latino latina native indigenous
-christmas thanksgiving easter covid parkinson alzheimer huntington crohn asperger tourette hodgkin lou gehrig`;
+christmas thanksgiving easter covid name names dob sex race gender age phone address email location parkinson alzheimer huntington crohn asperger tourette hodgkin lou gehrig`;
 
 /** Names that are everyday words: they count only with context ("her daughter, Hope"). */
 const AMBIGUOUS = `will hope grace faith joy mark bill rose may june april august summer autumn winter spring dawn sky river
@@ -74,7 +76,7 @@ export interface NameLexicon {
   english: Set<string>;
   /** The 30,000 most frequent words of English film and TV subtitles (includes some names). */
   common: Set<string>;
-  /** Ordinary English words that are not names: the subtitle list (55k words) and compromise's non-name lexicon, less the name lists. */
+  /** Ordinary English words (some are names too: "grace", "bell"): the word-list package, compromise's non-name lexicon, chat shorthand. */
   dictionary: Set<string>;
   /** Role and job nouns ("officer", "visitor", "texter"): never a name, and a cue before one. */
   roles: Set<string>;
@@ -94,6 +96,8 @@ chrysler gmc lincoln mitsubishi volvo tesla pontiac saturn oldsmobile mercury pl
 /** Chat and form speaker labels, collective nouns and other words that head a clause but name nobody. */
 const ROLES_EXTRA = `subj rp ro loc addr adv unk ofc ofcr pt pts hx yo lic veh dcr mct csu eta utl vol cb ph si ip jo dv ems
 prn pd sfd spd kcso wsp dob ssn mrn aka nka fka`;
+const CHAT_WORDS = `idk rn u ur lol omg tbh btw pls plz thx ty np ok okay ya yea yeah nah hmm umm bc cuz wtf smh imo irl dm txt
+gf bf wont cant didnt isnt doesnt hasnt wasnt dont im ive id ill youre theyre thats whats hes shes`;
 const ROLES_EXTRA_2 = `texter visitor guest poster user member volunteer responder counselor counsellor navigator specialist advocate
 operator agent supervisor chaplain ranger security staff everyone everybody someone somebody nobody anyone anybody none management
 records dispatch admissions intake reception triage registration hotline chat crew medics police fire ems deputies team committee
@@ -158,8 +162,10 @@ export function nameLexicon(): NameLexicon {
   for (const w of places) if ((first.has(w) || last.has(w)) && !c.names.has(w)) ambiguous.add(w);
   const dictionary = new Set<string>();
   // Surnames that are words ("threat", "bell") stay words; first names do not.
-  for (const w of common) if (!first.has(w)) dictionary.add(w);
+  // An English word list (274k words, word-game spelling lists: no surnames of TV characters, unlike subtitles).
+  for (const w of fs.readFileSync(wordListPath, 'utf8').split('\n')) if (w) dictionary.add(w);
   for (const w of c.words) if (!c.names.has(w)) dictionary.add(w);
+  for (const w of words(CHAT_WORDS)) dictionary.add(w);
   for (const w of roles) {
     // "Baker", "Taylor", "Mason" are roles and surnames: context decides.
     if (!hardRoles.has(w) && (first.has(w) || last.has(w))) {

@@ -35,7 +35,9 @@ const CUES = new Set(
 );
 /** Multi-word cues, matched against the lower-cased text before the run. */
 const CUE_PHRASES =
-  /(?:\b(?:name is|name was|named|known as|identified as|goes by|introduced (?:him|her|them)self as|a\.k\.a\.?|spoke (?:with|to)|asked for|reporting party|rp|subject|per|contact(?:ed)?|mother of|father of|parent of|son of|daughter of|wife of|husband of|sibling|this is|it'?s me|i am|call me|signed|regards|thanks|thank you|thank u|cheers)\s*[:,]?\s*)$|(?:^|\n|[.!?]\s*)[-–—~]\s*$/;
+  /(?:\b(?:name is|name was|named|known as|identified as|goes by|introduced (?:him|her|them)self as|a\.k\.a\.?|spoke (?:with|to)|asked for|reporting party|rp|subject|per|contact(?:ed)?|mother of|father of|parent of|son of|daughter of|wife of|husband of|sibling|this is|it'?s me|i am|call me|signed|regards|thanks|thank you|thank u|cheers)\s*[:,]?\s*)$/;
+/** A signature after a dash at the end of a message: "call me at 503 555 0113 - theresa". */
+const SIGNATURE = /(?:^|[\s.!?])[-–—~]\s*$/;
 /** Only before a lower-case name: chat speakers ("them: lily") and "i'm dana". */
 const LOWER_CUES = /(?:\b(?:them|user|me|texter|visitor|caller|client)\s*:\s*|\b(?:i'?m|im)\s+)$/;
 /** Words after a name that say it was a person acting. */
@@ -117,7 +119,7 @@ function gapIs(text: string, a: Token, b: Token, re: RegExp): boolean {
 /** A reporting verb right after a word: its subject is someone speaking ("Ember said …"). */
 const REPORTING_AFTER = /^\s*(?:said|says|stated|states|told|tells|reported|reports|denied|denies|admitted|explained|replied|answered|yelled|screamed|shouted|whispered|texted|wrote|asked|agreed|refused|insisted|disclosed|endorsed|confirmed|recalled|described|added)\b/i;
 /** A unit call sign or a count: "Car 40", "Medic 17", "Engine 9". */
-const NUMBER_AFTER = /^\s+#?\d/;
+const NUMBER_AFTER = /^(?:\s+#?|-)\d/;
 /** A place before a ZIP: "Everett 98208", "Olympia WA 98501". */
 const ZIP_AFTER = /^,?\s+(?:[A-Z]{2}\s+)?\d{5}(?:-\d{4})?\b/;
 /** A chat or form label: "Texter:", "Visitor:". */
@@ -128,6 +130,7 @@ const PHONE_AFTER = /^[\s:,-]+(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}
 /** An ordinary word, also inflected: "VERBALIZING", "CHECKED", "threats". */
 function isWord(w: string, lex: NameLexicon): boolean {
   if (lex.dictionary.has(w) || lex.never.has(w)) return true;
+  if (w.includes('-')) return w.split('-').every((p) => p.length > 0 && (lex.dictionary.has(p) || lex.never.has(p)));
   for (const [suffix, repl] of [['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['es', ''], ['s', ''], ['ly', ''], ['ies', 'y'], ['ied', 'y'], ['er', ''], ['ers', '']] as const) {
     if (w.length > suffix.length + 2 && w.endsWith(suffix) && lex.dictionary.has(w.slice(0, -suffix.length) + repl)) return true;
   }
@@ -148,7 +151,7 @@ export function findNames(text: string): Candidate[] {
   const nameLike = (i: number) => {
     const t = tokens[i];
     if (!t) return false;
-    if (kinds[i] === 'never' || t.text.replace(/\.$/, '').length < 3 || lex.roles.has(t.lower)) return false;
+    if (kinds[i] === 'never' || t.text.replace(/\.$/, '').length < 3 || lex.roles.has(t.lower) || lex.vehicles.has(t.lower)) return false;
     if (kinds[i] === 'known') return !lex.dictionary.has(t.lower) || lex.first.has(t.lower) && !lex.common.has(t.lower);
     if (kinds[i] === 'ambiguous') return false;
     return !isDict(t) && t.text.replace(/['.-]/g, '').length >= 3;
@@ -160,6 +163,9 @@ export function findNames(text: string): Candidate[] {
     const addressDr = prev && /^dr\.?$/.test(prev.lower) && /\d+\s+(?:\S+\s+){1,3}Dr\.?\s*$/.test(text.slice(Math.max(0, prev.start - 40), tokens[i]!.start));
     // "Subject N. Achterberg": the cue is before the initial.
     if (prev && /^[A-Z]\.$/.test(prev.text) && i >= 2 && gapIs(text, prev, tokens[i]!, /^ $/)) return cueBefore(i - 1);
+    const labelled = gapIs(text, prev ?? tokens[i]!, tokens[i]!, /:/);
+    if (prev && labelled && isWord(tokens[i]!.lower, lex) && !lex.last.has(tokens[i]!.lower)) return false; // "counselor: Can you …"
+    if (prev && labelled && tokens[i]!.sentenceStart && /^(?:can|will|thank|thanks|is|are|do|did|how|what|where|when|why|who|yes|no|ok|okay|hi|hello|hey|sure|so|and|but|i)$/.test(tokens[i]!.lower)) return false;
     if (prev && !addressDr && (CUES.has(prev.lower) || lex.roles.has(prev.lower.replace(/\.$/, ''))) && gapIs(text, prev, tokens[i]!, /^[\s,:=]*$/)) {
       // "the officer" is a role, "Officer Smith" names someone; a relation word names the next person.
       return true;
@@ -198,7 +204,9 @@ export function findNames(text: string): Candidate[] {
     }
     if (!given.length) continue;
     const surnameCaps = surname.filter((t) => !PARTICLES.has(t.lower)).every((t) => t.allCaps);
-    const givenKnown = given.some((g) => lex.first.has(tokens[g]!.lower) || (tokens[g]!.allCaps && nameLike(g)));
+    // A given name that is an English word and no first name ("LIVES", "DECLINES") means this is no name.
+    if (given.some((g) => isWord(tokens[g]!.lower, lex) && !lex.first.has(tokens[g]!.lower))) continue;
+    const givenKnown = given.some((g) => (lex.first.has(tokens[g]!.lower) && !isWord(tokens[g]!.lower, lex)) || (tokens[g]!.allCaps && nameLike(g))) || given.every((g) => lex.first.has(tokens[g]!.lower));
     const surnameKnown = surname.some((t, n) => lex.last.has(t.lower) || kinds[i + n] === 'known');
     const after = text.slice(tokens[given.at(-1)!]!.end);
     // "Seattle, Washington", "Smith, Jones and Lee" are lists or places: need a first name and a record-like end.
@@ -282,7 +290,7 @@ export function findNames(text: string): Candidate[] {
     const afterPlacePrep = prevTok ? PLACE_PREPOSITIONS.has(prevTok.lower) : false;
     const place = realWords.every((r) => lex.places.has(r.lower) && !lex.first.has(r.lower));
     const single = realWords[0]!;
-    const plain = (r: Token) => isWord(r.lower, lex) && !lex.first.has(r.lower);
+    const plain = (r: Token) => isWord(r.lower, lex) && !lex.first.has(r.lower) && !lex.last.has(r.lower);
     let score = 0;
     if (cue) score = words === 1 && plain(single) ? 0.4 : 0.9;
     else if (place) score = 0.3;
@@ -319,12 +327,13 @@ export function findNames(text: string): Candidate[] {
     const relation =
       (rel && CUES.has(rel.lower) && gapIs(text, rel, t, /^[\s,:=]*$/) && (!owner || /^(?:her|his|my|their|our|your|the|a|client'?s|pt'?s|subj'?s|caller'?s)$/.test(owner.lower) || rel.text.endsWith('.') || /^(?:ofc|ofcr|officer|dr|mr|mrs|ms|fr|sgt|deputy|dep|rp|caller|subj|pt|client|named)$/.test(rel.lower))) ||
       LOWER_CUES.test(text.slice(Math.max(0, t.start - 12), t.start).toLowerCase()) ||
+      (SIGNATURE.test(text.slice(Math.max(0, t.start - 4), t.start)) && /^\s*(?:$|\n)/.test(text.slice(t.end, t.end + 3))) ||
       CUE_PHRASES.test(text.slice(Math.max(0, t.start - 40), t.start).toLowerCase());
     const after = text.slice(t.end);
     // After a relation word an unknown word that is no English word is a name; a name that is also a word needs the phrase to end.
     const cueName =
       relation &&
-      ((kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && /^\s*(?:[,.;:)!?(]|$|\s(?:is|was|said|says|who|and|came|went|had|has|called|told|texted|still|again|at|from|lives|stays|would|will|can|did|does|got)\b)/.test(after)) ||
+      ((kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && /^\s*(?:[,.;:)!?(]|$|\s(?:is|was|said|says|who|and|came|went|had|has|called|told|texted|still|again|at|from|lives|stays|would|will|can|did|does|got|wont|cant|didnt|isnt|doesnt|hasnt|won't|can't|didn't|isn't|doesn't|hasn't|never|always|just|keeps|needs|wants)\b)/.test(after)) ||
         (isNameWord(i) && lex.first.has(t.lower) && /^\s*(?:[,.;:)!?]|$|\s(?:is|was|said|says|who|and|came|had|has|called|told|btw|here|again|too|lol)\b)/.test(after)));
     let j = i;
     const speaker = !lex.roles.has(t.lower) && (kinds[i] === 'unknown' ? !isDict(t) && t.text.length >= 4 : isName(i)) && REPORTING_AFTER.test(after);
@@ -371,7 +380,11 @@ export function findNames(text: string): Candidate[] {
   }
 
   // 4. ALL-CAPS text (CAD logs, bulletins): a run of name-like words with a known first name, or after a cue.
-  const capsName = (k: number) => !!tokens[k] && tokens[k]!.allCaps && (nameLike(k) || ((lex.first.has(tokens[k]!.lower) || lex.last.has(tokens[k]!.lower)) && !lex.never.has(tokens[k]!.lower) && tokens[k]!.text.length >= 3));
+  const capsName = (k: number) =>
+    !!tokens[k] &&
+    tokens[k]!.allCaps &&
+    !lex.vehicles.has(tokens[k]!.lower) &&
+    (nameLike(k) || ((lex.first.has(tokens[k]!.lower) || (lex.last.has(tokens[k]!.lower) && !isWord(tokens[k]!.lower, lex))) && !lex.never.has(tokens[k]!.lower) && tokens[k]!.text.length >= 3));
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i) || !tokens[i]!.allCaps) continue;
     const initial = tokens[i - 1] && /^[A-Z]\.$/.test(tokens[i - 1]!.text) && gapIs(text, tokens[i - 1]!, tokens[i]!, /^ $/) ? i - 1 : i;
@@ -396,6 +409,9 @@ export function findNames(text: string): Candidate[] {
     let score = 0;
     if (run.length >= 2 && (firstKnown || lastKnown)) score = firstKnown ? 0.8 : 0.6;
     else if (cue && (firstKnown || lastKnown || run.length >= 2)) score = 0.8;
+    else if (cue && run.some((r) => lex.first.has(r.lower) || (!isWord(r.lower, lex) && r.text.length >= 4))) score = 0.7;
+    // "RCW 71.05", "MEDIC 7": a code or a unit before a number.
+    if (run.length === 1 && NUMBER_AFTER.test(text.slice(run[0]!.end))) score = 0;
     else if (run.length === 1 && firstKnown && REPORTING_AFTER.test(text.slice(run[0]!.end))) score = 0.6;
     if (score) out.push({ start: run[0]!.start, end: run.at(-1)!.end, type: 'NAME', score });
     i = j;
@@ -426,6 +442,8 @@ export function propagateNames(text: string, names: readonly string[]): Candidat
   const out: Candidate[] = [];
   for (const t of tokenize(text)) {
     const w = t.lower.replace(/\.$/, '');
+    const prevWord = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, t.start - 8), t.start))?.[1]?.toLowerCase();
+    if (prevWord && PLACE_BEFORE.has(prevWord)) continue; // "North Dakota" after "Dakota Begaye"
     if (anyCase.has(w) || (capOnly.has(w) && t.cap && !t.allCaps && !t.sentenceStart)) out.push({ start: t.start, end: t.end, type: 'NAME', score: 0.55 });
   }
   return out;

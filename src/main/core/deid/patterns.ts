@@ -351,8 +351,12 @@ const zip: Recogniser = (text) => [
   ...all(/(?<![\w$#.,-])(\d{5})(?:-\d{4})?(?![\w-]|[.,]\d|\s*(?:%|percent|calls|people|persons|residents|incidents|rows|records|dollars|miles|feet|ft|lbs|mg|units|hours|times))/d, text, (m) => {
     const prev = before(text, m.index, 30);
     if (/(?:case|report|incident|event|cad|mrn|record|badge|booking|citation|docket|warrant|file|ref|claim|account|id|no|number|unit|room|#|\$)\W*$/.test(prev)) return null;
-    const list = /\b\d{5}\s*(?:,|and|or|&)\s*$/.test(prev) || /^\s*(?:,|and|or|&)\s*\d{5}\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
-    const placeBefore = /(?:^|[^\w])(?:in|near|from|to|of|at|zip|area)\s*$/.test(prev) || /[A-Z][a-z]+,?\s*$/.test(text.slice(Math.max(0, m.index - 30), m.index));
+    // Another five-digit number close by: a list of ZIPs ("98101 (41 calls), 98104 (37)").
+    const list = /(?<![\w$#.,-])\d{5}(?![\w-])/.test(prev.slice(-25)) || /(?<![\w$#.,-])\d{5}(?![\w-])/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 25));
+    // After a word (a city in any case, a street type, "in"): not after a count word or a label.
+    const placeBefore =
+      /(?:^|[^\w])(?:in|near|from|to|of|at|zip|area)\s*$/.test(prev) ||
+      (/[A-Za-z]{2,}\.?,?\s+$/.test(prev) && !/\b(?:about|approximately|approx|over|under|than|total|were|was|is|are|had|has|of|some|nearly|almost|only|just|with|for|by|and|or|the|a|an|to|code|pin|ext|extension|x)\s+$/.test(prev));
     return placeBefore || list ? { start: m.index, end: m.index + m[0].length, type: 'ZIP', score: 0.6 } : null;
   }),
   // ZIP+4 is unmistakable.
