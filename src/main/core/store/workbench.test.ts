@@ -376,3 +376,19 @@ describe('keyslot seal (issue 16, item 1)', () => {
     expect(fs.readFileSync(dbFile).equals(before)).toBe(true);
   });
 });
+
+describe('change passphrase (issue 16, item 8)', () => {
+  it('counts wrong current passphrases toward the lockout and audits them', async () => {
+    const { workbench } = await make();
+    const id = workbench.keyholders()[0]!.id;
+    const results: string[] = [];
+    for (let i = 0; i < 6; i++) results.push(await code(workbench.changePassphrase(id, `wrong current ${i} pass`, 'sunlit orchard ladder 19')));
+    expect(results).toEqual(['wrong_secret', 'wrong_secret', 'wrong_secret', 'wrong_secret', 'lockout', 'lockout']);
+    const failed = workbench.read((db) => listAudit(db, { event: 'passphrase_change', limit: 10, offset: 0 })).rows;
+    expect(failed.filter((r) => r.outcome === 'failed')).toHaveLength(5);
+    // Even the right current passphrase waits, and the next unlock is paused too.
+    expect(await code(workbench.changePassphrase(id, PASS, 'sunlit orchard ladder 19'))).toBe('lockout');
+    workbench.close();
+    expect(await code(Workbench.unlock(dbFile, { kind: 'passphrase', passphrase: PASS }))).toBe('lockout');
+  });
+});

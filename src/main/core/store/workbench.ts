@@ -53,6 +53,33 @@ export function lockoutFile(dbFile: string): string {
   return siblingPath(dbFile, '.lockout.json');
 }
 
+/** Refuses with `lockout` while the workbench's lockout runs (a damaged lockout file counts as one). */
+export function assertNotLockedOut(dbFile: string, lockout = new Lockout(lockoutFile(dbFile))): void {
+  const left = lockout.remainingMs();
+  if (left <= 0) return;
+  const minutes = Math.ceil(left / 60000);
+  const pause = `Unlocking is paused for ${minutes} more minute${minutes === 1 ? '' : 's'}.`;
+  throw new CasewalkError(
+    'lockout',
+    lockout.isDamaged()
+      ? `The lockout file ${path.basename(lockoutFile(dbFile))} is damaged, so it is read as a lockout. ${pause} If you know why it is damaged, delete that file to unlock now.`
+      : `Too many failed attempts. ${pause}`,
+    { secondsLeft: Math.ceil(left / 1000) },
+  );
+}
+
+/** Counts a wrong secret and throws `wrong_secret` (or `lockout` on the 5th in a row). */
+function failedAttempt(lockout: Lockout, what: string, tail = ''): never {
+  const { failures, lockedOut } = lockout.fail();
+  if (lockedOut) {
+    throw new CasewalkError('lockout', `That was the ${MAX_FAILURES}th failed attempt. Unlocking is paused for 10 minutes.${tail}`, { secondsLeft: 600 });
+  }
+  const left = MAX_FAILURES - failures;
+  throw new CasewalkError('wrong_secret', `That ${what} is not right.${tail} ${left} attempt${left === 1 ? '' : 's'} left before a 10-minute pause.`, {
+    attemptsLeft: left,
+  });
+}
+
 async function makeSlot(workbenchId: string, name: string, passphrase: string, dataKey: Buffer): Promise<Slot> {
   const id = randomId();
   const kdf = { name: 'scrypt' as const, ...newScryptParams() };
@@ -164,30 +191,8 @@ export class Workbench {
     if (!fs.existsSync(dbFile)) throw new CasewalkError('not_found', 'There is no workbench file at that location.');
     const ks = readKeyslots(dbFile);
     const lockout = new Lockout(lockoutFile(dbFile));
-    const left = lockout.remainingMs();
-    if (left > 0) {
-      const minutes = Math.ceil(left / 60000);
-      const pause = `Unlocking is paused for ${minutes} more minute${minutes === 1 ? '' : 's'}.`;
-      throw new CasewalkError(
-        'lockout',
-        lockout.isDamaged()
-          ? `The lockout file ${path.basename(lockoutFile(dbFile))} is damaged, so it is read as a lockout. ${pause} If you know why it is damaged, delete that file to unlock now.`
-          : `Too many failed attempts. ${pause}`,
-        { secondsLeft: Math.ceil(left / 1000) },
-      );
-    }
-    const failed = (): never => {
-      const { failures, lockedOut } = lockout.fail();
-      if (lockedOut) {
-        throw new CasewalkError('lockout', `That was the ${MAX_FAILURES}th failed attempt. Unlocking is paused for 10 minutes.`, {
-          secondsLeft: 600,
-        });
-      }
-      const what = secret.kind === 'recovery' ? 'recovery key' : 'passphrase';
-      throw new CasewalkError('wrong_secret', `That ${what} is not right. ${MAX_FAILURES - failures} attempt${MAX_FAILURES - failures === 1 ? '' : 's'} left before a 10-minute pause.`, {
-        attemptsLeft: MAX_FAILURES - failures,
-      });
-    };
+    assertNotLockedOut(dbFile, lockout);
+    const failed = (): never => failedAttempt(lockout, secret.kind === 'recovery' ? 'recovery key' : 'passphrase');
 
     let candidates: Buffer[] = [];
     let actor = 'recovery key';
@@ -469,13 +474,20 @@ export class Workbench {
     const slot = this.ks.slots.find((s) => s.id === id);
     if (!slot) throw new CasewalkError('not_found', 'That keyholder is not on this workbench.');
     this.assertSlotsSealed();
+    // A wrong current passphrase is a guess like a wrong unlock: counted, audited, locked out.
+    const lockout = new Lockout(lockoutFile(this.dbFile));
+    assertNotLockedOut(this.dbFile, lockout);
     const priv = await openSlotPrivateKey(this.ks, slot, current);
-    if (!priv) throw new CasewalkError('wrong_secret', 'The current passphrase is not right; nothing was changed.');
+    if (!priv) {
+      this.write({ event: 'passphrase_change', entity: `keyholder:${id}`, outcome: 'failed', detail: 'wrong current passphrase' }, () => {});
+      failedAttempt(lockout, 'current passphrase', ' Nothing was changed.');
+    }
+    lockout.reset();
     const kdf = { name: 'scrypt' as const, ...newScryptParams() };
     const kek = await deriveKek(next, kdf);
-    const updated: Slot = { ...slot, kdf, privateKey: seal(kek, priv, slotAad(this.ks.workbenchId, slot.id)) };
+    const updated: Slot = { ...slot, kdf, privateKey: seal(kek, priv!, slotAad(this.ks.workbenchId, slot.id)) };
     kek.fill(0);
-    priv.fill(0);
+    priv!.fill(0);
     this.write({ event: 'passphrase_change', entity: `keyholder:${id}` }, () => {});
     this.ks = { ...this.ks, slots: this.ks.slots.map((s) => (s.id === id ? updated : s)) };
     this.saveKeyslots();
