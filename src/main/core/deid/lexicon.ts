@@ -163,7 +163,8 @@ export function nameLexicon(): NameLexicon {
   const dictionary = new Set<string>();
   // Surnames that are words ("threat", "bell") stay words; first names do not.
   // An English word list (274k words, word-game spelling lists: no surnames of TV characters, unlike subtitles).
-  for (const w of fs.readFileSync(wordListPath, 'utf8').split('\n')) if (w) dictionary.add(w);
+  // A name in the word list ("maria", "ana") stays a name unless Wikipedia's or compromise's vocabulary has it as a word.
+  for (const w of fs.readFileSync(wordListPath, 'utf8').split('\n')) if (w && (!(first.has(w) || last.has(w)) || english.has(w) || c.words.has(w))) dictionary.add(w);
   for (const w of c.words) if (!c.names.has(w)) dictionary.add(w);
   for (const w of words(CHAT_WORDS)) dictionary.add(w);
   for (const w of roles) {
