@@ -46,7 +46,7 @@ const AFTER_VERBS =
 /** A run directly followed by one of these is an organisation or a place, not a person. */
 const ORG_AFTER =
   /^\s*(?:'s\s+)?(?:county|city|police|department|dept|sheriff|sheriff's|hospital|medical|center|centre|clinic|health|behavioral|behavioural|services|university|college|school|church|street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|park|lake|river|valley|heights|village|township|district|division|precinct|station|jail|prison|detention|house|shelter|program|programme|project|institute|foundation|alliance|coalition|network|association|authority|partners|group|line|lifeline|team|unit|office|bureau|agency|corporation|inc|llc|bridge|plaza|mall|market|airport|transit|library|memorial|general|regional|community|crisis|recovery|mental|family|youth|veterans?)\b/i;
-const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'dos', 'das', 'do', 'van', 'von', 'der', 'den', 'ter', 'ten', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'st.', 'mac', 'y']);
+const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'dos', 'das', 'do', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'st.', 'mac', 'y']);
 const SURNAME_SHAPE = /(?:ova|eva|ovna|enko|chuk|czyk|ski|ska|sky|wicz|vich|ovic|opoulos|idis|escu|oglu|yan|ashvili|sson|dottir|berg|stein|mann|ez|ian|ini|elli|etti|ucci|akis|poulos|ovich)$/;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'toward', 'towards', 'into', 'outside', 'inside', 'across', 'through', 'via']);
 
@@ -238,7 +238,7 @@ export function findNames(text: string): Candidate[] {
       if (!/^\s$|^\s?-\s?$/.test(gap) || tokens[j]!.text.endsWith("'s")) break;
       const isInitial = /^[A-Z]\.$/.test(n.text) || (n.text.length === 1 && /^[A-Z]$/.test(n.text) && tokens[j + 2]?.cap && text[n.end] === ' ');
       let p = j + 1;
-      while (p < tokens.length && PARTICLES.has(tokens[p]!.lower) && p - j <= 3) p++;
+      while (p < tokens.length && (PARTICLES.has(tokens[p]!.lower) || (tokens[p]!.lower === 't' && text[tokens[p]!.start - 1] === "'")) && p - j <= 3) p++;
       const isParticle = p > j + 1 && tokens[p]?.cap && !tokens[p]!.allCaps && gapIs(text, tokens[p - 1]!, tokens[p]!, /^\s$/);
       if (isParticle) {
         j = p;
@@ -281,7 +281,9 @@ export function findNames(text: string): Candidate[] {
     if (prevTok && (prevTok.lower === 'the' || prevTok.lower === 'a') && !cueBefore(first)) continue;
     if (prevTok && PLACE_BEFORE.has(prevTok.lower) && prevTok.cap && gapIs(text, prevTok, run[0]!, /^ $/)) continue;
     if (realWords.every((r) => lex.vehicles.has(r.lower))) continue;
-    const cue = cueBefore(first);
+    // "M. Fonoti", "R. Okonjo": an initial before a surname that is no English word ("N. Main St" is caught above).
+    const initialled = start < run[0]!.start && /^[A-DF-MO-RT-VX-Z]\.\s/.test(text.slice(start, run[0]!.start)) && !isDict(run[0]!);
+    const cue = cueBefore(first) || initialled;
     const verbAfter = AFTER_VERBS.test(after);
     const reporting = REPORTING_AFTER.test(after);
     const known = runKinds.filter((k) => k === 'known').length;
@@ -299,7 +301,7 @@ export function findNames(text: string): Candidate[] {
     else if (words === 1 && PHONE_AFTER.test(after) && !isDict(single)) score = 0.65; // "Kai 702-555-0166"
 
     else if (words >= 2 && known >= 1) score = 0.85;
-    else if (words >= 2) score = atStart ? (verbAfter ? 0.6 : 0.4) : afterPlacePrep ? 0.45 : 0.6;
+    else if (words >= 2) score = atStart ? (verbAfter ? 0.6 : 0.4) : afterPlacePrep && !realWords.every((r) => !isDict(r)) ? 0.45 : 0.6;
     else if (runKinds.includes('known')) {
       // A capitalised first word may just be an English word that is also a surname ("Reach the …").
       const plainWord = lex.dictionary.has(single.lower) || lex.common.has(single.lower) && !lex.first.has(single.lower);
@@ -308,7 +310,7 @@ export function findNames(text: string): Candidate[] {
     } else if (runKinds.includes('ambiguous')) score = reporting || (verbAfter && !/^\s*['’]s\b/.test(after) && !atStart) ? 0.55 : 0.3;
     else if (reporting && !lex.dictionary.has(single.lower)) score = 0.6;
     else if (reporting) score = atStart ? 0.55 : 0.5;
-    else score = !atStart && (SURNAME_SHAPE.test(single.lower) || verbAfter) && !afterPlacePrep && !lex.dictionary.has(single.lower) ? 0.55 : 0.3;
+    else score = !atStart && !afterPlacePrep && !isDict(single) && !lex.places.has(single.lower) ? 0.55 : 0.3;
     out.push({ start, end, type: 'NAME', score });
   }
 
@@ -344,7 +346,11 @@ export function findNames(text: string): Candidate[] {
     while (p < tokens.length && p - i <= 3 && PARTICLES.has(tokens[p]!.lower) && !tokens[p]!.cap) p++;
     const nextTok = tokens[p];
     const surnameOk = !!nextTok && !nextTok.cap && gapIs(text, tokens[p - 1]!, nextTok, /^\s$/) && (isName(p) || (nameLike(p) && !isDict(nextTok)));
-    const firstOk = (isName(i) && lex.first.has(t.lower)) || (kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && !!nextTok && lex.last.has(nextTok.lower) && !isDict(nextTok));
+    const firstOk =
+      (isName(i) && lex.first.has(t.lower)) ||
+      (kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && !!nextTok && lex.last.has(nextTok.lower) && !isDict(nextTok)) ||
+      // two words that are no English words: "yevgenia petrenko", "tahmina akter"
+      ((kinds[i] === 'unknown' || isName(i)) && !isDict(t) && t.text.length >= 4 && !!nextTok && p === i + 1 && !isDict(nextTok) && nextTok.text.length >= 4 && !lex.roles.has(nextTok.lower));
     const pair = firstOk && surnameOk && gapIs(text, t, tokens[i + 1]!, /^\s$/);
     if (!cue && !pair) continue;
     if (pair && !cue) {

@@ -367,15 +367,15 @@ const STRONG_SUFFIX =
   'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter|Terr|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Crescent|Cres|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke';
 const WEAK_SUFFIX = 'Square|Sq|Loop|Row|Alley|Aly|Pike|Plaza|Path|Walk|Run|Close|Grove|Heights|Hts|Point|Pt|Crossing|Xing|Commons|Green|Gardens|Route|Rte|Mews|Bend|Ridge|Hollow|Landing|Park|View|Hill|Knoll';
 const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
-const UNIT = '(?:,?\\s*(?:Apt\\.?|APT\\.?|apt\\.?|Apartment|Unit|UNIT|unit|Suite|Ste\\.?|STE|Room|Rm\\.?|Floor|Fl\\.?|Bldg\\.?|Building|Lot|Space|Sp\\.?|Trailer|#)\\s*#?\\s*[A-Za-z0-9][A-Za-z0-9-]*)';
+const UNIT = '(?:,?\\s*(?:Apt\\.?|APT\\.?|apt\\.?|Apartment|Unit|UNIT|unit|Suite|Ste\\.?|STE|Room|Rm\\.?|Floor|Fl\\.?|Bldg\\.?|Building|Lot|Space|Sp\\.?|Trailer|Trlr\\.?|TRLR|#)\\s*#?\\s*[A-Za-z0-9][A-Za-z0-9-]*)';
 
-const STREET_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|[A-Z][A-Za-z'-]+(?:\\s+(?:Jr|JR)\\.?)?)(?:\\s+(?:${STRONG_SUFFIX}|${WEAK_SUFFIX}|${STRONG_SUFFIX.toUpperCase()})\\.?)?(?:\\s+${DIRECTION}(?![\\w]))?`;
+const STREET_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|[A-Z][A-Za-z'-]+(?:\\s+[A-Z][A-Za-z'-]+){0,2}(?:\\s+(?:Jr|JR)\\.?)?)(?:\\s+(?:${STRONG_SUFFIX}|${WEAK_SUFFIX}|${STRONG_SUFFIX.toUpperCase()})\\.?)?(?:\\s+${DIRECTION}(?![\\w]))?`;
 
 const address: Recogniser = (text) => {
   const capWord = "(?:[A-Z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))";
   const lowWord = "(?:[a-z][a-z'.-]*|\\d{1,3}(?:st|nd|rd|th))";
   const make = (words: string, suffix: string, flags: string) =>
-    new RegExp(`(?<![\\w-])\\d{1,6}(?:[A-Za-z]|\\s?1[⁄/]2)?(?:-\\d{1,4})?\\s+(?:${DIRECTION}\\s+)?(?:${words}\\s+){1,3}(?:${suffix})\\b\\.?(?:\\s+${DIRECTION}(?![\\w]))?${UNIT}?`, flags);
+    new RegExp(`(?<![\\w-])\\d{1,6}(?:[A-Za-z]|\\s?1[⁄/]2)?(?:-\\d{1,4})?\\s+(?:${DIRECTION}\\s+)?(?:${words}\\s+){1,4}(?:${suffix})\\b\\.?(?:\\s+${DIRECTION}(?![\\w]))?${UNIT}?`, flags);
   const score = (m: RegExpExecArray): Candidate => ({
     start: m.index,
     // A trailing period stays in the text: after redaction "[ADDRESS]." still ends the sentence.
