@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { CasewalkError } from '../../../shared/result';
 import { APP_VERSION } from '../version';
 import { verifyChain } from './audit';
+import { ownerOnly } from './db';
 import { keyslotFileSchema, keyslotPath, siblingPath, writeFileAtomic } from './keyslots';
 import { lockoutFile, Workbench, type Secret } from './workbench';
 
@@ -69,6 +70,8 @@ export function createBackup(wb: Workbench, target: string, progress: Progress =
   let out: number | null = null;
   try {
     fs.rmSync(tmpDb, { force: true });
+    // VACUUM INTO accepts an empty file: create it 0600 so the copy is never readable by others.
+    fs.closeSync(fs.openSync(tmpDb, 'wx', 0o600));
     wb.read((db) => db.prepare('VACUUM INTO ?').run([tmpDb]));
     const size = fs.statSync(tmpDb).size;
     const total = 3 * Math.max(1, size);
@@ -211,6 +214,7 @@ export async function restoreBackup(
       fs.renameSync(dbFile, replaced);
       for (const suffix of ['-wal', '-shm']) if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, replaced + suffix);
       if (fs.existsSync(keyslotPath(dbFile))) fs.renameSync(keyslotPath(dbFile), keyslotPath(replaced));
+      for (const f of [replaced, `${replaced}-wal`, `${replaced}-shm`, keyslotPath(replaced)]) ownerOnly(f);
     }
     fs.renameSync(tmpDb, dbFile);
     fs.renameSync(keyslotPath(tmpDb), keyslotPath(dbFile));

@@ -16,6 +16,15 @@ export type WritableDB = ReadableDB & { readonly [writable]: true };
 export const APPLICATION_ID = 0x43574b31;
 const PLAIN_SQLITE_HEADER = 'SQLite format 3\0';
 
+/** Owner read/write only. Best effort: Windows has no POSIX modes. */
+export function ownerOnly(file: string): void {
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    /* missing file or no POSIX modes */
+  }
+}
+
 export function keyPragma(key: Buffer): string {
   return `key = "x'${key.toString('hex')}'"`;
 }
@@ -39,6 +48,10 @@ export function openWithKey(file: string, key: Buffer, opts: { create?: boolean 
       throw new CasewalkError('not_a_workbench', 'Not a Casewalk workbench: this is an unencrypted SQLite file.');
     }
   }
+  // SQLite creates the WAL and SHM with the database file's mode: make that 0600 first (a new
+  // file is created empty, which SQLite treats as a new database; an older one is tightened).
+  if (opts.create) fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) ownerOnly(f);
   const db = new Database(file, { cacheStatements: true });
   try {
     db.pragma('cipher_log_level = NONE');
@@ -49,6 +62,7 @@ export function openWithKey(file: string, key: Buffer, opts: { create?: boolean 
     throw e;
   }
   db.pragma('journal_mode = WAL');
+  for (const f of [`${file}-wal`, `${file}-shm`]) ownerOnly(f);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY'); // no plaintext temp files

@@ -392,3 +392,31 @@ describe('change passphrase (issue 16, item 8)', () => {
     expect(await code(Workbench.unlock(dbFile, { kind: 'passphrase', passphrase: PASS }))).toBe('lockout');
   });
 });
+
+describe('file modes (issue 16, item 12)', () => {
+  const mode = (f: string) => fs.statSync(f).mode & 0o777;
+  it.skipIf(process.platform === 'win32')('creates the workbench, WAL, SHM, keyslot, lockout, backup and replaced files 0600 in a 0700 folder', async () => {
+    const sub = path.join(dir, 'data');
+    dbFile = path.join(sub, 'workbench.db');
+    const { workbench } = await make();
+    expect(mode(sub)).toBe(0o700);
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, keyslotPath(dbFile)]) expect([f, mode(f)]).toEqual([f, 0o600]);
+    const backup = path.join(dir, 'b.cwbackup');
+    createBackup(workbench, backup);
+    expect(mode(backup)).toBe(0o600);
+    workbench.close();
+    await code(Workbench.unlock(dbFile, { kind: 'passphrase', passphrase: 'wrong passphrase here' }));
+    expect(mode(lockoutFile(dbFile))).toBe(0o600);
+    const { workbench: restored, replaced } = await restoreBackup(backup, dbFile, { kind: 'passphrase', passphrase: PASS });
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, keyslotPath(dbFile), replaced!, keyslotPath(replaced!)]) expect([f, mode(f)]).toEqual([f, 0o600]);
+    restored.close();
+  });
+  it.skipIf(process.platform === 'win32')('tightens a workbench an older Casewalk left 0644 when it opens it', async () => {
+    const { workbench } = await make();
+    workbench.close();
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o644);
+    const wb = await Workbench.unlock(dbFile, { kind: 'passphrase', passphrase: PASS });
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) expect([f, mode(f)]).toEqual([f, 0o600]);
+    wb.close();
+  });
+});
