@@ -318,12 +318,21 @@ const PLATE_SHAPE = /^(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[- ]?[A-
 /** Letter groups that look like a plate's but are statutes, roads, units or labels. */
 const NOT_PLATE = /^(?:HWY|RTE|RCW|WAC|ORS|USC|CFR|APT|STE|RMS|CAD|MRN|ICD|DSM|SSN|DOB|ZIP|AGE|LIC|VEH|UNK|EMS|MCT|DCR|CPS|APS|CIT|BLK|WHT|SR|US|CH|PO|BOX|RM|NO|AM|PM|HRS|MG|ML|FT|LBS|AND|THE|FOR|WAS|HAS|TAG|REG|CAR|UNIT|ROOM|BED|CELL|EXT|TEL|FAX|MIN|MAX|DAY|MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|ENG|MED|BAT|SGT|DEP|OFC|LT|PCT|DIV|DIST|SEC|CTR)$/;
 const plate: Recogniser = (text) => [
-  ...all(/\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)\s*(?:number|no\.?|#|:|of|reading|read|was|is)?\s*(?:number|no\.?|#|:|is)?\s*"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))\s+)?([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}|\d [A-Z]{3} \d{3})\b/di, text, (m) => {
+  ...all(/\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)\s*(?:number|no\.?|#|:|of|reading|read|was|is)?\s*(?:number|no\.?|#|:|is)?\s*"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))\s+)?(\d [A-Z]{3} \d{3}|[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/di, text, (m) => {
     const g = group(m, 1)!;
     return PLATE_SHAPE.test(m[1]!) ? { start: g[0], end: g[1], type: 'PLATE', score: 0.9 } : null;
   }),
+  // "the plate on the van was bxr 9921 or bxr 9927": a plate word, a few words, then the plate (any case), and a list after "or".
+  ...all(/\b(?:plates?|tags?|lic)\b[^.\n]{0,25}?\b(?:was|is|reads?|read|shows?|showed|of)\s+"?([A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{2,5})\b(?:\s+(?:or|and|\/)\s+([A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{2,5})\b)?/di, text, (m) => {
+    const out: Candidate[] = [];
+    for (const n of [1, 2]) {
+      const g = group(m, n);
+      if (g && PLATE_SHAPE.test(m[n]!) && /\d/.test(m[n]!) && /[a-z]/i.test(m[n]!)) out.push({ start: g[0], end: g[1], type: 'PLATE', score: 0.85 });
+    }
+    return out;
+  }),
   // Common US shapes without context: ABC1234, 1ABC234, AB12345, 4TR7720, C47219K, "BVZ 6604", "412 FXB".
-  ...all(/\b(?:[A-Z]{3}\d{4}|\d[A-Z]{3}\d{3}|\d[A-Z]{2}\d{4}|[A-Z]\d{5}[A-Z]|[A-Z]{2}\d{5}|[A-Z]{3}-\d{4}|\d[A-Z]{3} \d{3}|\d [A-Z]{3} \d{3}|([A-Z]{2,3}) \d{3,5}|\d{3} ([A-Z]{3}))\b/, text, (m) => {
+  ...all(/\b(?:[A-Z]{3}\d{4}|\d[A-Z]{3}\d{3}|\d[A-Z]{2}\d{4}|[A-Z]\d{5}[A-Z]|[A-Z]{2}\d{5}|[A-Z]{3}-\d{4}|\d[A-Z]{3} \d{3}|\d [A-Z]{3} \d{3}|([A-Z]{2,3}) \d{3,5}(?! [A-Z]{3}\b)|\d{3} ([A-Z]{3}))\b/, text, (m) => {
     const letters = m[1] ?? m[2];
     if (letters && NOT_PLATE.test(letters)) return null;
     // "WA 98117" is a state and a ZIP.
