@@ -46,6 +46,9 @@ const AFTER_VERBS =
 /** A run directly followed by one of these is an organisation or a place, not a person. */
 const ORG_AFTER =
   /^\s*(?:'s\s+)?(?:county|city|police|department|dept|sheriff|sheriff's|hospital|medical|center|centre|clinic|health|behavioral|behavioural|services|university|college|school|church|street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|park|lake|river|valley|heights|village|township|district|division|precinct|station|jail|prison|detention|house|shelter|program|programme|project|institute|foundation|alliance|coalition|network|association|authority|partners|group|line|lifeline|team|unit|office|bureau|agency|corporation|inc|llc|bridge|plaza|mall|market|airport|transit|library|memorial|general|regional|community|crisis|recovery|mental|family|youth|veterans?)\b/i;
+/** Last words of an organisation's or a place's name (not surnames such as Park, Hill or Lane). */
+const ORG_END =
+  /^(?:house|clinic|center|centre|hospital|shelter|program|programme|services|street|avenue|road|church|school|college|university|institute|foundation|alliance|network|coalition|authority|department|office|agency|court|jail|station|project|home|homes|place|village|lodge|hall|club|ministries|collective|county|city|team|unit|line|partners|health)$/;
 const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'dos', 'das', 'do', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'st.', 'mac', 'y']);
 const SURNAME_SHAPE = /(?:ova|eva|ovna|enko|chuk|czyk|ski|ska|sky|wicz|vich|ovic|opoulos|idis|escu|oglu|yan|ashvili|sson|dottir|berg|stein|mann|ez|ian|ini|elli|etti|ucci|akis|poulos|ovich)$/;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'toward', 'towards', 'into', 'outside', 'inside', 'across', 'through', 'via']);
@@ -128,7 +131,19 @@ const LABEL_AFTER = /^\s*:/;
 const PHONE_AFTER = /^[\s:,-]+(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/;
 
 /** An ordinary word, also inflected: "VERBALIZING", "CHECKED", "threats". */
+const wordCache = new Map<string, boolean>();
+
 function isWord(w: string, lex: NameLexicon): boolean {
+  let r = wordCache.get(w);
+  if (r === undefined) {
+    if (wordCache.size > 50_000) wordCache.clear();
+    r = isWordUncached(w, lex);
+    wordCache.set(w, r);
+  }
+  return r;
+}
+
+function isWordUncached(w: string, lex: NameLexicon): boolean {
   if (lex.dictionary.has(w) || lex.never.has(w)) return true;
   if (w.includes('-')) return w.split('-').every((p) => p.length > 0 && (lex.dictionary.has(p) || lex.never.has(p)));
   for (const [suffix, repl] of [['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['es', ''], ['s', ''], ['ly', ''], ['ies', 'y'], ['ied', 'y'], ['er', ''], ['ers', '']] as const) {
@@ -277,6 +292,8 @@ export function findNames(text: string): Candidate[] {
     i = j;
     if (!realWords.length) continue;
     if ((ORG_AFTER.test(after) && !(cueBefore(first) && /^['’]s\s/.test(after))) || ZIP_AFTER.test(after)) continue;
+    // The run ends in an organisation or place word: "Grace House", "Hope Street Clinic".
+    if (realWords.length >= 2 && ORG_END.test(run.at(-1)!.lower) && !cueBefore(first)) continue;
     if (realWords.length === 1 && (NUMBER_AFTER.test(after) || LABEL_AFTER.test(after)) && !cueBefore(first)) continue;
     if (prevTok && (prevTok.lower === 'the' || prevTok.lower === 'a') && !cueBefore(first)) continue;
     if (prevTok && PLACE_BEFORE.has(prevTok.lower) && prevTok.cap && gapIs(text, prevTok, run[0]!, /^ $/)) continue;
@@ -448,9 +465,10 @@ export function propagateNames(text: string, names: readonly string[]): Candidat
   const out: Candidate[] = [];
   for (const t of tokenize(text)) {
     const w = t.lower.replace(/\.$/, '');
+    if (!(anyCase.has(w) || (capOnly.has(w) && t.cap && !t.allCaps && !t.sentenceStart))) continue;
     const prevWord = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, t.start - 8), t.start))?.[1]?.toLowerCase();
     if (prevWord && PLACE_BEFORE.has(prevWord)) continue; // "North Dakota" after "Dakota Begaye"
-    if (anyCase.has(w) || (capOnly.has(w) && t.cap && !t.allCaps && !t.sentenceStart)) out.push({ start: t.start, end: t.end, type: 'NAME', score: 0.55 });
+    out.push({ start: t.start, end: t.end, type: 'NAME', score: 0.55 });
   }
   return out;
 }

@@ -25,6 +25,97 @@ describe('identifier scanner on the development corpus', () => {
   });
 });
 
+const DEV_CORPUS_V2 = path.resolve(__dirname, '../../../../../shared/deid/dev-corpus-v2.jsonl');
+const readJsonl = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as LabelledText);
+
+/**
+ * Floors at the levels reached (docs/identifier-guard.md has the figures): a change that loses
+ * recall or precision on any of these sets fails. The written sets were made by a separate
+ * session that never read the scanner (fixtures/make-written.py).
+ */
+const FLOORS: { name: string; file: string; recall: number; precision: number; kind: number }[] = [
+  { name: 'hand-written free text (shared/deid/dev-corpus-v2.jsonl)', file: DEV_CORPUS_V2, recall: 0.96, precision: 0.98, kind: 0.9 },
+  { name: 'written free text (fixtures/written-free.jsonl)', file: path.join(__dirname, 'fixtures/written-free.jsonl'), recall: 0.945, precision: 0.965, kind: 0.85 },
+  { name: 'written templates (fixtures/written-template.jsonl)', file: path.join(__dirname, 'fixtures/written-template.jsonl'), recall: 0.98, precision: 0.99, kind: 0.95 },
+  { name: 'written disguises (fixtures/written-disguise.jsonl)', file: path.join(__dirname, 'fixtures/written-disguise.jsonl'), recall: 0.93, precision: 0.99, kind: 0.82 },
+];
+
+describe('identifier scanner floors on text it was not written for', () => {
+  for (const f of FLOORS) {
+    it.runIf(fs.existsSync(f.file))(`${f.name}: recall >= ${f.recall}, precision >= ${f.precision}, every kind >= ${f.kind}`, () => {
+      const s = score(readJsonl(f.file), scan);
+      expect(s.recall, s.misses.slice(0, 20).join('\n')).toBeGreaterThanOrEqual(f.recall);
+      expect(s.precision, s.falsePositives.slice(0, 20).join('\n')).toBeGreaterThanOrEqual(f.precision);
+      for (const [kind, k] of Object.entries(s.perKind)) expect(k.recall, kind).toBeGreaterThanOrEqual(f.kind);
+    });
+  }
+});
+
+describe('identifier scanner on disguised text', () => {
+  // Each disguise alone, on a name, a phone, an SSN and an email; the finding must cover the disguised text as typed.
+  const plain = 'Caller Rosa Villanueva-Ott, phone 206-555-0143, SSN 900-12-3456, email rosa.vo@example.com.';
+  const disguises: [string, (s: string) => string][] = [
+    ['zero-width space', (s) => [...s].join('\u200B')],
+    ['zero-width joiner and non-joiner', (s) => [...s].map((c, i) => c + (i % 2 ? '\u200D' : '\u200C')).join('')],
+    ['word joiner and BOM', (s) => [...s].join(Math.random() < 2 ? '\u2060' : '\uFEFF')],
+    ['soft hyphen', (s) => [...s].join('\u00AD')],
+    ['no-break and other spaces', (s) => s.replace(/ /g, '\u00A0').replace(/-/g, '\u2009')],
+    ['full-width forms', (s) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))],
+    ['Arabic-Indic digits', (s) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)))],
+    ['Devanagari digits', (s) => s.replace(/\d/g, (d) => String.fromCharCode(0x0966 + Number(d)))],
+    ['combining marks', (s) => s.replace(/[aeo]/g, (c) => `${c}\u0301`)],
+    ['case: ALL CAPS', (s) => s.toUpperCase()],
+  ];
+  const parts = ['Rosa Villanueva-Ott', '206-555-0143', '900-12-3456', 'rosa.vo@example.com'];
+  for (const [name, disguise] of disguises) {
+    it(`finds every identifier through ${name}`, () => {
+      let text = plain;
+      const planted: string[] = [];
+      for (const p of parts) {
+        const d = disguise(p);
+        text = text.replace(p, d);
+        planted.push(d);
+      }
+      const f = scan(text);
+      for (const d of planted) {
+        const start = text.indexOf(d);
+        const end = start + d.length;
+        // Covered as typed: a redaction of the findings leaves none of the identifier's characters.
+        let covered = 0;
+        for (let i = start; i < end; i++) if (f.some((x) => x.start <= i && i < x.end)) covered++;
+        expect(covered / (end - start), `${name}: ${JSON.stringify(d)} in ${JSON.stringify(f)}`).toBeGreaterThanOrEqual(0.9);
+      }
+    });
+  }
+  it('maps findings back to offsets in the text as typed', () => {
+    const text = 'Call \u200B(５５５) ２０１-٤٤٣٣\u200B now.';
+    const f = scan(text);
+    expect(f).toHaveLength(1);
+    expect(text.slice(f[0]!.start, f[0]!.end)).toBe('(５５５) ２０１-٤٤٣٣\u200B');
+  });
+});
+
+describe('a finding keeps its meaning', () => {
+  const findings = [
+    'No CIT-trained officer was available on the evening shift.',
+    'No mobile crisis team covers the county after 22:00 on weekends.',
+    'Per policy, Officer A waited for the co-responder before entering.',
+    'Unable to reach the on-call psychiatrist; the ED held the person for 14 hours.',
+    'Faith-based shelter staff were not told about the discharge plan.',
+    'Summer schedule leaves the crisis line with one counsellor overnight.',
+    'CIT-trained deputies were dispatched in 3 of 11 calls (27%) in March 2025.',
+    'The Brown Act requires the committee to meet in public; case review stays in closed session.',
+    'Hope Street Clinic and Grace House had no shared release-of-information form.',
+    'Dispatch coded the call as WELFARE CHECK, then PERSON IN CRISIS, under RCW 71.05.153.',
+  ];
+  for (const f of findings) it(`leaves "${f}" word for word`, () => expect(scan(f)).toEqual([]));
+});
+
 describe('identifier scanner on hand-written sentences of other shapes', () => {
   const items = fs
     .readFileSync(FIXTURE, 'utf8')
