@@ -50,7 +50,6 @@ const ORG_AFTER =
 const ORG_END =
   /^(?:house|clinic|center|centre|hospital|shelter|program|programme|services|street|avenue|road|church|school|college|university|institute|foundation|alliance|network|coalition|authority|department|office|agency|court|jail|station|project|home|homes|place|village|lodge|hall|club|ministries|collective|county|city|team|unit|line|partners|health)$/;
 const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'dos', 'das', 'do', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'st.', 'mac', 'y']);
-const SURNAME_SHAPE = /(?:ova|eva|ovna|enko|chuk|czyk|ski|ska|sky|wicz|vich|ovic|opoulos|idis|escu|oglu|yan|ashvili|sson|dottir|berg|stein|mann|ez|ian|ini|elli|etti|ucci|akis|poulos|ovich)$/;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'toward', 'towards', 'into', 'outside', 'inside', 'across', 'through', 'via']);
 
 /** "jOhN", "sMiTh": case used as a disguise (not "McKay", "DeShawn", "LaToya", "O'Neil"). */
