@@ -200,3 +200,27 @@ describe('item 7: a garbled lockout file fails closed', () => {
     expect((await cli(['verify', '--db', db, '--json'], dana())).code).toBe(0);
   });
 });
+
+describe('item 4: restore counts toward the target’s lockout', () => {
+  it('six wrong restore passphrases lock the target; during the lockout restore changes nothing', async () => {
+    const dir = tmp();
+    const { db } = await init(dir, 'riverside', 'Dana', PASS);
+    const out = path.join(dir, 'b.cwbackup');
+    expect((await cli(['backup', '--db', db, '--out', out, '--json'], dana())).code).toBe(0);
+    const errs: string[] = [];
+    for (let i = 0; i < 6; i++) errs.push((await cli(['restore', '--from', out, '--db', db, '--json'], { CASEWALK_PASSPHRASE: `wrong guess number ${i}` })).err);
+    expect(errs.slice(0, 4).every((e) => e.startsWith('casewalk: That passphrase is not right.'))).toBe(true);
+    expect(errs[4]).toMatch(/5th failed attempt/);
+    expect(errs[5]).toMatch(/paused/);
+    // The target itself is locked out now.
+    expect((await cli(['verify', '--db', db, '--json'], dana())).err).toMatch(/paused/);
+    // The right passphrase during the lockout: refused before anything changes.
+    const before = fs.readdirSync(dir).sort();
+    const bytes = fs.readFileSync(db);
+    const r = await cli(['restore', '--from', out, '--db', db, '--json'], { CASEWALK_PASSPHRASE: PASS });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/paused/);
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    expect(fs.readFileSync(db).equals(bytes)).toBe(true);
+  });
+});

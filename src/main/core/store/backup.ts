@@ -14,7 +14,7 @@ import { APP_VERSION } from '../version';
 import { verifyChain } from './audit';
 import { ownerOnly } from './db';
 import { keyslotFileSchema, keyslotPath, siblingPath, writeFileAtomic } from './keyslots';
-import { lockoutFile, Workbench, type Secret } from './workbench';
+import { assertNotLockedOut, lockoutFile, Workbench, type Secret } from './workbench';
 
 const MAGIC = Buffer.from('CASEWALK-BACKUP\n');
 const headerSchema = z.object({
@@ -175,6 +175,8 @@ export async function restoreBackup(
   beforeReplace: () => void = () => {},
   progress: Progress = () => {},
 ): Promise<{ workbench: Workbench; replaced: string | null }> {
+  // Restore is an unlock of the target: refused during its lockout before anything is read or written.
+  assertNotLockedOut(dbFile);
   const { header, fd, bodyOffset } = openBackup(from, progress);
   const dir = path.dirname(path.resolve(dbFile));
   const tmpDb = path.join(dir, `.restore-${process.pid}-${Date.now()}.db`);
@@ -193,7 +195,8 @@ export async function restoreBackup(
     writeFileAtomic(keyslotPath(tmpDb), JSON.stringify(header.keyslots));
     progress(header.dbBytes, header.dbBytes, 'verifying');
     // Unlock the temp copy: proves the secret against the backup's own keyslots.
-    const probe = await Workbench.unlock(tmpDb, secret);
+    // Wrong secrets count toward the target's lockout, not a throwaway one beside the temp copy.
+    const probe = await Workbench.unlock(tmpDb, secret, { lockoutOf: dbFile });
     const report = probe.verify();
     const chainAtBackup = probe.read((db) => verifyChain(db, header.keyslots.auditHead));
     probe.close();

@@ -187,11 +187,13 @@ export class Workbench {
    * Unlocks with a passphrase (one scrypt derivation for the named keyholder) or the recovery
    * key. Wrong secrets count towards the lockout; the file itself is never written to.
    */
-  static async unlock(dbFile: string, secret: Secret): Promise<Workbench> {
+  static async unlock(dbFile: string, secret: Secret, opts: { lockoutOf?: string } = {}): Promise<Workbench> {
     if (!fs.existsSync(dbFile)) throw new CasewalkError('not_found', 'There is no workbench file at that location.');
     const ks = readKeyslots(dbFile);
-    const lockout = new Lockout(lockoutFile(dbFile));
-    assertNotLockedOut(dbFile, lockout);
+    // Restore proves the secret on a temp copy but counts it against the workbench it replaces.
+    const lockoutOf = opts.lockoutOf ?? dbFile;
+    const lockout = new Lockout(lockoutFile(lockoutOf));
+    assertNotLockedOut(lockoutOf, lockout);
     const failed = (): never => failedAttempt(lockout, secret.kind === 'recovery' ? 'recovery key' : 'passphrase');
 
     let candidates: Buffer[] = [];
