@@ -221,3 +221,97 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
   });
 });
+
+test('meetings: a finding typed in walk mode reaches the room word for word; the presenter sees what the room sees; findings are edited, then amended', async () => {
+  await withEnv(async ({ page, newPage, problems }) => {
+    await toHome(page);
+    await readyIncident(page);
+    await page.getByRole('link', { name: /^Meetings/ }).click();
+    await page.getByRole('button', { name: 'Plan a meeting' }).click();
+    const plan = page.getByRole('dialog', { name: 'Plan a meeting' });
+    await plan.getByLabel('Date').fill('2026-12-08');
+    await plan.getByRole('button', { name: 'Plan meeting' }).click();
+    await page.getByRole('combobox', { name: 'Add a case review' }).click();
+    await page.getByRole('option', { name: /^2026-021/ }).click();
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('4. Case review: 2026-021').waitFor();
+
+    await page.getByRole('button', { name: 'Start walk-through' }).click();
+    await page.getByRole('heading', { name: 'Walk-through' }).waitFor();
+    const projector = await newPage();
+    await projector.goto(`${projector.url().split('#')[0]}#/projector`);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+    await projector.getByRole('heading', { name: 'Incident 2026-021' }).waitFor();
+
+    // Typed in walk mode, guarded as typed, saved with Enter.
+    const finding = 'No CIT-trained officer was available on the evening shift';
+    const bar = page.getByLabel(/^Add a finding/);
+    await bar.fill(finding);
+    await page.getByText('No possible identifiers found.').waitFor();
+    await page.keyboard.press('Enter');
+    // The room sees it word for word, and the presenter sees exactly what the room sees.
+    await projector.getByText(finding, { exact: false }).first().waitFor();
+    const projected = (await projector.getByRole('main', { name: 'Shared screen' }).textContent()) ?? '';
+    assert(projected.includes(finding), `the projector shows the finding word for word: ${projected}`);
+    assert(!projected.includes('[NAME]'), 'nothing of the finding is redacted for the room');
+    const stage = page.getByRole('main', { name: 'Room sees' });
+    await stage.getByText(finding, { exact: false }).waitFor();
+    const side = page.getByRole('complementary', { name: 'Presenter only' });
+    await side.getByText(finding, { exact: false }).waitFor();
+    assert((await side.getByText('Redacted for the room').count()) === 0, 'the presenter list shows no redaction');
+    await look(page, '28-walk-room-sees');
+
+    // A flagged name while typing: highlighted, with the words the room would see.
+    await bar.fill('Crisis line did not reach Dana Whitfield in time');
+    await page.getByRole('button', { name: 'Redact to [NAME]: “Dana Whitfield”' }).waitFor();
+    await page.getByText('The room will see:').waitFor();
+    assert((await page.getByRole('status').filter({ hasText: 'The room will see:' }).textContent())?.includes('Crisis line did not reach [NAME] in time'), 'the quick-add says what the room will see');
+    await bar.fill('');
+
+    // Edit the finding from the presenter's list (keyboard reachable, labelled).
+    await side.getByRole('button', { name: `Edit finding: ${finding}` }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Edit finding' });
+    const text = dialog.getByRole('textbox', { name: 'Finding' });
+    assert((await text.inputValue()) === finding, 'the dialog opens with the saved text');
+    await text.fill(`${finding}; Dana Whitfield waited an hour`);
+    await dialog.getByRole('button', { name: 'Redact to [NAME]: “Dana Whitfield”' }).waitFor();
+    await dialog.getByText('The room will see:').waitFor();
+    await look(page, '29-finding-edit-dialog');
+    await dialog.getByRole('button', { name: 'Redact to [NAME]: “Dana Whitfield”' }).click();
+    assert((await text.inputValue()) === `${finding}; [NAME] waited an hour`, 'redacted in place');
+    await dialog.getByRole('button', { name: 'Save finding' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await projector.getByText(`${finding}; [NAME] waited an hour`, { exact: false }).first().waitFor();
+    await side.getByText(`${finding}; [NAME] waited an hour`, { exact: false }).waitFor();
+
+    // After the meeting: the finding is changed only by an amendment with a reason.
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: /^Meeting · / }).waitFor();
+    await page.getByRole('button', { name: 'End meeting' }).click();
+    await page.getByRole('button', { name: 'Start walk-through' }).or(page.getByText('Ended', { exact: true })).first().waitFor();
+    const record = page.getByRole('region', { name: 'Findings and recommendations' });
+    await record.getByRole('button', { name: `Amend finding: ${finding}` }).click();
+    const amend = page.getByRole('dialog', { name: 'Amend finding' });
+    await amend.getByText('Part of the record').waitFor();
+    await amend.getByRole('textbox', { name: 'Finding' }).fill(finding);
+    assert(await amend.getByRole('button', { name: 'Record amendment' }).isDisabled(), 'an amendment needs a reason');
+    await amend.getByRole('textbox', { name: 'Reason for the amendment' }).fill('The wait is in the timeline; the finding is about staffing');
+    await amend.getByRole('button', { name: 'Record amendment' }).click();
+    await amend.waitFor({ state: 'hidden' });
+    await record.getByText(finding, { exact: false }).waitFor();
+    await record.getByRole('button', { name: `Amend finding: ${finding}` }).click();
+    await amend.getByText('Amendment 1').waitFor();
+    await amend.getByText(`+ ${finding}`, { exact: false }).waitFor();
+    await look(page, '30-finding-amend-dialog');
+    await amend.getByRole('button', { name: 'Cancel' }).click();
+    await amend.waitFor({ state: 'hidden' });
+
+    // The minutes carry the finding word for word.
+    await page.getByRole('button', { name: 'Draft minutes from the record' }).click();
+    const cases = page.getByRole('textbox', { name: 'Case review: 2026-021', exact: true });
+    await cases.waitFor();
+    assert((await cases.inputValue()).includes(finding), `the minutes carry the finding word for word: ${await cases.inputValue()}`);
+    assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
+  });
+});

@@ -3,7 +3,7 @@
  * reason (the core decides which and keeps the diff, the hash, who and when). The text is
  * guarded as it is typed, and the dialog says what the room will see.
  */
-import { Alert, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Finding, FindingEditState } from '../../../../shared/meetings/schemas';
 import { FINDING_CATEGORY, FINDING_KIND, type FindingCategory } from '../../../../shared/meetings/values';
@@ -76,7 +76,9 @@ export function FindingEditModal(p: { findingId: number | null; onClose(): void;
   };
 
   return (
-    <Modal opened={p.findingId !== null} onClose={p.onClose} title={locked ? 'Amend finding' : 'Edit finding'} size="xl">
+    <>
+    {/* No open transition: with the content loading while it ran, the dialog could stay transparent (seen in headless Chromium). */}
+      <Modal opened={p.findingId !== null} onClose={p.onClose} title={locked ? 'Amend finding' : 'Edit finding'} size="xl" transitionProps={{ duration: 0 }}>
       {!state ? (
         error ? <Alert color="red">{error}</Alert> : <Text>Loading…</Text>
       ) : (
@@ -96,12 +98,7 @@ export function FindingEditModal(p: { findingId: number | null; onClose(): void;
             <Group align="flex-end">
               <Select label="Category" data={f?.source === 'case' ? FINDING_CATEGORY.options : FINDING_CATEGORY.options.filter((o) => o.value === 'services' || o.value === 'staffing')} value={category} onChange={(v) => v && setCategory(v as FindingCategory)} allowDeselect={false} w={280} />
               {f?.source === 'case' && (
-                <SegmentedControl
-                aria-label="Gap or what worked"
-                value={kind}
-                onChange={(v) => setKind(v as Finding['kind'])}
-                data={FINDING_KIND.options.map((o) => ({ value: o.value, label: o.label }))}
-              />
+                <Select label="Gap or what worked" data={FINDING_KIND.options} value={kind} onChange={(v) => v && setKind(v as Finding['kind'])} allowDeselect={false} w={200} />
               )}
               <Select label="Intercept" placeholder="None" data={INTERCEPT.options} value={intercept} onChange={setIntercept} clearable w={300} />
             </Group>
@@ -128,7 +125,8 @@ export function FindingEditModal(p: { findingId: number | null; onClose(): void;
           </Stack>
         </form>
       )}
-      {guard.modal}
     </Modal>
+    {guard.modal}
+    </>
   );
 }

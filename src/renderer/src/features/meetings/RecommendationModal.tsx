@@ -115,7 +115,10 @@ export function RecommendationModal(p: {
   const changed = !editing || Object.keys(patch).length > 0 || notIdentifiers.length > 0;
 
   return (
-    <Modal opened={opened} onClose={close} title={!editing ? 'New recommendation' : `${locked ? 'Amend' : 'Edit'} recommendation${cur ? ` ${cur.code}` : ''}`} size="xl">
+    <>
+    <Modal opened={opened} onClose={close} title={!editing ? 'New recommendation' : `${locked ? 'Amend' : 'Edit'} recommendation${cur ? ` ${cur.code}` : ''}`} size="xl"
+      {...(editing ? { transitionProps: { duration: 0 } } : {})}
+    >
       {editing && !state ? (
         error ? <Alert color="red">{error}</Alert> : <Text>Loading…</Text>
       ) : (
@@ -181,7 +184,8 @@ export function RecommendationModal(p: {
           </Stack>
         </form>
       )}
-      {guard.modal}
     </Modal>
+    {guard.modal}
+    </>
   );
 }
