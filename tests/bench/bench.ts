@@ -93,7 +93,7 @@ function encryptedVsPlain(): { ratio: number; runs: { encryptedMs: number; plain
   return { ratio: Math.round(median(runs.map((r) => r.encryptedMs / r.plainMs)) * 1000) / 1000, runs };
 }
 
-type Phase = 'compare' | 'build' | 'app';
+type Phase = 'compare' | 'build' | 'app' | 'scan';
 
 /** Each phase runs in its own process, so the app phase's peak RSS is the app's, not the fixture builder's. */
 function runPhase(phase: Phase, dir: string): Record<string, unknown> {
@@ -104,6 +104,55 @@ function runPhase(phase: Phase, dir: string): Record<string, unknown> {
   });
   if (r.status !== 0) throw new Error(`bench phase ${phase} failed (exit ${r.status})`);
   return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+/** The machine's scrypt time (N=2^15, r=8, p=1), so figures from machines 2-3x apart can be compared. */
+function scryptMs(): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) runs.push(time(() => crypto.scryptSync('bench passphrase', 'bench-salt-0123456789', 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 })));
+  return Math.round(median(runs));
+}
+
+/**
+ * The identifier guard as the editors use it: 10,000 mixed texts (synthetic narratives, timeline
+ * steps, findings and the corpora's free text, with and without identifiers) for throughput, and
+ * 2,000-character texts for the latency of one highlight while typing.
+ */
+async function phaseScan() {
+  const { scan } = await import('../../src/main/core/deid/scanner');
+  const here = import.meta.dirname;
+  const corpora = [
+    path.resolve(here, '../../../shared/deid/dev-corpus.jsonl'),
+    path.resolve(here, '../../../shared/deid/dev-corpus-v2.jsonl'),
+    path.resolve(here, '../../src/main/core/deid/fixtures/written-free.jsonl'),
+    path.resolve(here, '../../src/main/core/deid/fixtures/written-template.jsonl'),
+    path.resolve(here, '../../src/main/core/deid/fixtures/written-disguise.jsonl'),
+  ].filter((f) => fs.existsSync(f));
+  const texts: string[] = corpora.flatMap((f) => fs.readFileSync(f, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text));
+  const { pick, int } = rng(7);
+  const findings = ['No CIT-trained officer was available on the evening shift.', 'The mobile crisis team was not dispatched because the call was coded as a disturbance.', 'Release-of-information forms were not shared between the ED and the crisis line.'];
+  const mixed: string[] = [];
+  for (let i = 0; i < 10_000; i++) mixed.push(i % 5 === 0 ? pick(findings) : pick(texts));
+  const tLoad = performance.now();
+  scan('Warm-up: Officer Okafor met Rosa at 12 Main St.');
+  const lexiconLoadMs = Math.round(performance.now() - tLoad);
+  const t = performance.now();
+  for (const x of mixed) scan(x);
+  const scanTextsPerSec = Math.round(mixed.length / ((performance.now() - t) / 1000));
+  const long: string[] = [];
+  let cur = '';
+  const shuffled = texts.map((x) => [int(0, 1_000_000), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+  for (const x of shuffled) {
+    cur += `${x}\n`;
+    if (cur.length >= 2000) {
+      long.push(cur.slice(0, 2000));
+      cur = '';
+    }
+  }
+  for (const x of long.slice(0, 20)) scan(x);
+  const lat: number[] = [];
+  for (let rep = 0; rep < 3; rep++) for (const x of long) lat.push(time(() => scan(x)));
+  return { scanTextsPerSec, scanP95Ms: p95(lat), scanLongTexts: long.length, scanLexiconLoadMs: lexiconLoadMs, scryptMs: scryptMs() };
 }
 
 async function phaseCompare() {
@@ -224,18 +273,24 @@ async function main() {
   const phase = args[args.indexOf('--phase') + 1] as Phase | undefined;
   if (args.includes('--phase')) {
     const dir = args[args.indexOf('--dir') + 1]!;
-    const out = phase === 'compare' ? await phaseCompare() : phase === 'build' ? await phaseBuild(dir) : await phaseApp(dir);
+    const out = phase === 'compare' ? await phaseCompare() : phase === 'scan' ? await phaseScan() : phase === 'build' ? await phaseBuild(dir) : await phaseApp(dir);
     process.stdout.write(JSON.stringify(out));
     return;
   }
   log(`Casewalk benchmark: ${N.toLocaleString()} incidents over ${YEARS} years in ${root}`);
+  const scanFigures = runPhase('scan', root);
+  log(`identifier guard ${JSON.stringify(scanFigures)}`);
+  if (args.includes('--scan-only')) {
+    process.stdout.write(`${JSON.stringify({ ...scanFigures, machine: { cores: os.cpus().length, node: process.version } })}\n`);
+    return;
+  }
   const compare = runPhase('compare', root);
   log(`encrypted/plain median ratio ${String(compare.encryptedVsPlain)}`);
   const big = path.join(root, 'big');
   const built = runPhase('build', big);
   log(`built ${JSON.stringify(built)}`);
   const app = runPhase('app', big);
-  const result = { ...compare, ...app, ...built, machine: { cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` } };
+  const result = { ...scanFigures, ...compare, ...app, ...built, machine: { cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` } };
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
 }
 
