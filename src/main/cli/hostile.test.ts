@@ -224,3 +224,24 @@ describe('item 4: restore counts toward the target’s lockout', () => {
     expect(fs.readFileSync(db).equals(bytes)).toBe(true);
   });
 });
+
+describe('item 13: restoring another workbench’s backup needs confirmation', () => {
+  it('names both committees and ids and changes nothing without --force; --force restores', async () => {
+    const dir = tmp();
+    const { db } = await init(dir, 'riverside', 'Dana', PASS);
+    const other = await init(dir, 'lakeside', 'Dana', PASS); // same passphrase, different workbench
+    const out = path.join(dir, 'lakeside.cwbackup');
+    expect((await cli(['backup', '--db', other.db, '--out', out, '--json'], dana())).code).toBe(0);
+    const ours = readKeys(db).workbenchId as string;
+    const theirs = readKeys(other.db).workbenchId as string;
+    const before = fs.readdirSync(dir).sort();
+    const r = await cli(['restore', '--from', out, '--db', db, '--json'], { CASEWALK_PASSPHRASE: PASS });
+    expect(r.code).toBe(1);
+    for (const s of ['riverside CIT', 'lakeside CIT', ours, theirs, '--force']) expect(r.err).toContain(s);
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    expect(readKeys(db).workbenchId).toBe(ours);
+    const forced = await cli(['restore', '--from', out, '--db', db, '--force', '--json'], { CASEWALK_PASSPHRASE: PASS });
+    expect(forced.code).toBe(0);
+    expect(readKeys(db).workbenchId).toBe(theirs);
+  });
+});

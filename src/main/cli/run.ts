@@ -180,19 +180,21 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   restore: {
-    summary: 'Restore a .cwbackup over a workbench (--from FILE --db PATH); keeps the replaced one as a dated copy.',
-    flags: { ...COMMON, from: 'string' },
+    summary: 'Restore a .cwbackup over a workbench (--from FILE --db PATH [--force]); keeps the replaced one as a dated copy. --force: the backup is of a different workbench.',
+    flags: { ...COMMON, from: 'string', force: 'boolean' },
     async run(args, io) {
       const from = path.resolve(need(args, 'from'));
       const db = dbPath(args);
       const secret = await secretFromEnv(io.env);
       return withCore(args, io, async (call, core) => {
         const handle = core.files.register(from, 'read');
+        const force = args.flags.force === true ? { confirmOtherWorkbench: true } : {};
         const r =
           secret.kind === 'recovery'
-            ? await call('backup.restore', { handle, recoveryKey: secret.recoveryKey })
+            ? await call('backup.restore', { handle, recoveryKey: secret.recoveryKey, ...force })
             : await call('backup.restore', {
                 handle,
+                ...force,
                 passphrase: secret.passphrase,
                 ...(secret.keyholderName ? { keyholderId: await keyholderIdByName(call, secret.keyholderName) } : {}),
               });

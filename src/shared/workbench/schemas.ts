@@ -111,6 +111,8 @@ export const workbenchMethods = {
         keyholderId: id.optional(),
         passphrase: passphrase.optional(),
         recoveryKey: z.string().max(80).optional(),
+        /** Replace this workbench with a backup of a different one (after the user saw both). */
+        confirmOtherWorkbench: z.boolean().optional(),
       })
       .strict(),
     z.object({ replacedCopy: z.string().nullable(), actor: z.string() }),

@@ -13,7 +13,7 @@ import { CasewalkError } from '../../../shared/result';
 import { APP_VERSION } from '../version';
 import { verifyChain } from './audit';
 import { ownerOnly } from './db';
-import { keyslotFileSchema, keyslotPath, siblingPath, writeFileAtomic } from './keyslots';
+import { keyslotFileSchema, keyslotPath, readKeyslots, siblingPath, writeFileAtomic } from './keyslots';
 import { assertNotLockedOut, lockoutFile, Workbench, type Secret } from './workbench';
 
 const MAGIC = Buffer.from('CASEWALK-BACKUP\n');
@@ -158,6 +158,28 @@ export function openBackup(file: string, progress: Progress = () => {}): { heade
   }
 }
 
+/**
+ * A backup of a *different* workbench (another id) replaces this one only when confirmed: the
+ * error names both committees and ids (`--force` in the CLI, a confirm dialog in the app).
+ */
+function assertSameWorkbench(header: BackupHeader, dbFile: string): void {
+  if (!fs.existsSync(dbFile)) return;
+  let current: { workbenchId: string; committee: string };
+  try {
+    current = readKeyslots(dbFile);
+  } catch {
+    return; // no readable key file: nothing to compare (the restore replaces it)
+  }
+  const b = header.keyslots;
+  if (current.workbenchId === b.workbenchId) return;
+  throw new CasewalkError(
+    'conflict',
+    `This backup is of a different workbench: "${b.committee}" (${b.workbenchId}), not "${current.committee}" (${current.workbenchId}). ` +
+      'Confirm to replace this workbench with it (--force in the CLI); nothing was changed.',
+    { otherWorkbench: true, backupCommittee: b.committee, backupWorkbenchId: b.workbenchId, currentCommittee: current.committee, currentWorkbenchId: current.workbenchId },
+  );
+}
+
 function stamp(d = new Date()): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
@@ -174,10 +196,17 @@ export async function restoreBackup(
   /** Called after every check passed, just before the current workbench is replaced (lock it here). */
   beforeReplace: () => void = () => {},
   progress: Progress = () => {},
+  opts: { allowOtherWorkbench?: boolean } = {},
 ): Promise<{ workbench: Workbench; replaced: string | null }> {
   // Restore is an unlock of the target: refused during its lockout before anything is read or written.
   assertNotLockedOut(dbFile);
   const { header, fd, bodyOffset } = openBackup(from, progress);
+  try {
+    if (!opts.allowOtherWorkbench) assertSameWorkbench(header, dbFile);
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
   const dir = path.dirname(path.resolve(dbFile));
   const tmpDb = path.join(dir, `.restore-${process.pid}-${Date.now()}.db`);
   const cleanup = () => {

@@ -103,15 +103,27 @@ export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
       if (!fs.existsSync(from)) throw new CasewalkError('not_found', 'The backup file is gone. Choose it again.');
       const secret = secretFrom(input);
       core.emit('task.progress', { task: 'restore', done: 0, total: 1, stage: 'checking' });
-      const { workbench, replaced } = await restoreBackup(
-        from,
-        core.dbFile,
-        secret,
-        () => {
-          if (!core.isLocked()) core.lock('manual');
-        },
-        (done, total, stage) => core.emit('task.progress', { task: 'restore', done, total, stage }),
-      );
+      let restored: Awaited<ReturnType<typeof restoreBackup>>;
+      try {
+        restored = await restoreBackup(
+          from,
+          core.dbFile,
+          secret,
+          () => {
+            if (!core.isLocked()) core.lock('manual');
+          },
+          (done, total, stage) => core.emit('task.progress', { task: 'restore', done, total, stage }),
+          { allowOtherWorkbench: input.confirmOtherWorkbench === true },
+        );
+      } catch (e) {
+        // Asking to confirm: hand back a fresh handle to the same file, so the confirmation
+        // does not need the file chosen again.
+        if (e instanceof CasewalkError && e.detail?.otherWorkbench) {
+          throw new CasewalkError(e.code, e.message, { ...e.detail, handle: core.files.register(from, 'read') });
+        }
+        throw e;
+      }
+      const { workbench, replaced } = restored;
       core.setWorkbench(workbench, 'restore');
       core.emit('task.progress', { task: 'restore', done: 1, total: 1, stage: 'done' });
       return { replacedCopy: replaced ? path.basename(replaced) : null, actor: workbench.actor };

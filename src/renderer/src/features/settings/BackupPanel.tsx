@@ -1,7 +1,17 @@
-import { Alert, Button, Group, Paper, PasswordInput, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, PasswordInput, Progress, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { notifications } from '@mantine/notifications';
-import { api, unwrap } from '../../lib/api';
+import { ApiError, api, unwrap } from '../../lib/api';
+
+/** A restore waiting for the user to confirm that the backup is of a different workbench. */
+interface OtherWorkbench {
+  handle: string;
+  displayName: string;
+  backupCommittee: string;
+  backupWorkbenchId: string;
+  currentCommittee: string;
+  currentWorkbenchId: string;
+}
 
 /** What each step of a backup or restore is doing, in words. */
 const STAGES: Record<string, string> = {
@@ -19,6 +29,7 @@ export function BackupPanel() {
   const [restorePass, setRestorePass] = useState('');
   const [keyholders, setKeyholders] = useState<{ id: string; name: string }[]>([]);
   const [keyholderId, setKeyholderId] = useState<string | null>(null);
+  const [other, setOther] = useState<OtherWorkbench | null>(null);
   useEffect(() => {
     void Promise.all([unwrap(api().workbench.keyholders()), unwrap(api().app.info())]).then(([k, info]) => {
       setKeyholders(k.keyholders);
@@ -39,12 +50,37 @@ export function BackupPanel() {
       setMessage({ ok: false, text: (e as Error).message });
     }
   };
-  const restore = async () => {
+  const restore = async (confirmed?: OtherWorkbench) => {
     setMessage(null);
+    setOther(null);
     try {
-      const f = await unwrap(api().files.chooseOpen({ purpose: 'restore' }));
+      const f = confirmed ?? (await unwrap(api().files.chooseOpen({ purpose: 'restore' })));
       if (!f) return;
-      const r = await unwrap(api().backup.restore({ handle: f.handle, passphrase: restorePass, ...(keyholderId ? { keyholderId } : {}) }));
+      let r;
+      try {
+        r = await unwrap(
+          api().backup.restore({
+            handle: f.handle,
+            passphrase: restorePass,
+            ...(keyholderId ? { keyholderId } : {}),
+            ...(confirmed ? { confirmOtherWorkbench: true } : {}),
+          }),
+        );
+      } catch (e) {
+        const d = e instanceof ApiError ? e.detail : undefined;
+        if (d?.otherWorkbench && typeof d.handle === 'string') {
+          setOther({
+            handle: d.handle,
+            displayName: f.displayName,
+            backupCommittee: String(d.backupCommittee),
+            backupWorkbenchId: String(d.backupWorkbenchId),
+            currentCommittee: String(d.currentCommittee),
+            currentWorkbenchId: String(d.currentWorkbenchId),
+          });
+          return;
+        }
+        throw e;
+      }
       // Restoring locks and reopens the workbench, which remounts this screen: use a notification.
       notifications.show({
         color: 'teal',
@@ -99,6 +135,27 @@ export function BackupPanel() {
           {message.text}
         </Alert>
       )}
+      <Modal opened={other !== null} onClose={() => setOther(null)} title="This backup is of a different workbench" size="lg">
+        {other && (
+          <Stack>
+            <Text>
+              Backup: <strong>{other.backupCommittee}</strong> (workbench {other.backupWorkbenchId})
+            </Text>
+            <Text>
+              This workbench: <strong>{other.currentCommittee}</strong> (workbench {other.currentWorkbenchId})
+            </Text>
+            <Text>Restoring replaces this workbench with the other one. This workbench is kept as a dated copy beside it.</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOther(null)}>
+                Cancel
+              </Button>
+              <Button color="red" onClick={() => void restore(other)}>
+                Replace with {other.backupCommittee}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
     </Stack>
   );
 }
