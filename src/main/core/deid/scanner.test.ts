@@ -192,3 +192,21 @@ describe('name lexicon file', () => {
     expect(stored.last).toEqual(fresh.last);
   });
 });
+
+describe('propagation', () => {
+  it('finds every other mention of a name in the text, in any case for a non-word, capitalised only for a word-name', () => {
+    expect(kinds('Caller Rosa Villanueva-Ott said her son was armed. Later VILLANUEVA-OTT asked for Rosa\'s sister.')).toEqual([
+      ['NAME', 'Rosa Villanueva-Ott'],
+      ['NAME', 'VILLANUEVA-OTT'],
+      ['NAME', 'Rosa'],
+    ]);
+    expect(kinds('His daughter, Hope, met the team. There was hope that Hope would stay.')).toEqual([
+      ['NAME', 'Hope'],
+      ['NAME', 'Hope'],
+    ]);
+  });
+  it('uses names found elsewhere in the same record', () => {
+    expect(scan('Okafor was calmer by the second call.', { knownNames: ['Fatima Okafor'] }).map((f) => f.type)).toEqual(['NAME']);
+    expect(scan('The team was calmer by the second call.', { knownNames: ['Fatima Okafor'] })).toEqual([]);
+  });
+});

@@ -198,6 +198,17 @@ describe('incidents through the contract', () => {
     expect(await dispatch(core, 'timeline.remove', { id: 999999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('a name found in the narrative is found again in a timeline step (even a bare first name)', async () => {
+    const { call } = await setup();
+    const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: 6, narrative: 'Caller Thandiwe Mbatha said her brother had a knife.' });
+    const id = d.incident.id;
+    const t = await call('timeline.add', { incidentId: id, event: { time: '23:50', actor: 'dispatch_911', kind: 'call', description: 'Second call from Thandiwe at the bus stop' } });
+    expect(t.findings.map((f) => [f.field.startsWith('timeline:') ? 'timeline' : f.field, f.type, f.text])).toEqual([
+      ['narrative', 'NAME', 'Thandiwe Mbatha'],
+      ['timeline', 'NAME', 'Thandiwe'],
+    ]);
+  });
+
   it('delete removes drafts with their timeline; reviewed incidents stay', async () => {
     const { core, call } = await setup();
     const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: 5, narrative: 'searchable words here' });

@@ -108,8 +108,17 @@ function findingsOf(db: ReadableDB, incidentId: number, fields: IncidentFields, 
     .prepare('SELECT field, type, value_hash, reason, member, at FROM identifier_dismissals WHERE incident_id = ?')
     .all([incidentId]) as unknown as DismissalRow[];
   const out: IdentifierFindingView[] = [];
-  for (const [field, text] of guardedTexts(fields, timeline)) {
-    for (const f of scan(text)) {
+  const texts = [...guardedTexts(fields, timeline)];
+  // A name found in one text of the incident is looked for in all of them ("Rosa" in a timeline step
+  // after "Rosa Villanueva" in the narrative), unless a person marked it "not an identifier".
+  const names = texts.flatMap(([field, text]) =>
+    scan(text)
+      .filter((f) => f.type === 'NAME')
+      .map((f) => text.slice(f.start, f.end))
+      .filter((v) => !dismissals.some((x) => x.field === field && x.type === 'NAME' && x.value_hash === valueHash('NAME', v))),
+  );
+  for (const [field, text] of texts) {
+    for (const f of scan(text, { knownNames: names })) {
       const value = text.slice(f.start, f.end);
       const h = valueHash(f.type, value);
       const d = dismissals.find((x) => x.field === field && x.type === f.type && x.value_hash === h);
