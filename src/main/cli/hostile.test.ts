@@ -245,3 +245,22 @@ describe('item 13: restoring another workbench’s backup needs confirmation', (
     expect(readKeys(db).workbenchId).toBe(theirs);
   });
 });
+
+describe('item 9: a failed export leaves no temp file', () => {
+  it('exporting onto a folder says so and leaves nothing behind; so does a missing folder', async () => {
+    const dir = tmp();
+    const { db } = await init(dir, 'riverside', 'Dana', PASS);
+    const exportsDir = path.join(dir, 'exports');
+    const target = path.join(exportsDir, 'out.csv');
+    fs.mkdirSync(target, { recursive: true }); // the destination is a folder
+    const before = fs.readdirSync(exportsDir);
+    const r = await cli(['export', 'register', '--db', db, '--format', 'csv', '--out', target, '--json'], dana());
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/is a folder/);
+    expect(fs.readdirSync(exportsDir)).toEqual(before);
+    const missing = await cli(['export', 'register', '--db', db, '--format', 'csv', '--out', path.join(dir, 'nope', 'out.csv'), '--json'], dana());
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/folder .* does not exist/);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});

@@ -69,18 +69,58 @@ export function readKeyslots(dbFile: string): KeyslotFile {
   return r.data;
 }
 
-/** Atomic: temp file in the same folder, fsync, rename, fsync the folder. */
+/** A file-system error as one sentence the user can act on. */
+export function writeError(file: string, e: unknown): CasewalkError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const name = path.basename(file);
+  switch (code) {
+    case 'EISDIR':
+    case 'ENOTEMPTY':
+    case 'EEXIST':
+      return new CasewalkError('conflict', `${name} is a folder, not a file: choose a file name. Nothing was written.`);
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new CasewalkError('not_found', `The folder for ${name} does not exist. Nothing was written.`);
+    case 'EACCES':
+    case 'EPERM':
+      return new CasewalkError('forbidden', `Casewalk may not write ${name} there. Nothing was written.`);
+    case 'EROFS':
+      return new CasewalkError('forbidden', `The folder for ${name} is read-only. Nothing was written.`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new CasewalkError('conflict', `The disk is full: ${name} was not written.`);
+    default:
+      return new CasewalkError('conflict', `${name} could not be written (${code ?? 'unknown error'}). Nothing was written.`);
+  }
+}
+
+/**
+ * Atomic: temp file in the same folder, fsync, rename, fsync the folder. On any failure the
+ * temp file is removed (it can hold an export in the clear) and the error says what was wrong.
+ */
 export function writeFileAtomic(file: string, data: string | Buffer): void {
   const tmp = `${file}.tmp-${process.pid}`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
   try {
-    fs.fchmodSync(fd, 0o600); // a stale temp file keeps its old mode otherwise
-    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      fs.fchmodSync(fd, 0o600); // a stale temp file keeps its old mode otherwise
+      fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+      throw Object.assign(new Error('destination is a folder'), { code: 'EISDIR' });
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      /* nothing more to do */
+    }
+    throw e instanceof CasewalkError ? e : writeError(file, e);
   }
-  fs.renameSync(tmp, file);
   try {
     const dfd = fs.openSync(path.dirname(file), 'r');
     fs.fsyncSync(dfd);
