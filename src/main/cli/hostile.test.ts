@@ -264,3 +264,20 @@ describe('item 9: a failed export leaves no temp file', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 });
+
+describe('item 10: CSV formulas after any separator', () => {
+  it('no field starts with a formula trigger whichever separator a spreadsheet splits on', async () => {
+    const { csv } = await import('../core/exports/doc');
+    const { parse } = await import('csv-parse/sync');
+    const cells = ['Review intake;=1+41', '=SUM(A1)', 'a,+1', 'x|@cmd', 'tab\t-2+3', 'ok; "=1+1"', 'plain text; nothing here', '-5'];
+    const text = csv([cells]);
+    for (const delimiter of [',', ';', '\t', '|']) {
+      const rows = parse(text, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+      for (const field of rows.flat()) expect([delimiter, field]).not.toEqual([delimiter, expect.stringMatching(/^[\s"]*[=+\-@]/)]);
+    }
+    // Read back with the right separator, the text is all there (with the ' markers).
+    const back = (parse(text) as string[][])[0]!;
+    expect(back[0]).toBe("Review intake;'=1+41");
+    expect(back[6]).toBe('plain text; nothing here');
+  });
+});

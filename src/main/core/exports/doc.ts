@@ -40,9 +40,14 @@ export function exportDate(): Date {
   return new Date();
 }
 
-/** Spreadsheet formula injection: a cell starting with = + - @ (or tab/CR) is prefixed with '. */
+/**
+ * Spreadsheet formula injection: a formula trigger (= + - @ tab CR) at the start of the cell,
+ * or after any character a spreadsheet may split fields on (, ; tab |; spaces and quotes in
+ * between allowed), gets a ' before it. A spreadsheet that reads the file with another
+ * separator ("Review intake;=1+41" split on ;) then sees text, never a formula.
+ */
 export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return cell.replace(/(^|[,;\t|])([ "]*)(?=[=+\-@\t\r])/g, "$1$2'");
 }
 
 export function csv(rows: readonly (readonly string[])[]): string {
