@@ -97,11 +97,11 @@ chrysler gmc lincoln mitsubishi volvo tesla pontiac saturn oldsmobile mercury pl
 const ROLES_EXTRA = `subj rp ro loc addr adv unk ofc ofcr pt pts hx yo lic veh dcr mct csu eta utl vol cb ph si ip jo dv ems
 prn pd sfd spd kcso wsp dob ssn mrn aka nka fka`;
 const CHAT_WORDS = `idk rn u ur lol omg tbh btw pls plz thx ty np ok okay ya yea yeah nah hmm umm bc cuz wtf smh imo irl dm txt
-gf bf wont cant didnt isnt doesnt hasnt wasnt dont im ive id ill youre theyre thats whats hes shes`;
+gf bf wi-fi wifi ipv4 ipv6 qhs qam qpm bid tid prn wont cant didnt isnt doesnt hasnt wasnt dont im ive id ill youre theyre thats whats hes shes`;
 const ROLES_EXTRA_2 = `texter visitor guest poster user member volunteer responder counselor counsellor navigator specialist advocate
 operator agent supervisor chaplain ranger security staff everyone everybody someone somebody nobody anyone anybody none management
 records dispatch admissions intake reception triage registration hotline chat crew medics police fire ems deputies team committee
-board panel court jury judge prosecution defense defence mom mum dad grandma grandpa auntie nana papa abuela abuelo tio tia
+board panel court jury judge prosecution defense defence mom mum dad grandma grandpa auntie nana papa mama mommy daddy granny abuela abuelo tio tia
 husband wife son daughter brother sister mother father neighbor neighbour friend roommate caller reporter witness`;
 
 function compromiseWords(): { names: Set<string>; roles: Set<string>; places: Set<string>; words: Set<string> } {
@@ -156,7 +156,9 @@ export function nameLexicon(): NameLexicon {
   for (const w of CUE_WORDS) never.add(w);
   const c = compromiseWords();
   for (const w of c.names) if (/^[a-z][a-z'-]+$/.test(w)) first.add(w);
-  const roles = new Set([...c.roles, ...words(ROLES_EXTRA), ...words(ROLES_EXTRA_2), ...CUE_WORDS]);
+  // CAD abbreviations (ROLES_EXTRA: "VEH", "LOC", "SUBJ") are never names, but only role nouns introduce one.
+  const roles = new Set([...c.roles, ...words(ROLES_EXTRA_2), ...CUE_WORDS]);
+  for (const w of words(ROLES_EXTRA)) never.add(w);
   const hardRoles = new Set([...words(ROLES_EXTRA), ...words(ROLES_EXTRA_2), ...CUE_WORDS]);
   const places = new Set([...c.places, ...words(VEHICLES)]);
   for (const w of places) if ((first.has(w) || last.has(w)) && !c.names.has(w)) ambiguous.add(w);
@@ -164,7 +166,8 @@ export function nameLexicon(): NameLexicon {
   // Surnames that are words ("threat", "bell") stay words; first names do not.
   // An English word list (274k words, word-game spelling lists: no surnames of TV characters, unlike subtitles).
   // A name in the word list ("maria", "ana") stays a name unless Wikipedia's or compromise's vocabulary has it as a word.
-  for (const w of fs.readFileSync(wordListPath, 'utf8').split('\n')) if (w && (!(first.has(w) || last.has(w)) || english.has(w) || c.words.has(w))) dictionary.add(w);
+  // (Surnames that are words, "kitchen", "bell", stay words: context decides.)
+  for (const w of fs.readFileSync(wordListPath, 'utf8').split('\n')) if (w && (!first.has(w) || english.has(w) || c.words.has(w))) dictionary.add(w);
   for (const w of c.words) if (!c.names.has(w)) dictionary.add(w);
   for (const w of words(CHAT_WORDS)) dictionary.add(w);
   for (const w of roles) {

@@ -50,10 +50,12 @@ const ORG_AFTER =
 const ORG_END =
   /^(?:house|clinic|center|centre|hospital|shelter|program|programme|services|street|avenue|road|church|school|college|university|institute|foundation|alliance|network|coalition|authority|department|office|agency|court|jail|station|project|home|homes|place|village|lodge|hall|club|ministries|collective|county|city|team|unit|line|partners|health)$/;
 const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'dos', 'das', 'do', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'st.', 'mac', 'y']);
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'toward', 'towards', 'into', 'outside', 'inside', 'across', 'through', 'via']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'toward', 'towards', 'into', 'outside', 'inside', 'across', 'through', 'via', 'on', 'onto', 'along', 'off']);
 
 /** "jOhN", "sMiTh": case used as a disguise (not "McKay", "DeShawn", "LaToya", "O'Neil"). */
 function mixedCase(raw: string): boolean {
+  // Short mixed case is an abbreviation: "qHS", "pH", "IPv6", "mL".
+  if (raw.replace(/[.'’-]/g, '').length <= 4) return false;
   return /\p{Ll}\p{Lu}/u.test(raw) && !/^(?:Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von|Du)\p{Lu}\p{Ll}+$/u.test(raw.replace(/\.$/, ''));
 }
 
@@ -150,6 +152,7 @@ function isWordUncached(w: string, lex: NameLexicon): boolean {
   }
   return false;
 }
+const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter']);
 /** Words before a capitalised word that make it a place: "North Dakota", "New Hampshire", "Lake Forest". */
 const PLACE_BEFORE = new Set(['north', 'south', 'east', 'west', 'new', 'lake', 'mount', 'mt', 'fort', 'port', 'saint', 'san', 'santa', 'los', 'las', 'el']);
 
@@ -211,7 +214,9 @@ export function findNames(text: string): Candidate[] {
     // The given names: one to three capitalised tokens.
     let j = comma + 1;
     const given: number[] = [];
-    while (j < tokens.length && given.length < 3 && tokens[j]!.cap && kinds[j] !== 'never' && !lex.places.has(tokens[j]!.lower)) {
+    // Given names stop at an English word that is no first name: "PETRENKO, ANDRIY SENT GOODBYE".
+    const givenWord = (k: number) => given.length > 0 && isWord(tokens[k]!.lower, lex) && !lex.first.has(tokens[k]!.lower);
+    while (j < tokens.length && given.length < 3 && tokens[j]!.cap && kinds[j] !== 'never' && !lex.places.has(tokens[j]!.lower) && !givenWord(j)) {
       if (given.length && !gapIs(text, tokens[j - 1]!, tokens[j]!, /^ $/)) break;
       given.push(j);
       j++;
@@ -323,9 +328,11 @@ export function findNames(text: string): Candidate[] {
       const plainWord = lex.dictionary.has(single.lower) || lex.common.has(single.lower) && !lex.first.has(single.lower);
       const frequent = lex.common.has(single.lower);
       score = atStart ? (verbAfter && !plainWord ? 0.65 : reporting ? 0.65 : plainWord || frequent ? 0.4 : 0.5) : afterPlacePrep ? 0.45 : plainWord ? 0.5 : 0.75;
-    } else if (runKinds.includes('ambiguous')) score = reporting || (verbAfter && !/^\s*['’]s\b/.test(after) && !atStart) ? 0.55 : 0.3;
+    } else if (runKinds.includes('ambiguous'))
+      // A word-name capitalised mid-sentence ("persuaded Faith to", "with Summer for") is a name; months and weekdays are not.
+      score = reporting || (verbAfter && !/^\s*['’]s\b/.test(after) && !atStart) || (!atStart && !afterPlacePrep && !CALENDAR.has(single.lower) && !lex.places.has(single.lower)) ? 0.55 : 0.3;
     else if (reporting && !lex.dictionary.has(single.lower)) score = 0.6;
-    else if (reporting) score = atStart ? 0.55 : 0.5;
+    else if (reporting) score = atStart ? 0.4 : 0.5;
     else score = !atStart && !afterPlacePrep && !isDict(single) && !lex.places.has(single.lower) ? 0.55 : 0.3;
     out.push({ start, end, type: 'NAME', score });
   }
@@ -336,7 +343,7 @@ export function findNames(text: string): Candidate[] {
     if (t.cap || kinds[i] === 'never' || used.has(i)) continue;
     const isName = (k: number) => {
       const tk = tokens[k];
-      return !!tk && !tk.cap && kinds[k] === 'known' && !lex.english.has(tk.lower) && (!lex.common.has(tk.lower) || lex.first.has(tk.lower)) && !lex.dictionary.has(tk.lower);
+      return !!tk && !tk.cap && kinds[k] === 'known' && !lex.english.has(tk.lower) && (!lex.common.has(tk.lower) || lex.first.has(tk.lower)) && !isWord(tk.lower, lex);
     };
     const candidate = (kinds[i] === 'unknown' && t.text.length >= 3) || isNameWord(i);
     if (!candidate) continue;

@@ -5,6 +5,7 @@
  * offsets are JavaScript string indices.
  */
 import type { IdentifierKind } from '../../../shared/deid/kinds';
+import { nameLexicon } from './lexicon';
 
 export interface Candidate {
   start: number;
@@ -182,7 +183,7 @@ const date: Recogniser = (text) => {
       validMonthDay(Number(m[1]), Number(m[2])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.7 } : null,
     ),
     // '1969 07 25': a year, month and day with spaces
-    ...all(/(?<![\w.-])(1[89]\d\d|20\d\d) (\d{2}) (\d{2})(?![\w.-]| \d)/, text, (m) =>
+    ...all(/(?<![\w.-])(1[89]\d\d|20\d\d) (\d{2}) (\d{2})(?![\w-]|\.\d| \d)/, text, (m) =>
       validMonthDay(Number(m[2]), Number(m[3])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.6 } : null,
     ),
     // 1965-10-12, 2025-01-19T02:14
@@ -250,8 +251,10 @@ const age90: Recogniser = (text) => {
     ...all(new RegExp(`(?<=[\\p{L}.)])\\s*(?:,\\s*|\\(\\s*)${AGE_NUMBER}(?:\\s*\\)|\\s*,|\\s+(?:was|is|who|had|has|lives|called)\\b)`, 'diu'), text, (m) =>
       /\b(?:hwy|highway|route|rte|i|sr|us|unit|units|car|medic|engine|ladder|station|room|rooms|ward|bed|floor|pages?|pp|no|nos|items?|calls|incidents)\W*$/i.test(before(text, m.index, 12)) ? null : flag(m),
     ),
+    // "DOB 09/22/1929 (95)": an age in brackets after a date of birth
+    ...all(/\d{4}\s*\((\d{2,3})\)/d, text, flag),
     // "dad is 93", "who is 91", "Mom's 93", "turned 99"
-    ...all(new RegExp(`\\b(?:is|was|turned|turns|turning|now|'s)\\s+${AGE_NUMBER}\\b(?!\\s*(?:%|percent|minutes?|mins?|seconds?|hours?|days?|times|calls|miles|mph|degrees|pounds|lbs|kg|mg|dollars|feet|ft|cents|out of|of\\b|[/:.]\\d))`, 'di'), text, flag),
+    ...all(new RegExp(`\\b(?:is|was|turned|turns|turning|now|'s|makes (?:him|her|them)|(?:her|him|them)sel(?:f|ves))\\s+${AGE_NUMBER}\\b(?!\\s*(?:%|percent|minutes?|mins?|seconds?|hours?|days?|times|calls|miles|mph|degrees|pounds|lbs|kg|mg|dollars|feet|ft|cents|out of|of\\b|[/:.]\\d))`, 'di'), text, flag),
     // Number words on their own: "ninety-one", "a hundred and one" (not "ninety minutes").
     ...all(/\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b(?!\s*(?:%|percent|minutes?|seconds?|hours?|days?|weeks?|months?|times|calls|miles|dollars|pounds|feet|yards|people|officers|percent|more|or so|thousand|million))/di, text, flag),
   ];
@@ -259,7 +262,7 @@ const age90: Recogniser = (text) => {
 
 const RECORD_CONTEXT =
   '(?:protection order|order|case review|medicare|medicaid|mbi|policy|member|inmate|cr|case|report|incident|event|cad|go|rms|mrn|medical record|record|badge|booking|booking number|citation|docket|warrant|file|reference|ref|claim|account|member id|patient id|inmate|ticket|permit|license|licence|driver\'?s license|dl|id|sid|fbi|arrest)';
-const RECORD_VALUE = '([A-Z]{0,4}-?\\d[\\dA-Z]*(?:-[\\dA-Z]+)*)';
+const RECORD_VALUE = '([A-Z]{0,4}-?\\d[\\dA-Z]*(?:-[\\dA-Z]+)*(?: \\d{4,}(?![\\w-]))?)';
 const COMMITTEE_CODE = /^\d{4}-\d{3}$/;
 
 const record: Recogniser = (text) => {
@@ -334,7 +337,7 @@ const plate: Recogniser = (text) => [
   // Common US shapes without context: ABC1234, 1ABC234, AB12345, 4TR7720, C47219K, "BVZ 6604", "412 FXB".
   ...all(/\b(?:[A-Z]{3}\d{4}|\d[A-Z]{3}\d{3}|\d[A-Z]{2}\d{4}|[A-Z]\d{5}[A-Z]|[A-Z]{2}\d{5}|[A-Z]{3}-\d{4}|\d[A-Z]{3} \d{3}|\d [A-Z]{3} \d{3}|([A-Z]{2,3}) \d{3,5}(?! [A-Z]{3}\b)|\d{3} ([A-Z]{3}))\b/, text, (m) => {
     const letters = m[1] ?? m[2];
-    if (letters && NOT_PLATE.test(letters)) return null;
+    if (letters && (NOT_PLATE.test(letters) || nameLexicon().dictionary.has(letters.toLowerCase()))) return null; // "988 PER", "CALL 2319"
     // "WA 98117" is a state and a ZIP.
     if (m[1] && new RegExp(`^(?:${STATES}) \\d{5}$`).test(m[0])) return null;
     // "BVZ 6604" in running text: a plate unless the letters are a known label.
