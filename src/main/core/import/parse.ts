@@ -10,6 +10,8 @@ import { CasewalkError } from '../../../shared/result';
 
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 export const MAX_ROWS = 2_000_000;
+/** Far more than any CAD or crisis-line extract has; a header past it is refused at once. */
+export const MAX_COLUMNS = 1000;
 
 export interface CsvTable {
   headers: string[];
@@ -77,9 +79,17 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
     throw e;
   }
   if (records.length === 0) throw new CasewalkError('invalid_input', 'The CSV file has no header row.');
+  if (records[0]!.length > MAX_COLUMNS) {
+    throw new CasewalkError(
+      'invalid_input',
+      `The header row has ${records[0]!.length.toLocaleString('en')} columns; Casewalk reads at most ${MAX_COLUMNS.toLocaleString('en')}. Remove the extra columns and choose the file again.`,
+      { code: 'too_many_columns', row: 0 },
+    );
+  }
   const headers = records[0]!.map((h) => h.trim());
   if (headers.some((h) => h === '')) throw new CasewalkError('invalid_input', 'The header row has an empty column name.', { code: 'malformed_row', row: 0 });
-  const dup = headers.find((h, i) => headers.indexOf(h) !== i);
+  const seen = new Set<string>();
+  const dup = headers.find((h) => seen.size === seen.add(h).size);
   if (dup) throw new CasewalkError('invalid_input', `The header row names the column "${dup.slice(0, 60)}" twice.`, { code: 'malformed_row', row: 0 });
   return { headers, rows: records.slice(1), bytes: size };
 }
