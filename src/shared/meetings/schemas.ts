@@ -327,7 +327,7 @@ export const meetingMethods = {
     z.object({ findings: z.array(finding) }),
   ),
   'findings.create': method(z.object({ ...findingShape, notIdentifiers: findingNotIdentifiers }).strict(), finding),
-  'findings.createSystemic': method(z.object(systemicFindingShape).strict(), finding),
+  'findings.createSystemic': method(z.object({ ...systemicFindingShape, notIdentifiers: findingNotIdentifiers }).strict(), finding),
   'findings.get': method(z.object({ id: rowId }).strict(), findingEditState),
   /** Free edits until the finding's meeting ends (then: findings.amend). */
   'findings.update': method(z.object({ id: rowId, patch: findingPatch, notIdentifiers: findingNotIdentifiers }).strict(), finding),

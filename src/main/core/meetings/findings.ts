@@ -129,7 +129,7 @@ interface SystemicFindingInput {
 }
 
 /** A gap in the system itself (a coverage gap), recorded without an incident. */
-export function createSystemicFinding(wb: Workbench, input: SystemicFindingInput): Finding {
+export function createSystemicFinding(wb: Workbench, input: SystemicFindingInput, notIdentifiers: readonly NotIdentifier[] = []): Finding {
   return wb.write(
     (f: Finding) => ({ event: 'create', entity: `finding:${f.id}`, detail: `${f.source}: ${f.kind} / ${f.category}` }),
     (db) => {
@@ -139,7 +139,10 @@ export function createSystemicFinding(wb: Workbench, input: SystemicFindingInput
           "INSERT INTO findings (incident_id, source, meeting_id, category, kind, intercept, goals, description, created_at, created_by) VALUES (NULL, ?, ?, ?, 'gap', ?, ?, ?, ?, ?)",
         )
         .run([input.source, input.meetingId, input.category, input.intercept, toMask(input.goals, CIT_GOAL.values), input.description, new Date().toISOString(), wb.actor]);
-      return findingById(db, Number(r.lastInsertRowid));
+      const id = Number(r.lastInsertRowid);
+      // "Not an identifier" decisions sent with the text, as for a case finding (checked against the saved text, audited).
+      recordNotIdentifiers(db, wb.actor, { findingId: id }, { description: input.description }, notIdentifiers);
+      return findingById(db, id);
     },
   );
 }

@@ -92,7 +92,7 @@ export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meeting
     'findings.list': (q) => ({ findings: wb().read((db) => listFindings(db, q)) }),
     'findings.create': ({ notIdentifiers, ...input }) => createFinding(wb(), input, notIdentifiers ?? []),
     'findings.get': ({ id }) => wb().read((db) => findingEditState(db, id)),
-    'findings.createSystemic': (input) => createSystemicFinding(wb(), input),
+    'findings.createSystemic': ({ notIdentifiers, ...input }) => createSystemicFinding(wb(), input, notIdentifiers ?? []),
     'findings.update': ({ id, patch, notIdentifiers }) => updateFinding(wb(), id, patch, notIdentifiers ?? []),
     'findings.amend': ({ id, patch, reason, notIdentifiers }) => amendFinding(wb(), id, patch, reason, notIdentifiers ?? []),
     'findings.remove': ({ id }) => {
