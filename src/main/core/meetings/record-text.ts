@@ -52,11 +52,41 @@ export function identifiersIn(db: ReadableDB, ref: RecordRef, field: RecordTextF
 }
 
 /** The text as the room and the record see it: unresolved identifiers replaced by placeholders. */
-export function roomText(db: ReadableDB, ref: RecordRef, field: RecordTextField, text: string): string {
+export function roomText(db: ReadableDB, ref: RecordRef, field: RecordTextField, text: string, dismissals?: DismissalRow[]): string {
   return redactWith(
     text,
-    identifiersIn(db, ref, field, text).filter((f) => !f.dismissed),
+    identifiersIn(db, ref, field, text, dismissals ?? dismissalsOf(db, ref)).filter((f) => !f.dismissed),
   );
+}
+
+/**
+ * `roomText` for many findings and recommendations (minutes, the register, the annual report):
+ * every decision is read once. The minutes, the exports, the projector and the presenter's
+ * preview therefore show the same words for the same finding or recommendation.
+ */
+export function roomTexts(db: ReadableDB): {
+  finding(f: { id: number; description: string }): string;
+  recommendation(id: number, field: 'action' | 'measure', text: string): string;
+} {
+  const rows = db.prepare('SELECT finding_id, recommendation_id, field, type, value_hash, reason, member, at FROM text_dismissals').all() as unknown as (DismissalRow & {
+    finding_id: number | null;
+    recommendation_id: number | null;
+  })[];
+  const findings = new Map<number, DismissalRow[]>();
+  const recs = new Map<number, DismissalRow[]>();
+  for (const r of rows) {
+    const [map, id] = r.finding_id !== null ? [findings, r.finding_id] : [recs, r.recommendation_id!];
+    map.set(id, [...(map.get(id) ?? []), r]);
+  }
+  return {
+    finding: (f) => roomText(db, { findingId: f.id }, 'description', f.description, findings.get(f.id) ?? []),
+    recommendation: (id, field, text) => roomText(db, { recommendationId: id }, field, text, recs.get(id) ?? []),
+  };
+}
+
+/** Every value someone marked "not an identifier" in a finding's or recommendation's text (hashes, as for incidents). */
+export function dismissedTextHashes(db: ReadableDB): string[] {
+  return (db.prepare('SELECT DISTINCT value_hash FROM text_dismissals').all() as { value_hash: string }[]).map((r) => r.value_hash);
 }
 
 /**

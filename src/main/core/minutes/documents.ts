@@ -9,6 +9,7 @@ import { docEntries } from '../exports/doc';
 import { toMarkdown } from '../exports/markdown';
 import { getMeeting, summaryOf } from '../meetings/meetings';
 import { projectorView } from '../meetings/walk';
+import { roomTexts } from '../meetings/record-text';
 import { describeBlocks, getMinutes, longDate, type AllowedPredicate } from './minutes';
 import { scan } from '../deid/scanner';
 import { ATTRIBUTIONS } from '../import/presets';
@@ -103,11 +104,13 @@ function agendaBlocks(db: ReadableDB, d: ReturnType<typeof getMeeting>, withSumm
   }
   const carried = d.items.find((i) => i.kind === 'follow_up')?.carried ?? [];
   if (carried.length) {
+    // Each action as the room saw it on the projector.
+    const room = roomTexts(db);
     blocks.push({ kind: 'heading', level: 1, text: 'Recommendations for follow-up' });
     blocks.push({
       kind: 'table',
       headers: ['Code', 'Action', 'Owner', 'Due', 'Status'],
-      rows: carried.map((c) => [c.code, c.action, c.owner, `${c.dueDate}${c.overdue ? ' (overdue)' : ''}`, c.status.replace('_', ' ')]),
+      rows: carried.map((c) => [c.code, room.recommendation(c.id, 'action', c.action), c.owner, `${c.dueDate}${c.overdue ? ' (overdue)' : ''}`, c.status.replace('_', ' ')]),
       rowSources: carried.map((c) => ({ item: `Recommendation ${c.code}`, where: { kind: 'recommendation', recommendationId: c.id } })),
     });
   }

@@ -5,7 +5,7 @@ import type { minutesMethods } from '../../../shared/minutes/schemas';
 import { writeFileAtomic } from '../store/keyslots';
 import { csv } from '../exports/doc';
 import { xlsx } from '../exports/xlsx';
-import { redactFree } from '../incidents/redact';
+import { roomTexts } from '../meetings/record-text';
 import { listRecommendations } from '../meetings/recommendations';
 import { ACTION_TYPE, REC_STATUS, SECTOR, STRENGTH } from '../../../shared/meetings/values';
 import { dashboard } from '../reports/dashboard';
@@ -36,12 +36,15 @@ export function minutesHandlers(core: Core): Pick<Handlers, keyof typeof minutes
       }),
     'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {
       const w = wb();
-      const recs = w.read((db) => listRecommendations(db, { ownerMemberId, ownerOrganisationId }, core.today()));
+      // Actions and measures as the room saw them: identifiers redacted, "not an identifier" decisions kept.
+      const recs = w.read((db) => {
+        const room = roomTexts(db);
+        return listRecommendations(db, { ownerMemberId, ownerOrganisationId }, core.today()).map((r) => ({ ...r, action: room.recommendation(r.id, 'action', r.action), measure: room.recommendation(r.id, 'measure', r.measure) }));
+      });
       const headers = ['Code', 'Action', 'Owner', 'Owner sector', 'Due', 'Status', 'Overdue', 'Kind of action', 'Strength', 'Measure', 'From'];
-      // Actions and measures are free text: identifiers are redacted, as in the minutes.
       const rows = recs.map((r) => [
         r.code,
-        redactFree(r.action),
+        r.action,
         r.owner.name,
         SECTOR.label(r.owner.sector),
         r.dueDate,
@@ -49,7 +52,7 @@ export function minutesHandlers(core: Core): Pick<Handlers, keyof typeof minutes
         r.overdue ? 'yes' : 'no',
         ACTION_TYPE.label(r.actionType),
         STRENGTH.label(r.strength),
-        redactFree(r.measure),
+        r.measure,
         [...r.incidentCodes, ...(r.fromCoverageGap ? ['24/7 coverage gap'] : [])].join(' '),
       ]);
       // CSV: a byte-order mark so spreadsheet programs read the file as UTF-8.

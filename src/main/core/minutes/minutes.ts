@@ -14,7 +14,7 @@ import { scan } from '../deid/scanner';
 import { getMeeting, summaryOf } from '../meetings/meetings';
 import { listFindings } from '../meetings/findings';
 import { listRecommendations, recommendationById } from '../meetings/recommendations';
-import { redactFree } from '../incidents/redact';
+import { dismissedTextHashes, roomTexts } from '../meetings/record-text';
 import { valueHash } from '../incidents/service';
 import { minutesNames } from '../store/settings';
 
@@ -52,6 +52,8 @@ export function draftSections(db: ReadableDB, meetingId: number, committee: stri
   const names = minutesNames(db);
   const inRoom = d.attendance.filter((a) => a.status === 'present' || a.status === 'guest');
   const chair = inRoom.find((a) => a.role === 'chair');
+  // Findings and recommendations read as the room saw them ("not an identifier" decisions kept).
+  const room = roomTexts(db);
   const sections: MinutesSection[] = [];
   sections.push({
     key: 'meeting',
@@ -99,19 +101,19 @@ export function draftSections(db: ReadableDB, meetingId: number, committee: stri
     lines.push(findings.length ? 'Findings:' : 'No findings were recorded.');
     for (const f of findings) {
       const tags = [f.intercept !== null ? `intercept ${INTERCEPT.label(f.intercept)}` : null, f.goals.length ? `CIT goal ${f.goals.map((g) => CIT_GOAL.label(g)).join('; ')}` : null].filter(Boolean).join('; ');
-      lines.push(`- ${FINDING_KIND.label(f.kind)} · ${FINDING_CATEGORY.label(f.category)}${tags ? ` (${tags})` : ''}: ${redactFree(f.description)}`);
+      lines.push(`- ${FINDING_KIND.label(f.kind)} · ${FINDING_CATEGORY.label(f.category)}${tags ? ` (${tags})` : ''}: ${room.finding(f)}`);
     }
     if (recs.length) lines.push('Recommendations:');
-    for (const r of recs) lines.push(`- ${r.code}: ${redactFree(r.action)} — owner ${r.owner.name}; due ${r.dueDate}; ${STRENGTH.label(r.strength).toLowerCase()} action; ${REC_STATUS.label(r.status).toLowerCase()}`);
+    for (const r of recs) lines.push(`- ${r.code}: ${room.recommendation(r.id, 'action', r.action)} — owner ${r.owner.name}; due ${r.dueDate}; ${STRENGTH.label(r.strength).toLowerCase()} action; ${REC_STATUS.label(r.status).toLowerCase()}`);
     sections.push({ key: `case:${inc.id}`, title: `Case review: ${inc.code}`, body: lines.join('\n') });
   }
   const systemic = listFindings(db, { meetingId, source: 'coverage' });
   if (systemic.length) {
     const recIds = [...new Set(systemic.flatMap((f) => f.recommendationIds))];
-    const lines = systemic.map((f) => `- ${FINDING_CATEGORY.label(f.category)} (intercept ${INTERCEPT.label(f.intercept ?? '0')}${f.goals.length ? `; CIT goal ${f.goals.map((g) => CIT_GOAL.label(g)).join('; ')}` : ''}): ${redactFree(f.description)}`);
+    const lines = systemic.map((f) => `- ${FINDING_CATEGORY.label(f.category)} (intercept ${INTERCEPT.label(f.intercept ?? '0')}${f.goals.length ? `; CIT goal ${f.goals.map((g) => CIT_GOAL.label(g)).join('; ')}` : ''}): ${room.finding(f)}`);
     for (const id of recIds) {
       const r = recommendationById(db, id, today);
-      lines.push(`- Recommendation ${r.code}: ${redactFree(r.action)} — owner ${r.owner.name}; due ${r.dueDate}; ${STRENGTH.label(r.strength).toLowerCase()} action`);
+      lines.push(`- Recommendation ${r.code}: ${room.recommendation(r.id, 'action', r.action)} — owner ${r.owner.name}; due ${r.dueDate}; ${STRENGTH.label(r.strength).toLowerCase()} action`);
     }
     sections.push({ key: 'systemic', title: 'Systemic findings: 24/7 coverage', body: lines.join('\n') });
   }
@@ -120,7 +122,7 @@ export function draftSections(db: ReadableDB, meetingId: number, committee: stri
     key: 'follow_up',
     title: 'Recommendation follow-up',
     body: carried.length
-      ? carried.map((c) => `- ${c.code}: ${redactFree(c.action)} — ${c.owner}; due ${c.dueDate}; now ${REC_STATUS.label(c.status).toLowerCase()}${c.overdue ? ' (overdue)' : ''}`).join('\n')
+      ? carried.map((c) => `- ${c.code}: ${room.recommendation(c.id, 'action', c.action)} — ${c.owner}; due ${c.dueDate}; now ${REC_STATUS.label(c.status).toLowerCase()}${c.overdue ? ' (overdue)' : ''}`).join('\n')
       : 'No recommendations were due for follow-up.',
   });
   const other = d.items.filter((i) => i.kind === 'other_business').map((i) => i.notes.trim()).filter(Boolean);
@@ -192,7 +194,8 @@ export function allowedPredicate(db: ReadableDB, extraNames: readonly string[] =
   const namesIn = wholePhrases(forms);
   const places = (db.prepare("SELECT DISTINCT place FROM meetings WHERE place <> ''").all() as { place: string }[]).map((r) => normaliseName(r.place));
   const placesIn = wholePhrases(places);
-  const dismissed = new Set((db.prepare('SELECT value_hash FROM identifier_dismissals').all() as { value_hash: string }[]).map((r) => r.value_hash));
+  // Values marked "not an identifier" on an incident or in a finding's or recommendation's text.
+  const dismissed = new Set([...(db.prepare('SELECT value_hash FROM identifier_dismissals').all() as { value_hash: string }[]).map((r) => r.value_hash), ...dismissedTextHashes(db)]);
   // Administrative dates (meetings, due dates, approvals) are the committee's own, not incident dates.
   const adminDates = new Set(
     (

@@ -6,12 +6,12 @@ import type { ReadableDB } from '../store/db';
 import type { Block, Doc } from '../exports/doc';
 import { listRecommendations } from '../meetings/recommendations';
 import { listFindings } from '../meetings/findings';
-import { redactFree } from '../incidents/redact';
+import { roomTexts } from '../meetings/record-text';
 import { CALL_SOURCE_LABEL } from './dashboard';
 import { coverageReport, listServices } from '../coverage/coverage';
 
 /** The 24/7 coverage view for each crisis service: how many crises fell outside its hours, and what followed. */
-function coverageBlocks(db: ReadableDB, year: number, recCodes: ReadonlyMap<number, string>): Block[] {
+function coverageBlocks(db: ReadableDB, year: number, recCodes: ReadonlyMap<number, string>, room: ReturnType<typeof roomTexts>): Block[] {
   const services = listServices(db);
   if (!services.length) return [];
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: '24/7 coverage' }];
@@ -43,7 +43,7 @@ function coverageBlocks(db: ReadableDB, year: number, recCodes: ReadonlyMap<numb
       kind: 'bullets',
       items: gaps.map(
         (f) =>
-          `${FINDING_CATEGORY.label(f.category)}, intercept ${INTERCEPT.label(f.intercept ?? '0')}: ${redactFree(f.description)}${
+          `${FINDING_CATEGORY.label(f.category)}, intercept ${INTERCEPT.label(f.intercept ?? '0')}: ${room.finding(f)}${
             f.recommendationIds.length ? ` (recommendation ${f.recommendationIds.map((id) => recCodes.get(id)).join(', ')})` : ' (no recommendation yet)'
           }`,
       ),
@@ -61,6 +61,8 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
   const disp = new Map<string, number>();
   for (const m of d.dispositions) for (const [k, v] of Object.entries(m.counts)) disp.set(k, (disp.get(k) ?? 0) + v);
   const recs = listRecommendations(db, {}, today);
+  // Findings and recommendations as the room saw them ("not an identifier" decisions kept).
+  const room = roomTexts(db);
   const register = recs.filter((r) => r.dueDate.startsWith(String(year)) || r.overdue).slice(0, 300);
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: 'The year in brief' },
@@ -72,7 +74,7 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
     { kind: 'bars', title: 'Incidents by call source', series: [...sources.entries()].map(([k, v]) => ({ label: CALL_SOURCE_LABEL(k), value: v })) },
     { kind: 'bars', title: 'Dispositions', series: DISPOSITION.values.map((k) => ({ label: DISPOSITION.label(k), value: disp.get(k) ?? 0 })) },
     { kind: 'table', headers: ['Area', 'Incidents', 'Emergency detentions', 'Rate'], rowSources: d.detentionByArea.map((_, i) => ({ item: `Area ${i + 1} in the emergency detention table (the incidents' area field)`, where: null })), rows: d.detentionByArea.map((a) => [a.area, String(a.incidents), String(a.detentions), a.incidents ? `${Math.round((a.detentions / a.incidents) * 1000) / 10}%` : '—']), caption: 'Emergency detention (apprehension) by area' },
-    ...coverageBlocks(db, year, new Map(recs.map((r) => [r.id, r.code]))),
+    ...coverageBlocks(db, year, new Map(recs.map((r) => [r.id, r.code])), room),
     { kind: 'heading', level: 1, text: 'Findings' },
     { kind: 'bars', title: 'Findings by category', series: d.findingsByCategory.map((f) => ({ label: f.label, value: f.count })) },
     { kind: 'bars', title: 'Findings by Sequential Intercept Model intercept', series: d.findingsByIntercept.map((f) => ({ label: f.label, value: f.count })) },
@@ -83,7 +85,7 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
     {
       kind: 'table',
       headers: ['Code', 'Action', 'Owner', 'Due', 'Kind', 'Status'],
-      rows: register.map((r) => [r.code, redactFree(r.action), r.owner.name, r.dueDate, ACTION_TYPE.label(r.actionType), `${REC_STATUS.label(r.status)}${r.overdue ? ' (overdue)' : ''}`]),
+      rows: register.map((r) => [r.code, room.recommendation(r.id, 'action', r.action), r.owner.name, r.dueDate, ACTION_TYPE.label(r.actionType), `${REC_STATUS.label(r.status)}${r.overdue ? ' (overdue)' : ''}`]),
       rowSources: register.map((r) => ({ item: `Recommendation ${r.code}`, where: { kind: 'recommendation', recommendationId: r.id } })),
     },
   ];
