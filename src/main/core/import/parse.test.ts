@@ -40,3 +40,20 @@ describe('header row (item 11)', () => {
     expect(e.message).toBe('The header row names the column "c7" twice.');
   });
 });
+
+describe('text content (item 14)', () => {
+  it('refuses NUL bytes with a specific error naming the row', async () => {
+    const e = await failure(file('year,summary\n2024,fine\n2024,hidden\0text\n2024,fine\n'));
+    expect(e.detail).toMatchObject({ code: 'nul_byte', row: 2 });
+    expect(e.message).toMatch(/row 2/);
+  });
+  it('a bad UTF-8 byte deep in a large file names its own row, not the start of its chunk', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `2024,row number ${i} with some padding text to fill the chunk`);
+    const head = Buffer.from(`year,summary\n${rows.slice(0, 30_000).join('\n')}\n`);
+    const bad = Buffer.concat([head, Buffer.from('2024,bad '), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(`\n${rows.slice(30_001).join('\n')}\n`)]);
+    expect(head.length).toBeGreaterThan(1024 * 1024); // past the first 1 MB chunk
+    const e = await failure(file(bad));
+    expect(e.detail).toMatchObject({ code: 'encoding', row: 30_001 });
+    expect(e.message).toMatch(/row 30001/);
+  });
+});

@@ -39,12 +39,15 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
   const reader = new CsvReader();
   const records = reader.records;
   let decoder: TextDecoder | null = null;
+  let encoding: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8';
   let read = 0;
   try {
     for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
       let buf = chunk as Buffer;
       if (!decoder) {
-        const { encoding, skip } = detectEncoding(buf);
+        const detected = detectEncoding(buf);
+        encoding = detected.encoding;
+        const skip = detected.skip;
         decoder = new TextDecoder(encoding, { fatal: true });
         buf = buf.subarray(skip);
       }
@@ -52,11 +55,20 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
       try {
         text = decoder.decode(buf, { stream: true });
       } catch {
-        throw new CasewalkError(
-          'invalid_input',
-          `The file is not valid UTF-8 near row ${Math.max(1, records.length)}: save it as "CSV UTF-8" and choose it again. Nothing was imported.`,
-          { code: 'encoding', row: Math.max(1, records.length) },
-        );
+        // Name the row that holds the bad byte, not the start of this 1 MB chunk: read the
+        // valid text before it, then count the rows completed.
+        const lenient = new TextDecoder(encoding).decode(buf);
+        const cut = lenient.indexOf('\uFFFD');
+        try {
+          reader.push(lenient.slice(0, Math.max(0, cut)));
+        } catch {
+          /* a CSV error before the bad byte: the rows read so far still say where we are */
+        }
+        const row = Math.max(1, records.length);
+        throw new CasewalkError('invalid_input', `The file is not valid UTF-8 in row ${row}: save it as "CSV UTF-8" and choose it again. Nothing was imported.`, {
+          code: 'encoding',
+          row,
+        });
       }
       read += (chunk as Buffer).length;
       reader.push(text);
@@ -79,6 +91,15 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
     throw e;
   }
   if (records.length === 0) throw new CasewalkError('invalid_input', 'The CSV file has no header row.');
+  // NUL bytes are never text: refuse the file (naming the row) rather than keep them silently.
+  for (let i = 0; i < records.length; i++) {
+    if (records[i]!.some((f) => f.includes('\0'))) {
+      throw new CasewalkError('invalid_input', `The file has a NUL byte in row ${i}: it is not a plain-text CSV. Save it as "CSV UTF-8" and choose it again. Nothing was imported.`, {
+        code: 'nul_byte',
+        row: i,
+      });
+    }
+  }
   if (records[0]!.length > MAX_COLUMNS) {
     throw new CasewalkError(
       'invalid_input',
