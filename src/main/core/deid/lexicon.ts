@@ -41,7 +41,7 @@ upon via per caller reported said stated told asked called texted arrived dispat
 january call calls incident incidents case cases report reports narrative summary note notes timeline finding findings
 recommendation recommendations review reviews meeting agenda minutes goal goals safety recovery trauma veteran veterans cit nami
 sim samhsa ems ed er icu va gps atm usa us american english spanish black white asian hispanic latino latina native indigenous
-christmas thanksgiving easter covid name names dob sex race gender age phone address email location parkinson alzheimer huntington crohn asperger tourette hodgkin lou gehrig`;
+christmas thanksgiving easter covid mon tue tues wed weds thur thurs fri name names dob sex race gender age phone address email location parkinson alzheimer huntington crohn asperger tourette hodgkin lou gehrig`;
 
 /** Names that are everyday words: they count only with context ("her daughter, Hope"). */
 const AMBIGUOUS = `will hope grace faith joy mark bill rose may june april august summer autumn winter spring dawn sky river
@@ -97,7 +97,7 @@ chrysler gmc lincoln mitsubishi volvo tesla pontiac saturn oldsmobile mercury pl
 const ROLES_EXTRA = `subj rp ro loc addr adv unk ofc ofcr pt pts hx yo lic veh dcr mct csu eta utl vol cb ph si ip jo dv ems
 prn pd sfd spd kcso wsp dob ssn mrn aka nka fka`;
 const CHAT_WORDS = `idk rn u ur lol omg tbh btw pls plz thx ty np ok okay ya yea yeah nah hmm umm bc cuz wtf smh imo irl dm txt
-gf bf wi-fi wifi ipv4 ipv6 qhs qam qpm bid tid prn wont cant didnt isnt doesnt hasnt wasnt dont im ive id ill youre theyre thats whats hes shes`;
+gf bf wi-fi wifi ipv ipv4 ipv6 cc bcc fwd qhs qam qpm bid tid prn wont cant didnt isnt doesnt hasnt wasnt dont im ive id ill youre theyre thats whats hes shes`;
 const ROLES_EXTRA_2 = `texter visitor guest poster user member volunteer responder counselor counsellor navigator specialist advocate
 operator agent supervisor chaplain ranger security staff everyone everybody someone somebody nobody anyone anybody none management
 records dispatch admissions intake reception triage registration hotline chat crew medics police fire ems deputies team committee

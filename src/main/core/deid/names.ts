@@ -39,7 +39,7 @@ const CUE_PHRASES =
 /** A signature after a dash at the end of a message: "call me at 503 555 0113 - theresa". */
 const SIGNATURE = /(?:^|[\s.!?])[-–—~]\s*$/;
 /** Only before a lower-case name: chat speakers ("them: lily") and "i'm dana". */
-const LOWER_CUES = /(?:\b(?:them|user|me|texter|visitor|caller|client)\s*:\s*|\b(?:i'?m|im)\s+)$/;
+const LOWER_CUES = /(?:\b(?:them|user|me|texter|visitor|caller|client)\s*:\s*|\b(?:i'?m|im|it'?s|w\/|saw|re:|cb|call back|callback|might be|may be|goes by|aka|a\.k\.a\.)\s+)$/;
 /** Words after a name that say it was a person acting. */
 const AFTER_VERBS =
   /^\s*(?:'s\b|’s\b|,?\s*(?:who|said|says|stated|states|told|tells|reported|reports|called|calls|texted|explained|refused|agreed|asked|yelled|denied|admitted|became|was|is|had|has|left|returned|arrived|threatened|declined|accepted|lives|lived|stays|stayed)\b)/i;
@@ -48,8 +48,8 @@ const ORG_AFTER =
   /^\s*(?:'s\s+)?(?:county|city|police|department|dept|sheriff|sheriff's|hospital|medical|center|centre|clinic|health|behavioral|behavioural|services|university|college|school|church|street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|park|lake|river|valley|heights|village|township|district|division|precinct|station|jail|prison|detention|house|shelter|program|programme|project|institute|foundation|alliance|coalition|network|association|authority|partners|group|line|lifeline|team|unit|office|bureau|agency|corporation|inc|llc|bridge|plaza|mall|market|airport|transit|library|memorial|general|regional|community|crisis|recovery|mental|family|youth|veterans?)\b/i;
 /** Last words of an organisation's or a place's name (not surnames such as Park, Hill or Lane). */
 const ORG_END =
-  /^(?:house|clinic|center|centre|hospital|shelter|program|programme|services|street|avenue|road|church|school|college|university|institute|foundation|alliance|network|coalition|authority|department|office|agency|court|jail|station|project|home|homes|place|village|lodge|hall|club|ministries|collective|county|city|team|unit|line|partners|health)$/;
-const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'dos', 'das', 'do', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'st.', 'mac', 'y']);
+  /^(?:academy|lutheran|methodist|baptist|catholic|presbyterian|episcopal|nation|tribe|pueblo|garden|gardens|general|memorial|regional|medical|mission|ministry|plus|insurance|care|plan|house|clinic|center|centre|hospital|shelter|program|programme|services|street|avenue|road|church|school|college|university|institute|foundation|alliance|network|coalition|authority|department|office|agency|court|jail|station|project|home|homes|place|village|lodge|hall|club|ministries|collective|county|city|team|unit|line|partners|health)$/;
+const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'dos', 'das', 'do', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'delos', 'dela', 'las', 'los', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'st.', 'mac', 'y']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'toward', 'towards', 'into', 'outside', 'inside', 'across', 'through', 'via', 'on', 'onto', 'along', 'off']);
 
 /** "jOhN", "sMiTh": case used as a disguise (not "McKay", "DeShawn", "LaToya", "O'Neil"). */
@@ -123,7 +123,9 @@ function gapIs(text: string, a: Token, b: Token, re: RegExp): boolean {
 /** A reporting verb right after a word: its subject is someone speaking ("Ember said …"). */
 const REPORTING_AFTER = /^\s*(?:said|says|stated|states|told|tells|reported|reports|denied|denies|admitted|explained|replied|answered|yelled|screamed|shouted|whispered|texted|wrote|asked|agreed|refused|insisted|disclosed|endorsed|confirmed|recalled|described|added)\b/i;
 /** A unit call sign or a count: "Car 40", "Medic 17", "Engine 9". */
-const NUMBER_AFTER = /^(?:\s+#?|-)\d/;
+const NUMBER_AFTER = /^\.?(?:\s+#?|-)\d/;
+/** The first word of a place's or an institution's name: "Saint Jude's", "Fort Lewis", "Camp Hope". */
+const PLACE_START = new Set(['saint', 'st', 'san', 'santa', 'mount', 'mt', 'fort', 'ft', 'lake', 'camp', 'port', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
 /** A place before a ZIP: "Everett 98208", "Olympia WA 98501". */
 const ZIP_AFTER = /^,?\s+(?:[A-Z]{2}\s+)?\d{5}(?:-\d{4})?\b/;
 /** A chat or form label: "Texter:", "Visitor:". */
@@ -254,6 +256,11 @@ export function findNames(text: string): Candidate[] {
     while (j + 1 < tokens.length) {
       const n = tokens[j + 1]!;
       const gap = text.slice(tokens[j]!.end, n.start);
+      // A nickname in quotes between given name and surname: Leopold "Leo" Hartmann, GUSTAVO 'GUS' FERREIRA.
+      if (/^ ["'“‘]$/.test(gap) && /^["'”’] $/.test(text.slice(n.end, tokens[j + 2]?.start ?? n.end)) && tokens[j + 2]?.cap && n.cap) {
+        j += 2;
+        continue;
+      }
       if (!/^\s$|^\s?-\s?$/.test(gap) || tokens[j]!.text.endsWith("'s")) break;
       const isInitial = /^[A-Z]\.$/.test(n.text) || (n.text.length === 1 && /^[A-Z]$/.test(n.text) && tokens[j + 2]?.cap && text[n.end] === ' ');
       let p = j + 1;
@@ -270,7 +277,7 @@ export function findNames(text: string): Candidate[] {
     let runKinds = kinds.slice(i, j + 1);
     let first = i;
     // A sentence-opening ordinary word is not part of the name: "No CIT-trained officer", "Per Dr. Okafor", "Unable to reach …".
-    while (run.length > 1 && run[0]!.sentenceStart && lex.dictionary.has(run[0]!.lower) && lex.common.has(run[0]!.lower) && !lex.first.has(run[0]!.lower)) {
+    while (run.length > 1 && run[0]!.sentenceStart && lex.dictionary.has(run[0]!.lower) && lex.common.has(run[0]!.lower) && !lex.first.has(run[0]!.lower) && !cueBefore(first)) {
       run = run.slice(1);
       runKinds = runKinds.slice(1);
       first++;
@@ -287,7 +294,7 @@ export function findNames(text: string): Candidate[] {
       prevTok = tokens[q];
     }
     // A leading initial belongs to the name: "J. Smith", not "Smith".
-    if (prevTok && /^[A-Z]\.$/.test(prevTok.text) && gapIs(text, prevTok, run[0]!, /^\s$/)) {
+    if (prevTok && /^[A-Z]\.$/.test(prevTok.text) && gapIs(text, prevTok, run[0]!, /^\s$/) && text[prevTok.start - 1] !== '/' && !(run[0]!.sentenceStart && isWord(run[0]!.lower, lex))) {
       start = prevTok.start;
       prevTok = tokens[tokens.indexOf(prevTok) - 1];
     }
@@ -298,7 +305,14 @@ export function findNames(text: string): Candidate[] {
     if ((ORG_AFTER.test(after) && !(cueBefore(first) && /^['’]s\s/.test(after))) || ZIP_AFTER.test(after)) continue;
     // The run ends in an organisation or place word: "Grace House", "Hope Street Clinic".
     if (realWords.length >= 2 && ORG_END.test(run.at(-1)!.lower) && !cueBefore(first)) continue;
-    if (realWords.length === 1 && (NUMBER_AFTER.test(after) || LABEL_AFTER.test(after)) && !cueBefore(first)) continue;
+    // A speaker label at the start of a line ("Dariusz: ok on my way") is a name; "Texter:" and "Counselor:" are roles (never).
+    const lineLabel = realWords.length === 1 && LABEL_AFTER.test(after) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, start - 3), start)) && !isDict(realWords[0]!);
+    if (realWords.length === 1 && (NUMBER_AFTER.test(after) || (LABEL_AFTER.test(after) && !lineLabel)) && !cueBefore(first)) continue;
+    if (realWords.length >= 2 && PLACE_START.has(realWords[0]!.lower) && !cueBefore(first)) continue;
+    // "Somali-speaking", "Hand-held", "Faith-based": a compound whose last part is a word.
+    if (realWords.some((r) => r.text.includes('-') && isWord(r.lower.split('-').at(-1)!, lex) && !lex.last.has(r.lower.split('-').at(-1)!) && !lex.first.has(r.lower.split('-').at(-1)!))) continue;
+    // The lexicons are Latin-script: a word in another script needs a cue.
+    if (realWords.some((r) => /[^\p{Script=Latin}'’.-]/u.test(r.text)) && !cueBefore(first)) continue;
     if (prevTok && (prevTok.lower === 'the' || prevTok.lower === 'a') && !cueBefore(first)) continue;
     if (prevTok && PLACE_BEFORE.has(prevTok.lower) && prevTok.cap && gapIs(text, prevTok, run[0]!, /^ $/)) continue;
     if (realWords.every((r) => lex.vehicles.has(r.lower))) continue;
@@ -316,6 +330,7 @@ export function findNames(text: string): Candidate[] {
     const plain = (r: Token) => isWord(r.lower, lex) && !lex.first.has(r.lower) && !lex.last.has(r.lower);
     let score = 0;
     if (cue) score = words === 1 && plain(single) ? 0.4 : 0.9;
+    else if (lineLabel) score = 0.6;
     else if (place) score = 0.3;
     else if (words >= 2 && known === 0 && atStart && realWords.every((r) => !isDict(r))) score = 0.55;
     else if (words >= 2 && realWords.every((r) => isDict(r) && !lex.first.has(r.lower))) score = 0.3; // "Valley Cities", "Awareness Month"
@@ -358,7 +373,7 @@ export function findNames(text: string): Candidate[] {
     // After a relation word an unknown word that is no English word is a name; a name that is also a word needs the phrase to end.
     const cueName =
       relation &&
-      ((kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && /^\s*(?:[,.;:)!?(]|$|\s(?:is|was|said|says|who|and|came|went|had|has|called|told|texted|still|again|at|from|lives|stays|would|will|can|did|does|got|wont|cant|didnt|isnt|doesnt|hasnt|won't|can't|didn't|isn't|doesn't|hasn't|never|always|just|keeps|needs|wants)\b)/.test(after)) ||
+      ((kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && /^\s*(?:[,.;:)!?(#]|'s\b|$|\s\d+\s?y\/?o\b|\s(?:is|was|said|says|who|and|came|went|had|has|called|told|texted|still|again|at|from|lives|stays|would|will|can|did|does|got|wont|cant|didnt|isnt|doesnt|hasnt|won't|can't|didn't|isn't|doesn't|hasn't|never|always|just|keeps|needs|wants)\b)/.test(after)) ||
         (isNameWord(i) && lex.first.has(t.lower) && /^\s*(?:[,.;:)!?]|$|\s(?:is|was|said|says|who|and|came|had|has|called|told|btw|here|again|too|lol)\b)/.test(after)));
     let j = i;
     const speaker = !lex.roles.has(t.lower) && (kinds[i] === 'unknown' ? !isDict(t) && t.text.length >= 4 : isName(i)) && REPORTING_AFTER.test(after);

@@ -120,7 +120,7 @@ const PHONE_CONTEXT = /\b(?:phone|cell|mobile|tel|telephone|call ?back|callback|
 const phone: Recogniser = (text) => [
   ...all(
     // "(555) 201-4433", "555.201.4433", "+1 555 201 4433"; after a bracketed area code the rest may run together: "(555)2014433".
-    /(?<![\w+-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?\d{3}[\s.-]?|\d{3}[\s.-]\d{3}[\s.-])\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w-]|\.\d)/,
+    /(?<![\w+-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?\d{3}[\s.-]?|\d{3}[\s./-]\d{3}[\s.-])\d{4}(?:,?\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w-]|\.\d)/,
     text,
     (m) => ({ start: m.index, end: m.index + m[0].length, type: 'PHONE', score: 0.85 }),
   ),
@@ -159,7 +159,7 @@ const date: Recogniser = (text) => {
       Number(m[1]) >= 1 && Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 } : null,
     ),
     // "Tuesday the 14th", "on the 3rd of"
-    ...all(/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b/i, text, (m) =>
+    ...all(new RegExp(`\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?:\\s+of\\s+${MONTH}\\b)?`, 'i'), text, (m) =>
       Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.8 } : null,
     ),
     // Dates in words: "June ninth", "the ninth of June", "March twenty-first".
@@ -179,7 +179,7 @@ const date: Recogniser = (text) => {
       return validMonthDay(Number(m[1]), Number(m[2])) ? { start: g[0], end: m.index + m[0].length, type: 'DATE', score: 0.75 } : null;
     }),
     // 04/11 23:52 (a month/day with a clock time, as in logs)
-    ...all(/(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?=\s+\d{1,2}:\d{2})/, text, (m) =>
+    ...all(/(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?=\s+(?:\d{1,2}:\d{2}|[012]\d[0-5]\d\b))/, text, (m) =>
       validMonthDay(Number(m[1]), Number(m[2])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.7 } : null,
     ),
     // '1969 07 25': a year, month and day with spaces
@@ -261,15 +261,15 @@ const age90: Recogniser = (text) => {
 };
 
 const RECORD_CONTEXT =
-  '(?:protection order|order|case review|medicare|medicaid|mbi|policy|member|inmate|cr|case|report|incident|event|cad|go|rms|mrn|medical record|record|badge|booking|booking number|citation|docket|warrant|file|reference|ref|claim|account|member id|patient id|inmate|ticket|permit|license|licence|driver\'?s license|dl|id|sid|fbi|arrest)';
-const RECORD_VALUE = '([A-Z]{0,4}-?\\d[\\dA-Z]*(?:-[\\dA-Z]+)*(?: \\d{4,}(?![\\w-]))?)';
+  '(?:protection order|order|case review|doc|medicare|medicaid|mbi|policy|member|inmate|cr|case|report|incident|event|cad|go|rms|mrn|medical record|record|badge|booking|booking number|citation|docket|warrant|file|reference|ref|claim|account|member id|patient id|inmate|ticket|permit|license|licence|driver\'?s license|dl|id|sid|fbi|arrest)';
+const RECORD_VALUE = '([A-Z]{0,4}-?\\d[\\dA-Z]*(?:-[\\dA-Z]+)*(?: \\d{2,}(?![\\w-])){0,2})';
 const COMMITTEE_CODE = /^\d{4}-\d{3}$/;
 
 const record: Recogniser = (text) => {
   const out: Candidate[] = [];
   out.push(
     ...all(
-      new RegExp(`\\b${RECORD_CONTEXT}\\s*(?:number|num\\.?|no\\.?|nbr|id)?\\s*(?:#|:|is|was)?\\s*#?\\s*${RECORD_VALUE}(?![\\w-])`, 'di'),
+      new RegExp(`\\b${RECORD_CONTEXT}\\s*(?:number|num\\.?|no\\.?|nbr|id)?\\s*(?:#|:)?\\s*(?:is|was)?\\s*#?\\s*${RECORD_VALUE}(?![\\w-])`, 'di'),
       text,
       (m) => {
         const g = group(m, 1);
@@ -326,7 +326,7 @@ const plate: Recogniser = (text) => [
     return PLATE_SHAPE.test(m[1]!) ? { start: g[0], end: g[1], type: 'PLATE', score: 0.9 } : null;
   }),
   // "the plate on the van was bxr 9921 or bxr 9927": a plate word, a few words, then the plate (any case), and a list after "or".
-  ...all(/\b(?:plates?|tags?|lic)\b[^.\n]{0,25}?\b(?:was|is|reads?|read|shows?|showed|of)\s+"?([A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{2,5})\b(?:\s+(?:or|and|\/)\s+([A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{2,5})\b)?/di, text, (m) => {
+  ...all(/\b(?:plates?|tags?|lic)\b[^.\n]{0,25}?(?:\b(?:was|is|reads?|read|shows?|showed|of)|:)\s+"?([A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{2,5})\b(?:\s+(?:or|and|\/)\s+([A-Za-z0-9]{1,4}[- ]?[A-Za-z0-9]{2,5})\b)?/di, text, (m) => {
     const out: Candidate[] = [];
     for (const n of [1, 2]) {
       const g = group(m, n);
@@ -400,7 +400,7 @@ const address: Recogniser = (text) => {
     // ALL CAPS, as in CAD text: "1120 NW 85TH ST APT B"
     ...all(make(capWord, STRONG_SUFFIX.toUpperCase(), ''), text, score),
     // Intersections: "7th Ave and Olive Way", "Broadway and E Pine", "3rd and Main", "S 200TH ST AND INTERNATIONAL BLVD".
-    ...all(new RegExp(`\\b(?:at|near|on|of|to|by|from|toward|towards|past|around|off|between|AT|NEAR|ON|OF|TO|Near|At|On)\\s+(?:the\\s+)?(?:corner\\s+of\\s+|intersection\\s+of\\s+)?(${STREET_END}\\s+(?:and|AND|&|\\/|at)\\s+${STREET_END})`, 'd'), text, (m) => {
+    ...all(new RegExp(`\\b(?:at|near|on|of|to|by|from|toward|towards|past|around|off|between|AT|NEAR|ON|OF|TO|Near|At|On|LOC:|LOCATION:|Location:|ADDR:?)\\s+(?:the\\s+)?(?:corner\\s+of\\s+|intersection\\s+of\\s+)?(${STREET_END}\\s+(?:and|AND|&|\\/|at)\\s+${STREET_END})`, 'd'), text, (m) => {
       const g = group(m, 1)!;
       const side = m[1]!.split(/\s+(?:and|AND|&|\/|at)\s+/);
       const streety = (x: string) => new RegExp(`\\d(?:st|nd|rd|th)\\b|\\b(?:${STRONG_SUFFIX}|${WEAK_SUFFIX})\\.?(?:\\s+${DIRECTION})?$|^${DIRECTION}\\s|^(?:Broadway|MLK|Main)\\b`, 'i').test(x);
@@ -410,6 +410,8 @@ const address: Recogniser = (text) => {
     }),
     // all lower case ("14219 main st apt 6d") only with an unmistakable suffix
     ...all(make(lowWord, STRONG_SUFFIX.toLowerCase(), 'i'), text, (m) => (/[A-Z]/.test(m[0]) ? null : score(m))),
+    // A grid address: "2290 E 1700 S".
+    ...all(/(?<![\w-])\d{1,5}\s+[NSEW]\.?\s+\d{2,5}\s+[NSEW]\b\.?/, text, (m) => ({ start: m.index, end: m.index + m[0].replace(/\.$/, '').length, type: 'ADDRESS', score: 0.8 })),
     // Lower case with an ordinal: "4th and central", "on 3rd & pine".
     ...all(/\b(?:at|near|on|of|to|by|toward|towards|past|around)\s+(?:the\s+)?(\d{1,3}(?:st|nd|rd|th)\s+(?:and|&|n|\/)\s+[a-z]{3,}|[a-z]{3,}\s+(?:and|&|\/)\s+\d{1,3}(?:st|nd|rd|th))\b/d, text, (m) => {
       const g = group(m, 1)!;
