@@ -2,8 +2,10 @@
  * Record a finding straight from a 24/7 coverage gap: category (services or staffing /
  * resources), intercept 0 or 1 and the description arrive pre-filled from the report the
  * committee is looking at; they can change any of it, and attach it to a meeting's minutes.
+ * The text is guarded as it is typed, as for a case finding (see GuardedRecordText): highlights,
+ * one-click redaction and "Not an identifier…" with a reason, sent with the text.
  */
-import { Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { CoverageFindingDraft } from '../../../../shared/coverage/gap';
 import { COVERAGE_FINDING_CATEGORIES, COVERAGE_FINDING_INTERCEPTS, type Finding, type MeetingRow } from '../../../../shared/meetings/schemas';
@@ -12,6 +14,7 @@ import { INTERCEPT } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
 import { FormActions } from '../layout/FormActions';
 import { BlameReminder, GoalChips, useBlameHints } from '../meetings/FindingQuickAdd';
+import { GuardedRecordField, useNotIdentifiers } from '../meetings/GuardedRecordText';
 
 export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; onClose(): void; onCreated(f: Finding): void }) {
   const [category, setCategory] = useState<string>('services');
@@ -23,6 +26,7 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const hints = useBlameHints(description);
+  const guard = useNotIdentifiers();
 
   useEffect(() => {
     if (!p.draft) return;
@@ -30,6 +34,7 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
     setIntercept(p.draft.intercept);
     setGoals(p.draft.goals);
     setDescription(p.draft.description);
+    guard.reset();
     setError(null);
     void unwrap(api().meetings.list()).then((r) => {
       const open = r.meetings.filter((m) => m.status !== 'ended');
@@ -52,6 +57,7 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
           intercept: intercept as '0',
           goals: goals as '2'[],
           description,
+          notIdentifiers: guard.forFinding(description),
         }),
       );
       p.onCreated(f);
@@ -64,43 +70,46 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
   };
 
   return (
-    <Modal opened={p.draft !== null} onClose={p.onClose} title="Record a finding from this coverage gap" size="xl">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <Text size="sm">A systemic finding: it describes when the crisis system cannot answer, not any one incident or person.</Text>
-          <Stack gap="sm">
-            <Stack gap={4}>
-              <Text size="sm" fw={600} id="cov-cat">
-                Category
-              </Text>
-              <SegmentedControl fullWidth aria-labelledby="cov-cat" value={category} onChange={setCategory} data={COVERAGE_FINDING_CATEGORIES.map((c) => ({ value: c, label: FINDING_CATEGORY.label(c) }))} />
+    <>
+      <Modal opened={p.draft !== null} onClose={p.onClose} title="Record a finding from this coverage gap" size="xl">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <Stack>
+            <Text size="sm">A systemic finding: it describes when the crisis system cannot answer, not any one incident or person.</Text>
+            <Stack gap="sm">
+              <Stack gap={4}>
+                <Text size="sm" fw={600} id="cov-cat">
+                  Category
+                </Text>
+                <SegmentedControl fullWidth aria-labelledby="cov-cat" value={category} onChange={setCategory} data={COVERAGE_FINDING_CATEGORIES.map((c) => ({ value: c, label: FINDING_CATEGORY.label(c) }))} />
+              </Stack>
+              <Stack gap={4}>
+                <Text size="sm" fw={600} id="cov-int">
+                  Sequential Intercept Model intercept
+                </Text>
+                <SegmentedControl fullWidth aria-labelledby="cov-int" value={intercept} onChange={setIntercept} data={COVERAGE_FINDING_INTERCEPTS.map((c) => ({ value: c, label: INTERCEPT.label(c) }))} />
+              </Stack>
             </Stack>
-            <Stack gap={4}>
-              <Text size="sm" fw={600} id="cov-int">
-                Sequential Intercept Model intercept
-              </Text>
-              <SegmentedControl fullWidth aria-labelledby="cov-int" value={intercept} onChange={setIntercept} data={COVERAGE_FINDING_INTERCEPTS.map((c) => ({ value: c, label: INTERCEPT.label(c) }))} />
-            </Stack>
+            <GoalChips value={goals} onChange={setGoals} />
+            <GuardedRecordField label="Finding" field="description" value={description} onChange={setDescription} guard={guard} minRows={5} maxLength={4000} />
+            <BlameReminder hints={hints} />
+            <Select
+              label="Discuss at meeting (its minutes list systemic findings)"
+              data={meetings.map((m) => ({ value: String(m.id), label: `${m.date} ${m.time}${m.status === 'in_progress' ? ' (in progress)' : ''}` }))}
+              value={meetingId}
+              onChange={setMeetingId}
+              clearable
+              placeholder="Not tied to a meeting"
+            />
+            <FormActions error={error} onCancel={p.onClose} submitLabel="Save finding" disabled={description.trim().length < 3} loading={saving} />
           </Stack>
-          <GoalChips value={goals} onChange={setGoals} />
-          <Textarea label="Finding" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={5} maxRows={12} required data-autofocus />
-          <BlameReminder hints={hints} />
-          <Select
-            label="Discuss at meeting (its minutes list systemic findings)"
-            data={meetings.map((m) => ({ value: String(m.id), label: `${m.date} ${m.time}${m.status === 'in_progress' ? ' (in progress)' : ''}` }))}
-            value={meetingId}
-            onChange={setMeetingId}
-            clearable
-            placeholder="Not tied to a meeting"
-          />
-          <FormActions error={error} onCancel={p.onClose} submitLabel="Save finding" disabled={description.trim().length < 3} loading={saving} />
-        </Stack>
-      </form>
-    </Modal>
+        </form>
+      </Modal>
+      {guard.modal}
+    </>
   );
 }
