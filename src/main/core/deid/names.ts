@@ -85,6 +85,12 @@ function tokenizeText(text: string): Token[] {
       if (text[k] === '\n') newline = true;
       k--;
     }
+    // A list bullet at the start of a line ("- Law enforcement: 1") opens a sentence too.
+    if (k >= 0 && /[-*•·]/.test(text[k]!)) {
+      let b = k - 1;
+      while (b >= 0 && (text[b] === ' ' || text[b] === '\t')) b--;
+      if (b < 0 || text[b] === '\n') newline = true;
+    }
     const lastChar = k >= 0 ? text[k] : undefined;
     const sentenceStart =
       k < 0 ||
