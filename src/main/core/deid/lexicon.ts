@@ -83,6 +83,8 @@ export interface NameLexicon {
   /** Cities, regions, countries, organisations, vehicle makes and models: not a person. */
   places: Set<string>;
   vehicles: Set<string>;
+  /** The 3,000 most frequent words of film and TV subtitles: sentence openers ("No", "Per", "Nobody"). */
+  frequent: Set<string>;
 }
 
 /** Vehicle makes and models seen in incident text: "a gray Toyota Tacoma" is not a person. */
@@ -180,6 +182,6 @@ export function nameLexicon(): NameLexicon {
     first.delete(w);
     last.delete(w);
   }
-  cached = { first, last, never, ambiguous, english, common, dictionary, roles, places, vehicles: new Set(words(VEHICLES)) };
+  cached = { first, last, never, ambiguous, english, common, dictionary, roles, places, vehicles: new Set(words(VEHICLES)), frequent: new Set((dict['commonWords-en'] ?? []).slice(0, 3000)) };
   return cached;
 }

@@ -136,6 +136,8 @@ const PLACE_START = new Set(['saint', 'st', 'san', 'santa', 'mount', 'mt', 'fort
 const ZIP_AFTER = /^,?\s+(?:[A-Z]{2}\s+)?\d{5}(?:-\d{4})?\b/;
 /** A chat or form label: "Texter:", "Visitor:". */
 const LABEL_AFTER = /^\s*:/;
+/** A relation in brackets after a name: "Mark (older brother)", "FATOUMATA DIALLO (WIFE)". */
+const RELATION_AFTER = /^\s*\((?:(?:older|younger|big|little|step|half|ex)[- ]?)?(?:brother|sister|mother|father|mom|mum|dad|son|daughter|wife|husband|partner|boyfriend|girlfriend|aunt|uncle|cousin|grandmother|grandfather|grandson|granddaughter|niece|nephew|friend|neighbou?r|roommate|caregiver|guardian|sibling|parent)\b/i;
 /** A contact list entry: "Kai 702-555-0166". */
 const PHONE_AFTER = /^[\s:,-]+(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/;
 
@@ -156,7 +158,7 @@ function isWordUncached(w: string, lex: NameLexicon): boolean {
   if (lex.dictionary.has(w) || lex.never.has(w)) return true;
   if (w.includes('-')) return w.split('-').every((p) => p.length > 0 && (lex.dictionary.has(p) || lex.never.has(p)));
   for (const [suffix, repl] of [['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['es', ''], ['s', ''], ['ly', ''], ['ies', 'y'], ['ied', 'y'], ['er', ''], ['ers', '']] as const) {
-    if (w.length > suffix.length + 2 && w.endsWith(suffix) && lex.dictionary.has(w.slice(0, -suffix.length) + repl)) return true;
+    if (w.length > suffix.length + 3 && w.endsWith(suffix) && lex.dictionary.has(w.slice(0, -suffix.length) + repl)) return true;
   }
   return false;
 }
@@ -283,7 +285,7 @@ export function findNames(text: string): Candidate[] {
     let runKinds = kinds.slice(i, j + 1);
     let first = i;
     // A sentence-opening ordinary word is not part of the name: "No CIT-trained officer", "Per Dr. Okafor", "Unable to reach …".
-    while (run.length > 1 && run[0]!.sentenceStart && lex.dictionary.has(run[0]!.lower) && lex.common.has(run[0]!.lower) && !lex.first.has(run[0]!.lower) && !cueBefore(first)) {
+    while (run.length > 1 && run[0]!.sentenceStart && lex.dictionary.has(run[0]!.lower) && lex.frequent.has(run[0]!.lower) && !lex.first.has(run[0]!.lower) && !cueBefore(first)) {
       run = run.slice(1);
       runKinds = runKinds.slice(1);
       first++;
@@ -336,11 +338,13 @@ export function findNames(text: string): Candidate[] {
     const plain = (r: Token) => isWord(r.lower, lex) && !lex.first.has(r.lower) && !lex.last.has(r.lower);
     let score = 0;
     if (cue) score = words === 1 && plain(single) ? 0.4 : 0.9;
+    else if (RELATION_AFTER.test(after)) score = 0.8; // "Mark (older brother)"
+    else if (words === 1 && lex.first.has(single.lower) && !isWord(single.lower, lex) && /^\s+(?:and|&)\s+\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(after)) score = 0.6; // "Amadou and Fatoumata Diallo"
     else if (lineLabel) score = 0.6;
     else if (place) score = 0.3;
     else if (words >= 2 && known === 0 && atStart && realWords.every((r) => !isDict(r))) score = 0.55;
     else if (words >= 2 && realWords.every((r) => isDict(r) && !lex.first.has(r.lower))) score = 0.3; // "Valley Cities", "Awareness Month"
-    else if (words === 1 && PHONE_AFTER.test(after) && !isDict(single)) score = 0.65; // "Kai 702-555-0166"
+    else if (words === 1 && PHONE_AFTER.test(after) && (!isDict(single) || lex.first.has(single.lower))) score = 0.65; // "Kai 702-555-0166"
 
     else if (words >= 2 && known >= 1) score = 0.85;
     else if (words >= 2) score = atStart ? (verbAfter ? 0.6 : 0.4) : afterPlacePrep && !realWords.every((r) => !isDict(r)) ? 0.45 : 0.6;
@@ -353,8 +357,9 @@ export function findNames(text: string): Candidate[] {
       // A word-name capitalised mid-sentence ("persuaded Faith to", "with Summer for") is a name; months and weekdays are not.
       score = reporting || (verbAfter && !/^\s*['’]s\b/.test(after) && !atStart) || (!atStart && !afterPlacePrep && !CALENDAR.has(single.lower) && !lex.places.has(single.lower)) ? 0.55 : 0.3;
     else if (reporting && !lex.dictionary.has(single.lower)) score = 0.6;
-    else if (reporting) score = atStart ? 0.4 : 0.5;
-    else score = !atStart && !afterPlacePrep && !isDict(single) && !lex.places.has(single.lower) ? 0.55 : 0.3;
+    // "Ember said …": a capitalised word before a reporting verb is someone speaking, unless it is a frequent word ("Nobody said").
+    else if (reporting) score = lex.frequent.has(single.lower) ? 0.4 : 0.6;
+    else score = (!atStart || verbAfter) && !afterPlacePrep && !isDict(single) && !lex.places.has(single.lower) ? 0.55 : 0.3;
     out.push({ start, end, type: 'NAME', score });
   }
 
@@ -394,7 +399,7 @@ export function findNames(text: string): Candidate[] {
       (isName(i) && lex.first.has(t.lower)) ||
       (kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && !!nextTok && lex.last.has(nextTok.lower) && !isDict(nextTok)) ||
       // two words that are no English words: "yevgenia petrenko", "tahmina akter"
-      ((kinds[i] === 'unknown' || isName(i)) && !isDict(t) && t.text.length >= 4 && !!nextTok && p === i + 1 && !isDict(nextTok) && nextTok.text.length >= 4 && !lex.roles.has(nextTok.lower));
+      ((kinds[i] === 'unknown' || isName(i)) && !isDict(t) && t.text.length >= 3 && !!nextTok && p === i + 1 && !isDict(nextTok) && nextTok.text.length >= 3 && t.text.length + nextTok.text.length >= 7 && !lex.roles.has(nextTok.lower));
     const pair = firstOk && surnameOk && gapIs(text, t, tokens[i + 1]!, /^\s$/);
     if (!cue && !pair) continue;
     if (pair && !cue) {
@@ -439,7 +444,8 @@ export function findNames(text: string): Candidate[] {
     if (used.has(i) || !tokens[i]!.allCaps) continue;
     const initial = tokens[i - 1] && /^[A-Z]\.$/.test(tokens[i - 1]!.text) && gapIs(text, tokens[i - 1]!, tokens[i]!, /^ $/) ? i - 1 : i;
     const cueHere = cueBefore(initial);
-    if (!(nameLike(i) || (cueHere && capsName(i)))) continue;
+    const titled = cueHere && /(?:^|\s)(?:mr|mrs|ms|mx|dr)\.?\s*$/i.test(text.slice(Math.max(0, tokens[i]!.start - 5), tokens[i]!.start));
+    if (!(nameLike(i) || (cueHere && capsName(i)) || (titled && kinds[i] !== 'never'))) continue;
     let j = i;
     const initialAt = (k: number) => !!tokens[k] && /^[A-Z]\.$/.test(tokens[k]!.text) && !!tokens[k + 1]?.allCaps;
     const cueWord = (k: number) => cueHere && /^\s*(?:mr|mrs|ms|mx|dr)\.?\s*$/i.test(text.slice(Math.max(0, tokens[i]!.start - 5), tokens[i]!.start)) && tokens[k]!.allCaps && kinds[k] !== 'never';
@@ -448,12 +454,20 @@ export function findNames(text: string): Candidate[] {
       j - i < 4 &&
       (tokens[j + 1]!.allCaps || initialAt(j + 1)) &&
       gapIs(text, tokens[j]!, tokens[j + 1]!, /^\s$|^-$/) &&
-      (nameLike(j + 1) || (cueHere && capsName(j + 1)) || PARTICLES.has(tokens[j + 1]!.lower) || initialAt(j + 1) || cueWord(j + 1))
+      (nameLike(j + 1) ||
+        (cueHere && capsName(j + 1)) ||
+        PARTICLES.has(tokens[j + 1]!.lower) ||
+        initialAt(j + 1) ||
+        cueWord(j + 1) ||
+        // after a particle or with a cue, a surname that is also a word ("VAN DER BERG", "RP: MAMADOU SOW")
+        ((PARTICLES.has(tokens[j]!.lower) || cueHere) && lex.last.has(tokens[j + 1]!.lower) && kinds[j + 1] !== 'never') ||
+        // a short name part between two others ("PUALANI KE AKAKU")
+        (tokens[j + 1]!.text.length === 2 && !!tokens[j + 2]?.allCaps && nameLike(j + 2) && kinds[j + 1] !== 'never'))
     )
       j++;
     while (j > i && (PARTICLES.has(tokens[j]!.lower) || initialAt(j))) j--;
     const run = tokens.slice(initial, j + 1);
-    const firstKnown = run.some((r) => lex.first.has(r.lower) && !lex.dictionary.has(r.lower));
+    const firstKnown = run.some((r) => (lex.first.has(r.lower) || (r.lower.includes('-') && r.lower.split('-').every((p) => lex.first.has(p)))) && !lex.dictionary.has(r.lower));
     const lastKnown = run.some((r) => lex.last.has(r.lower) && !lex.dictionary.has(r.lower));
     const cue = cueHere || /^\s*\((?:wife|husband|mother|father|son|daughter|brother|sister|sibling|mom|dad|rp|caller|subj|victim|friend|neighbor|neighbour|partner|gf|bf)\)/i.test(text.slice(run.at(-1)!.end));
     let score = 0;
@@ -461,7 +475,7 @@ export function findNames(text: string): Candidate[] {
     else if (cue && (firstKnown || lastKnown || run.length >= 2)) score = 0.8;
     else if (cue && run.some((r) => lex.first.has(r.lower) || (!isWord(r.lower, lex) && r.text.length >= 4))) score = 0.7;
     // "RCW 71.05", "MEDIC 7": a code or a unit before a number.
-    if (run.length === 1 && NUMBER_AFTER.test(text.slice(run[0]!.end))) score = 0;
+    if (run.length === 1 && NUMBER_AFTER.test(text.slice(run[0]!.end)) && !PHONE_AFTER.test(text.slice(run[0]!.end))) score = 0;
     else if (run.length === 1 && firstKnown && REPORTING_AFTER.test(text.slice(run[0]!.end))) score = 0.6;
     if (score) out.push({ start: run[0]!.start, end: run.at(-1)!.end, type: 'NAME', score });
     i = j;
