@@ -39,7 +39,7 @@ test('hostile input: payloads in text fields never execute; CSP blocks inline sc
     // A finding through the quick-add bar.
     await page.getByLabel(/^Add a finding/).fill(`Finding ${ALL}`);
     await page.keyboard.press('Enter');
-    await page.getByText(`Finding ${ALL}`).waitFor();
+    await page.getByText(`Finding ${ALL}`).first().waitFor(); // shown twice: room preview and findings list
     // The list shows the summary as text.
     await page.getByRole('link', { name: /^Incidents/ }).click();
     await page.locator('[data-row-index="0"]').waitFor();
