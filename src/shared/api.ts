@@ -12,6 +12,7 @@ import {
   type MethodName,
   type MethodOutput,
 } from './contract';
+import { PROJECTOR_METHODS, projectorMayHear } from './projector';
 
 type NamespaceOf<M> = M extends `${infer N}.${string}` ? N : never;
 type NoRequiredKeys<T> = [keyof T] extends [never] ? true : string extends keyof T ? true : Partial<T> extends T ? true : false;
@@ -39,4 +40,23 @@ export function buildCasewalkApi(invoke: Invoke, subscribe: Subscribe): Casewalk
     api[ns][fn] = (input?: unknown) => invoke(name, input ?? {});
   }
   return { ...api, subscribe } as unknown as CasewalkApi;
+}
+
+/**
+ * The projector window's `window.casewalk`: only the methods and events the projector may
+ * use (src/shared/projector.ts). The core refuses anything else from it anyway; this keeps the
+ * rest out of the page's reach as well.
+ */
+export function buildProjectorApi(invoke: Invoke, subscribe: Subscribe): CasewalkApi {
+  const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
+  for (const name of PROJECTOR_METHODS) {
+    const [ns, fn] = name.split('.') as [string, string];
+    api[ns] ??= {};
+    api[ns][fn] = (input?: unknown) => invoke(name, input ?? {});
+  }
+  const projectorSubscribe: Subscribe = (name, listener) => {
+    if (!projectorMayHear(name)) throw new Error(`The projector window does not receive ${String(name)}.`);
+    return subscribe(name, listener);
+  };
+  return { ...api, subscribe: projectorSubscribe } as unknown as CasewalkApi;
 }

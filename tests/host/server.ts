@@ -2,6 +2,9 @@
  * The loopback test host: serves the built renderer and implements the contract over HTTP,
  * so the real renderer runs in Chromium against the real core and a real encrypted file.
  * Binds 127.0.0.1 only; every request needs the per-run token (set as a cookie on entry).
+ * The projector window gets its own origin (a second port) and its own token: the presenter's
+ * preload sends `#/projector` there, and that origin's server makes every call a projector
+ * call (issue 16, item 15).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +15,14 @@ import * as esbuild from 'esbuild';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { CoreWorkerClient } from '../../src/main/core/worker/client';
 import type { EventName } from '../../src/shared/contract';
+import { projectorMayHear, type Caller } from '../../src/shared/projector';
+
+/**
+ * The two surfaces, each on its own loopback origin with its own token: the presenter (the
+ * app) and the projector (walk mode's shared screen). Requests to the projector's origin are
+ * projector calls whatever they carry, so `dispatch` refuses all but `projector.view`.
+ */
+type Surface = Caller;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
@@ -28,6 +39,10 @@ export interface TestHost {
   url: string;
   origin: string;
   token: string;
+  /** The projector's own origin, token and entry URL (the presenter's preload opens it for `#/projector`). */
+  projectorOrigin: string;
+  projectorToken: string;
+  projectorUrl: string;
   filesDir: string;
   /** The next open-file dialog will pick this file name from filesDir (tests only). */
   queueOpen(name: string): void;
@@ -45,7 +60,8 @@ const MIME: Record<string, string> = {
 };
 const MAX_BODY = 4 * 1024 * 1024;
 
-async function buildBrowserPreload(): Promise<string> {
+/** One build per surface: the presenter's knows where the projector enters; the projector's exposes only its own calls. */
+async function buildBrowserPreload(surface: Surface, projectorEntry: string | null): Promise<string> {
   const r = await esbuild.build({
     entryPoints: [path.join(here, 'browser-preload.ts')],
     bundle: true,
@@ -54,6 +70,7 @@ async function buildBrowserPreload(): Promise<string> {
     platform: 'browser',
     target: 'chrome120',
     logLevel: 'silent',
+    define: { __CASEWALK_SURFACE__: JSON.stringify(surface), __CASEWALK_PROJECTOR_ENTRY__: JSON.stringify(projectorEntry) },
   });
   return r.outputFiles[0]!.text;
 }
@@ -66,7 +83,7 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     throw new Error(`No built renderer at ${rendererDir}. Run "npm run build" first.`);
   }
   const token = crypto.randomBytes(24).toString('base64url');
-  const preloadJs = await buildBrowserPreload();
+  const projectorToken = crypto.randomBytes(24).toString('base64url');
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
     .replace('<head>', '<head>\n    <script src="/__casewalk/preload.js"></script>');
@@ -81,14 +98,19 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     return chosen ? path.join(filesDir, path.basename(chosen)) : null;
   };
   const pickQueue: string[] = [];
-  const sseClients = new Set<http.ServerResponse>();
+  const sseClients = new Map<http.ServerResponse, Surface>();
   const unsubscribe = core.onEvent((name: EventName, payload) => {
     const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const res of sseClients) res.write(frame);
+    for (const [res, surface] of sseClients) if (surface === 'presenter' || projectorMayHear(name)) res.write(frame);
   });
 
-  let origin = '';
-  const server = http.createServer((req, res) => {
+  const origins: Record<Surface, string> = { presenter: '', projector: '' };
+  const tokens: Record<Surface, string> = { presenter: token, projector: projectorToken };
+  // Cookies ignore ports, so each surface has its own cookie name and reads only its own.
+  const cookieName: Record<Surface, string> = { presenter: 'cw', projector: 'cwp' };
+  const preloads: Record<Surface, string> = { presenter: '', projector: '' };
+  const serve = (surface: Surface) => (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const origin = origins[surface];
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
       res.writeHead(status, {
         'Content-Type': type,
@@ -104,14 +126,21 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     if (req.headers.host !== new URL(origin).host) return send(421, 'Wrong host');
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname === '/__casewalk/enter') {
-      if (url.searchParams.get('token') !== token) return send(403, 'Wrong token');
+      if (url.searchParams.get('token') !== tokens[surface]) return send(403, 'Wrong token');
       return send(302, '', 'text/plain', {
-        'Set-Cookie': `cw=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName[surface]}=${tokens[surface]}; HttpOnly; SameSite=Strict; Path=/`,
         Location: `/${url.hash}`,
       });
     }
-    const cookie = /(?:^|;\s*)cw=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-    if (cookie !== token) return send(403, 'Open the URL the test host printed.');
+    // The projector's origin is same-site with the presenter's (ports do not count), so the
+    // presenter's cookie would go along if the projector page navigated or posted here: the
+    // browser says where a request came from (Fetch Metadata, which a page cannot set), and
+    // the presenter answers only its own origin or the user's own address bar.
+    if (surface === 'presenter' && /^(same-site|cross-site)$/.test(String(req.headers['sec-fetch-site'] ?? ''))) {
+      return send(403, 'Requests from another page are refused.');
+    }
+    const cookie = new RegExp(`(?:^|;\\s*)${cookieName[surface]}=([^;]+)`).exec(req.headers.cookie ?? '')?.[1];
+    if (cookie !== tokens[surface]) return send(403, 'Open the URL the test host printed.');
 
     if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
       if (req.headers.origin !== origin) return send(403, 'Wrong origin');
@@ -130,19 +159,20 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
         } catch {
           return send(200, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } }), 'application/json');
         }
-        void core.call(method, input).then((r) => send(200, JSON.stringify(r), 'application/json'));
+        // Who calls is the origin (and token) the request came in on, never anything in it.
+        void core.call(method, input, surface).then((r) => send(200, JSON.stringify(r), 'application/json'));
       });
       return;
     }
     if (req.method === 'GET' && url.pathname === '/events') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
-      sseClients.add(res);
+      sseClients.set(res, surface);
       req.on('close', () => sseClients.delete(res));
       return;
     }
     if (req.method !== 'GET') return send(405, 'Method not allowed');
-    if (url.pathname === '/__casewalk/preload.js') return send(200, preloadJs, MIME['.js']);
+    if (url.pathname === '/__casewalk/preload.js') return send(200, preloads[surface], MIME['.js']);
     if (url.pathname === '/' || url.pathname === '/index.html') {
       return send(200, indexHtml, MIME['.html']);
     }
@@ -152,26 +182,41 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
       if (err) return send(404, 'Not found');
       send(200, body, MIME[path.extname(file)] ?? 'application/octet-stream');
     });
-  });
+  };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
-  const addr = server.address();
-  if (!addr || typeof addr === 'string') throw new Error('test host has no address');
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+  const listen = async (server: http.Server, port: number): Promise<string> => {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    const addr = server.address();
+    if (!addr || typeof addr === 'string') throw new Error('test host has no address');
+    return `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+  };
+  const server = http.createServer(serve('presenter'));
+  const projectorServer = http.createServer(serve('projector'));
+  origins.presenter = await listen(server, opts.port ?? 0);
+  origins.projector = await listen(projectorServer, 0);
+  const origin = origins.presenter;
+  const projectorUrl = `${origins.projector}/__casewalk/enter?token=${projectorToken}#/projector`;
+  preloads.presenter = await buildBrowserPreload('presenter', projectorUrl);
+  preloads.projector = await buildBrowserPreload('projector', null);
   return {
     origin,
     token,
     url: `${origin}/__casewalk/enter?token=${token}`,
+    projectorOrigin: origins.projector,
+    projectorToken,
+    projectorUrl,
     filesDir,
     queueOpen: (name) => pickQueue.push(name),
     async close() {
       unsubscribe();
-      for (const res of sseClients) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      for (const res of sseClients.keys()) res.end();
+      for (const srv of [server, projectorServer]) {
+        await new Promise<void>((resolve) => srv.close(() => resolve()));
+        srv.closeAllConnections();
+      }
       await core.close();
     },
   };

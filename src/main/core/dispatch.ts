@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { methods, type MethodName, type MethodInput, type MethodOutput } from '../../shared/contract';
 import { CasewalkError, type Result } from '../../shared/result';
 import { describeZodError } from '../../shared/zod-helpers';
+import { projectorMayCall, type Caller } from '../../shared/projector';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -26,7 +27,14 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(methods, name);
 }
 
-export async function dispatch(target: DispatchTarget, name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+/**
+ * `caller` is who the transport says is calling: the projector window may call only
+ * `projector.view` (src/shared/projector.ts); the CLI and in-process callers are the presenter.
+ */
+export async function dispatch(target: DispatchTarget, name: unknown, rawInput: unknown, caller: Caller = 'presenter'): Promise<Result<unknown>> {
+  if (caller !== 'presenter' && !projectorMayCall(name)) {
+    return { ok: false, error: { code: 'forbidden', message: 'The projector window shows the shared screen only; it may not call this.' } };
+  }
   if (!isMethodName(name)) {
     return { ok: false, error: { code: 'unknown_method', message: `There is no method called "${String(name).slice(0, 80)}".` } };
   }

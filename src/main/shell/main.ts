@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { CoreWorkerClient } from '../core/worker/client';
-import { eventChannel } from '../../shared/channels';
 import type { MethodName } from '../../shared/contract';
-import { registerIpc } from './ipc';
+import type { Caller } from '../../shared/projector';
+import { WindowRoles, forwardEvent, registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import {
   APP_ENTRY,
@@ -27,6 +27,8 @@ import { loadWindowState, saveWindowState } from './window-state';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/index.cjs');
+// The projector window's own preload: projector.view and the walk events only.
+const projectorPreloadPath = path.join(here, '../preload/projector.cjs');
 
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([
@@ -54,7 +56,10 @@ async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
   const core = new CoreWorkerClient(path.join(here, 'core-worker.js'), { dataDir: path.join(userData, 'workbench') });
-  const call = (m: MethodName, input: unknown) => core.call(m, input);
+  const call = (m: MethodName, input: unknown, caller: Caller = 'presenter') => core.call(m, input, caller);
+  // Which webContents is the presenter (the main window) and which the projector: the IPC
+  // layer decides who calls from the sender's id, never from the page.
+  const roles = new WindowRoles();
   // Native dialogs: the chosen path goes to the core, the renderer only ever sees a handle.
   const DIALOG_FILTERS: Record<string, Electron.FileFilter[]> = {
     backup: [{ name: 'Casewalk backup', extensions: ['cwbackup'] }],
@@ -94,14 +99,12 @@ async function start(): Promise<void> {
     const primary = screen.getPrimaryDisplay();
     const other = screen.getAllDisplays().find((d) => d.id !== primary.id);
     const area = (other ?? primary).workArea;
-    return projectorWindowOptions(preloadPath, { x: area.x, y: area.y, width: Math.min(area.width, 1600), height: Math.min(area.height, 900) }, Boolean(other));
+    return projectorWindowOptions(projectorPreloadPath, { x: area.x, y: area.y, width: Math.min(area.width, 1600), height: Math.min(area.height, 900) }, Boolean(other));
   };
-  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, projector));
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, projector, (w) => roles.addProjector(w.webContents)));
 
-  registerIpc(ipcMain, call);
-  core.onEvent((name, payload) => {
-    for (const w of BrowserWindow.getAllWindows()) w.webContents.send(eventChannel(name), payload);
-  });
+  registerIpc(ipcMain, call, roles);
+  core.onEvent((name, payload) => forwardEvent(BrowserWindow.getAllWindows(), roles, name, payload));
 
   const state = loadWindowState(userData);
   const options = mainWindowOptions(preloadPath, state);
@@ -111,6 +114,7 @@ async function start(): Promise<void> {
     ...options,
     webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
   });
+  roles.addPresenter(win.webContents);
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   const remember = () => {

@@ -178,4 +178,32 @@ describe('web contents hardening', () => {
     expect(open('https://evil.example/#/projector')).toEqual({ action: 'deny' });
     expect(options).toMatchObject({ x: 1920, fullscreen: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/preload.cjs' } });
   });
+  it('hands every window the page opened to the shell as a projector (issue 16, item 15)', () => {
+    const { wc, em } = fakeContents();
+    const onProjector = vi.fn();
+    hardenWebContents(wc, vi.fn(), onProjector);
+    const child = { webContents: { id: 7 } };
+    em.emit('did-create-window', child, { url: 'app://casewalk/index.html#/projector' });
+    expect(onProjector).toHaveBeenCalledWith(child);
+  });
+  it('the shell gives the projector window its own preload, marks the main window the presenter and routes calls and events by window (issue 16, item 15)', () => {
+    const main = fs.readFileSync(path.resolve(__dirname, 'main.ts'), 'utf8');
+    expect(main).toContain("const projectorPreloadPath = path.join(here, '../preload/projector.cjs');");
+    expect(main).toMatch(/projectorWindowOptions\(projectorPreloadPath,/);
+    expect(main).toContain('hardenWebContents(contents, projector, (w) => roles.addProjector(w.webContents))');
+    expect(main).toContain('registerIpc(ipcMain, call, roles);');
+    expect(main).toContain('forwardEvent(BrowserWindow.getAllWindows(), roles, name, payload)');
+    expect(main).not.toContain('webContents.send(');
+    // The presenter is registered right after the one `new BrowserWindow` and before it loads.
+    const built = main.indexOf('new BrowserWindow(');
+    const registered = main.indexOf('roles.addPresenter(win.webContents);');
+    expect(registered).toBeGreaterThan(built);
+    expect(registered).toBeLessThan(main.indexOf('win.loadURL('));
+    const config = fs.readFileSync(path.resolve(__dirname, '../../../electron.vite.config.ts'), 'utf8');
+    expect(config).toContain("projector: resolve(import.meta.dirname, 'src/preload/projector.ts')");
+    // The projector's preload exposes only the projector's calls and events.
+    const preload = fs.readFileSync(path.resolve(__dirname, '../../preload/projector.ts'), 'utf8');
+    expect(preload).toContain('buildProjectorApi(');
+    expect(preload).not.toContain('buildCasewalkApi');
+  });
 });

@@ -4,7 +4,7 @@
  * Follows Electron's security checklist.
  */
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 export const APP_SCHEME = 'app';
@@ -129,7 +129,10 @@ export function isProjectorUrl(url: string): boolean {
   return url === PROJECTOR_URL;
 }
 
-/** The projector: same hardened preferences, full screen on the given display, no menu. */
+/**
+ * The projector: same hardened preferences, full screen on the given display, no menu, and its
+ * own preload (`projector.cjs`: projector.view and the walk events only).
+ */
 export function projectorWindowOptions(preloadPath: string, bounds: { x: number; y: number; width: number; height: number }, external: boolean): BrowserWindowConstructorOptions {
   const base = mainWindowOptions(preloadPath, bounds);
   return { ...base, title: 'Casewalk — projector', minWidth: 640, minHeight: 400, show: true, autoHideMenuBar: true, fullscreen: external };
@@ -141,7 +144,12 @@ export function projectorWindowOptions(preloadPath: string, bounds: { x: number;
  * the shell has no call that hands a URL or a file to another program (a test reads its
  * sources), so a link in case text can never start a browser or anything else.
  */
-export function hardenWebContents(contents: WebContents, projector?: () => BrowserWindowConstructorOptions): void {
+export function hardenWebContents(
+  contents: WebContents,
+  projector?: () => BrowserWindowConstructorOptions,
+  /** Called with every window this page opened (only ever the projector): the shell marks it a projector caller. */
+  onProjectorWindow?: (window: BrowserWindow) => void,
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isOwnUrl(url)) event.preventDefault();
   });
@@ -153,4 +161,5 @@ export function hardenWebContents(contents: WebContents, projector?: () => Brows
     if (projector && isProjectorUrl(url)) return { action: 'allow', overrideBrowserWindowOptions: projector() };
     return { action: 'deny' };
   });
+  contents.on('did-create-window', (window) => onProjectorWindow?.(window));
 }

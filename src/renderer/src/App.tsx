@@ -1,4 +1,4 @@
-import { Center, MantineProvider } from '@mantine/core';
+import { Center, MantineProvider, Text } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 
@@ -36,6 +36,42 @@ export function App() {
 }
 
 function Workbench() {
+  const { page } = useRoute();
+  // The projector window may call projector.view only (the core refuses the rest from it), so
+  // it never asks for app.info and never shows the unlock or setup screens.
+  return page === 'projector' ? <ProjectorScreen /> : <PresenterWorkbench />;
+}
+
+/** The shared screen: the room view, blank while the workbench is locked. */
+function ProjectorScreen() {
+  const [locked, setLocked] = useState(false);
+  // Bumped on every lock change: remounts the view, which drops what it held and reloads.
+  const [session, setSession] = useState(0);
+  useEffect(
+    () =>
+      api().subscribe('workbench.lockChanged', (e) => {
+        setLocked(e.locked);
+        setSession((s) => s + 1);
+      }),
+    [],
+  );
+  if (locked) {
+    return (
+      <Center mih="100vh">
+        <Text size="xl" fw={600}>
+          Casewalk is locked.
+        </Text>
+      </Center>
+    );
+  }
+  return (
+    <Suspense fallback={null}>
+      <ProjectorPage key={session} />
+    </Suspense>
+  );
+}
+
+function PresenterWorkbench() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped on every lock: remounts the unlocked tree so no case data stays in memory.
@@ -101,14 +137,7 @@ function Workbench() {
   if (!info.workbenchExists) return <SetupScreen onCreated={setNewRecoveryKey} />;
   if (info.locked) return <UnlockScreen key={session} notice={info.systemUseNotice} committee={info.committee} onUnlocked={refresh} />;
 
-  // Full-screen views: the projector window and the presenter's walk-through.
-  if (page === 'projector') {
-    return (
-      <Suspense fallback={null}>
-        <ProjectorPage key={session} />
-      </Suspense>
-    );
-  }
+  // Full-screen view: the presenter's walk-through (the projector is ProjectorScreen, above).
   if (page === 'meetings' && /^\d+$/.test(sub) && rest[0] === 'walk') {
     return (
       <Suspense fallback={null}>

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { EventName } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import type { FilePicker } from '../core';
+import type { Caller } from '../../../shared/projector';
 import type { FromWorker, ToWorker, WorkerData } from './protocol';
 
 export class CoreWorkerClient {
@@ -51,14 +52,15 @@ export class CoreWorkerClient {
     this.worker.on('exit', (code) => die(`exit ${code}`));
   }
 
-  call(method: string, input: unknown): Promise<Result<unknown>> {
+  /** `caller`: the transport's word for who is calling (the projector window may call only projector.view). */
+  call(method: string, input: unknown, caller: Caller = 'presenter'): Promise<Result<unknown>> {
     if (this.dead) {
       return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The Casewalk core is not running. Restart Casewalk.' } });
     }
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.worker.postMessage({ type: 'call', id, method, input } satisfies ToWorker);
+      this.worker.postMessage({ type: 'call', id, method, input, caller } satisfies ToWorker);
     });
   }
 

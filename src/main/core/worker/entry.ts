@@ -35,5 +35,6 @@ port.on('message', (msg: ToWorker) => {
     send({ type: 'closed', id: msg.id });
     return;
   }
-  void dispatch(core, msg.method, msg.input).then((result) => send({ type: 'result', id: msg.id, result }));
+  // Anything but an explicit presenter is treated as the projector (fail closed).
+  void dispatch(core, msg.method, msg.input, msg.caller === 'presenter' ? 'presenter' : 'projector').then((result) => send({ type: 'result', id: msg.id, result }));
 });

@@ -4,9 +4,10 @@ export interface WorkerData {
   dataDir: string;
 }
 import type { FileRequest } from '../core';
+import type { Caller } from '../../../shared/projector';
 
 export type ToWorker =
-  | { type: 'call'; id: number; method: string; input: unknown }
+  | { type: 'call'; id: number; method: string; input: unknown; caller: Caller }
   | { type: 'close'; id: number }
   | { type: 'picked'; id: number; path: string | null };
 export type FromWorker =
