@@ -86,7 +86,10 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
     // A finding straight from the gap: pre-filled, keyboard-reachable, listed under the heat map.
     await page.getByRole('button', { name: 'Record a finding from this gap' }).click();
     const dialog = page.getByRole('dialog', { name: 'Record a finding from this coverage gap' });
-    const text = await dialog.getByRole('textbox', { name: 'Finding' }).inputValue();
+    const box = dialog.getByRole('textbox', { name: 'Finding' });
+    // The draft arrives as the dialog opens (it has no open transition).
+    for (let i = 0; i < 50 && !(await box.inputValue()); i++) await page.waitForTimeout(100);
+    const text = await box.inputValue();
     assert(/^From 2014-07 to 2015-06, [\d,]+ of [\d,]+ crisis incidents .* when Mobile crisis team was not available\. The busiest uncovered stretch is \w+day 23:00–\w+day 08:00/.test(text), `draft: ${text}`);
     assert((await dialog.getByRole('radio', { name: 'Services', exact: true }).isChecked()) && (await dialog.getByRole('radio', { name: /Community services/ }).isChecked()), 'services, intercept 0 preselected');
     await look(page, '17b-coverage-finding-dialog');

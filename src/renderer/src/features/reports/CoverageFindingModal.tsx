@@ -71,7 +71,8 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
 
   return (
     <>
-      <Modal opened={p.draft !== null} onClose={p.onClose} title="Record a finding from this coverage gap" size="xl">
+      {/* No open transition, as in the finding editor: with the guard's scan arriving during it, the dialog could stay transparent (headless Chromium). */}
+      <Modal opened={p.draft !== null} onClose={p.onClose} title="Record a finding from this coverage gap" size="xl" transitionProps={{ duration: 0 }}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
