@@ -167,7 +167,13 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('button', { name: 'Record a finding from this gap' }).click();
     const gap = page.getByRole('dialog', { name: 'Record a finding from this coverage gap' });
     assert(/1 of 1 crisis incidents .*Saturday 22:00–Sunday 08:00 \(1 incident\)/.test(await gap.getByRole('textbox', { name: 'Finding' }).inputValue()), 'the draft names the Saturday-night gap');
-    assert((await gap.getByRole('combobox', { name: /^Discuss at meeting/ }).inputValue()).startsWith('2026-12-08'), 'the meeting in progress is preselected');
+    // The meetings load as the dialog opens (it has no open transition to hide that).
+    const discussAt = gap.getByRole('combobox', { name: /^Discuss at meeting/ });
+    for (let i = 0; i < 50 && !(await discussAt.inputValue()).startsWith('2026-12-08'); i++) await page.waitForTimeout(100);
+    assert((await discussAt.inputValue()).startsWith('2026-12-08'), 'the meeting in progress is preselected');
+    // The drafted text passes the guard as typed (the dialog guards it like a case finding).
+    await gap.getByText('No possible identifiers found.').waitFor();
+    await look(page, '21b-coverage-finding-dialog-guarded');
     await gap.getByRole('button', { name: 'Save finding' }).click();
     await gap.waitFor({ state: 'hidden' });
     await page.getByRole('link', { name: /^Meetings/ }).click();
@@ -247,7 +253,7 @@ test('meetings: a finding typed in walk mode reaches the room word for word; the
     const finding = 'No CIT-trained officer was available on the evening shift';
     const bar = page.getByLabel(/^Add a finding/);
     await bar.fill(finding);
-    await page.getByText('No possible identifiers found.').waitFor();
+    await page.getByRole('contentinfo').getByText('No possible identifiers found.').waitFor();
     await page.keyboard.press('Enter');
     // The room sees it word for word, and the presenter sees exactly what the room sees.
     await projector.getByText(finding, { exact: false }).first().waitFor();
@@ -267,6 +273,14 @@ test('meetings: a finding typed in walk mode reaches the room word for word; the
     await page.getByText('The room will see:').waitFor();
     assert((await page.getByRole('status').filter({ hasText: 'The room will see:' }).textContent())?.includes('Crisis line did not reach [NAME] in time'), 'the quick-add says what the room will see');
     await bar.fill('');
+
+    // The private notes are guarded as typed too (an other-business note goes into the minutes draft).
+    const notes = side.getByRole('textbox', { name: 'Private notes (not shown on the shared screen)' });
+    await notes.fill('Ask the warm line to call back on 206-555-0142');
+    await side.getByRole('button', { name: 'Redact to [PHONE]: “206-555-0142”' }).waitFor();
+    await look(page, '28b-walk-notes-guarded');
+    await side.getByRole('button', { name: 'Redact to [PHONE]: “206-555-0142”' }).click();
+    assert((await notes.inputValue()) === 'Ask the warm line to call back on [PHONE]', 'one click redacts the note');
 
     // Edit the finding from the presenter's list (keyboard reachable, labelled).
     await side.getByRole('button', { name: `Edit finding: ${finding}` }).focus();

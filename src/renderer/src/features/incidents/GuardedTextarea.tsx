@@ -141,7 +141,7 @@ export function GuardedTextarea(props: GuardedTextareaProps) {
 function FindingRow(p: { finding: IdentifierFinding; text: string; readOnly: boolean; onRedact(): void; onDismiss?: () => void; dismissHint: string | null }) {
   const kind = p.finding.type as IdentifierKind;
   return (
-    <Group gap="xs" wrap="nowrap" className={classes.finding}>
+    <Group gap="xs" className={classes.finding}>
       <Badge color="red.9" variant="filled" size="lg" miw={90}>
         {kind}
       </Badge>
@@ -152,7 +152,7 @@ function FindingRow(p: { finding: IdentifierFinding; text: string; readOnly: boo
         looks like {IDENTIFIER_LABELS[kind]}
       </Text>
       {!p.readOnly && (
-        <Group gap={6} ml="auto" wrap="nowrap">
+        <Group gap={6} ml="auto">
           <Button size="compact-md" color="red.9" onClick={p.onRedact} aria-label={`Redact to ${placeholder(kind)}: “${p.text}”`}>
             Redact to {placeholder(kind)}
           </Button>

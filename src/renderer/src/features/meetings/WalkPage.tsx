@@ -5,12 +5,13 @@
  * The stage is a live preview of the room's screen, built from the same redacted
  * `projector.view`, and the presenter's findings list shows each finding as the room sees it.
  */
-import { Alert, Badge, Box, Button, Group, Kbd, Paper, ScrollArea, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Kbd, Paper, ScrollArea, Stack, Switch, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding, MeetingDetail, ProjectorView, Recommendation } from '../../../../shared/meetings/schemas';
 import type { IncidentDetail } from '../../../../shared/incidents/schemas';
 import { FINDING_CATEGORY, FINDING_KIND } from '../../../../shared/meetings/values';
 import { api, unwrap } from '../../lib/api';
+import { GuardedTextarea } from '../incidents/GuardedTextarea';
 import { FindingEditModal } from './FindingEditModal';
 import { FindingQuickAdd } from './FindingQuickAdd';
 import { RecommendationModal } from './RecommendationModal';
@@ -62,6 +63,9 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
 
   const item = meeting?.items[itemIndex] ?? null;
   const steps = view?.incident?.steps.length ?? 0;
+  const saveNotes = (v: string) => {
+    if (item && v !== item.notes) void unwrap(api().agenda.update({ id: item.id, patch: { notes: v } })).then(setMeeting);
+  };
 
   // Start the item (timer) and load its incident whenever the current item changes.
   useEffect(() => {
@@ -214,14 +218,20 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
         <aside className={classes.side} aria-label="Presenter only">
           <Stack gap="md">
             <Paper withBorder p="sm">
-              <Textarea
-                label="Private notes (not shown on the shared screen)"
-                value={notes}
-                onChange={(e) => setNotes(e.currentTarget.value)}
-                onBlur={() => notes !== item.notes && void unwrap(api().agenda.update({ id: item.id, patch: { notes } })).then(setMeeting)}
-                autosize
-                minRows={4}
-              />
+              {/* Guarded as typed: an other-business note goes into the minutes draft. Saved when the
+                  textarea loses focus, and at once when a redaction button changes it. */}
+              <div onBlur={(e) => e.target instanceof HTMLTextAreaElement && saveNotes(notes)}>
+                <GuardedTextarea
+                  label="Private notes (not shown on the shared screen)"
+                  value={notes}
+                  onChange={(v) => {
+                    setNotes(v);
+                    if (!(document.activeElement instanceof HTMLTextAreaElement)) saveNotes(v);
+                  }}
+                  minRows={4}
+                  dismissDisabledReason="Notes have no “not an identifier”: redact the words or reword them."
+                />
+              </div>
             </Paper>
             {item.incident && (
               <Paper withBorder p="sm">
