@@ -281,3 +281,55 @@ describe('item 10: CSV formulas after any separator', () => {
     expect(back[6]).toBe('plain text; nothing here');
   });
 });
+
+describe('item 5: removing a keyholder does not revoke older copies, and says so', () => {
+  it('lists the backups and replaced copies made before, offers a fresh backup, and deletes only files still as Casewalk wrote them', async () => {
+    const dir = tmp();
+    const { db } = await init(dir, 'riverside', 'Dana', PASS);
+    for (const name of ['Sam', 'Lee']) expect((await cli(['member', 'add', '--db', db, '--name', name, '--json'], dana({ CASEWALK_NEW_PASSPHRASE: SAM }))).code).toBe(0);
+    const b = (n: string) => path.join(dir, n);
+    for (const n of ['old.cwbackup', 'edited.cwbackup', 'gone.cwbackup']) expect((await cli(['backup', '--db', db, '--out', b(n), '--json'], dana())).code).toBe(0);
+    // A restore keeps the replaced workbench as a dated copy: recorded as well.
+    const restored = await cli(['restore', '--from', b('old.cwbackup'), '--db', db, '--json'], dana());
+    expect(restored.code).toBe(0);
+    const replaced = (JSON.parse(restored.out) as { replacedCopy: string }).replacedCopy;
+    expect((await cli(['backup', '--db', db, '--out', b('after-restore.cwbackup'), '--json'], dana())).code).toBe(0);
+
+    // Text output says it plainly and lists the copies made before.
+    const text = await cli(['member', 'remove', '--db', db, '--name', 'Lee'], dana());
+    expect(text.code).toBe(0);
+    expect(text.out).toContain("Lee's passphrase and the old recovery key no longer open this workbench.");
+    expect(text.out).toContain('This does not revoke older copies.');
+    expect(text.out).toContain("still open with Lee's passphrase and the old recovery key");
+    expect(text.out).toContain(replaced);
+    expect(text.out).toContain(b('after-restore.cwbackup'));
+    expect(text.out).toContain('--delete-old-copies');
+
+    fs.appendFileSync(b('after-restore.cwbackup'), 'x');
+    // The replaced copy's key file still unwraps the old key for Sam: it is one of the copies.
+    const before = new Set(fs.readdirSync(dir));
+    const rm = await cli(['member', 'remove', '--db', db, '--name', 'Sam', '--backup-to', b('fresh.cwbackup'), '--delete-old-copies', '--json'], dana());
+    expect(rm.code).toBe(0);
+    const r = JSON.parse(rm.out) as {
+      recoveryKey: string;
+      oldCopies: { name: string; folder: string; sha256: string; state: string }[];
+      freshBackup: { file: string };
+      deletedOldCopies: { deleted: { name: string }[]; changed: { name: string }[]; missing: { name: string }[] };
+    };
+    expect(r.recoveryKey).toMatch(/\S/);
+    const names = r.oldCopies.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining([path.basename(replaced), 'after-restore.cwbackup']));
+    expect(r.oldCopies.find((c) => c.name === 'after-restore.cwbackup')!.state).toBe('changed');
+    expect(r.freshBackup.file).toBe(b('fresh.cwbackup'));
+    expect(r.deletedOldCopies.changed.map((c) => c.name)).toEqual(['after-restore.cwbackup']);
+    expect(r.deletedOldCopies.deleted.map((c) => c.name)).toEqual(expect.arrayContaining([path.basename(replaced)]));
+    // Deleted: the replaced copy (still as written). Kept: the changed backup, the fresh one, and files Casewalk never recorded.
+    expect(fs.existsSync(replaced)).toBe(false);
+    expect(fs.existsSync(b('after-restore.cwbackup'))).toBe(true);
+    expect(fs.existsSync(b('fresh.cwbackup'))).toBe(true);
+    const left = fs.readdirSync(dir);
+    for (const f of before) if (!r.deletedOldCopies.deleted.some((d) => d.name === f)) expect(left, f).toContain(f);
+    // The fresh backup opens with the new key; the workbench verifies.
+    expect((await cli(['verify', '--db', db, '--json'], dana())).code).toBe(0);
+  });
+});

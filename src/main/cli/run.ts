@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { VerifyReport } from '../../shared/workbench/schemas';
 import { Core } from '../core/core';
 import { typedCaller, type TypedCall } from '../core/dispatch';
+import type { MethodOutput } from '../../shared/contract';
 import { CasewalkError } from '../../shared/result';
 import { need, parseArgs, str, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import type { Secret } from '../core/store/workbench';
@@ -48,6 +49,46 @@ function importText(r: ImportReport): string {
   for (const e of r.errors.slice(0, 20)) lines.push(`  row ${e.row}: ${e.message}`);
   if (r.invalidRows > 20) lines.push(`  … ${r.invalidRows - 20} more invalid rows`);
   if (r.attribution) lines.push(r.attribution);
+  return `${lines.join('\n')}\n`;
+}
+
+type CopyView = MethodOutput<'copies.list'>['copies'][number];
+interface MemberRemoved {
+  removed: string;
+  recoveryKey: string | null;
+  oldCopies: CopyView[];
+  freshBackup?: { file: string; bytes: number };
+  deletedOldCopies?: MethodOutput<'copies.delete'>;
+}
+
+const copyLine = (c: CopyView) =>
+  `  ${c.kind === 'backup' ? 'backup  ' : 'replaced'}  ${path.join(c.folder, c.name)}  (${c.createdAt.slice(0, 16).replace('T', ' ')}, sha256 ${c.sha256.slice(0, 12)}…${c.state === 'unchanged' ? '' : `, ${c.state === 'changed' ? 'changed since Casewalk wrote it' : 'gone'}`})`;
+
+/** Says plainly what the removal did not do: older copies keep the old key. */
+function memberRemovedText(r: MemberRemoved): string {
+  if (!r.recoveryKey) return `Removed the unknown key slot "${r.removed}" (it never had the data key; nothing to rotate).\n`;
+  const lines = [
+    `Removed ${r.removed}. The data key was rotated: ${r.removed}'s passphrase and the old recovery key no longer open this workbench.`,
+    `New recovery key (store it now; it is shown once): ${r.recoveryKey}`,
+  ];
+  if (r.oldCopies.length) {
+    lines.push(
+      '',
+      `This does not revoke older copies. ${r.oldCopies.length === 1 ? 'This backup or replaced copy was' : `These ${r.oldCopies.length} backups and replaced copies were`} made with the old key and still open with ${r.removed}'s passphrase and the old recovery key:`,
+      ...r.oldCopies.map(copyLine),
+    );
+  } else {
+    lines.push('', 'Casewalk has recorded no older backups or replaced copies of this workbench (copies made elsewhere, or before Casewalk recorded them, still open with the old key).');
+  }
+  if (r.freshBackup) lines.push('', `Fresh backup with the new key: ${r.freshBackup.file} (${r.freshBackup.bytes} bytes).`);
+  const d = r.deletedOldCopies;
+  if (d) {
+    lines.push('', `Deleted ${d.deleted.length} older cop${d.deleted.length === 1 ? 'y' : 'ies'} still exactly as Casewalk wrote ${d.deleted.length === 1 ? 'it' : 'them'}.`);
+    if (d.changed.length) lines.push(`Not deleted, changed since Casewalk wrote them (check and delete them yourself):`, ...d.changed.map(copyLine));
+    if (d.missing.length) lines.push(`Already gone:`, ...d.missing.map(copyLine));
+  } else if (r.oldCopies.length) {
+    lines.push('', `Make a fresh backup (--backup-to FILE), then delete them with --delete-old-copies (only files still exactly as Casewalk wrote them are deleted), or delete them yourself.`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -221,16 +262,28 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   'member remove': {
-    summary: 'Remove a keyholder and rotate the data key (--db PATH --name NAME); prints the new recovery key.',
-    flags: { ...COMMON, name: 'string' },
+    summary:
+      'Remove a keyholder and rotate the data key (--db PATH --name NAME [--backup-to FILE] [--delete-old-copies]); prints the new recovery key and the older backups and replaced copies, which the rotation does not reach. --backup-to: a fresh backup with the new key; --delete-old-copies: then delete those older copies still exactly as Casewalk wrote them.',
+    flags: { ...COMMON, name: 'string', 'backup-to': 'string', 'delete-old-copies': 'boolean' },
     async run(args, io) {
       const name = need(args, 'name');
-      return withUnlocked(args, io, async (call) => {
+      const backupTo = str(args, 'backup-to');
+      const fresh = backupTo ? path.resolve(backupTo) : null;
+      const deleteOld = args.flags['delete-old-copies'] === true;
+      return withUnlocked(args, io, async (call, core) => {
         const id = await keyholderIdByName(call, name);
-        const { recoveryKey } = await call('keyholders.remove', { id });
-        return { removed: name, recoveryKey };
+        const { recoveryKey, oldCopies } = await call('keyholders.remove', { id });
+        const result: MemberRemoved = { removed: name, recoveryKey, oldCopies };
+        if (recoveryKey && fresh) {
+          const r = await call('backup.create', { handle: core.files.register(fresh, 'write') });
+          result.freshBackup = { file: fresh, bytes: r.bytes };
+        }
+        // Only the copies listed at the removal: a fresh backup made just now is never among them.
+        if (deleteOld && oldCopies.length) result.deletedOldCopies = await call('copies.delete', { ids: oldCopies.map((c) => c.id), confirm: true });
+        return result;
       });
     },
+    text: (v) => memberRemovedText(v as MemberRemoved),
   },
   'member passwd': {
     summary: 'Change the passphrase of CASEWALK_MEMBER (--db PATH); new one from CASEWALK_NEW_PASSPHRASE or a prompt.',

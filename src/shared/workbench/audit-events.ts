@@ -19,4 +19,6 @@ export const AUDIT_EVENT_NAMES = [
   'keyslots_sealed',
   'keyslot_warning',
   'keyslot_removed',
+  /** Old backups and replaced copies deleted after a keyholder was removed (issue 16, item 5). */
+  'old_copies_deleted',
 ] as const;

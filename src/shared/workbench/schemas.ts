@@ -8,6 +8,25 @@ const passphrase = z.string().max(MAX.secret, 'A passphrase may be at most 512 c
 const keyholder = z.object({ id: z.string(), name: z.string(), warning: z.string().optional() });
 const fileHandle = z.string().regex(/^fh_[A-Za-z0-9_-]{8,64}$/, 'Not a file handle: choose the file again.');
 
+/**
+ * A copy of the workbench Casewalk wrote outside the live file (a backup, or a file of a
+ * `.replaced-*` copy kept by a restore), with whether it is still exactly what Casewalk wrote.
+ * These keep the data key they were made with: removing a keyholder does not revoke them.
+ */
+export const copyState = z.enum(['unchanged', 'changed', 'missing']);
+export type CopyState = z.infer<typeof copyState>;
+export const copyView = z.object({
+  id: z.number(),
+  kind: z.enum(['backup', 'replaced']),
+  name: z.string(),
+  folder: z.string(),
+  bytes: z.number(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  state: copyState,
+});
+export type CopyView = z.infer<typeof copyView>;
+
 export const verifyReport = z.object({
   ok: z.boolean(),
   cipherIntegrity: z.object({ ok: z.boolean(), errors: z.number() }),
@@ -66,7 +85,23 @@ export const workbenchMethods = {
   'workbench.verify': method(emptyInput, verifyReport),
   'keyholders.add': method(z.object({ name: requiredText('Name', MAX.name), passphrase }).strict(), keyholder),
   /** recoveryKey is null when the slot removed was an unknown one (no rotation: it never had the key). */
-  'keyholders.remove': method(z.object({ id }).strict(), z.object({ recoveryKey: z.string().nullable() })),
+  /**
+   * oldCopies: the backups and replaced copies Casewalk made before this removal; they keep the
+   * old data key, so the removed keyholder's passphrase and the old recovery key still open them.
+   */
+  'keyholders.remove': method(z.object({ id }).strict(), z.object({ recoveryKey: z.string().nullable(), oldCopies: z.array(copyView) })),
+  /** The backups and replaced copies Casewalk made and has not deleted, each checked against its SHA-256. */
+  'copies.list': method(emptyInput, z.object({ copies: z.array(copyView) })),
+  /** Deletes the given copies, each only if its file still has the SHA-256 Casewalk recorded; reports the rest. */
+  'copies.delete': method(
+    z
+      .object({
+        ids: z.array(z.number().int().positive()).min(1, 'Choose at least one copy.').max(1000),
+        confirm: z.literal(true, 'Confirm the deletion.'),
+      })
+      .strict(),
+    z.object({ deleted: z.array(copyView), changed: z.array(copyView), missing: z.array(copyView) }),
+  ),
   'keyholders.changePassphrase': method(z.object({ id, current: passphrase, next: passphrase }).strict(), z.object({ changed: z.literal(true) })),
   'audit.list': method(
     z

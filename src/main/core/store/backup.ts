@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { CasewalkError } from '../../../shared/result';
 import { APP_VERSION } from '../version';
 import { verifyChain } from './audit';
+import { copyRecord, recordCopies, type CopyRecord } from './copies';
 import { ownerOnly } from './db';
 import { keyslotFileSchema, keyslotPath, readKeyslots, siblingPath, writeFileAtomic } from './keyslots';
 import { assertNotLockedOut, lockoutFile, Workbench, type Secret } from './workbench';
@@ -97,9 +98,15 @@ export function createBackup(wb: Workbench, target: string, progress: Progress =
     len.writeUInt32BE(h.length);
     out = fs.openSync(tmp, 'w', 0o600);
     const fd = out;
-    fs.writeSync(fd, Buffer.concat([MAGIC, len, h]));
+    // The whole file's SHA-256, as written: recorded so a later keyholder removal can list
+    // this backup and delete it only if it is still exactly this file (issue 16, item 5).
+    const fileHash = crypto.createHash('sha256');
+    const head = Buffer.concat([MAGIC, len, h]);
+    fs.writeSync(fd, head);
+    fileHash.update(head);
     eachChunk(src, 0, size, (chunk, done) => {
       fs.writeSync(fd, chunk);
+      fileHash.update(chunk);
       progress(2 * size + done, total, 'writing');
     }, opts.chunkBytes);
     fs.fsyncSync(fd);
@@ -108,7 +115,8 @@ export function createBackup(wb: Workbench, target: string, progress: Progress =
     fs.renameSync(tmp, target);
     fsyncFolder(dir);
     const bytes = MAGIC.length + 4 + h.length + size;
-    wb.write({ event: 'backup', entity: 'workbench', detail: `${bytes} bytes` }, () => {});
+    const record: CopyRecord = { kind: 'backup', path: path.resolve(target), sha256: fileHash.digest('hex'), bytes, createdAt: header.createdAt };
+    wb.write({ event: 'backup', entity: 'workbench', detail: `${bytes} bytes` }, (db) => recordCopies(db, [record]));
     progress(total, total, 'done');
     return { file: target, bytes };
   } finally {
@@ -196,7 +204,14 @@ export async function restoreBackup(
   /** Called after every check passed, just before the current workbench is replaced (lock it here). */
   beforeReplace: () => void = () => {},
   progress: Progress = () => {},
-  opts: { allowOtherWorkbench?: boolean } = {},
+  opts: {
+    allowOtherWorkbench?: boolean;
+    /**
+     * The copies the current workbench recorded (read while it was unlocked): the restored
+     * database is older and does not know them, so they are carried over with the replaced copy.
+     */
+    carryCopies?: readonly CopyRecord[];
+  } = {},
 ): Promise<{ workbench: Workbench; replaced: string | null }> {
   // Restore is an unlock of the target: refused during its lockout before anything is read or written.
   assertNotLockedOut(dbFile);
@@ -250,8 +265,12 @@ export async function restoreBackup(
     }
     fs.renameSync(tmpDb, dbFile);
     fs.renameSync(keyslotPath(tmpDb), keyslotPath(dbFile));
+    // The replaced copy keeps the data key it had: record each of its files as written here.
+    const replacedFiles = replaced ? [replaced, `${replaced}-wal`, `${replaced}-shm`, keyslotPath(replaced)].filter((f) => fs.existsSync(f)).map((f) => copyRecord('replaced', f)) : [];
     const wb = await Workbench.unlock(dbFile, secret);
-    wb.write({ event: 'restore', entity: 'workbench', detail: `restored a backup made ${header.createdAt}` }, () => {});
+    wb.write({ event: 'restore', entity: 'workbench', detail: `restored a backup made ${header.createdAt}` }, (db) =>
+      recordCopies(db, [...(opts.carryCopies ?? []), ...replacedFiles]),
+    );
     return { workbench: wb, replaced };
   } finally {
     fs.closeSync(fd);

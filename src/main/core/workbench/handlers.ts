@@ -5,6 +5,7 @@ import type { Core } from '../core';
 import type { Handlers } from '../dispatch';
 import { listAudit } from '../store/audit';
 import { createBackup, restoreBackup } from '../store/backup';
+import { copyRecords, deleteCopies, listCopies } from '../store/copies';
 import { autoLockMinutes, minutesNames, setAutoLockMinutes, setMinutesNames } from '../store/settings';
 import { Workbench, type Secret } from '../store/workbench';
 import { assertPassphrase } from './passphrase';
@@ -20,6 +21,8 @@ type WorkbenchMethod =
   | 'keyholders.add'
   | 'keyholders.remove'
   | 'keyholders.changePassphrase'
+  | 'copies.list'
+  | 'copies.delete'
   | 'audit.list'
   | 'settings.get'
   | 'settings.update'
@@ -71,7 +74,13 @@ export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
       assertPassphrase(passphrase, { committee: core.workbench.committee, name });
       return core.workbench.addKeyholder(name, passphrase);
     },
-    'keyholders.remove': ({ id }) => core.workbench.removeKeyholder(id),
+    'keyholders.remove': ({ id }) => {
+      const r = core.workbench.removeKeyholder(id);
+      // Rotation reaches the live workbench only: list the copies that keep the old key.
+      return { ...r, oldCopies: r.recoveryKey ? core.workbench.read(listCopies) : [] };
+    },
+    'copies.list': () => ({ copies: core.workbench.read(listCopies) }),
+    'copies.delete': ({ ids }) => deleteCopies(core.workbench, ids),
     'keyholders.changePassphrase': async ({ id, current, next }) => {
       const kh = core.workbench.keyholders().find((k) => k.id === id);
       assertPassphrase(next, { committee: core.workbench.committee, name: kh?.name });
@@ -113,7 +122,7 @@ export function workbenchHandlers(core: Core): Pick<Handlers, WorkbenchMethod> {
             if (!core.isLocked()) core.lock('manual');
           },
           (done, total, stage) => core.emit('task.progress', { task: 'restore', done, total, stage }),
-          { allowOtherWorkbench: input.confirmOtherWorkbench === true },
+          { allowOtherWorkbench: input.confirmOtherWorkbench === true, carryCopies: core.isLocked() ? [] : core.workbench.read(copyRecords) },
         );
       } catch (e) {
         // Asking to confirm: hand back a fresh handle to the same file, so the confirmation

@@ -14,6 +14,7 @@ import { m0007 } from './0007-services';
 import { m0008 } from './0008-systemic-findings';
 import { m0009 } from './0009-incident-facets-index';
 import { m0010 } from './0010-record-amendments';
+import { m0011 } from './0011-workbench-copies';
 
 export interface Migration {
   version: number;
@@ -27,7 +28,7 @@ export interface Migration {
   up(db: WritableDB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: WritableDB): number {

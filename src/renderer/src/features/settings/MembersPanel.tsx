@@ -1,7 +1,9 @@
 import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
+import type { CopyView } from '../../../../shared/workbench/schemas';
 import { RecoveryKeyPanel } from '../workbench/RecoveryKeyPanel';
+import { CopiesTable, notRevokedText, OldCopiesPanel } from './OldCopies';
 
 export function MembersPanel() {
   const [keyholders, setKeyholders] = useState<{ id: string; name: string; warning?: string | undefined }[]>([]);
@@ -15,9 +17,21 @@ export function MembersPanel() {
   const [next, setNext] = useState('');
   const [changeError, setChangeError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The copies recorded before a removal (listed in its dialog), and those left after it.
+  const [copiesBefore, setCopiesBefore] = useState<CopyView[] | null>(null);
+  const [oldCopies, setOldCopies] = useState<{ removed: string; copies: CopyView[] } | null>(null);
 
   const load = useCallback(() => void unwrap(api().workbench.keyholders()).then((r) => setKeyholders(r.keyholders)), []);
   useEffect(load, [load]);
+  // The removal dialog lists the copies the rotation will not reach.
+  const askRemove = (k: { id: string; name: string; warning?: string | undefined }) => {
+    setCopiesBefore(null);
+    setRemoving(k);
+    if (k.warning) return;
+    void unwrap(api().copies.list())
+      .then((r) => setCopiesBefore(r.copies))
+      .catch(() => setCopiesBefore([]));
+  };
 
   if (newKey) {
     return <RecoveryKeyPanel title="New recovery key" recoveryKey={newKey} onStored={() => void unwrap(api().workbench.confirmRecoveryKey()).finally(() => setNewKey(null))} />;
@@ -29,6 +43,7 @@ export function MembersPanel() {
         so a copy of the old key stops working, and gives you a new recovery key.
       </Text>
       {done && <Alert color="teal">{done}</Alert>}
+      {oldCopies && oldCopies.copies.length > 0 && <OldCopiesPanel removed={oldCopies.removed} copies={oldCopies.copies} onClose={() => setOldCopies(null)} />}
       {keyholders.some((k) => k.warning) && (
         <Alert color="red" role="alert" title="The key file holds a slot Casewalk did not make">
           <Stack gap="xs">
@@ -59,7 +74,7 @@ export function MembersPanel() {
                       Change passphrase
                     </Button>
                   )}
-                  <Button variant="light" color="red" disabled={!k.warning && keyholders.length < 2} onClick={() => setRemoving(k)}>
+                  <Button variant="light" color="red" disabled={!k.warning && keyholders.length < 2} onClick={() => askRemove(k)}>
                     {k.warning ? 'Remove unknown slot' : 'Remove'}
                   </Button>
                 </Group>
@@ -107,8 +122,17 @@ export function MembersPanel() {
           <Text>
             {removing?.warning
               ? 'This slot was not made by Casewalk for this workbench. It is deleted from the key file; it never received the data key, so no new key is needed.'
-              : 'The workbench will be re-encrypted with a new key and you will be shown a new recovery key. The old recovery key stops working.'}
+              : `The workbench will be re-encrypted with a new key and you will be shown a new recovery key. ${removing?.name ?? ''}'s passphrase and the old recovery key stop opening this workbench.`}
           </Text>
+          {removing && !removing.warning && copiesBefore && (
+            <Alert color="yellow" title="Older copies are not revoked">
+              <Stack gap="xs">
+                <Text>{notRevokedText(removing.name, copiesBefore.length)}</Text>
+                {copiesBefore.length > 0 && <CopiesTable copies={copiesBefore} label="Backups and replaced copies made before" />}
+                {copiesBefore.length > 0 && <Text>After the removal you can make a fresh backup with the new key and delete these copies.</Text>}
+              </Stack>
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRemoving(null)}>
               Cancel
@@ -120,6 +144,7 @@ export function MembersPanel() {
                 setRemoving(null);
                 unwrap(api().keyholders.remove({ id: k.id }))
                   .then((r) => {
+                    setOldCopies(r.oldCopies.length ? { removed: k.name, copies: r.oldCopies } : null);
                     if (r.recoveryKey) setNewKey(r.recoveryKey);
                     else setDone(`The unknown slot "${k.name}" was removed.`);
                     load();
