@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /** Workbench metadata, settings and the audit log. */
 export const m0001: Migration = {

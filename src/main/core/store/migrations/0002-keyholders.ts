@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /** Keyholders as committee people: the keyslot file holds their keys, this table their record. */
 export const m0002: Migration = {

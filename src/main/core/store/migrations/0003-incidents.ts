@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /**
  * Incidents, their timelines, identifier-guard dismissals and full-text search.

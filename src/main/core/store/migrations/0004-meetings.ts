@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /** Committee roster and partner organisations, meetings with agendas and attendance, findings and recommendations. */
 export const m0004: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /** Minutes per meeting: structured sections, approval with a content hash, numbered amendments. */
 export const m0005: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /**
  * A narrow covering index for list filters and counts: incident rows are wide (narrative),

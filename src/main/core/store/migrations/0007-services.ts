@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /** Crisis services and their weekly hours, versioned by effective date (issue: 24/7 coverage). */
 export const m0007: Migration = {

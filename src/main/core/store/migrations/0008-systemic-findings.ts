@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /**
  * Systemic findings (issue: 24/7 coverage): a finding may come from a coverage gap instead of

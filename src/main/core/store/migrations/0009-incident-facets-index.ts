@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /**
  * One covering index for list counts with filters and for the 24/7 coverage view, replacing

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /**
  * Findings and recommendations stay fixable after their meeting (issue 15 §5):

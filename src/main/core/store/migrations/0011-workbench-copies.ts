@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /**
  * Issue 16, item 5: the copies of the workbench Casewalk writes outside the live file — each

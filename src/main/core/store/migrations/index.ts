@@ -4,6 +4,7 @@
  */
 import { CasewalkError } from '../../../../shared/result';
 import type { WritableDB } from '../db';
+import type { Migration } from './types';
 import { m0001 } from './0001-initial';
 import { m0002 } from './0002-keyholders';
 import { m0003 } from './0003-incidents';
@@ -15,18 +16,6 @@ import { m0008 } from './0008-systemic-findings';
 import { m0009 } from './0009-incident-facets-index';
 import { m0010 } from './0010-record-amendments';
 import { m0011 } from './0011-workbench-copies';
-
-export interface Migration {
-  version: number;
-  name: string;
-  /**
-   * A table rebuild (SQLite's "12-step" ALTER): foreign keys are switched off outside the
-   * transaction (the pragma is a no-op inside one), checked with `foreign_key_check` before
-   * the commit, and switched back on whatever happens.
-   */
-  rebuildsTables?: true;
-  up(db: WritableDB): void;
-}
 
 export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
