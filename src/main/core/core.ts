@@ -9,8 +9,10 @@ import path from 'node:path';
 import type { EventName, EventPayload, MethodName } from '../../shared/contract';
 import { events } from '../../shared/contract';
 import { CasewalkError } from '../../shared/result';
+import { dateIn, machineTimeZone } from '../../shared/time-zone';
+import type { FileRequest, SessionContext } from './context';
 import type { DispatchTarget, Handlers } from './dispatch';
-import { FileHandles, type FileMode } from './files';
+import { FileHandles } from './files';
 import { Workbench } from './store/workbench';
 import { APP_VERSION } from './version';
 import { workbenchHandlers } from './workbench/handlers';
@@ -19,15 +21,11 @@ import { importHandlers, type StagedImport } from './import/handlers';
 import { meetingHandlers } from './meetings/handlers';
 import { minutesHandlers } from './minutes/handlers';
 import { coverageHandlers } from './coverage/handlers';
+import { reportHandlers } from './reports/handlers';
 import type { WalkState } from '../../shared/meetings/schemas';
 import { DEFAULT_NOTICE } from './store/keyslots';
-import { autoLockMinutes } from './store/settings';
+import { autoLockMinutes, timeZone } from './store/settings';
 
-export interface FileRequest {
-  mode: FileMode;
-  purpose: string;
-  suggestedName?: string;
-}
 /** Shows a native save/open dialog (shell) or picks inside the test folder (test host). */
 export type FilePicker = (req: FileRequest) => Promise<string | null>;
 
@@ -40,7 +38,11 @@ export interface CoreOptions {
   now?: () => number;
 }
 
-export class Core implements DispatchTarget {
+/**
+ * Implements the handlers' context interfaces (`./context`): each feature's handlers see only
+ * the part they declare, never this class.
+ */
+export class Core implements DispatchTarget, SessionContext {
   readonly dataDir: string;
   readonly dbFile: string;
   readonly handlers: Handlers;
@@ -56,6 +58,8 @@ export class Core implements DispatchTarget {
   private autoLockMs = 15 * 60 * 1000;
   private autoLockTimer: NodeJS.Timeout | null = null;
   autoLockAt = 0;
+  /** The committee's time zone: the workbench's setting while unlocked, else the machine's. */
+  private zone = machineTimeZone();
 
   constructor(opts: CoreOptions) {
     this.dataDir = path.resolve(opts.dataDir);
@@ -94,12 +98,17 @@ export class Core implements DispatchTarget {
       ...meetingHandlers(this),
       ...minutesHandlers(this),
       ...coverageHandlers(this),
+      ...reportHandlers(this),
     };
   }
 
-  /** Today's date (YYYY-MM-DD, UTC) for due dates and overdue checks. */
+  /** Today's date (YYYY-MM-DD) in the committee's time zone, for due dates, overdue checks and minutes. */
   today(): string {
-    return new Date(this.nowFn()).toISOString().slice(0, 10);
+    return dateIn(this.zone, this.nowFn());
+  }
+
+  setTimeZone(name: string): void {
+    this.zone = name;
   }
 
   workbenchExists(): boolean {
@@ -120,6 +129,7 @@ export class Core implements DispatchTarget {
     this.wb?.close();
     this.wb = wb;
     this.autoLockMs = wb.read(autoLockMinutes) * 60 * 1000;
+    this.zone = wb.read(timeZone);
     this.touch();
     this.emit('workbench.lockChanged', { locked: false, reason });
   }
@@ -143,6 +153,7 @@ export class Core implements DispatchTarget {
     this.wb = null;
     this.staging.clear();
     this.walk = null;
+    this.zone = machineTimeZone();
     this.emit('workbench.lockChanged', { locked: true, reason });
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../method';
 import { emptyInput, id, MAX, requiredText } from '../zod-helpers';
 import { AUDIT_EVENT_NAMES } from './audit-events';
+import { isTimeZone } from '../time-zone';
 
 const passphrase = z.string().max(MAX.secret, 'A passphrase may be at most 512 characters.');
 /** `warning`: the slot is not sealed by this workbench's key (unknown or altered); shown once unlocked. */
@@ -53,6 +54,8 @@ export const settings = z.object({
   systemUseNotice: z.string(),
   /** Minutes list attendees by name (otherwise by sector only). */
   minutesNames: z.boolean(),
+  /** The committee's time zone (IANA name; the machine's until set): "today", overdue flags, minutes and approval dates. */
+  timeZone: z.string(),
 });
 
 export const workbenchMethods = {
@@ -125,6 +128,12 @@ export const workbenchMethods = {
           .optional(),
         systemUseNotice: z.string().trim().min(1, 'The system use notice cannot be empty.').max(2000, 'The system use notice can be at most 2000 characters.').optional(),
         minutesNames: z.boolean().optional(),
+        timeZone: z
+          .string()
+          .trim()
+          .max(64, 'A time zone name is at most 64 characters.')
+          .refine(isTimeZone, 'That is not a time zone. Use a name like America/Los_Angeles or Europe/London.')
+          .optional(),
       })
       .strict(),
     settings,

@@ -5,7 +5,7 @@ import { CALL_SOURCE, DISPOSITION, toMask } from '../../../shared/incidents/valu
 import type { ReadableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { coverageGrid, scheduleFor } from './schedule';
-import { addMonths, ym } from '../reports/period';
+import { addMonths, ym } from '../period';
 
 interface ServiceRow {
   id: number;

@@ -1,10 +1,11 @@
-import type { Core } from '../core';
+import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
 import type { coverageMethods } from '../../../shared/coverage/schemas';
-import { coverageReport, listServices, removeService, saveService } from './coverage';
+import { listServices, removeService, saveService } from './coverage';
 
-export function coverageHandlers(core: Core): Pick<Handlers, keyof typeof coverageMethods> {
-  const wb = () => core.workbench;
+/** The crisis services (`services.*`); the 24/7 coverage report is a report (reports/handlers.ts). */
+export function coverageHandlers(ctx: HandlerContext): Pick<Handlers, Exclude<keyof typeof coverageMethods, `reports.${string}`>> {
+  const wb = () => ctx.workbench;
   return {
     'services.list': () => ({ services: wb().read(listServices) }),
     'services.save': (input) => saveService(wb(), input),
@@ -12,6 +13,5 @@ export function coverageHandlers(core: Core): Pick<Handlers, keyof typeof covera
       removeService(wb(), id);
       return { removed: true as const };
     },
-    'reports.coverage': (q) => wb().read((db) => coverageReport(db, q)),
   };
 }

@@ -77,3 +77,8 @@ export function docEntries(doc: Doc): { text: string; source?: TextSource }[] {
   }
   return out;
 }
+
+/** 2026-05-12 → "Tuesday, May 12, 2026" (a calendar date, the same in every time zone). */
+export function longDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

@@ -5,26 +5,31 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ExportFormat } from '../../../shared/minutes/schemas';
-import type { Core } from '../core';
+import type { HandlerContext } from '../context';
 import type { ReadableDB } from '../store/db';
 import { writeFileAtomic } from '../store/keyslots';
-import { allowedPredicate } from '../minutes/minutes';
-import { assertDocClean, render } from '../minutes/documents';
 import type { Doc } from './doc';
+import { assertDocClean, type AllowedPredicate } from './guard';
+import { render } from './render';
 
-export async function exportDocument(
-  core: Core,
-  handle: string,
-  opts: { what: string; entity: string; format: ExportFormat; build: (db: ReadableDB, committee: string) => Doc },
-): Promise<{ displayName: string; bytes: number; sha256: string }> {
-  const w = core.workbench;
+export interface ExportSpec {
+  what: string;
+  entity: string;
+  format: ExportFormat;
+  build: (db: ReadableDB, committee: string) => Doc;
+  /** What the guard lets through (the committee's own names, places, dates; dismissed values). */
+  allowed: (db: ReadableDB, committee: string) => AllowedPredicate;
+}
+
+export async function exportDocument(ctx: Pick<HandlerContext, 'workbench' | 'files'>, handle: string, opts: ExportSpec): Promise<{ displayName: string; bytes: number; sha256: string }> {
+  const w = ctx.workbench;
   const doc = w.read((db) => {
     const d = opts.build(db, w.committee);
-    assertDocClean(d, allowedPredicate(db, [w.committee]));
+    assertDocClean(d, opts.allowed(db, w.committee));
     return d;
   });
   const bytes = await render(doc, opts.format);
-  const file = core.files.take(handle, 'write');
+  const file = ctx.files.take(handle, 'write');
   const hash = createHash('sha256').update(bytes).digest('hex');
   w.write({ event: 'export', entity: opts.entity, detail: `${opts.what} (${opts.format}, ${bytes.length} bytes${doc.draft ? ', DRAFT' : ''}); sha256:${hash}` }, () =>
     writeFileAtomic(file, bytes),

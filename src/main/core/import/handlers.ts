@@ -5,11 +5,12 @@ import { CasewalkError } from '../../../shared/result';
 import { mappingPreset, type importMethods, type MappingPreset } from '../../../shared/import/schemas';
 import { describeZodError } from '../../../shared/zod-helpers';
 import { writeFileAtomic } from '../store/keyslots';
-import type { Core } from '../core';
+import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { planImport, writePlan } from './importer';
 import { readCsv, type CsvTable } from './parse';
-import { ATTRIBUTIONS, PRESETS, presetById, suggestPreset } from './presets';
+import { ATTRIBUTIONS } from '../incidents/attributions';
+import { PRESETS, presetById, suggestPreset } from './presets';
 
 /** A parsed CSV held in memory between "open" and "run" (never written to disk; dropped on lock). */
 export interface StagedImport {
@@ -22,20 +23,25 @@ function resolve(source: { preset: string } | { mapping: MappingPreset }): { pre
   return { preset: source.mapping, id: `mapping:${source.mapping.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}` };
 }
 
-export function importHandlers(core: Core): Pick<Handlers, keyof typeof importMethods> {
+/** Import keeps parsed files between calls in `staging` (memory only, cleared on lock). */
+export interface ImportContext extends HandlerContext {
+  readonly staging: Map<string, StagedImport>;
+}
+
+export function importHandlers(ctx: ImportContext): Pick<Handlers, keyof typeof importMethods> {
   const staged = (id: string): StagedImport => {
-    const s = core.staging.get(id);
+    const s = ctx.staging.get(id);
     if (!s) throw new CasewalkError('not_found', 'That import is no longer open (the workbench was locked or it finished). Choose the file again.');
     return s;
   };
   return {
     'import.presets': () => ({ presets: Object.entries(PRESETS).map(([id, preset]) => ({ id, preset })) }),
     'import.open': async ({ handle }) => {
-      const file = core.files.take(handle, 'read');
-      const table = await readCsv(file, (done, total) => core.emit('task.progress', { task: 'import', done, total, stage: 'reading' }));
+      const file = ctx.files.take(handle, 'read');
+      const table = await readCsv(file, (done, total) => ctx.emit('task.progress', { task: 'import', done, total, stage: 'reading' }));
       const stagingId = `imp_${crypto.randomBytes(9).toString('base64url')}`;
-      core.staging.clear();
-      core.staging.set(stagingId, { fileName: path.basename(file), table });
+      ctx.staging.clear();
+      ctx.staging.set(stagingId, { fileName: path.basename(file), table });
       return {
         stagingId,
         fileName: path.basename(file),
@@ -52,20 +58,20 @@ export function importHandlers(core: Core): Pick<Handlers, keyof typeof importMe
     'import.run': ({ stagingId, source, skipInvalid }) => {
       const { preset, id } = resolve(source);
       const s = staged(stagingId);
-      const progress = (stage: string) => (done: number, total: number) => core.emit('task.progress', { task: 'import', done, total, stage });
+      const progress = (stage: string) => (done: number, total: number) => ctx.emit('task.progress', { task: 'import', done, total, stage });
       const plan = planImport(s.table, preset, { skipInvalid, dryRun: false, attribution: ATTRIBUTIONS[id] ?? null }, progress('checking'));
       if (plan.report.invalidRows > 0 && !skipInvalid) return plan.report;
-      writePlan(core.workbench, plan, id, progress('writing'));
-      core.staging.delete(stagingId);
+      writePlan(ctx.workbench, plan, id, progress('writing'));
+      ctx.staging.delete(stagingId);
       return plan.report;
     },
     'import.saveMapping': ({ handle, mapping }) => {
-      const file = core.files.take(handle, 'write');
+      const file = ctx.files.take(handle, 'write');
       writeFileAtomic(file, `${JSON.stringify(mapping, null, 2)}\n`);
       return { displayName: path.basename(file) };
     },
     'import.loadMapping': ({ handle }) => {
-      const file = core.files.take(handle, 'read');
+      const file = ctx.files.take(handle, 'read');
       let raw: unknown;
       try {
         raw = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -76,6 +82,6 @@ export function importHandlers(core: Core): Pick<Handlers, keyof typeof importMe
       if (!r.success) throw new CasewalkError('invalid_input', `${path.basename(file)} is not a mapping preset: ${describeZodError(r.error)}`);
       return { mapping: r.data };
     },
-    'import.discard': ({ stagingId }) => ({ discarded: core.staging.delete(stagingId) }),
+    'import.discard': ({ stagingId }) => ({ discarded: ctx.staging.delete(stagingId) }),
   };
 }

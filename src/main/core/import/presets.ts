@@ -4,16 +4,10 @@ import { mappingPreset, type MappingPreset } from '../../../shared/import/schema
 import toronto from './presets/toronto-pic.json';
 import seattle from './presets/seattle-crisis.json';
 
-export const TORONTO_ATTRIBUTION =
-  "Contains public sector Datasets made available under the City of Toronto's Open Data Licence v2.0. Source: Toronto Police Service, Persons in Crisis Calls for Service Attended, via Open Data Toronto.";
-
 export const PRESETS: Record<string, MappingPreset> = {
   'toronto-pic': mappingPreset.parse(toronto),
   'seattle-crisis': mappingPreset.parse(seattle),
 };
-
-/** Attribution line a source's licence asks for, shown wherever its data is shown. */
-export const ATTRIBUTIONS: Record<string, string> = { 'toronto-pic': TORONTO_ATTRIBUTION };
 
 export function presetById(id: string): MappingPreset {
   const p = PRESETS[id];

@@ -1,33 +1,22 @@
-import type { Core } from '../core';
+import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
 import type { incidentMethods } from '../../../shared/incidents/schemas';
 import { scan } from '../deid/scanner';
-import {
-  addTimelineEvent,
-  createIncident,
-  deleteIncident,
-  dismissFinding,
-  facets,
-  getDetail,
-  listIncidents,
-  moveTimelineEvent,
-  nextCode,
-  redactFinding,
-  removeTimelineEvent,
-  setStatus,
-  updateIncident,
-  updateTimelineEvent,
-} from './service';
+import { getDetail } from './detail';
+import { dismissFinding, redactFinding } from './identifiers';
+import { facets, listIncidents } from './list';
+import { createIncident, deleteIncident, nextCode, setStatus, updateIncident } from './service';
+import { addTimelineEvent, moveTimelineEvent, removeTimelineEvent, updateTimelineEvent } from './timeline';
 
-export function incidentHandlers(core: Core): Pick<Handlers, keyof typeof incidentMethods> {
-  const wb = () => core.workbench;
+export function incidentHandlers(ctx: HandlerContext): Pick<Handlers, keyof typeof incidentMethods> {
+  const wb = () => ctx.workbench;
   return {
     'incidents.list': (q) => wb().read((db) => listIncidents(db, q)),
     'incidents.get': ({ id }) => wb().read((db) => getDetail(db, id)),
     'incidents.nextCode': ({ year }) => ({ code: wb().read((db) => nextCode(db, year)) }),
     'incidents.create': (input) => createIncident(wb(), input),
     'incidents.update': (input) => updateIncident(wb(), input),
-    'incidents.setStatus': ({ id, status, confirmWeakOnly }) => setStatus(wb(), id, status, { confirmWeakOnly, today: core.today() }),
+    'incidents.setStatus': ({ id, status, confirmWeakOnly }) => setStatus(wb(), id, status, { confirmWeakOnly }),
     'incidents.delete': ({ id }) => {
       deleteIncident(wb(), id);
       return { deleted: true as const };

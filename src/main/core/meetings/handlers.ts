@@ -1,9 +1,12 @@
-import type { Core } from '../core';
+import path from 'node:path';
+import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
-import type { meetingMethods } from '../../../shared/meetings/schemas';
+import type { meetingMethods, WalkState } from '../../../shared/meetings/schemas';
 import { exportDocument } from '../exports/write';
-import { agendaDoc } from '../minutes/documents';
+import { writeFileAtomic } from '../store/keyslots';
+import { exportAllowed } from './allowed';
 import { blameHints } from './blame';
+import { agendaDoc, packetDoc } from './documents';
 import { amendFinding, createFinding, createSystemicFinding, findingById, findingEditState, listFindings, removeFinding, updateFinding } from './findings';
 import {
   addAgendaItem,
@@ -28,33 +31,23 @@ import {
   setRecommendationStatus,
   updateRecommendation,
 } from './recommendations';
+import { homeSummary } from './home';
+import { registerFile } from './register';
 import { listRoster, rosterNames, saveMember, saveOrganisation } from './roster';
 import { checkWalkTarget, projectorView } from './walk';
 
-export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meetingMethods> {
-  const wb = () => core.workbench;
-  const today = () => core.today();
+/** Walk mode keeps the shared presenter → projector state between calls (memory only, cleared on lock). */
+export interface MeetingsContext extends HandlerContext {
+  walk: WalkState | null;
+}
+
+type MeetingMethod = keyof typeof meetingMethods | 'meetings.exportPacket' | 'recommendations.exportRegister';
+
+export function meetingHandlers(ctx: MeetingsContext): Pick<Handlers, MeetingMethod> {
+  const wb = () => ctx.workbench;
+  const today = () => ctx.today();
   return {
-    'home.summary': () =>
-      wb().read((db) => {
-        const t = today();
-        const soon = new Date(`${t}T00:00:00Z`);
-        soon.setUTCDate(soon.getUTCDate() + 30);
-        const open = listRecommendations(db, { status: ['proposed', 'accepted', 'in_progress'] }, t);
-        const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-        return {
-          today: t,
-          nextMeeting: listMeetings(db).filter((m) => m.status !== 'ended' && m.date >= t).at(-1) ?? null,
-          overdue: open.filter((r) => r.overdue),
-          dueSoon: open.filter((r) => !r.overdue && r.dueDate <= soon.toISOString().slice(0, 10)).length,
-          unresolvedIdentifiers: count('SELECT count(*) AS n FROM incidents WHERE open_identifiers > 0'),
-          readyForReview: count("SELECT count(*) AS n FROM incidents WHERE status = 'ready_for_review'"),
-          drafts: count("SELECT count(*) AS n FROM incidents WHERE status = 'draft'"),
-          coverageGapsWithoutRecommendation: count(
-            "SELECT count(*) AS n FROM findings f WHERE f.source != 'case' AND NOT EXISTS (SELECT 1 FROM recommendation_findings rf WHERE rf.finding_id = f.id)",
-          ),
-        };
-      }),
+    'home.summary': () => wb().read((db) => homeSummary(db, today())),
     'roster.list': () => wb().read(listRoster),
     'roster.saveMember': (input) => saveMember(wb(), input),
     'roster.saveOrganisation': (input) => saveOrganisation(wb(), input),
@@ -65,7 +58,15 @@ export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meeting
     'meetings.update': ({ id, patch }) => updateMeeting(wb(), id, patch),
     'meetings.setStatus': ({ id, status }) => setMeetingStatus(wb(), id, status),
     'meetings.exportAgenda': ({ id, handle }) =>
-      exportDocument(core, handle, { what: 'agenda', entity: `meeting:${id}`, format: 'md', build: (db, committee) => agendaDoc(db, id, committee) }),
+      exportDocument(ctx, handle, { what: 'agenda', entity: `meeting:${id}`, format: 'md', build: (db, committee) => agendaDoc(db, id, committee), allowed: exportAllowed }),
+    'meetings.exportPacket': ({ meetingId, format, handle }) =>
+      exportDocument(ctx, handle, {
+        what: 'agenda packet',
+        entity: `meeting:${meetingId}`,
+        format,
+        build: (db, committee) => packetDoc(db, meetingId, committee),
+        allowed: exportAllowed,
+      }),
     'agenda.add': (input) => addAgendaItem(wb(), input),
     'agenda.update': ({ id, patch }) => updateAgendaItem(wb(), id, patch),
     'agenda.move': ({ id, position }) => moveAgendaItem(wb(), id, position),
@@ -76,14 +77,14 @@ export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meeting
 
     'walk.set': (input) => {
       wb().read((db) => checkWalkTarget(db, input.meetingId, input.itemId));
-      const state = { ...input, version: (core.walk?.version ?? 0) + 1 };
-      core.walk = state;
-      core.emit('walk.changed', state);
+      const state = { ...input, version: (ctx.walk?.version ?? 0) + 1 };
+      ctx.walk = state;
+      ctx.emit('walk.changed', state);
       return state;
     },
-    'walk.state': () => core.walk,
+    'walk.state': () => ctx.walk,
     'projector.view': () => {
-      const s = core.walk;
+      const s = ctx.walk;
       if (!s) return null;
       const w = wb();
       return w.read((db) => projectorView(db, s, w.committee));
@@ -109,5 +110,12 @@ export function meetingHandlers(core: Core): Pick<Handlers, keyof typeof meeting
     'recommendations.update': ({ id, patch, notIdentifiers }) => updateRecommendation(wb(), id, patch, today(), notIdentifiers ?? []),
     'recommendations.amend': ({ id, patch, reason, notIdentifiers }) => amendRecommendation(wb(), id, patch, reason, today(), notIdentifiers ?? []),
     'recommendations.setStatus': ({ id, status, note }) => setRecommendationStatus(wb(), id, status, note, today()),
+    'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {
+      const w = wb();
+      const { bytes, rows } = w.read((db) => registerFile(db, { format, ownerMemberId, ownerOrganisationId }, today()));
+      const file = ctx.files.take(handle, 'write');
+      w.write({ event: 'export', entity: 'recommendations', detail: `register ${format.toUpperCase()} (${rows} rows)` }, () => writeFileAtomic(file, bytes));
+      return { displayName: path.basename(file), bytes: bytes.length, rows };
+    },
   };
 }

@@ -7,7 +7,7 @@ import type { AgendaItem, MeetingDetail, MeetingRow } from '../../../shared/meet
 import { AGENDA_KIND, ATTENDANCE, MEETING_STATUS, OPEN_REC_STATUSES, QUORUM_SECTORS, SECTOR, VOICE_SECTORS, type AgendaKind } from '../../../shared/meetings/values';
 import type { ReadableDB, WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
-import { getDetail } from '../incidents/service';
+import { getDetail } from '../incidents/detail';
 import { redactedField } from '../incidents/redact';
 import { listRecommendations } from './recommendations';
 

@@ -256,9 +256,3 @@ export function setRecommendationStatus(wb: Workbench, id: number, status: RecSt
     },
   );
 }
-
-/** For closing an incident: its recommendations are all "weaker" actions (RCA²). */
-export function onlyWeakerActions(db: ReadableDB, incidentId: number, today: string): boolean {
-  const recs = listRecommendations(db, { incidentId }, today).filter((r) => r.status !== 'declined');
-  return recs.length > 0 && recs.every((r) => r.strength === 'weaker');
-}

@@ -13,7 +13,7 @@ import type { ReadableDB, WritableDB } from '../store/db';
 import { appendAudit } from '../store/audit';
 import { scan } from '../deid/scanner';
 import { redactWith } from '../incidents/redact';
-import { valueHash } from '../incidents/service';
+import { valueHash } from '../incidents/detail';
 
 /** One finding or one recommendation. */
 export type RecordRef = { findingId: number } | { recommendationId: number };

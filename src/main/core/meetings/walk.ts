@@ -7,7 +7,7 @@ import { CasewalkError } from '../../../shared/result';
 import type { ProjectorView, WalkState } from '../../../shared/meetings/schemas';
 import { MONTH_NAMES, BEHAVIOUR, CALL_SOURCE, DISPOSITION, FORCE, INTERCEPT, RESPONDER, WEAPON, YES_NO_UNKNOWN } from '../../../shared/incidents/values';
 import type { ReadableDB } from '../store/db';
-import { getDetail } from '../incidents/service';
+import { getDetail } from '../incidents/detail';
 import { redactedField, redactFree } from '../incidents/redact';
 import { getMeeting } from './meetings';
 import { listFindings } from './findings';

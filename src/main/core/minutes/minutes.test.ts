@@ -230,7 +230,7 @@ describe('identifier guard: what it covers and what a blocked export says', () =
   it('roster, organisation and keyholder names pass only as whole names, never as a part', async () => {
     const { call, core } = await meetingWithCase();
     await call('roster.saveMember', { name: 'Maria  Lopez', sector: 'mental_health', role: 'member' });
-    const { allowedPredicate } = await import('./minutes');
+    const { allowedPredicate } = await import('../meetings/allowed');
     const allowed = core.workbench.read((db) => allowedPredicate(db));
     const at = (source: string, text: string) => ({ source, start: source.indexOf(text), end: source.indexOf(text) + text.length });
     // Whole names: any case and spacing, or "Last, First".

@@ -14,8 +14,10 @@ import { scan } from '../deid/scanner';
 import { getMeeting, summaryOf } from '../meetings/meetings';
 import { listFindings } from '../meetings/findings';
 import { listRecommendations, recommendationById } from '../meetings/recommendations';
-import { dismissedTextHashes, roomTexts } from '../meetings/record-text';
-import { valueHash } from '../incidents/service';
+import { roomTexts } from '../meetings/record-text';
+import { allowedPredicate } from '../meetings/allowed';
+import { longDate } from '../exports/doc';
+import { describeBlocks } from '../exports/guard';
 import { minutesNames } from '../store/settings';
 
 /** Administrative sections: their dates are the committee's meeting dates, never incident dates. */
@@ -39,10 +41,6 @@ export function sha256(s: string): string {
 
 export function sectionsHash(sections: readonly MinutesSection[]): string {
   return sha256(JSON.stringify(sections.map((s) => [s.key, s.title, s.body])));
-}
-
-export function longDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** Drafts the sections from the meeting record (attendance, cases, findings, recommendations, follow-up). */
@@ -132,97 +130,6 @@ export function draftSections(db: ReadableDB, meetingId: number, committee: stri
   return sections;
 }
 
-/** Where a flagged span sits: the whole text it was found in, so an exception can look at the words around it. */
-export interface SpanContext {
-  source: string;
-  start: number;
-  end: number;
-}
-
-/** Whether the guard may let a flagged text through: `at` gives the text around it, when known. */
-export type AllowedPredicate = (type: string, text: string, at?: SpanContext) => boolean;
-
-/** Case-insensitive, whitespace-normalised (NFKC, one space, trimmed) form of a name. */
-export function normaliseName(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
-}
-
-/** The forms a whole name may be written in: "Maria Lopez" and "Lopez, Maria". Never a part of it. */
-export function nameForms(name: string): string[] {
-  const n = normaliseName(name);
-  if (!n) return [];
-  const parts = n.split(' ');
-  return parts.length > 1 ? [n, `${parts[parts.length - 1]}, ${parts.slice(0, -1).join(' ')}`] : [n];
-}
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A matcher for whole occurrences of any of the phrases (case-insensitive, any run of spaces), never inside a longer word. */
-function wholePhrases(phrases: readonly string[]): ((source: string) => [number, number][]) | null {
-  const alts = [...new Set(phrases)].filter(Boolean).sort((a, b) => b.length - a.length).map((p) => p.split(/(,? )/).map((t) => (t === ' ' ? '\\s+' : t === ', ' ? ',\\s*' : escapeRe(t))).join(''));
-  if (!alts.length) return null;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alts.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
-  const cache = new Map<string, [number, number][]>();
-  return (source) => {
-    let hits = cache.get(source);
-    if (!hits) {
-      hits = [...source.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
-      cache.set(source, hits);
-    }
-    return hits;
-  };
-}
-
-/**
- * What may appear in exported text although the scanner flags it: roster, organisation and
- * keyholder names and the committee's own name, only as whole names ("Maria Lopez" or
- * "Lopez, Maria", any case and spacing; a NAME inside such a whole name where it is written in
- * full), never a part ("Maria's son" stays flagged); meeting places where written in full;
- * the committee's own dates; and values a person marked "not an identifier" with a reason.
- */
-export function allowedPredicate(db: ReadableDB, extraNames: readonly string[] = []): AllowedPredicate {
-  const committee = (db.prepare("SELECT value FROM meta WHERE key = 'committee'").get() as { value: string } | undefined)?.value;
-  const roster = [
-    ...extraNames,
-    ...(committee ? [committee] : []),
-    ...(db.prepare('SELECT name FROM members').all() as { name: string }[]).map((r) => r.name),
-    ...(db.prepare('SELECT name FROM organisations').all() as { name: string }[]).map((r) => r.name),
-    ...(db.prepare('SELECT name FROM keyholders').all() as { name: string }[]).map((r) => r.name),
-  ];
-  const forms = roster.flatMap(nameForms);
-  const exact = new Set(forms);
-  const namesIn = wholePhrases(forms);
-  const places = (db.prepare("SELECT DISTINCT place FROM meetings WHERE place <> ''").all() as { place: string }[]).map((r) => normaliseName(r.place));
-  const placesIn = wholePhrases(places);
-  // Values marked "not an identifier" on an incident or in a finding's or recommendation's text.
-  const dismissed = new Set([...(db.prepare('SELECT value_hash FROM identifier_dismissals').all() as { value_hash: string }[]).map((r) => r.value_hash), ...dismissedTextHashes(db)]);
-  // Administrative dates (meetings, due dates, approvals) are the committee's own, not incident dates.
-  const adminDates = new Set(
-    (
-      db
-        .prepare(
-          "SELECT date AS d FROM meetings UNION SELECT due_date FROM recommendations UNION SELECT substr(approved_at, 1, 10) FROM minutes WHERE approved_at IS NOT NULL UNION SELECT substr(at, 1, 10) FROM minutes_amendments",
-        )
-        .all() as { d: string }[]
-    ).map((r) => r.d),
-  );
-  const isoOf = (text: string): string | null => {
-    const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T12:00:00Z` : `${text} 12:00 UTC`);
-    return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
-  };
-  const covered = (find: ((s: string) => [number, number][]) | null, at: SpanContext | undefined) =>
-    !!find && !!at && find(at.source).some(([a, b]) => a <= at.start && at.end <= b);
-  return (type, text, at) => {
-    if (type === 'NAME' && (exact.has(normaliseName(text)) || covered(namesIn, at))) return true;
-    if (covered(placesIn, at)) return true;
-    if (type === 'DATE') {
-      const iso = isoOf(text);
-      if (iso && adminDates.has(iso)) return true;
-    }
-    return dismissed.has(valueHash(type, text));
-  };
-}
-
 /** Every flagged text in the minutes, every section included (roster names pass as whole names). */
 export function guardSections(db: ReadableDB, sections: readonly MinutesSection[]): GuardFinding[] {
   const allowed = allowedPredicate(db);
@@ -301,12 +208,6 @@ export function updateMinutes(wb: Workbench, meetingId: number, sections: Minute
     db.prepare('UPDATE minutes SET sections = ?, updated_at = ? WHERE id = ?').run([JSON.stringify(sections), new Date().toISOString(), r.id]);
     return getMinutes(db, meetingId)!;
   });
-}
-
-/** "Minutes of 2026-05-12, Other business: “Fatima Okafor” (NAME); …": each flagged text with the section it is in. */
-export function describeBlocks(blocked: readonly GuardBlock[], limit = 10): string {
-  const shown = blocked.slice(0, limit).map((b) => `${b.item}: “${b.text}” (${b.type})`);
-  return `${shown.join('; ')}${blocked.length > limit ? `; and ${blocked.length - limit} more` : ''}`;
 }
 
 function assertGuard(db: ReadableDB, meetingId: number, sections: readonly MinutesSection[], what: string) {

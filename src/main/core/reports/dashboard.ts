@@ -7,8 +7,8 @@ import type { Dashboard } from '../../../shared/minutes/schemas';
 import { CALL_SOURCE, DISPOSITION, INTERCEPT, RESPONDER, toMask } from '../../../shared/incidents/values';
 import { FINDING_CATEGORY, REC_STATUS, SECTOR } from '../../../shared/meetings/values';
 import type { ReadableDB } from '../store/db';
-import { attributionsOf } from '../minutes/documents';
-import { addMonths, ym } from './period';
+import { attributionsOf } from '../incidents/attributions';
+import { addMonths, ym } from '../period';
 
 /**
  * Findings in a period: a case finding counts in the month of its incident; a systemic one

@@ -1,4 +1,6 @@
 /** Workbench settings kept inside the encrypted database (the notice lives in the keyslot file). */
+import { CasewalkError } from '../../../shared/result';
+import { canonicalTimeZone, machineTimeZone } from '../../../shared/time-zone';
 import type { ReadableDB, WritableDB } from './db';
 
 export const AUTO_LOCK_DEFAULT = 15;
@@ -26,4 +28,16 @@ export function minutesNames(db: ReadableDB): boolean {
 
 export function setMinutesNames(db: WritableDB, on: boolean): void {
   put(db, 'minutesNames', String(on));
+}
+
+/** The committee's time zone (IANA name); the machine's zone until one is set. */
+export function timeZone(db: ReadableDB): string {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'timeZone'").get() as { value: string } | undefined;
+  return (row && canonicalTimeZone(row.value)) ?? machineTimeZone();
+}
+
+export function setTimeZone(db: WritableDB, name: string): void {
+  const tz = canonicalTimeZone(name);
+  if (!tz) throw new CasewalkError('invalid_input', `“${name.slice(0, 64)}” is not a time zone (use a name like America/Los_Angeles).`);
+  put(db, 'timeZone', tz);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core } from '../core';
 import { dispatch } from '../dispatch';
+import { machineTimeZone } from '../../../shared/time-zone';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -40,7 +41,7 @@ describe('workbench handlers', () => {
     });
     expect(await dispatch(core, 'settings.update', { autoLockMinutes: 5, systemUseNotice: 'Committee use only.' })).toEqual({
       ok: true,
-      value: { autoLockMinutes: 5, systemUseNotice: 'Committee use only.', minutesNames: false },
+      value: { autoLockMinutes: 5, systemUseNotice: 'Committee use only.', minutesNames: false, timeZone: machineTimeZone() },
     });
     const audit = await dispatch(core, 'audit.list', { event: 'settings_changed' });
     expect(audit).toMatchObject({ ok: true, value: { total: 1, rows: [{ detail: 'autoLockMinutes,systemUseNotice' }] } });

@@ -3,7 +3,7 @@ import type { Result } from '../../../shared/result';
 export interface WorkerData {
   dataDir: string;
 }
-import type { FileRequest } from '../core';
+import type { FileRequest } from '../context';
 import type { Caller } from '../../../shared/projector';
 
 export type ToWorker =

@@ -1,0 +1,30 @@
+/** The home page's summary: the next meeting, what is overdue or due soon, and work waiting. */
+import type { MethodOutput } from '../../../shared/contract';
+import type { ReadableDB } from '../store/db';
+import { listMeetings } from './meetings';
+import { listRecommendations } from './recommendations';
+
+/** YYYY-MM-DD plus `days` calendar days. */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function homeSummary(db: ReadableDB, today: string): MethodOutput<'home.summary'> {
+  const soon = addDays(today, 30);
+  const open = listRecommendations(db, { status: ['proposed', 'accepted', 'in_progress'] }, today);
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return {
+    today,
+    nextMeeting: listMeetings(db).filter((m) => m.status !== 'ended' && m.date >= today).at(-1) ?? null,
+    overdue: open.filter((r) => r.overdue),
+    dueSoon: open.filter((r) => !r.overdue && r.dueDate <= soon).length,
+    unresolvedIdentifiers: count('SELECT count(*) AS n FROM incidents WHERE open_identifiers > 0'),
+    readyForReview: count("SELECT count(*) AS n FROM incidents WHERE status = 'ready_for_review'"),
+    drafts: count("SELECT count(*) AS n FROM incidents WHERE status = 'draft'"),
+    coverageGapsWithoutRecommendation: count(
+      "SELECT count(*) AS n FROM findings f WHERE f.source != 'case' AND NOT EXISTS (SELECT 1 FROM recommendation_findings rf WHERE rf.finding_id = f.id)",
+    ),
+  };
+}
