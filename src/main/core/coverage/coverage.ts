@@ -3,6 +3,7 @@ import { CasewalkError } from '../../../shared/result';
 import type { CoverageReport, HoursInterval, ScheduleVersion, Service } from '../../../shared/coverage/schemas';
 import { CALL_SOURCE, DISPOSITION, toMask } from '../../../shared/incidents/values';
 import type { ReadableDB } from '../store/db';
+import { raw, sql, where, type Sql } from '../store/sql';
 import type { Workbench } from '../store/workbench';
 import { coverageGrid, scheduleFor } from './schedule';
 import { addMonths, ym } from '../period';
@@ -87,21 +88,13 @@ export function coverageReport(
   const svc = q.serviceId ? serviceById(db, q.serviceId) : null;
   // A row-value range over (year, month) lets the covering index incidents_facets serve the
   // whole query (an index is never covering for a query that uses the generated `occurred`; migration 0009).
-  const where = ['(occurred_year, occurred_month) BETWEEN (?, ?) AND (?, ?)'];
-  const args: (string | number)[] = [];
-  if (q.area) {
-    where.push('area = ?');
-    args.push(q.area);
-  }
+  const filters: Sql[] = [];
+  if (q.area) filters.push(sql`area = ${q.area}`);
   if (q.callSource) {
     if (!CALL_SOURCE.values.includes(q.callSource as never)) throw new CasewalkError('invalid_input', 'Unknown call source.');
-    where.push('call_source = ?');
-    args.push(q.callSource);
+    filters.push(sql`call_source = ${q.callSource}`);
   }
-  if (q.disposition) {
-    where.push('(dispositions & ?) != 0');
-    args.push(toMask([q.disposition], DISPOSITION.values));
-  }
+  if (q.disposition) filters.push(sql`(dispositions & ${toMask([q.disposition], DISPOSITION.values)}) != 0`);
   // Split the period where the service's schedule changes (versions start on a date; a version
   // applies from the month it is in effect at the start of), then one GROUP BY per segment:
   // at most 7 × 24 × areas rows each, whatever the number of incidents.
@@ -116,9 +109,11 @@ export function coverageReport(
     const sorted = [...starts].sort((a, b) => a - b);
     sorted.forEach((st, i) => segments.push({ from: st, to: i + 1 < sorted.length ? addMonths(sorted[i + 1]!, -1) : to, month: st }));
   }
-  const groupSql = `SELECT weekday, hour_of_day AS hour, coalesce(area, '') AS area, count(*) AS n,
-      sum((dispositions & ${ED}) != 0) AS det, sum((dispositions & ${ARREST}) != 0) AS arr
-    FROM incidents INDEXED BY incidents_facets WHERE ${where.join(' AND ')} GROUP BY weekday, hour_of_day, area`;
+  const groupSql = (seg: { from: number; to: number }) => sql`SELECT weekday, hour_of_day AS hour, coalesce(area, '') AS area, count(*) AS n,
+      sum((dispositions & ${raw(String(ED))}) != 0) AS det, sum((dispositions & ${raw(String(ARREST))}) != 0) AS arr
+    FROM incidents INDEXED BY incidents_facets
+    ${where([sql`(occurred_year, occurred_month) BETWEEN (${Math.floor(seg.from / 100)}, ${seg.from % 100}) AND (${Math.floor(seg.to / 100)}, ${seg.to % 100})`, ...filters])}
+    GROUP BY weekday, hour_of_day, area`;
   const byHourWeekday = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   const inside = { incidents: 0, detentions: 0, arrests: 0 };
   const outside = { incidents: 0, detentions: 0, arrests: 0 };
@@ -128,7 +123,8 @@ export function coverageReport(
   for (const seg of segments) {
     const v = svc ? scheduleFor(svc.schedules, seg.month) : null;
     const grid = v ? coverageGrid(v.intervals) : null;
-    const groups = db.prepare(groupSql).all([Math.floor(seg.from / 100), seg.from % 100, Math.floor(seg.to / 100), seg.to % 100, ...args]) as { weekday: number | null; hour: number | null; area: string; n: number; det: number; arr: number }[];
+    const query = groupSql(seg);
+    const groups = db.prepare(query.text).all(query.params) as { weekday: number | null; hour: number | null; area: string; n: number; det: number; arr: number }[];
     for (const g of groups) {
       incidents += g.n;
       if (g.area) areasSeen.add(g.area);

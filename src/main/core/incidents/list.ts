@@ -4,6 +4,7 @@ import { incidentQuery, type IncidentQuery, type IncidentRow } from '../../../sh
 import type { ReadableDB } from '../store/db';
 import { attributionsOf } from './attributions';
 import { toRow, type IncidentDbRow } from './rows';
+import { list, raw as sqlRaw, sql, where, type Sql } from '../store/sql';
 
 /** User words → an FTS5 query of quoted prefixes (no FTS syntax reaches the engine). */
 export function ftsQuery(search: string): string | null {
@@ -26,65 +27,50 @@ const SORT_SQL: Record<string, string> = {
 
 export function listIncidents(db: ReadableDB, raw: IncidentQuery): { rows: IncidentRow[]; total: number } {
   const q = incidentQuery.parse(raw);
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  const inList = (col: string, values: readonly string[]) => {
-    where.push(`${col} IN (${values.map(() => '?').join(', ')})`);
-    args.push(...values);
-  };
-  if (q.status?.length) inList('status', q.status);
-  if (q.callSource?.length) inList('call_source', q.callSource);
+  const filters: Sql[] = [];
+  if (q.status?.length) filters.push(sql`status IN ${list(q.status)}`);
+  if (q.callSource?.length) filters.push(sql`call_source IN ${list(q.callSource)}`);
   // The period twice: `occurred` for the page (it walks incidents_occurred in order), and a
   // row value over (year, month) for the count, which the covering index incidents_facets
   // answers alone (no index is covering for a query on the generated column; migration 0009).
-  const period: { page: string; count: string; args: number[] }[] = [];
+  const pagePeriod: Sql[] = [];
+  const countPeriod: Sql[] = [];
   if (q.from) {
     const [y, m] = q.from.split('-').map(Number) as [number, number];
-    period.push({ page: 'occurred >= ?', count: '(occurred_year, occurred_month) >= (?, ?)', args: [y * 100 + m, y, m] });
+    pagePeriod.push(sql`occurred >= ${y * 100 + m}`);
+    countPeriod.push(sql`(occurred_year, occurred_month) >= (${y}, ${m})`);
   }
   if (q.to) {
     const [y, m] = q.to.split('-').map(Number) as [number, number];
-    period.push({ page: 'occurred <= ?', count: '(occurred_year, occurred_month) <= (?, ?)', args: [y * 100 + m, y, m] });
+    pagePeriod.push(sql`occurred <= ${y * 100 + m}`);
+    countPeriod.push(sql`(occurred_year, occurred_month) <= (${y}, ${m})`);
   }
-  const anyOf = (col: string, values: readonly string[] | undefined, all: readonly string[]) => {
-    if (!values?.length) return;
-    where.push(`(${col} & ?) != 0`);
-    args.push(toMask(values, all));
+  const anyOf = (column: Sql, values: readonly string[] | undefined, all: readonly string[]) => {
+    if (values?.length) filters.push(sql`(${column} & ${toMask(values, all)}) != 0`);
   };
-  anyOf('dispositions', q.disposition, DISPOSITION.values);
-  anyOf('intercepts', q.intercept, INTERCEPT.values);
-  anyOf('responders', q.responder, RESPONDER.values);
-  if (q.tag) {
-    where.push('id IN (SELECT incident_id FROM incident_tags WHERE tag = ?)');
-    args.push(q.tag);
-  }
-  if (q.unresolvedIdentifiers) where.push('open_identifiers > 0');
+  anyOf(sqlRaw('dispositions'), q.disposition, DISPOSITION.values);
+  anyOf(sqlRaw('intercepts'), q.intercept, INTERCEPT.values);
+  anyOf(sqlRaw('responders'), q.responder, RESPONDER.values);
+  if (q.tag) filters.push(sql`id IN (SELECT incident_id FROM incident_tags WHERE tag = ${q.tag})`);
+  if (q.unresolvedIdentifiers) filters.push(sql`open_identifiers > 0`);
   const fts = q.search ? ftsQuery(q.search) : null;
   if (q.search && !fts) return { rows: [], total: 0 };
-  const filterCount = where.length;
-  if (fts) {
-    // "+id" keeps the planner from looking up every match by rowid and sorting them all:
-    // it walks an index in order and tests membership, so a page of a common word is quick.
-    where.push('+id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)');
-    args.push(fts);
-  }
-  const clause = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
-  const whereSql = clause([...period.map((p) => p.page), ...where]);
-  const pageArgs = [...period.map((p) => p.args[0]!), ...args];
+  const filterCount = filters.length;
+  // "+id" keeps the planner from looking up every match by rowid and sorting them all:
+  // it walks an index in order and tests membership, so a page of a common word is quick.
+  if (fts) filters.push(sql`+id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ${fts})`);
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
-  const order = `${SORT_SQL[q.sort]} ${dir}${q.sort === 'code' ? '' : `, code ${dir}`}`;
-  const indexed = fts && q.sort === 'occurred' ? 'INDEXED BY incidents_occurred' : '';
-  const rows = db
-    .prepare(
-      `SELECT id, code, occurred_year, occurred_month, status, call_source, final_call_type, area, dispositions, responders,
+  const order = sqlRaw(`${SORT_SQL[q.sort]} ${dir}${q.sort === 'code' ? '' : `, code ${dir}`}`);
+  const indexed = sqlRaw(fts && q.sort === 'occurred' ? 'INDEXED BY incidents_occurred' : '');
+  const page = sql`SELECT id, code, occurred_year, occurred_month, status, call_source, final_call_type, area, dispositions, responders,
               open_identifiers, substr(narrative, 1, 200) AS narrative, updated_at
-       FROM incidents ${indexed} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all([...pageArgs, q.limit, q.offset]) as unknown as IncidentDbRow[];
-  const total =
-    fts && filterCount + period.length === 0
-      ? (db.prepare('SELECT count(*) AS n FROM incidents_fts WHERE incidents_fts MATCH ?').get([fts]) as { n: number }).n
-      : (db.prepare(`SELECT count(*) AS n FROM incidents ${clause([...period.map((p) => p.count), ...where])}`).get([...period.flatMap((p) => p.args.slice(1)), ...args]) as { n: number }).n;
+       FROM incidents ${indexed} ${where([...pagePeriod, ...filters])} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`;
+  const rows = db.prepare(page.text).all(page.params) as unknown as IncidentDbRow[];
+  const count =
+    fts && filterCount + pagePeriod.length === 0
+      ? sql`SELECT count(*) AS n FROM incidents_fts WHERE incidents_fts MATCH ${fts}`
+      : sql`SELECT count(*) AS n FROM incidents ${where([...countPeriod, ...filters])}`;
+  const total = (db.prepare(count.text).get(count.params) as { n: number }).n;
   return { rows: rows.map(toRow), total };
 }
 

@@ -3,6 +3,7 @@ import type { Finding, FindingEditState, NotIdentifier } from '../../../shared/m
 import { CIT_GOAL, FINDING_CATEGORY, FINDING_KIND } from '../../../shared/meetings/values';
 import { fromMask, INTERCEPT, toMask } from '../../../shared/incidents/values';
 import type { ReadableDB, WritableDB } from '../store/db';
+import { raw, sql, where, type Sql } from '../store/sql';
 import type { Workbench } from '../store/workbench';
 import { addAmendment, amendmentsOf, recordHash, type FieldChange } from './amendments';
 import { identifiersIn, recordNotIdentifiers, roomText } from './record-text';
@@ -47,19 +48,13 @@ function toFinding(r: FindingRow): Finding {
 }
 
 export function listFindings(db: ReadableDB, q: { incidentId?: number | undefined; meetingId?: number | undefined; source?: Finding['source'] | undefined }): Finding[] {
-  const where: string[] = [];
-  const args: number[] = [];
+  const conditions: Sql[] = [];
   // Literal predicates, so the systemic side uses the partial index findings_source.
-  if (q.source) where.push(q.source === 'case' ? "f.source = 'case'" : "f.source != 'case'");
-  if (q.incidentId) {
-    where.push('f.incident_id = ?');
-    args.push(q.incidentId);
-  }
-  if (q.meetingId) {
-    where.push('f.meeting_id = ?');
-    args.push(q.meetingId);
-  }
-  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.id`).all(args) as unknown as FindingRow[];
+  if (q.source) conditions.push(q.source === 'case' ? sql`f.source = 'case'` : sql`f.source != 'case'`);
+  if (q.incidentId) conditions.push(sql`f.incident_id = ${q.incidentId}`);
+  if (q.meetingId) conditions.push(sql`f.meeting_id = ${q.meetingId}`);
+  const query = sql`${raw(SELECT)} ${where(conditions)} ORDER BY f.id`;
+  const rows = db.prepare(query.text).all(query.params) as unknown as FindingRow[];
   return rows.map(toFinding);
 }
 

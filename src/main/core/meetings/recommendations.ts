@@ -2,6 +2,7 @@ import { CasewalkError } from '../../../shared/result';
 import type { NotIdentifier, Recommendation, RecommendationEditState } from '../../../shared/meetings/schemas';
 import { ACTION_STRENGTH, ACTION_TYPE, OPEN_REC_STATUSES, REC_MOVES, REC_STATUS, type ActionType, type RecStatus } from '../../../shared/meetings/values';
 import type { ReadableDB, WritableDB } from '../store/db';
+import { list, raw, sql, where, type Sql } from '../store/sql';
 import type { Workbench } from '../store/workbench';
 import { addAmendment, amendmentsOf, recordHash } from './amendments';
 import { identifiersIn, recordNotIdentifiers, roomText } from './record-text';
@@ -71,37 +72,18 @@ export interface RecQuery {
 }
 
 export function listRecommendations(db: ReadableDB, q: RecQuery, today: string): Recommendation[] {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (q.status?.length) {
-    where.push(`r.status IN (${q.status.map(() => '?').join(', ')})`);
-    args.push(...q.status);
-  }
-  if (q.ownerMemberId) {
-    where.push('r.owner_member_id = ?');
-    args.push(q.ownerMemberId);
-  }
-  if (q.ownerOrganisationId) {
-    where.push('r.owner_organisation_id = ?');
-    args.push(q.ownerOrganisationId);
-  }
-  if (q.strength) {
-    where.push('r.strength = ?');
-    args.push(q.strength);
-  }
-  if (q.overdue) {
-    where.push(`r.status IN ('proposed', 'accepted', 'in_progress') AND r.due_date < ?`);
-    args.push(today);
-  }
+  const conditions: Sql[] = [];
+  if (q.status?.length) conditions.push(sql`r.status IN ${list(q.status)}`);
+  if (q.ownerMemberId) conditions.push(sql`r.owner_member_id = ${q.ownerMemberId}`);
+  if (q.ownerOrganisationId) conditions.push(sql`r.owner_organisation_id = ${q.ownerOrganisationId}`);
+  if (q.strength) conditions.push(sql`r.strength = ${q.strength}`);
+  if (q.overdue) conditions.push(sql`r.status IN ('proposed', 'accepted', 'in_progress') AND r.due_date < ${today}`);
   if (q.incidentId) {
-    where.push('r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ?)');
-    args.push(q.incidentId);
+    conditions.push(sql`r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ${q.incidentId})`);
   }
-  if (q.meetingId) {
-    where.push('r.meeting_id = ?');
-    args.push(q.meetingId);
-  }
-  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.due_date, r.id`).all(args) as unknown as RecRow[];
+  if (q.meetingId) conditions.push(sql`r.meeting_id = ${q.meetingId}`);
+  const query = sql`${raw(SELECT)} ${where(conditions)} ORDER BY r.due_date, r.id`;
+  const rows = db.prepare(query.text).all(query.params) as unknown as RecRow[];
   return rows.map((r) => toRec(db, r, today, false));
 }
 
