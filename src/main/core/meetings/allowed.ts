@@ -2,7 +2,9 @@
  * What the identifier guard lets through in exported text and the minutes: the committee's own
  * names, places and dates, and values a person marked "not an identifier".
  */
+import { dateIn } from '../../../shared/time-zone';
 import type { ReadableDB } from '../store/db';
+import { timeZone } from '../store/settings';
 import type { AllowedPredicate, SpanContext } from '../exports/guard';
 import { valueHash } from '../incidents/detail';
 import { dismissedTextHashes } from './record-text';
@@ -61,16 +63,15 @@ export function allowedPredicate(db: ReadableDB, extraNames: readonly string[] =
   const placesIn = wholePhrases(places);
   // Values marked "not an identifier" on an incident or in a finding's or recommendation's text.
   const dismissed = new Set([...(db.prepare('SELECT value_hash FROM identifier_dismissals').all() as { value_hash: string }[]).map((r) => r.value_hash), ...dismissedTextHashes(db)]);
-  // Administrative dates (meetings, due dates, approvals) are the committee's own, not incident dates.
-  const adminDates = new Set(
-    (
-      db
-        .prepare(
-          "SELECT date AS d FROM meetings UNION SELECT due_date FROM recommendations UNION SELECT substr(approved_at, 1, 10) FROM minutes WHERE approved_at IS NOT NULL UNION SELECT substr(at, 1, 10) FROM minutes_amendments",
-        )
-        .all() as { d: string }[]
-    ).map((r) => r.d),
-  );
+  // Administrative dates (meetings, due dates, approvals) are the committee's own, not incident
+  // dates; approvals and amendments are instants, written as dates in the committee's time zone.
+  const zone = timeZone(db);
+  const adminDates = new Set([
+    ...(db.prepare('SELECT date AS d FROM meetings UNION SELECT due_date FROM recommendations').all() as { d: string }[]).map((r) => r.d),
+    ...(db.prepare('SELECT approved_at AS at FROM minutes WHERE approved_at IS NOT NULL UNION SELECT at FROM minutes_amendments').all() as { at: string }[]).flatMap(
+      (r) => [r.at.slice(0, 10), dateIn(zone, Date.parse(r.at))],
+    ),
+  ]);
   const isoOf = (text: string): string | null => {
     const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T12:00:00Z` : `${text} 12:00 UTC`);
     return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);

@@ -1,7 +1,9 @@
 /** Builds the minutes document from the record, already de-identified. */
 import { CasewalkError } from '../../../shared/result';
 import type { MinutesSection } from '../../../shared/minutes/schemas';
+import { dateIn } from '../../../shared/time-zone';
 import type { ReadableDB } from '../store/db';
+import { timeZone } from '../store/settings';
 import { longDate, type Block, type Doc, type TextSource } from '../exports/doc';
 import { attributionsOf } from '../incidents/attributions';
 import { getMeeting } from '../meetings/meetings';
@@ -37,11 +39,14 @@ export function minutesDoc(db: ReadableDB, meetingId: number, committee: string)
   const meeting = getMeeting(db, meetingId).meeting;
   const blocks = sectionBlocks(m.sections, (s) => ({ item: `Minutes of ${meeting.date}, ${s.title}`, where: { kind: 'minutes', meetingId, section: s.key } }));
   if (m.status === 'approved') {
-    blocks.push({ kind: 'paragraph', text: `Approved ${m.approvedAt!.slice(0, 10)} by ${m.approvedBy ?? 'the committee'}. Content SHA-256: ${m.approvedHash}.` });
+    // Dates in the committee's time zone: approved at 17:30 in Los Angeles is still that day.
+    const zone = timeZone(db);
+    const day = (at: string) => dateIn(zone, Date.parse(at));
+    blocks.push({ kind: 'paragraph', text: `Approved ${day(m.approvedAt!)} by ${m.approvedBy ?? 'the committee'}. Content SHA-256: ${m.approvedHash}.` });
     for (const a of m.amendments) {
       const source: TextSource = { item: `Amendment ${a.number} to the minutes of ${meeting.date}`, where: { kind: 'minutes', meetingId, section: 'amendments' } };
       const lines = a.diff.split('\n').filter((l) => !l.startsWith('## '));
-      blocks.push({ kind: 'heading', level: 2, text: `Amendment ${a.number} (${a.at.slice(0, 10)}): ${a.reason}`, source });
+      blocks.push({ kind: 'heading', level: 2, text: `Amendment ${a.number} (${day(a.at)}): ${a.reason}`, source });
       blocks.push({ kind: 'bullets', items: lines, sources: lines.map(() => source) });
     }
   }
