@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const ELECTRON = '^electron(\\x2F.*)?$';
 export const electronBoundary = {
@@ -42,6 +43,9 @@ export default tseslint.config(
     },
   },
   { files: ['src/renderer/**/*.{ts,tsx}', 'tests/host/browser-preload.ts'], languageOptions: { globals: { ...globals.browser } } },
+  // The renderer's hooks: the plugin's recommended rules (rules of hooks, exhaustive deps and the
+  // React Compiler checks), at zero warnings like everything else.
+  { files: ['src/renderer/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   // Everything except the shell, the preload and the electron stub used by the shell's tests.
   {
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],

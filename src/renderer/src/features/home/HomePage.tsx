@@ -1,18 +1,15 @@
 import { Anchor, Badge, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../shared/contract';
-import { api, unwrap } from '../../lib/api';
+import { href, paths } from '../../lib/routes';
 import { formatDate } from '../meetings/MeetingsPage';
 import { StatCard } from '../layout/StatCard';
-
-type Summary = MethodOutput<'home.summary'>;
+import { ErrorAlert } from '../layout/FormActions';
+import { useHomeSummary } from './queries';
 
 /** What needs attention: the next meeting, overdue recommendations, identifiers to resolve, cases ready for review. */
-export function HomePage({ member, go }: { member: string | null; go(hash: string): void }) {
-  const [s, setS] = useState<Summary | null>(null);
-  useEffect(() => void unwrap(api().home.summary()).then(setS), []);
-  const link = (hash: string, text: string) => (
-    <Anchor href={hash} onClick={(e) => (e.preventDefault(), go(hash))} fw={600}>
+export function HomePage({ member, go }: { member: string | null; go(path: string): void }) {
+  const { data: s, error } = useHomeSummary();
+  const link = (path: string, text: string) => (
+    <Anchor href={href(path)} onClick={(e) => (e.preventDefault(), go(path))} fw={600}>
       {text}
     </Anchor>
   );
@@ -20,12 +17,13 @@ export function HomePage({ member, go }: { member: string | null; go(hash: strin
     <Stack gap="lg">
       <Title order={2}>Home</Title>
       <Text size="lg">Welcome{member ? `, ${member}` : ''}. This is what needs attention.</Text>
+      <ErrorAlert error={error} title="Cannot show what needs attention" />
       {s && (
         <>
           <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }}>
-            <StatCard label="Next meeting" value={s.nextMeeting ? formatDate(s.nextMeeting.date) : 'None planned'} note={s.nextMeeting ? link(`#/meetings/${s.nextMeeting.id}`, `${s.nextMeeting.caseCount} case review${s.nextMeeting.caseCount === 1 ? "" : "s"} · open the agenda`) : link('#/meetings', 'Plan a meeting')} />
+            <StatCard label="Next meeting" value={s.nextMeeting ? formatDate(s.nextMeeting.date) : 'None planned'} note={s.nextMeeting ? link(paths.meeting(s.nextMeeting.id), `${s.nextMeeting.caseCount} case review${s.nextMeeting.caseCount === 1 ? "" : "s"} · open the agenda`) : link(paths.meetings(), 'Plan a meeting')} />
             <StatCard label="Overdue recommendations" value={String(s.overdue.length)} alert={s.overdue.length > 0} note={`${s.dueSoon} more due in the next 30 days`} />
-            <StatCard label="Incidents with identifiers to resolve" value={s.unresolvedIdentifiers.toLocaleString()} alert={s.unresolvedIdentifiers > 0} note={link('#/incidents', 'Review them in Incidents')} />
+            <StatCard label="Incidents with identifiers to resolve" value={s.unresolvedIdentifiers.toLocaleString()} alert={s.unresolvedIdentifiers > 0} note={link(paths.incidents(), 'Review them in Incidents')} />
             <StatCard label="Ready for review" value={s.readyForReview.toLocaleString()} note={`${s.drafts.toLocaleString()} drafts`} />
           </SimpleGrid>
           {s.coverageGapsWithoutRecommendation > 0 && (
@@ -35,7 +33,7 @@ export function HomePage({ member, go }: { member: string | null; go(hash: strin
                 {s.coverageGapsWithoutRecommendation === 1
                   ? '1 gap recorded as a finding has no recommendation yet.'
                   : `${s.coverageGapsWithoutRecommendation} gaps recorded as findings have no recommendation yet.`}{' '}
-                {link('#/reports', 'Open Reports → Coverage')}
+                {link(paths.reports(), 'Open Reports → Coverage')}
               </Text>
             </Paper>
           )}
@@ -51,7 +49,7 @@ export function HomePage({ member, go }: { member: string | null; go(hash: strin
                     </Badge>
                   </Text>
                 ))}
-                {link('#/recommendations', 'Open the register')}
+                {link(paths.recommendations(), 'Open the register')}
               </Stack>
             </Paper>
           )}

@@ -1,32 +1,19 @@
 /**
  * A textarea that shows the identifier guard's findings inline while the user types: a
  * backdrop layer with the same text and metrics draws <mark>s under the (transparent) text.
- * Findings come from the core (debounced `identifiers.scan`); the scanner never runs here.
+ * Findings come from the core (debounced `identifiers.scan`, a query); the scanner never runs here.
  */
 import { Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, type ReactNode } from 'react';
 import { IDENTIFIER_LABELS, placeholder, type IdentifierFinding, type IdentifierKind } from '../../../../shared/deid/kinds';
 import { applyRedactions, rebaseSpans } from '../../../../shared/deid/redact';
-import { api, unwrap } from '../../lib/api';
+import { useIdentifierScan } from './queries';
 import classes from './GuardedTextarea.module.css';
 
 export function useLiveFindings(text: string): IdentifierFinding[] {
   const [debounced] = useDebouncedValue(text, 300);
-  const [scanned, setScanned] = useState<{ text: string; findings: IdentifierFinding[] }>({ text: '', findings: [] });
-  useEffect(() => {
-    let live = true;
-    if (!debounced.trim()) {
-      setScanned({ text: debounced, findings: [] });
-      return;
-    }
-    void unwrap(api().identifiers.scan({ text: debounced }))
-      .then((r) => live && setScanned({ text: debounced, findings: r.findings }))
-      .catch(() => live && setScanned({ text: debounced, findings: [] }));
-    return () => {
-      live = false;
-    };
-  }, [debounced]);
+  const scanned = useIdentifierScan(debounced);
   // Offsets belong to the text that was scanned: move them to the text as it is now (a finding
   // before or after an edit or a redaction moves with it; one the edit touched waits for the next scan).
   return useMemo(() => rebaseSpans(scanned.text, text, scanned.findings), [scanned, text]);

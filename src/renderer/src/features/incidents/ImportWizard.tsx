@@ -6,7 +6,10 @@ import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Progress, ScrollA
 import { useEffect, useMemo, useState } from 'react';
 import { DATE_FIELD, IMPORTABLE_FIELDS, IMPORTABLE_LABELS, type ImportReport, type MappingPreset } from '../../../../shared/import/schemas';
 import { BEHAVIOUR, CALL_SOURCE, DISPOSITION, FORCE, INJURY, INTERCEPT, RESPONDER, WEAPON, WEEKDAY, YES_NO_UNKNOWN, type ValueOption } from '../../../../shared/incidents/values';
+import { useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
+import { invalidate } from '../../lib/query';
+import { INCIDENT_READS, useImportPresets } from './queries';
 import { DataTable } from '../layout/DataTable';
 import { StatCard } from '../layout/StatCard';
 import { ErrorAlert } from '../layout/FormActions';
@@ -39,7 +42,9 @@ const MAPPABLE = [DATE_FIELD, ...IMPORTABLE_FIELDS] as const;
 export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel(): void }) {
   const [step, setStep] = useState(0);
   const [opened, setOpened] = useState<Opened | null>(null);
-  const [presets, setPresets] = useState<{ id: string; preset: MappingPreset }[]>([]);
+  const presetsQuery = useImportPresets();
+  const presets = useMemo(() => presetsQuery.data?.presets ?? [], [presetsQuery.data]);
+  const client = useQueryClient();
   const [mapping, setMapping] = useState<MappingPreset | null>(null);
   const [presetId, setPresetId] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -49,7 +54,6 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
 
-  useEffect(() => void unwrap(api().import.presets()).then((r) => setPresets(r.presets)), []);
   useEffect(() => api().subscribe('task.progress', (p) => p.task === 'import' && setProgress(p)), []);
 
   // A preset as chosen is used as-is; any edit turns it into your own mapping.
@@ -97,6 +101,7 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
       }
       setResult(r);
       setStep(3);
+      await invalidate(client, INCIDENT_READS);
     });
 
   const edit = (fn: (m: MappingPreset) => MappingPreset) => setMapping((m) => (m ? fn(structuredClone(m)) : m));
@@ -146,7 +151,7 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
         <Stepper.Step label="Dry run" description="Check before writing" />
         <Stepper.Step label="Done" description="All or nothing" />
       </Stepper>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? presetsQuery.error} />
 
       {step === 0 && (
         <Paper withBorder p="lg">

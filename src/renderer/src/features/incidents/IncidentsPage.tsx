@@ -1,14 +1,14 @@
 import { Badge, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { IncidentQuery, IncidentRow } from '../../../../shared/incidents/schemas';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import type { IncidentRow } from '../../../../shared/incidents/schemas';
 import { CALL_SOURCE, DISPOSITION, INCIDENT_STATUS, INTERCEPT, RESPONDER } from '../../../../shared/incidents/values';
-import { api, unwrap } from '../../lib/api';
+import { incidentsSearch, useRouteSearch, type IncidentsSearch } from '../../lib/routes';
+import { ErrorAlert } from '../layout/FormActions';
+import { useIncidentCount, useIncidentFacets, useIncidentPages, type ListQuery } from './queries';
 import { callSourceLabel, dispositionsLabel, monthYear, STATUS_COLOR, statusLabel } from './format';
 import { NewIncidentModal } from './NewIncidentModal';
 import { VirtualTable, type Column } from './VirtualTable';
-
-type Filters = Omit<IncidentQuery, 'offset' | 'limit' | 'sort' | 'dir' | 'search'>;
 
 const COLUMNS: Column<IncidentRow>[] = [
   { key: 'code', label: 'Code', width: '7.5rem', sortable: true, render: (r) => <Text fw={700}>{r.code}</Text> },
@@ -47,42 +47,61 @@ const MULTI_FILTERS: { key: 'status' | 'callSource' | 'disposition' | 'intercept
   { key: 'responder', label: 'Responder', options: RESPONDER.options, width: 240 },
 ];
 
+const defaultDir = (by: string): 'asc' | 'desc' => (by === 'occurred' || by === 'updated' ? 'desc' : 'asc');
+
+/** The list query from the address's filters (`/incidents?status=draft&sort=code` in the hash). */
+function listQuery(s: IncidentsSearch): ListQuery {
+  const by = s.sort ?? 'occurred';
+  const q = {
+    status: s.status,
+    callSource: s.callSource,
+    disposition: s.disposition,
+    intercept: s.intercept,
+    responder: s.responder,
+    from: s.from,
+    to: s.to,
+    tag: s.tag,
+    unresolvedIdentifiers: s.unresolved,
+    search: s.q?.trim() || undefined,
+    sort: by,
+    dir: s.dir ?? defaultDir(by),
+  };
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as ListQuery;
+}
+
+/** The search box: typed at once, written to the address (and so searched) 250 ms after the last key. */
+function useSearchText(value: string, commit: (v: string) => void): [string, (v: string) => void] {
+  const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  // Back, forward or a link changed the search in the address: show it.
+  if (seen !== value) {
+    setSeen(value);
+    setText(value);
+  }
+  const push = useDebouncedCallback(commit, 250);
+  return [
+    text,
+    (v) => {
+      setText(v);
+      push(v);
+    },
+  ];
+}
+
 export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; onImport(): void }) {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const [filters, setFilters] = useState<Filters>({});
-  const [sort, setSort] = useState<{ by: NonNullable<IncidentQuery['sort']>; dir: 'asc' | 'desc' }>({ by: 'occurred', dir: 'desc' });
-  const [total, setTotal] = useState<number | null>(null);
-  const [allTotal, setAllTotal] = useState<number | null>(null);
-  const [facets, setFacets] = useState<{ tags: string[]; years: number[]; attributions: string[] }>({ tags: [], years: [], attributions: [] });
+  const [route, setRoute] = useRouteSearch(incidentsSearch);
+  const [search, setSearch] = useSearchText(route.q ?? '', (q) => setRoute({ q: q.trim() ? q : undefined }));
   const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const query = useMemo(() => ({ ...filters, ...(debounced.trim() ? { search: debounced.trim() } : {}), sort: sort.by, dir: sort.dir }), [filters, debounced, sort]);
+  const query = useMemo(() => listQuery(route), [route]);
   const queryKey = JSON.stringify(query);
-
-  useEffect(() => {
-    void unwrap(api().incidents.facets()).then((f) => {
-      setFacets(f);
-      setAllTotal(f.total);
-    });
-  }, []);
-  useEffect(() => {
-    setError(null);
-    unwrap(api().incidents.list({ ...query, limit: 1 }))
-      .then((r) => setTotal(r.total))
-      .catch((e: Error) => setError(e.message));
-  }, [queryKey]);
-
-  const fetchPage = useCallback(async (offset: number, limit: number) => (await unwrap(api().incidents.list({ ...query, offset, limit }))).rows, [queryKey]);
-
-  const set = <K extends keyof Filters>(k: K, v: Filters[K] | undefined) =>
-    setFilters((f) => {
-      const n = { ...f };
-      if (v === undefined || (Array.isArray(v) && v.length === 0)) delete n[k];
-      else n[k] = v;
-      return n;
-    });
+  const facets = useIncidentFacets().data ?? { tags: [], years: [], attributions: [], total: null };
+  const count = useIncidentCount(query);
+  const total = count.data?.total ?? null;
+  const allTotal = facets.total;
+  const fetchPage = useIncidentPages(query);
+  const sort = { by: query.sort ?? 'occurred', dir: query.dir ?? 'desc' };
+  const filters = query;
+  const set = (k: keyof IncidentsSearch, v: IncidentsSearch[keyof IncidentsSearch]) => setRoute({ [k]: Array.isArray(v) && v.length === 0 ? undefined : v });
   const years = facets.years.map(String);
 
   return (
@@ -118,7 +137,7 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
             label={f.label}
             data={f.options}
             value={(filters[f.key] as string[] | undefined) ?? []}
-            onChange={(v) => set(f.key, v as never)}
+            onChange={(v) => set(f.key, v as IncidentsSearch['status'])}
             w={f.width}
           />
         ))}
@@ -137,16 +156,12 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
         <Switch
           label="Unresolved identifiers only"
           checked={filters.unresolvedIdentifiers ?? false}
-          onChange={(e) => set('unresolvedIdentifiers', e.currentTarget.checked || undefined)}
+          onChange={(e) => set('unresolved', e.currentTarget.checked || undefined)}
           size="md"
           mb={8}
         />
       </Group>
-      {error && (
-        <Text c="red.9" role="alert">
-          {error}
-        </Text>
-      )}
+      <ErrorAlert error={count.error} title="Cannot list the incidents" />
       {total !== null && (
         <VirtualTable
           label="Incidents"
@@ -155,9 +170,7 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
           fetchPage={fetchPage}
           queryKey={queryKey}
           sort={sort}
-          onSort={(by) =>
-            setSort((s) => ({ by: by as typeof s.by, dir: s.by === by ? (s.dir === 'asc' ? 'desc' : 'asc') : by === 'occurred' || by === 'updated' ? 'desc' : 'asc' }))
-          }
+          onSort={(by) => setRoute({ sort: by as typeof sort.by, dir: sort.by === by ? (sort.dir === 'asc' ? 'desc' : 'asc') : defaultDir(by) })}
           onOpen={(r) => onOpen(r.id)}
           rowKey={(r) => r.id}
           height="calc(100vh - 380px)"

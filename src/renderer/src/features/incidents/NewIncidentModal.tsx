@@ -1,7 +1,7 @@
 import { Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { FormActions } from '../layout/FormActions';
-import { useEffect, useState } from 'react';
-import { api, unwrap } from '../../lib/api';
+import { useState } from 'react';
+import { useIncidentWrite, useNextCode } from './queries';
 import { MONTH_OPTIONS } from './format';
 
 
@@ -9,19 +9,19 @@ export function NewIncidentModal({ opened, onClose, onCreated }: { opened: boole
   const now = new Date();
   const [year, setYear] = useState<number>(now.getFullYear());
   const [month, setMonth] = useState<string>(String(now.getMonth() + 1));
-  const [code, setCode] = useState('');
+  // The code as typed; until then (and again after the year changes) the next free code is offered.
+  const [typed, setCode] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!opened || !year || year < 1990 || year > 2100) return;
-    void unwrap(api().incidents.nextCode({ year })).then((r) => setCode(r.code));
-  }, [opened, year]);
+  const next = useNextCode(year, opened && year >= 1990 && year <= 2100);
+  const code = typed ?? next.data?.code ?? '';
+  const createIncident = useIncidentWrite('incidents.create').mutateAsync;
 
   const create = async () => {
     setBusy(true);
     setError(null);
     try {
-      const d = await unwrap(api().incidents.create({ occurredYear: year, occurredMonth: Number(month), ...(code.trim() ? { code: code.trim() } : {}) }));
+      const d = await createIncident({ occurredYear: year, occurredMonth: Number(month), ...(code.trim() ? { code: code.trim() } : {}) });
       onClose();
       onCreated(d.incident.id);
     } catch (e) {
@@ -42,7 +42,7 @@ export function NewIncidentModal({ opened, onClose, onCreated }: { opened: boole
         <Stack>
           <Text>Only the month and year of the incident are kept. Times of day go into the timeline as clock times or offsets.</Text>
           <Group grow>
-            <NumberInput label="Year" value={year} onChange={(v) => setYear(Number(v))} min={1990} max={2100} required data-autofocus />
+            <NumberInput label="Year" value={year} onChange={(v) => (setYear(Number(v)), setCode(null))} min={1990} max={2100} required data-autofocus />
             <Select label="Month" data={MONTH_OPTIONS} value={month} onChange={(v) => v && setMonth(v)} required />
           </Group>
           <TextInput

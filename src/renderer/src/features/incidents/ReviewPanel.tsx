@@ -1,22 +1,19 @@
 /** Findings and recommendations of one incident, outside the walk-through. */
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import type { Finding, Recommendation } from '../../../../shared/meetings/schemas';
+import { useState } from 'react';
 import { CIT_GOAL, FINDING_CATEGORY, FINDING_KIND, REC_STATUS } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
-import { api, unwrap } from '../../lib/api';
+import { ErrorAlert } from '../layout/FormActions';
+import { useFindings, useRecommendations } from '../meetings/queries';
 import { FindingQuickAdd } from '../meetings/FindingQuickAdd';
 import { RecommendationModal, StrengthBadge } from '../meetings/RecommendationModal';
 
 export function ReviewPanel({ incidentId, readOnly }: { incidentId: number; readOnly: boolean }) {
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [recs, setRecs] = useState<Recommendation[]>([]);
+  const findingsQuery = useFindings({ incidentId });
+  const recsQuery = useRecommendations({ incidentId });
+  const findings = findingsQuery.data?.findings ?? [];
+  const recs = recsQuery.data?.recommendations ?? [];
   const [open, setOpen] = useState(false);
-  const load = useCallback(() => {
-    void unwrap(api().findings.list({ incidentId })).then((r) => setFindings(r.findings));
-    void unwrap(api().recommendations.list({ incidentId })).then((r) => setRecs(r.recommendations));
-  }, [incidentId]);
-  useEffect(load, [load]);
   return (
     <Paper withBorder p="lg">
       <Stack>
@@ -28,6 +25,7 @@ export function ReviewPanel({ incidentId, readOnly }: { incidentId: number; read
             </Button>
           )}
         </Group>
+        <ErrorAlert error={findingsQuery.error ?? recsQuery.error} title="Cannot show the findings" />
         {findings.length === 0 && <Text c="dimmed">No findings yet. Findings describe what in the system should change (or what worked), never who is to blame.</Text>}
         {findings.map((f) => (
           <Stack key={f.id} gap={2}>
@@ -54,9 +52,9 @@ export function ReviewPanel({ incidentId, readOnly }: { incidentId: number; read
             <StrengthBadge type={r.actionType} />
           </Group>
         ))}
-        {!readOnly && <FindingQuickAdd incidentId={incidentId} meetingId={null} timelineEventId={null} onAdded={load} />}
+        {!readOnly && <FindingQuickAdd incidentId={incidentId} meetingId={null} timelineEventId={null} onAdded={() => {}} />}
       </Stack>
-      <RecommendationModal opened={open} findings={findings} meetingId={null} onClose={() => setOpen(false)} onCreated={load} />
+      <RecommendationModal opened={open} findings={findings} meetingId={null} onClose={() => setOpen(false)} onCreated={() => {}} />
     </Paper>
   );
 }

@@ -4,22 +4,27 @@ import { useState } from 'react';
 import type { IncidentDetail, TimelineEvent, TimelineEventInput } from '../../../../shared/incidents/schemas';
 import { TIMELINE_ACTOR, TIMELINE_KIND } from '../../../../shared/incidents/values';
 import { formatDuration } from '../../../../shared/incidents/timeline';
-import { api, unwrap } from '../../lib/api';
+import { useIncidentWrite } from './queries';
 import { GuardedTextarea } from './GuardedTextarea';
 
 type Draft = Required<TimelineEventInput>;
 const EMPTY: Draft = { time: '', actor: 'dispatch_911', kind: 'call', description: '', decisionPoint: false };
 
-export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean; onChange(d: IncidentDetail): void }) {
+export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean }) {
   const { timeline, intervals } = p.detail;
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [editing, setEditing] = useState<{ id: number; value: Draft } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Each answers with the incident, which becomes the cached one (and so the page's).
+  const addStep = useIncidentWrite('timeline.add').mutateAsync;
+  const moveStep = useIncidentWrite('timeline.move').mutateAsync;
+  const removeStep = useIncidentWrite('timeline.remove').mutateAsync;
+  const updateStep = useIncidentWrite('timeline.update').mutateAsync;
 
   const run = async (fn: () => Promise<IncidentDetail>) => {
     setError(null);
     try {
-      p.onChange(await fn());
+      await fn();
       return true;
     } catch (e) {
       setError((e as Error).message);
@@ -27,11 +32,11 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean; o
     }
   };
   const add = async () => {
-    if (await run(() => unwrap(api().timeline.add({ incidentId: p.detail.incident.id, event: draft })))) setDraft({ ...EMPTY, actor: draft.actor });
+    if (await run(() => addStep({ incidentId: p.detail.incident.id, event: draft }))) setDraft({ ...EMPTY, actor: draft.actor });
   };
-  const move = (e: TimelineEvent, by: number) => void run(() => unwrap(api().timeline.move({ id: e.id, position: Math.max(0, e.position + by) })));
+  const move = (e: TimelineEvent, by: number) => void run(() => moveStep({ id: e.id, position: Math.max(0, e.position + by) }));
   const remove = async (e: TimelineEvent) => {
-    if (!(await run(() => unwrap(api().timeline.remove({ id: e.id }))))) return;
+    if (!(await run(() => removeStep({ id: e.id })))) return;
     const id = `undo-${e.id}`;
     notifications.show({
       id,
@@ -48,13 +53,11 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean; o
             onClick={() => {
               notifications.hide(id);
               void run(() =>
-                unwrap(
-                  api().timeline.add({
-                    incidentId: p.detail.incident.id,
-                    position: e.position,
-                    event: { time: e.time, actor: e.actor, kind: e.kind, description: e.description, decisionPoint: e.decisionPoint },
-                  }),
-                ),
+                addStep({
+                  incidentId: p.detail.incident.id,
+                  position: e.position,
+                  event: { time: e.time, actor: e.actor, kind: e.kind, description: e.description, decisionPoint: e.decisionPoint },
+                }),
               );
             }}
           >
@@ -66,7 +69,7 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean; o
   };
   const saveEdit = async () => {
     if (!editing) return;
-    if (await run(() => unwrap(api().timeline.update({ id: editing.id, patch: editing.value })))) setEditing(null);
+    if (await run(() => updateStep({ id: editing.id, patch: editing.value }))) setEditing(null);
   };
 
   return (

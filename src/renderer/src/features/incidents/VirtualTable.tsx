@@ -43,11 +43,17 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const generation = useRef(0);
 
+  // A new query starts from an empty cache at the top (state reset while rendering, the
+  // pending fetches of the old query ignored and the scroll reset once it is on screen).
+  const [pagesFor, setPagesFor] = useState(queryKey);
+  if (pagesFor !== queryKey) {
+    setPagesFor(queryKey);
+    setPages(new Map());
+    setFocusIndex(null);
+  }
   useEffect(() => {
     generation.current++;
     loading.current.clear();
-    setPages(new Map());
-    setFocusIndex(null);
     scroller.current?.scrollTo({ top: 0 });
   }, [queryKey]);
 

@@ -1,8 +1,8 @@
 import { ActionIcon, AppShell, Badge, Button, Group, NavLink, Text, Title, Tooltip, useMantineColorScheme } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Page } from '../../lib/route';
+import { href, SECTION_PATH, withRememberedSearch, type Section } from '../../lib/routes';
 
-export const NAV: { page: Page; label: string; hint: string }[] = [
+export const NAV: { page: Section; label: string; hint: string }[] = [
   { page: 'home', label: 'Home', hint: 'What needs attention' },
   { page: 'incidents', label: 'Incidents', hint: 'De-identified crisis incidents' },
   { page: 'meetings', label: 'Meetings', hint: 'Agendas and case reviews' },
@@ -12,8 +12,8 @@ export const NAV: { page: Page; label: string; hint: string }[] = [
 ];
 
 export interface AppLayoutProps {
-  page: Page;
-  onNavigate(page: Page): void;
+  page: Section;
+  onNavigate(page: Section): void;
   locked: boolean;
   committee: string | null;
   onLock?: () => void;
@@ -70,7 +70,7 @@ export function AppLayout({ page, onNavigate, locked, committee, onLock, childre
         {NAV.map((n) => (
           <NavLink
             key={n.page}
-            href={`#/${n.page}`}
+            href={href(withRememberedSearch(SECTION_PATH[n.page]))}
             label={n.label}
             description={n.hint}
             active={page === n.page}

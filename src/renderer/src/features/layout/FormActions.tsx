@@ -10,12 +10,15 @@ export function FormError({ error }: { error: string | null }) {
   );
 }
 
-/** A page-level failure ("Not done"), announced to screen readers. */
-export function ErrorAlert({ error }: { error: string | null }) {
+/**
+ * The one display for a call that failed, whether a read (a query's `error`) or an action:
+ * what could not be done (the title) and the core's words why. Announced to screen readers.
+ */
+export function ErrorAlert({ error, title = 'Not done' }: { error: unknown; title?: string }) {
   if (!error) return null;
   return (
-    <Alert color="red" title="Not done" role="alert">
-      {error}
+    <Alert color="red" title={title} role="alert">
+      {error instanceof Error ? error.message : String(error)}
     </Alert>
   );
 }

@@ -5,33 +5,34 @@
 import { Alert, Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import type { GuardBlock, GuardWhere } from '../../../../shared/result';
 import { ApiError } from '../../lib/api';
+import { href, navigate, paths } from '../../lib/routes';
 
 /** The page and, when there is one, the element on it where the text can be fixed. */
-export function fixTarget(where: GuardWhere | null): { hash: string; focus?: string; label: string } | null {
+export function fixTarget(where: GuardWhere | null): { path: string; focus?: string; label: string } | null {
   if (!where) return null;
   switch (where.kind) {
     case 'incident':
-      return { hash: `#/incidents/${where.incidentId}`, label: 'Open the incident' };
+      return { path: paths.incident(where.incidentId), label: 'Open the incident' };
     case 'finding':
       return where.incidentId !== null
-        ? { hash: `#/incidents/${where.incidentId}`, label: 'Open the incident' }
+        ? { path: paths.incident(where.incidentId), label: 'Open the incident' }
         : where.meetingId !== null
-          ? { hash: `#/meetings/${where.meetingId}`, label: 'Open the meeting' }
-          : { hash: '#/reports', label: 'Open reports' };
+          ? { path: paths.meeting(where.meetingId), label: 'Open the meeting' }
+          : { path: paths.reports(), label: 'Open reports' };
     case 'recommendation':
-      return { hash: '#/recommendations', label: 'Open the register' };
+      return { path: paths.recommendations(), label: 'Open the register' };
     case 'minutes':
-      return { hash: `#/meetings/${where.meetingId}`, focus: `minutes-${where.section}`, label: 'Open the minutes section' };
+      return { path: paths.meeting(where.meetingId), focus: `minutes-${where.section}`, label: 'Open the minutes section' };
     case 'agenda':
-      return { hash: `#/meetings/${where.meetingId}`, focus: `agenda-item-${where.itemId}`, label: 'Open the agenda item' };
+      return { path: paths.meeting(where.meetingId), focus: `agenda-item-${where.itemId}`, label: 'Open the agenda item' };
     case 'meeting':
-      return { hash: `#/meetings/${where.meetingId}`, label: 'Open the meeting' };
+      return { path: paths.meeting(where.meetingId), label: 'Open the meeting' };
   }
 }
 
 /** Goes to the page, then moves focus to the element once it is there (the page may still be loading). */
-export function goToFix(target: { hash: string; focus?: string }): void {
-  if (window.location.hash !== target.hash) window.location.hash = target.hash;
+export function goToFix(target: { path: string; focus?: string }): void {
+  navigate(target.path);
   if (!target.focus) return;
   let tries = 0;
   const attempt = () => {
@@ -65,7 +66,7 @@ export function GuardBlockedAlert({ blocked }: { blocked: readonly GuardBlock[] 
               <Text>in {b.item}</Text>
               {t && (
                 <Anchor
-                  href={t.hash}
+                  href={href(t.path)}
                   onClick={(e) => {
                     e.preventDefault();
                     goToFix(t);

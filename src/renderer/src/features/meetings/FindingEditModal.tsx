@@ -4,18 +4,19 @@
  * guarded as it is typed, and the dialog says what the room will see.
  */
 import { Alert, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Finding, FindingEditState } from '../../../../shared/meetings/schemas';
 import { FINDING_CATEGORY, FINDING_KIND, type FindingCategory } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
-import { api, unwrap } from '../../lib/api';
-import { FormActions } from '../layout/FormActions';
+import { ErrorAlert, FormActions } from '../layout/FormActions';
+import { useFindingEditState, useRecordWrite } from './queries';
 import { GoalChips } from './FindingQuickAdd';
 import { GuardedRecordField, useNotIdentifiers } from './GuardedRecordText';
 import { AmendmentList } from './RecordAmendments';
 
 export function FindingEditModal(p: { findingId: number | null; onClose(): void; onSaved(f: Finding): void }) {
-  const [state, setState] = useState<FindingEditState | null>(null);
+  const query = useFindingEditState(p.findingId);
+  const state = p.findingId === null ? null : (query.data ?? null);
   const [description, setDescription] = useState('');
   const [category, setCategory] = useState<FindingCategory>('policy');
   const [kind, setKind] = useState<Finding['kind']>('gap');
@@ -26,23 +27,25 @@ export function FindingEditModal(p: { findingId: number | null; onClose(): void;
   const [busy, setBusy] = useState(false);
   const guard = useNotIdentifiers(state?.identifiers ?? []);
 
-  useEffect(() => {
-    setState(null);
+  // Another finding (or none): start again. Its saved state arrived: the form starts from it.
+  const [openFor, setOpenFor] = useState<number | null>(null);
+  const [loaded, setLoaded] = useState<FindingEditState | null>(null);
+  if (openFor !== p.findingId) {
+    setOpenFor(p.findingId);
+    setLoaded(null);
     setError(null);
     setReason('');
     guard.reset();
-    if (p.findingId === null) return;
-    void unwrap(api().findings.get({ id: p.findingId }))
-      .then((s) => {
-        setState(s);
-        setDescription(s.finding.description);
-        setCategory(s.finding.category);
-        setKind(s.finding.kind);
-        setIntercept(s.finding.intercept);
-        setGoals(s.finding.goals);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [p.findingId]);
+  } else if (state && state !== loaded) {
+    setLoaded(state);
+    setDescription(state.finding.description);
+    setCategory(state.finding.category);
+    setKind(state.finding.kind);
+    setIntercept(state.finding.intercept);
+    setGoals(state.finding.goals);
+  }
+  const updateFinding = useRecordWrite('findings.update').mutateAsync;
+  const amendFinding = useRecordWrite('findings.amend').mutateAsync;
 
   const f = state?.finding;
   const patch = f
@@ -64,8 +67,8 @@ export function FindingEditModal(p: { findingId: number | null; onClose(): void;
     setError(null);
     try {
       const saved = locked
-        ? (await unwrap(api().findings.amend({ id: f.id, patch, reason, notIdentifiers }))).finding
-        : await unwrap(api().findings.update({ id: f.id, patch, notIdentifiers }));
+        ? (await amendFinding({ id: f.id, patch, reason, notIdentifiers })).finding
+        : await updateFinding({ id: f.id, patch, notIdentifiers });
       p.onSaved(saved);
       p.onClose();
     } catch (e) {
@@ -79,8 +82,8 @@ export function FindingEditModal(p: { findingId: number | null; onClose(): void;
     <>
     {/* No open transition: with the content loading while it ran, the dialog could stay transparent (seen in headless Chromium). */}
       <Modal opened={p.findingId !== null} onClose={p.onClose} title={locked ? 'Amend finding' : 'Edit finding'} size="xl" transitionProps={{ duration: 0 }}>
-      {!state ? (
-        error ? <Alert color="red">{error}</Alert> : <Text>Loading…</Text>
+      {!state || state !== loaded ? (
+        query.error ? <ErrorAlert error={query.error} title="Cannot open the finding" /> : <Text>Loading…</Text>
       ) : (
         <form
           onSubmit={(e) => {

@@ -7,25 +7,17 @@
  */
 import { Badge, Button, Chip, Group, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BlameHint, Finding } from '../../../../shared/meetings/schemas';
 import { CIT_GOAL, FINDING_CATEGORY, type FindingCategory } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
-import { api, unwrap } from '../../lib/api';
+import { useBlameCheck, useRecordWrite } from './queries';
 import { GuardedRecordField, useNotIdentifiers } from './GuardedRecordText';
 
 export function useBlameHints(text: string): BlameHint[] {
   const [debounced] = useDebouncedValue(text, 300);
-  const [hints, setHints] = useState<BlameHint[]>([]);
-  useEffect(() => {
-    if (!debounced.trim()) return setHints([]);
-    let live = true;
-    void unwrap(api().findings.checkLanguage({ text: debounced })).then((r) => live && setHints(r.hints));
-    return () => {
-      live = false;
-    };
-  }, [debounced]);
-  return text.trim() ? hints : [];
+  const hints = useBlameCheck(debounced).data?.hints ?? [];
+  return text.trim() && debounced.trim() ? hints : [];
 }
 
 export function BlameReminder({ hints }: { hints: BlameHint[] }) {
@@ -63,12 +55,12 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
   const hints = useBlameHints(text);
   const guard = useNotIdentifiers();
   const tagged = (intercept ? 1 : 0) + goals.length;
+  const createFinding = useRecordWrite('findings.create').mutateAsync;
 
   const save = async () => {
     setError(null);
     try {
-      const f = await unwrap(
-        api().findings.create({
+      const f = await createFinding({
           incidentId: p.incidentId,
           meetingId: p.meetingId,
           category,
@@ -78,8 +70,7 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
           timelineEventId: p.timelineEventId,
           description: text,
           notIdentifiers: guard.forFinding(text),
-        }),
-      );
+        });
       setText('');
       guard.reset();
       p.onAdded(f);

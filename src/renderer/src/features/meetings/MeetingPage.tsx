@@ -1,9 +1,11 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AgendaItem, MeetingDetail } from '../../../../shared/meetings/schemas';
 import { MEETING_STATUS, MEMBER_ROLE, REC_STATUS, SECTOR } from '../../../../shared/meetings/values';
 import { api, unwrap } from '../../lib/api';
+import { href, paths } from '../../lib/routes';
+import { useMeeting, useMeetingWrite } from './queries';
 import { formatDate, MEETING_COLOR } from './MeetingsPage';
 import classes from './MeetingPage.module.css';
 import { ExportMenu, exportWith, MinutesPanel } from './MinutesPanel';
@@ -14,31 +16,28 @@ import { blockedOf, GuardBlockedAlert } from '../layout/GuardBlocked';
 import type { GuardBlock } from '../../../../shared/result';
 
 export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number; onBack(): void; onWalk(): void; onOpenIncident(id: number): void }) {
-  const [d, setD] = useState<MeetingDetail | null>(null);
+  const meeting = useMeeting(id);
+  const d = meeting.data;
   const [error, setError] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<GuardBlock[] | null>(null);
   const [caseId, setCaseId] = useState<string | null>(null);
   const [caseMinutes, setCaseMinutes] = useState<number>(25);
   const [dragging, setDragging] = useState<number | null>(null);
-  useEffect(() => {
-    unwrap(api().meetings.get({ id }))
-      .then(setD)
-      .catch((e: Error) => setError(e.message));
-  }, [id]);
-  const run = useCallback(async (fn: () => Promise<MeetingDetail>) => {
+  const writes = useMeetingWrites();
+  const run = async (fn: () => Promise<MeetingDetail>) => {
     setError(null);
     try {
-      setD(await fn());
+      await fn();
     } catch (e) {
       setError((e as Error).message);
     }
-  }, []);
+  };
 
-  if (!d) return error ? <Alert color="red">{error}</Alert> : <Text>Loading…</Text>;
+  if (!d) return meeting.error ? <ErrorAlert error={meeting.error} title="Cannot open the meeting" /> : <Text>Loading…</Text>;
   const m = d.meeting;
   const ended = m.status === 'ended';
   const over = d.allottedMinutes > m.lengthMinutes;
-  const move = (item: AgendaItem, to: number) => void run(() => unwrap(api().agenda.move({ id: item.id, position: Math.max(0, to) })));
+  const move = (item: AgendaItem, to: number) => void run(() => writes.move({ id: item.id, position: Math.max(0, to) }));
 
   const exportAgenda = async () => {
     setError(null);
@@ -56,7 +55,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
 
   return (
     <Stack gap="lg" pb="xl">
-      <Anchor href="#/meetings" onClick={(e) => (e.preventDefault(), onBack())}>
+      <Anchor href={href(paths.meetings())} onClick={(e) => (e.preventDefault(), onBack())}>
         ← All meetings
       </Anchor>
       <Group justify="space-between" align="flex-start">
@@ -85,7 +84,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
           />
           {!ended && <Button onClick={onWalk}>{m.status === 'planned' ? 'Start walk-through' : 'Resume walk-through'}</Button>}
           {m.status === 'in_progress' && (
-            <Button variant="default" onClick={() => void run(() => unwrap(api().meetings.setStatus({ id, status: 'ended' })))}>
+            <Button variant="default" onClick={() => void run(() => writes.setStatus({ id, status: 'ended' }))}>
               End meeting
             </Button>
           )}
@@ -155,7 +154,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                       </Text>
                       {it.incident && (
                         <Text size="md" c="dimmed" lineClamp={2}>
-                          <Anchor href={`#/incidents/${it.incident.id}`} onClick={(e) => (e.preventDefault(), onOpenIncident(it.incident!.id))}>
+                          <Anchor href={href(paths.incident(it.incident.id))} onClick={(e) => (e.preventDefault(), onOpenIncident(it.incident!.id))}>
                             {it.incident.code}
                           </Anchor>{' '}
                           · {it.incident.summary || 'No summary yet.'}
@@ -190,7 +189,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                       disabled={ended}
                       onBlur={(e) => {
                         const v = Number(e.currentTarget.value);
-                        if (v && v !== it.minutes) void run(() => unwrap(api().agenda.update({ id: it.id, patch: { minutes: v } })));
+                        if (v && v !== it.minutes) void run(() => writes.update({ id: it.id, patch: { minutes: v } }));
                       }}
                     />
                     <Text c="dimmed">min</Text>
@@ -206,7 +205,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                             ↓
                           </ActionIcon>
                         </Tooltip>
-                        <Button size="compact-md" variant="default" onClick={() => void run(() => unwrap(api().agenda.remove({ id: it.id })))} aria-label={`Remove ${it.title}`}>
+                        <Button size="compact-md" variant="default" onClick={() => void run(() => writes.remove({ id: it.id }))} aria-label={`Remove ${it.title}`}>
                           Remove
                         </Button>
                       </>
@@ -233,7 +232,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                 <Button
                   disabled={!caseId}
                   onClick={() => {
-                    void run(() => unwrap(api().agenda.add({ meetingId: id, kind: 'case_review', minutes: caseMinutes, incidentId: Number(caseId) })));
+                    void run(() => writes.add({ meetingId: id, kind: 'case_review', minutes: caseMinutes, incidentId: Number(caseId) }));
                     setCaseId(null);
                   }}
                 >
@@ -241,7 +240,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                 </Button>
               </Group>
               <Group align="flex-end">
-                <Button variant="default" onClick={() => void run(() => unwrap(api().agenda.add({ meetingId: id, kind: 'other_business', minutes: 5, title: 'Other business' })))}>
+                <Button variant="default" onClick={() => void run(() => writes.add({ meetingId: id, kind: 'other_business', minutes: 5, title: 'Other business' }))}>
                   + Other business item
                 </Button>
               </Group>
@@ -284,7 +283,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                           { value: 'guest', label: 'Guest' },
                         ]}
                         onChange={(v) =>
-                          void run(() => unwrap(api().attendance.set({ meetingId: id, memberId: a.memberId, status: (v || null) as 'present' | 'absent' | 'guest' | null })))
+                          void run(() => writes.attendance({ meetingId: id, memberId: a.memberId, status: (v || null) as 'present' | 'absent' | 'guest' | null }))
                         }
                       />
                     </Table.Td>
@@ -295,7 +294,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                         aria-label={`${a.name} signed the confidentiality statement`}
                         checked={a.attestedAt !== null}
                         disabled={ended || (a.status !== 'present' && a.status !== 'guest')}
-                        onChange={(e) => void run(() => unwrap(api().attendance.set({ meetingId: id, memberId: a.memberId, status: a.status, attested: e.currentTarget.checked })))}
+                        onChange={(e) => void run(() => writes.attendance({ meetingId: id, memberId: a.memberId, status: a.status, attested: e.currentTarget.checked }))}
                       />
                     </Table.Td>
                   </Table.Tr>
@@ -310,4 +309,16 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
       <MinutesPanel meetingId={id} date={m.date} />
     </Stack>
   );
+}
+
+/** The meeting page's writes; each answers with the meeting, which replaces the cached one. */
+function useMeetingWrites() {
+  return {
+    move: useMeetingWrite('agenda.move').mutateAsync,
+    update: useMeetingWrite('agenda.update').mutateAsync,
+    remove: useMeetingWrite('agenda.remove').mutateAsync,
+    add: useMeetingWrite('agenda.add').mutateAsync,
+    attendance: useMeetingWrite('attendance.set').mutateAsync,
+    setStatus: useMeetingWrite('meetings.setStatus').mutateAsync,
+  };
 }

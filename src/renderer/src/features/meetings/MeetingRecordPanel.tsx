@@ -3,23 +3,17 @@
  * edits until the meeting ends, numbered amendments with a reason afterwards (the dialogs ask).
  */
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import type { Finding, Recommendation } from '../../../../shared/meetings/schemas';
+import { useState } from 'react';
 import { FINDING_CATEGORY, FINDING_KIND, REC_STATUS } from '../../../../shared/meetings/values';
-import { api, unwrap } from '../../lib/api';
+import { useFindings, useRecommendations } from './queries';
 import { FindingEditModal } from './FindingEditModal';
 import { RecommendationModal } from './RecommendationModal';
 
 export function MeetingRecordPanel({ meetingId, ended }: { meetingId: number; ended: boolean }) {
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [recs, setRecs] = useState<Recommendation[]>([]);
+  const findings = useFindings({ meetingId, source: 'case' }).data?.findings ?? [];
+  const recs = useRecommendations({ meetingId }).data?.recommendations ?? [];
   const [editFinding, setEditFinding] = useState<number | null>(null);
   const [editRec, setEditRec] = useState<number | null>(null);
-  const load = useCallback(() => {
-    void unwrap(api().findings.list({ meetingId, source: 'case' })).then((r) => setFindings(r.findings));
-    void unwrap(api().recommendations.list({ meetingId })).then((r) => setRecs(r.recommendations));
-  }, [meetingId]);
-  useEffect(load, [load]);
   if (!findings.length && !recs.length) return null;
   const edit = ended ? 'Amend…' : 'Edit';
   return (
@@ -56,8 +50,8 @@ export function MeetingRecordPanel({ meetingId, ended }: { meetingId: number; en
           </Group>
         ))}
       </Stack>
-      <FindingEditModal findingId={editFinding} onClose={() => setEditFinding(null)} onSaved={load} />
-      <RecommendationModal opened={false} editId={editRec} findings={[]} meetingId={meetingId} onClose={() => setEditRec(null)} onCreated={load} />
+      <FindingEditModal findingId={editFinding} onClose={() => setEditFinding(null)} onSaved={() => {}} />
+      <RecommendationModal opened={false} editId={editRec} findings={[]} meetingId={meetingId} onClose={() => setEditRec(null)} onCreated={() => {}} />
     </Paper>
   );
 }

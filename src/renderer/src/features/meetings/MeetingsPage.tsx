@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Modal, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { MeetingRow } from '../../../../shared/meetings/schemas';
+import { useState } from 'react';
 import { MEETING_STATUS } from '../../../../shared/meetings/values';
-import { api, unwrap } from '../../lib/api';
-import { FormActions } from '../layout/FormActions';
+import { href, paths } from '../../lib/routes';
+import { ErrorAlert, FormActions } from '../layout/FormActions';
+import { useMeetings, useMeetingWrite } from './queries';
 
 export const MEETING_COLOR: Record<string, string> = { planned: 'blue.9', in_progress: 'teal.9', ended: 'gray.8' };
 
@@ -12,15 +12,16 @@ export function formatDate(iso: string): string {
 }
 
 export function MeetingsPage({ onOpen }: { onOpen(id: number): void }) {
-  const [rows, setRows] = useState<MeetingRow[] | null>(null);
+  const { data, error } = useMeetings();
+  const rows = data?.meetings ?? null;
   const [planning, setPlanning] = useState(false);
-  useEffect(() => void unwrap(api().meetings.list()).then((r) => setRows(r.meetings)), []);
   return (
     <Stack gap="lg">
       <Group justify="space-between">
         <Title order={2}>Meetings</Title>
         <Button onClick={() => setPlanning(true)}>Plan a meeting</Button>
       </Group>
+      <ErrorAlert error={error} title="Cannot list the meetings" />
       {rows && rows.length === 0 && (
         <Paper withBorder p="xl" maw={760}>
           <Text>No meetings yet. Plan one: it starts with the standing items (welcome, approval of minutes, recommendation follow-up, other business); add case reviews from incidents that are ready for review.</Text>
@@ -42,7 +43,7 @@ export function MeetingsPage({ onOpen }: { onOpen(id: number): void }) {
             {rows.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>
-                  <a href={`#/meetings/${m.id}`} onClick={(e) => (e.preventDefault(), onOpen(m.id))} style={{ fontWeight: 700, color: 'inherit' }}>
+                  <a href={href(paths.meeting(m.id))} onClick={(e) => (e.preventDefault(), onOpen(m.id))} style={{ fontWeight: 700, color: 'inherit' }}>
                     {formatDate(m.date)}
                   </a>
                 </Table.Td>
@@ -72,10 +73,11 @@ function PlanMeetingModal({ opened, onClose, onCreated }: { opened: boolean; onC
   const [place, setPlace] = useState('');
   const [virtual, setVirtual] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const createMeeting = useMeetingWrite('meetings.create').mutateAsync;
   const submit = async () => {
     setError(null);
     try {
-      const d = await unwrap(api().meetings.create({ date, time, lengthMinutes: length, place, virtual }));
+      const d = await createMeeting({ date, time, lengthMinutes: length, place, virtual });
       onClose();
       onCreated(d.meeting.id);
     } catch (e) {

@@ -2,6 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Minutes } from '../../../../shared/minutes/schemas';
+import { QueryProvider } from '../../lib/query';
+import { href, paths } from '../../lib/routes';
 import { theme } from '../../theme';
 import { MinutesPanel } from './MinutesPanel';
 
@@ -54,7 +56,9 @@ function mount() {
   };
   render(
     <MantineProvider theme={theme}>
-      <MinutesPanel meetingId={1} date="2026-05-12" />
+      <QueryProvider>
+        <MinutesPanel meetingId={1} date="2026-05-12" />
+      </QueryProvider>
     </MantineProvider>,
   );
 }
@@ -91,7 +95,7 @@ describe('MinutesPanel redaction', () => {
   });
 
   it('a blocked export lists each flagged text with the item it is in and a link that goes to where to fix it', async () => {
-    window.location.hash = '#/meetings/1';
+    window.location.hash = href(paths.meeting(1));
     mount();
     await waitFor(() => expect(area().value).toBe(body));
     fireEvent.click(screen.getByRole('button', { name: 'Export draft' }));
@@ -100,7 +104,7 @@ describe('MinutesPanel redaction', () => {
     expect(list.textContent).toContain('“Rosa Villanueva”');
     expect(list.textContent).toContain('in Minutes of 2026-05-12, Other business');
     const link = screen.getByRole('link', { name: 'Open the minutes section' });
-    expect(link.getAttribute('href')).toBe('#/meetings/1');
+    expect(link.getAttribute('href')).toBe(href(paths.meeting(1)));
     fireEvent.click(link);
     await waitFor(() => expect(document.activeElement).toBe(area()));
   });

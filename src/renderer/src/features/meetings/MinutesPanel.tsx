@@ -5,7 +5,7 @@
  */
 import { Alert, Anchor, Badge, Button, Code, Group, Menu, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { GuardFinding, Minutes, MinutesSection } from '../../../../shared/minutes/schemas';
 import type { GuardBlock } from '../../../../shared/result';
 import { placeholder } from '../../../../shared/deid/kinds';
@@ -13,6 +13,7 @@ import { rebaseSpans, redactOne } from '../../../../shared/deid/redact';
 import { api, unwrap } from '../../lib/api';
 import { ErrorAlert } from '../layout/FormActions';
 import { blockedOf, GuardBlockedAlert } from '../layout/GuardBlocked';
+import { useMeetings, useMinutes, useMinutesWrite } from './queries';
 
 export async function exportWith(kind: 'minutes' | 'packet', meetingId: number, format: 'md' | 'docx' | 'pdf', date: string): Promise<string> {
   const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `${kind === 'minutes' ? 'minutes' : 'agenda-packet'}-${date}.${format}` }));
@@ -36,31 +37,43 @@ export function ExportMenu({ label, onPick }: { label: string; onPick(format: 'm
   );
 }
 
+/** Minutes are approved under a later meeting's "approval of previous minutes" item: the meetings after this one, nearest first. */
+function useLaterMeetings(date: string) {
+  const meetings = useMeetings().data?.meetings;
+  const later = useMemo(
+    () =>
+      (meetings ?? [])
+        .filter((x) => x.date > date)
+        .reverse()
+        .map((x) => ({ value: String(x.id), label: `At the meeting of ${x.date}` })),
+    [meetings, date],
+  );
+  // Until one is chosen (or the choice is cleared), the nearest.
+  const [chosen, setAtMeeting] = useState<string | null | undefined>(undefined);
+  return { later, atMeeting: chosen === undefined ? (later[0]?.value ?? null) : chosen, setAtMeeting };
+}
+
 export function MinutesPanel({ meetingId, date }: { meetingId: number; date: string }) {
-  const [m, setM] = useState<Minutes | null | undefined>(undefined);
+  const { data: m, error: loadError } = useMinutes(meetingId);
   const [draft, setDraft] = useState<MinutesSection[]>([]);
   const [amending, setAmending] = useState(false);
   const [reason, setReason] = useState('');
-  const [later, setLater] = useState<{ value: string; label: string }[]>([]);
-  const [atMeeting, setAtMeeting] = useState<string | null>(null);
-  useEffect(() => {
-    // Minutes are approved under a later meeting's "approval of previous minutes" item.
-    void unwrap(api().meetings.list()).then((r) => {
-      const options = r.meetings
-        .filter((x) => x.date > date)
-        .reverse()
-        .map((x) => ({ value: String(x.id), label: `At the meeting of ${x.date}` }));
-      setLater(options);
-      setAtMeeting(options[0]?.value ?? null);
-    });
-  }, [date]);
+  const { later, atMeeting, setAtMeeting } = useLaterMeetings(date);
   const [error, setError] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<GuardBlock[] | null>(null);
   // The guard's findings in the offsets of the draft as it is now: moved along with every edit
   // and redaction (never replaced by stale offsets), dropped when an edit touches them.
   const [open, setOpen] = useState<GuardFinding[]>([]);
+  // Saved minutes arrived (loaded, drafted, saved, approved, amended): edit them from there.
+  const [accepted, setAccepted] = useState<Minutes | null | undefined>(undefined);
+  if (m !== undefined && m !== accepted) {
+    setAccepted(m);
+    setDraft(m?.sections ?? []);
+    setOpen(m?.guard ?? []);
+    setAmending(false);
+  }
   const accept = (x: Minutes | null) => {
-    setM(x);
+    setAccepted(x);
     setDraft(x?.sections ?? []);
     setOpen(x?.guard ?? []);
     setAmending(false);
@@ -69,17 +82,17 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
     setError((e as Error).message);
     setBlocked(blockedOf(e));
   };
-  useEffect(() => void unwrap(api().minutes.get({ meetingId })).then(accept), [meetingId]);
+  const writes = { draft: useMinutesWrite('minutes.draft').mutateAsync, update: useMinutesWrite('minutes.update').mutateAsync, approve: useMinutesWrite('minutes.approve').mutateAsync, amend: useMinutesWrite('minutes.amend').mutateAsync };
   const run = async (fn: () => Promise<Minutes>) => {
     setError(null);
     setBlocked(null);
     try {
-      accept(await fn());
+      await fn();
     } catch (e) {
       fail(e);
     }
   };
-  if (m === undefined) return null;
+  if (m === undefined) return loadError ? <ErrorAlert error={loadError} title="Cannot show the minutes" /> : null;
   const approved = m?.status === 'approved';
   const editable = !!m && (!approved || amending);
   const dirty = !!m && JSON.stringify(draft) !== JSON.stringify(m.sections);
@@ -112,13 +125,13 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
             )}
           </Group>
           <Group>
-            {!m && <Button onClick={() => void run(() => unwrap(api().minutes.draft({ meetingId })))}>Draft minutes from the record</Button>}
+            {!m && <Button onClick={() => void run(() => writes.draft({ meetingId }))}>Draft minutes from the record</Button>}
             {m && !approved && (
               <>
-                <Button variant="default" onClick={() => void run(() => unwrap(api().minutes.draft({ meetingId, replace: true })))}>
+                <Button variant="default" onClick={() => void run(() => writes.draft({ meetingId, replace: true }))}>
                   Redraft from the record
                 </Button>
-                <Button variant="default" disabled={!dirty} onClick={() => void run(() => unwrap(api().minutes.update({ meetingId, sections: draft })))}>
+                <Button variant="default" disabled={!dirty} onClick={() => void run(() => writes.update({ meetingId, sections: draft }))}>
                   Save minutes
                 </Button>
                 {later.length > 0 && (
@@ -127,7 +140,7 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
                 <Button
                   disabled={dirty || m.guard.length > 0}
                   title={dirty ? 'Save first' : undefined}
-                  onClick={() => void run(() => unwrap(api().minutes.approve({ meetingId, atMeetingId: atMeeting ? Number(atMeeting) : null })))}
+                  onClick={() => void run(() => writes.approve({ meetingId, atMeetingId: atMeeting ? Number(atMeeting) : null }))}
                 >
                   Approve…
                 </Button>
@@ -198,7 +211,7 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
             <Button variant="default" onClick={() => accept(m!)}>
               Cancel
             </Button>
-            <Button disabled={!dirty || reason.trim().length < 3} onClick={() => void run(() => unwrap(api().minutes.amend({ meetingId, sections: draft, reason })))}>
+            <Button disabled={!dirty || reason.trim().length < 3} onClick={() => void run(() => writes.amend({ meetingId, sections: draft, reason }))}>
               Record amendment
             </Button>
           </Group>

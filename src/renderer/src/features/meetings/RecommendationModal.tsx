@@ -1,12 +1,15 @@
 import { Alert, Badge, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { FormActions } from '../layout/FormActions';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Finding, Member, Organisation, Recommendation, RecommendationEditState } from '../../../../shared/meetings/schemas';
 import { ACTION_STRENGTH, ACTION_TYPE, FINDING_CATEGORY, STRENGTH, type ActionType } from '../../../../shared/meetings/values';
-import { api, unwrap } from '../../lib/api';
+import { ErrorAlert } from '../layout/FormActions';
+import { useRoster } from '../settings/queries';
+import { useRecommendationEditState, useRecordWrite } from './queries';
 import { GuardedRecordField, useNotIdentifiers } from './GuardedRecordText';
 import { AmendmentList } from './RecordAmendments';
 
+const NO_ROSTER: { members: Member[]; organisations: Organisation[] } = { members: [], organisations: [] };
 const STRENGTH_COLOR = { stronger: 'teal.9', intermediate: 'blue.9', weaker: 'orange.4' } as const;
 
 export function StrengthBadge({ type, short = false }: { type: ActionType; short?: boolean }) {
@@ -41,35 +44,41 @@ export function RecommendationModal(p: {
   const [type, setType] = useState<ActionType>('standardisation');
   const [measure, setMeasure] = useState('');
   const [reason, setReason] = useState('');
-  const [state, setState] = useState<RecommendationEditState | null>(null);
-  const [roster, setRoster] = useState<{ members: Member[]; organisations: Organisation[] }>({ members: [], organisations: [] });
   const [error, setError] = useState<string | null>(null);
-  const guard = useNotIdentifiers(state?.identifiers ?? []);
   const opened = p.opened || editing;
-  useEffect(() => {
-    if (!opened) return;
-    setError(null);
-    setReason('');
-    guard.reset();
-    void unwrap(api().roster.list()).then(setRoster);
-    if (!editing) {
-      setState(null);
-      setSelected(p.findings.slice(-1).map((f) => f.id));
-      return;
+  const editQuery = useRecommendationEditState(editing ? p.editId! : null);
+  const state = editing ? (editQuery.data ?? null) : null;
+  const guard = useNotIdentifiers(state?.identifiers ?? []);
+  const roster = useRoster(opened).data ?? NO_ROSTER;
+  // Opened (for a new one, or for another to edit): start again; the edited one's saved state
+  // arrived: the form starts from it.
+  const session = opened ? `${p.editId ?? 'new'}:${p.findings.map((f) => f.id).join(',')}` : null;
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<RecommendationEditState | null>(null);
+  if (openFor !== session) {
+    setOpenFor(session);
+    setLoaded(null);
+    if (session !== null) {
+      setError(null);
+      setReason('');
+      guard.reset();
+      if (!editing) setSelected(p.findings.slice(-1).map((f) => f.id));
     }
-    void unwrap(api().recommendations.editState({ id: p.editId! }))
-      .then((s) => {
-        const r = s.recommendation;
-        setState(s);
-        setSelected(r.findingIds);
-        setAction(r.action);
-        setOwner(`${r.owner.kind === 'member' ? 'm' : 'o'}:${r.owner.id}`);
-        setDue(r.dueDate);
-        setType(r.actionType);
-        setMeasure(r.measure);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [opened, p.findings, p.editId]);
+  } else if (state && state !== loaded) {
+    const r = state.recommendation;
+    setLoaded(state);
+    setSelected(r.findingIds);
+    setAction(r.action);
+    setOwner(`${r.owner.kind === 'member' ? 'm' : 'o'}:${r.owner.id}`);
+    setDue(r.dueDate);
+    setType(r.actionType);
+    setMeasure(r.measure);
+  }
+  const writes = {
+    create: useRecordWrite('recommendations.create').mutateAsync,
+    amend: useRecordWrite('recommendations.amend').mutateAsync,
+    update: useRecordWrite('recommendations.update').mutateAsync,
+  };
 
   const owners = [
     { group: 'Partner organisations', items: roster.organisations.map((o) => ({ value: `o:${o.id}`, label: o.name })) },
@@ -101,10 +110,10 @@ export function RecommendationModal(p: {
     try {
       if (!owner) throw new Error('Choose who owns the recommendation.');
       const r = !editing
-        ? await unwrap(api().recommendations.create({ findingIds: selected, meetingId: p.meetingId, action, owner: ownerOf(owner), dueDate: due, measure, actionType: type, notIdentifiers }))
+        ? await writes.create({ findingIds: selected, meetingId: p.meetingId, action, owner: ownerOf(owner), dueDate: due, measure, actionType: type, notIdentifiers })
         : locked
-          ? (await unwrap(api().recommendations.amend({ id: p.editId!, patch, reason, notIdentifiers }))).recommendation
-          : await unwrap(api().recommendations.update({ id: p.editId!, patch, notIdentifiers }));
+          ? (await writes.amend({ id: p.editId!, patch, reason, notIdentifiers })).recommendation
+          : await writes.update({ id: p.editId!, patch, notIdentifiers });
       guard.reset();
       p.onCreated(r);
       close();
@@ -119,8 +128,8 @@ export function RecommendationModal(p: {
     <Modal opened={opened} onClose={close} title={!editing ? 'New recommendation' : `${locked ? 'Amend' : 'Edit'} recommendation${cur ? ` ${cur.code}` : ''}`} size="xl"
       {...(editing ? { transitionProps: { duration: 0 } } : {})}
     >
-      {editing && !state ? (
-        error ? <Alert color="red">{error}</Alert> : <Text>Loading…</Text>
+      {editing && (!state || state !== loaded) ? (
+        editQuery.error ? <ErrorAlert error={editQuery.error} title="Cannot open the recommendation" /> : <Text>Loading…</Text>
       ) : (
         <form
           onSubmit={(e) => {

@@ -4,19 +4,17 @@
  * from them, and the minutes list them under "Systemic findings".
  */
 import { Paper, Stack, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Finding } from '../../../../shared/meetings/schemas';
-import { api, unwrap } from '../../lib/api';
+import { useFindings } from './queries';
 import { RecommendationModal } from './RecommendationModal';
 import { SystemicFindingCard } from './SystemicFindingCard';
 import { FindingEditModal } from './FindingEditModal';
 
 export function SystemicFindingsPanel({ meetingId, readOnly }: { meetingId: number; readOnly: boolean }) {
-  const [findings, setFindings] = useState<Finding[]>([]);
+  const findings = useFindings({ meetingId, source: 'coverage' }).data?.findings ?? [];
   const [recFor, setRecFor] = useState<Finding | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
-  const load = useCallback(() => void unwrap(api().findings.list({ meetingId, source: 'coverage' })).then((r) => setFindings(r.findings)), [meetingId]);
-  useEffect(load, [load]);
   if (!findings.length) return null;
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="systemic-findings">
@@ -28,8 +26,8 @@ export function SystemicFindingsPanel({ meetingId, readOnly }: { meetingId: numb
           <SystemicFindingCard key={f.id} finding={f} onRecommend={readOnly ? undefined : () => setRecFor(f)} onEdit={() => setEditing(f.id)} />
         ))}
       </Stack>
-      <FindingEditModal findingId={editing} onClose={() => setEditing(null)} onSaved={load} />
-      <RecommendationModal opened={recFor !== null} findings={recFor ? [recFor] : []} meetingId={meetingId} onClose={() => setRecFor(null)} onCreated={load} />
+      <FindingEditModal findingId={editing} onClose={() => setEditing(null)} onSaved={() => {}} />
+      <RecommendationModal opened={recFor !== null} findings={recFor ? [recFor] : []} meetingId={meetingId} onClose={() => setRecFor(null)} onCreated={() => {}} />
     </Paper>
   );
 }

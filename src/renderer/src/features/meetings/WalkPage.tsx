@@ -5,12 +5,14 @@
  * The stage is a live preview of the room's screen, built from the same redacted
  * `projector.view`, and the presenter's findings list shows each finding as the room sees it.
  */
-import { Alert, Badge, Box, Button, Group, Kbd, Paper, ScrollArea, Stack, Switch, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Kbd, Paper, ScrollArea, Stack, Switch, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding, MeetingDetail, ProjectorView, Recommendation } from '../../../../shared/meetings/schemas';
-import type { IncidentDetail } from '../../../../shared/incidents/schemas';
+import type { Finding } from '../../../../shared/meetings/schemas';
 import { FINDING_CATEGORY, FINDING_KIND } from '../../../../shared/meetings/values';
-import { api, unwrap } from '../../lib/api';
+import { useMethod } from '../../lib/query';
+import { href, paths } from '../../lib/routes';
+import { ErrorAlert } from '../layout/FormActions';
+import { useFindings, useMeeting, useMeetingWrite, useRecommendations, useRoomView, useWalkSet } from './queries';
 import { GuardedTextarea } from '../incidents/GuardedTextarea';
 import { FindingEditModal } from './FindingEditModal';
 import { FindingQuickAdd } from './FindingQuickAdd';
@@ -24,7 +26,7 @@ function typing(e: KeyboardEvent): boolean {
 }
 
 function useNow(ms = 1000): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), ms);
     return () => clearInterval(t);
@@ -32,83 +34,68 @@ function useNow(ms = 1000): number {
   return now;
 }
 
+const NONE: Finding[] = [];
+
+/**
+ * Pushes the shared state (item, step, contrast) to the core whenever it changes, and again
+ * after findings or recommendations change (`rev`); the projector and this window's preview
+ * then read the redacted room view.
+ */
+function useRoomSync(p: { meetingId: number; itemId: number | null; step: number; contrast: boolean; rev: number }) {
+  const walkSet = useWalkSet();
+  const push = walkSet.mutate;
+  const { meetingId, itemId, step, contrast, rev } = p;
+  useEffect(() => {
+    if (itemId !== null) push({ meetingId, itemId, step, highContrast: contrast });
+  }, [push, meetingId, itemId, step, contrast, rev]);
+  const view = useRoomView(walkSet.isSuccess);
+  return { view: view.data ?? null, error: walkSet.error ?? view.error };
+}
+
 export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave(): void }) {
-  const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
-  const [itemIndex, setItemIndex] = useState(0);
+  const meetingQuery = useMeeting(meetingId);
+  const meeting = meetingQuery.data ?? null;
+  const [chosenIndex, setItemIndex] = useState<number | null>(null);
   const [step, setStep] = useState(0);
   const [contrast, setContrast] = useState(false);
-  const [view, setView] = useState<ProjectorView | null>(null);
-  const [incident, setIncident] = useState<IncidentDetail | null>(null);
-  const [findings, setFindings] = useState<Finding[]>([]);
   const [notes, setNotes] = useState('');
   const [recOpen, setRecOpen] = useState(false);
-  const [recs, setRecs] = useState<Recommendation[]>([]);
   const [editFinding, setEditFinding] = useState<number | null>(null);
   const [editRec, setEditRec] = useState<number | null>(null);
-  /** Bumped after any change to findings or recommendations: the room's view is pushed again. */
-  const [rev, setRev] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const now = useNow();
   const projector = useRef<Window | null>(null);
+  const writeMeeting = { update: useMeetingWrite('agenda.update').mutate, start: useMeetingWrite('agenda.start').mutate, complete: useMeetingWrite('agenda.complete').mutate };
 
-  useEffect(() => {
-    unwrap(api().meetings.get({ id: meetingId }))
-      .then((d) => {
-        setMeeting(d);
-        const firstOpen = d.items.findIndex((i) => !i.completed);
-        setItemIndex(firstOpen >= 0 ? firstOpen : 0);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [meetingId]);
-
+  // The walk starts at the first item not yet done.
+  const firstOpen = meeting ? Math.max(0, meeting.items.findIndex((i) => !i.completed)) : 0;
+  const itemIndex = chosenIndex ?? firstOpen;
   const item = meeting?.items[itemIndex] ?? null;
+  const incidentId = item?.incident?.id ?? null;
+  const incident = useMethod('incidents.get', { id: incidentId ?? 0 }, { enabled: incidentId !== null }).data ?? null;
+  // Findings and recommendations of the incident under review (the writes make them stale).
+  const findingsQuery = useFindings({ incidentId: incidentId ?? 0 }, incidentId !== null);
+  const recsQuery = useRecommendations({ incidentId: incidentId ?? 0 }, { enabled: incidentId !== null });
+  const findings = incidentId === null ? NONE : (findingsQuery.data?.findings ?? NONE);
+  const recs = incidentId === null ? [] : (recsQuery.data?.recommendations ?? []);
+  const { view, error } = useRoomSync({ meetingId, itemId: item?.id ?? null, step, contrast, rev: findingsQuery.dataUpdatedAt + recsQuery.dataUpdatedAt });
   const steps = view?.incident?.steps.length ?? 0;
-  const saveNotes = (v: string) => {
-    if (item && v !== item.notes) void unwrap(api().agenda.update({ id: item.id, patch: { notes: v } })).then(setMeeting);
-  };
 
-  // Start the item (timer) and load its incident whenever the current item changes.
-  useEffect(() => {
-    if (!item) return;
+  // A new current item: back to its first step, with its own notes.
+  const [shownItem, setShownItem] = useState<number | null>(null);
+  if (item && shownItem !== item.id) {
+    setShownItem(item.id);
     setStep(0);
     setNotes(item.notes);
-    if (!item.startedAt && meeting?.meeting.status !== 'ended') void unwrap(api().agenda.start({ id: item.id })).then(setMeeting);
-    if (item.incident) {
-      void unwrap(api().incidents.get({ id: item.incident.id })).then(setIncident);
-    } else {
-      setIncident(null);
-    }
-  }, [item?.id]);
-
-  // Findings and recommendations of the incident under review, again after every change.
+  }
+  const saveNotes = (v: string) => {
+    if (item && v !== item.notes) writeMeeting.update({ id: item.id, patch: { notes: v } });
+  };
+  // Start the item's timer when it is first shown (unless the meeting has ended).
+  const startItem = writeMeeting.start;
+  const unstarted = item && !item.startedAt && meeting?.meeting.status !== 'ended' ? item.id : null;
   useEffect(() => {
-    const incidentId = item?.incident?.id;
-    if (!incidentId) {
-      setFindings([]);
-      setRecs([]);
-      return;
-    }
-    let live = true;
-    void unwrap(api().findings.list({ incidentId })).then((r) => live && setFindings(r.findings));
-    void unwrap(api().recommendations.list({ incidentId })).then((r) => live && setRecs(r.recommendations));
-    return () => {
-      live = false;
-    };
-  }, [item?.incident?.id, rev]);
-  const changed = () => setRev((r) => r + 1);
-
-  // Push the shared state to the core; the projector (and this preview) read the redacted view.
-  useEffect(() => {
-    if (!item) return;
-    let live = true;
-    void unwrap(api().walk.set({ meetingId, itemId: item.id, step, highContrast: contrast }))
-      .then(() => unwrap(api().projector.view()))
-      .then((v) => live && setView(v))
-      .catch((e: Error) => setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [meetingId, item?.id, step, contrast, findings.length, rev]);
+    if (unstarted !== null) startItem({ id: unstarted });
+  }, [unstarted, startItem]);
 
   const goItem = useCallback((i: number) => meeting && setItemIndex(Math.max(0, Math.min(meeting.items.length - 1, i))), [meeting]);
 
@@ -140,7 +127,7 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
     return () => window.removeEventListener('keydown', onKey);
   }, [steps, itemIndex, goItem, onLeave]);
 
-  if (error && !meeting) return <Alert color="red">{error}</Alert>;
+  if (meetingQuery.error && !meeting) return <ErrorAlert error={meetingQuery.error} title="Cannot open the meeting" />;
   if (!meeting || !item) return <Text p="xl">Loading…</Text>;
 
   const started = item.startedAt ? Date.parse(item.startedAt) : now;
@@ -169,7 +156,7 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
             <Button
               variant="default"
               onClick={() => {
-                projector.current = window.open('#/projector', 'casewalk-projector', 'popup');
+                projector.current = window.open(href(paths.projector()), 'casewalk-projector', 'popup');
               }}
             >
               Open projector window
@@ -210,7 +197,7 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
               Live preview of the shared screen, redactions included
             </Text>
           </Group>
-          {view ? <RoomView view={view} compact /> : <Text>Loading…</Text>}
+          {view ? <RoomView view={view} compact /> : error ? <ErrorAlert error={error} /> : <Text>Loading…</Text>}
           <Text size="sm" c="dimmed" mt={6}>
             <Kbd>←</Kbd> <Kbd>→</Kbd> or <Kbd>Space</Kbd> step · <Kbd>1</Kbd>–<Kbd>9</Kbd> jump · <Kbd>PgUp</Kbd> <Kbd>PgDn</Kbd> item · <Kbd>H</Kbd> contrast · <Kbd>Esc</Kbd> leave
           </Text>
@@ -291,7 +278,7 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
             <Group>
               <Button
                 variant={item.completed ? 'default' : 'filled'}
-                onClick={() => void unwrap(api().agenda.complete({ id: item.id, completed: !item.completed })).then(setMeeting)}
+                onClick={() => writeMeeting.complete({ id: item.id, completed: !item.completed })}
               >
                 {item.completed ? 'Reopen item' : item.kind === 'case_review' ? 'Case reviewed ✓' : 'Item done ✓'}
               </Button>
@@ -308,16 +295,13 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
             incidentId={item.incident.id}
             meetingId={meetingId}
             timelineEventId={currentEvent?.id ?? null}
-            onAdded={(f) => {
-              setFindings((fs) => [...fs, f]);
-              changed();
-            }}
+            onAdded={() => {}}
           />
         </footer>
       )}
-      <RecommendationModal opened={recOpen} findings={findings} meetingId={meetingId} onClose={() => setRecOpen(false)} onCreated={changed} />
-      <RecommendationModal opened={false} editId={editRec} findings={findings} meetingId={meetingId} onClose={() => setEditRec(null)} onCreated={changed} />
-      <FindingEditModal findingId={editFinding} onClose={() => setEditFinding(null)} onSaved={changed} />
+      <RecommendationModal opened={recOpen} findings={findings} meetingId={meetingId} onClose={() => setRecOpen(false)} onCreated={() => {}} />
+      <RecommendationModal opened={false} editId={editRec} findings={findings} meetingId={meetingId} onClose={() => setEditRec(null)} onCreated={() => {}} />
+      <FindingEditModal findingId={editFinding} onClose={() => setEditFinding(null)} onSaved={() => {}} />
     </Box>
   );
 }

@@ -1,25 +1,38 @@
 import { Badge, Button, Group, Menu, Modal, Select, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import type { Member, Organisation, Recommendation } from '../../../../shared/meetings/schemas';
+import { useState } from 'react';
+import type { Recommendation } from '../../../../shared/meetings/schemas';
 import { ACTION_TYPE, REC_MOVES, REC_STATUS, STRENGTH, type RecStatus } from '../../../../shared/meetings/values';
 import { api, unwrap } from '../../lib/api';
 import { StrengthBadge } from '../meetings/RecommendationModal';
+import { recommendationsSearch, useRouteSearch, type RecommendationsSearch } from '../../lib/routes';
+import { ErrorAlert } from '../layout/FormActions';
+import { useRoster } from '../settings/queries';
+import { useRegister, useSetRecommendationStatus } from './queries';
 
 const STATUS_COLOR: Record<RecStatus, string> = { proposed: 'gray.8', accepted: 'blue.9', in_progress: 'indigo.9', completed: 'teal.9', declined: 'dark.6' };
 
 /** The register: every recommendation across meetings, filterable by owner, status, overdue and strength. */
 export function RecommendationsPage() {
-  const [rows, setRows] = useState<Recommendation[] | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [owner, setOwner] = useState<string | null>(null);
-  const [strength, setStrength] = useState<string | null>(null);
-  const [overdue, setOverdue] = useState(false);
-  const [roster, setRoster] = useState<{ members: Member[]; organisations: Organisation[] }>({ members: [], organisations: [] });
+  // The filters live in the address (`/recommendations?status=accepted&overdue=1` in the hash).
+  const [filters, setFilters] = useRouteSearch(recommendationsSearch);
+  const status = filters.status ?? null;
+  const owner = filters.owner ?? null;
+  const strength = filters.strength ?? null;
+  const overdue = filters.overdue ?? false;
+  const roster = useRoster().data ?? { members: [], organisations: [] };
   const [changing, setChanging] = useState<{ rec: Recommendation; to: RecStatus } | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [exported, setExported] = useState<string | null>(null);
-  useEffect(() => void unwrap(api().roster.list()).then(setRoster), []);
+  const [k, id] = owner?.split(':') ?? [];
+  const register = useRegister({
+    ...(status ? { status: [status] } : {}),
+    ...(k === 'm' ? { ownerMemberId: Number(id) } : k === 'o' ? { ownerOrganisationId: Number(id) } : {}),
+    ...(strength ? { strength } : {}),
+    ...(overdue ? { overdue: true } : {}),
+  });
+  const rows = register.data?.recommendations ?? null;
+  const setRecStatus = useSetRecommendationStatus().mutateAsync;
   /** The register as a spreadsheet for the steering committee (the owner filter applies). */
   const exportRegister = async (format: 'xlsx' | 'csv') => {
     setExported(null);
@@ -35,27 +48,14 @@ export function RecommendationsPage() {
       setExported((e as Error).message);
     }
   };
-  const load = useCallback(() => {
-    const [k, id] = owner?.split(':') ?? [];
-    void unwrap(
-      api().recommendations.list({
-        ...(status ? { status: [status as RecStatus] } : {}),
-        ...(k === 'm' ? { ownerMemberId: Number(id) } : k === 'o' ? { ownerOrganisationId: Number(id) } : {}),
-        ...(strength ? { strength: strength as 'stronger' } : {}),
-        ...(overdue ? { overdue: true } : {}),
-      }),
-    ).then((r) => setRows(r.recommendations));
-  }, [status, owner, strength, overdue]);
-  useEffect(load, [load]);
 
   const apply = async () => {
     if (!changing) return;
     setError(null);
     try {
-      await unwrap(api().recommendations.setStatus({ id: changing.rec.id, status: changing.to, note }));
+      await setRecStatus({ id: changing.rec.id, status: changing.to, note });
       setChanging(null);
       setNote('');
-      load();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -77,7 +77,7 @@ export function RecommendationsPage() {
       </Group>
       {exported && <Text role="status">{exported}</Text>}
       <Group align="flex-end">
-        <Select label="Status" data={REC_STATUS.options} value={status} onChange={setStatus} clearable w={200} />
+        <Select label="Status" data={REC_STATUS.options} value={status} onChange={(v) => setFilters({ status: (v ?? undefined) as RecStatus | undefined })} clearable w={200} />
         <Select
           label="Owner"
           data={[
@@ -85,14 +85,15 @@ export function RecommendationsPage() {
             { group: 'Members', items: roster.members.map((m) => ({ value: `m:${m.id}`, label: m.name })) },
           ]}
           value={owner}
-          onChange={setOwner}
+          onChange={(v) => setFilters({ owner: v ?? undefined })}
           clearable
           searchable
           w={280}
         />
-        <Select label="Strength" data={STRENGTH.options} value={strength} onChange={setStrength} clearable w={200} />
-        <Switch size="md" label="Overdue only" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} mb={8} />
+        <Select label="Strength" data={STRENGTH.options} value={strength} onChange={(v) => setFilters({ strength: (v ?? undefined) as RecommendationsSearch['strength'] })} clearable w={200} />
+        <Switch size="md" label="Overdue only" checked={overdue} onChange={(e) => setFilters({ overdue: e.currentTarget.checked || undefined })} mb={8} />
       </Group>
+      <ErrorAlert error={register.error} title="Cannot list the recommendations" />
       {rows && rows.length === 0 && <Text c="dimmed">No recommendations match. Recommendations are made from findings during a case review.</Text>}
       {rows && rows.length > 0 && (
         <Table fz="md" striped aria-label="Recommendation register">

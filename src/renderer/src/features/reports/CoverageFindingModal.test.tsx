@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { QueryProvider } from '../../lib/query';
 import { theme } from '../../theme';
 import { CoverageFindingModal } from './CoverageFindingModal';
 
@@ -28,7 +29,9 @@ function mount() {
   };
   render(
     <MantineProvider theme={theme}>
-      <CoverageFindingModal draft={draft} onClose={() => {}} onCreated={() => {}} />
+      <QueryProvider>
+        <CoverageFindingModal draft={draft} onClose={() => {}} onCreated={() => {}} />
+      </QueryProvider>
     </MantineProvider>,
   );
   return sent;

@@ -6,12 +6,12 @@
  * one-click redaction and "Not an identifier…" with a reason, sent with the text.
  */
 import { Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CoverageFindingDraft } from '../../../../shared/coverage/gap';
-import { COVERAGE_FINDING_CATEGORIES, COVERAGE_FINDING_INTERCEPTS, type Finding, type MeetingRow } from '../../../../shared/meetings/schemas';
+import { COVERAGE_FINDING_CATEGORIES, COVERAGE_FINDING_INTERCEPTS, type Finding } from '../../../../shared/meetings/schemas';
 import { FINDING_CATEGORY } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
-import { api, unwrap } from '../../lib/api';
+import { useMeetings, useRecordWrite } from '../meetings/queries';
 import { FormActions } from '../layout/FormActions';
 import { BlameReminder, GoalChips, useBlameHints } from '../meetings/FindingQuickAdd';
 import { GuardedRecordField, useNotIdentifiers } from '../meetings/GuardedRecordText';
@@ -21,36 +21,36 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
   const [intercept, setIntercept] = useState<string>('0');
   const [goals, setGoals] = useState<string[]>([]);
   const [description, setDescription] = useState('');
-  const [meetingId, setMeetingId] = useState<string | null>(null);
-  const [meetings, setMeetings] = useState<MeetingRow[]>([]);
+  const [chosenMeeting, setMeetingId] = useState<string | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const hints = useBlameHints(description);
   const guard = useNotIdentifiers();
+  const all = useMeetings(p.draft !== null).data?.meetings;
+  const meetings = useMemo(() => (all ?? []).filter((m) => m.status !== 'ended'), [all]);
+  // The meeting in progress, else the next planned one: where the committee will discuss it (until one is chosen).
+  const next = meetings.find((m) => m.status === 'in_progress') ?? [...meetings].sort((a, b) => a.date.localeCompare(b.date)).find((m) => m.status === 'planned');
+  const meetingId = chosenMeeting === undefined ? (next ? String(next.id) : null) : chosenMeeting;
+  const createSystemic = useRecordWrite('findings.createSystemic').mutateAsync;
 
-  useEffect(() => {
-    if (!p.draft) return;
+  // A new draft from the heat map: the form starts from it.
+  const [shown, setShown] = useState<CoverageFindingDraft | null>(null);
+  if (p.draft && p.draft !== shown) {
+    setShown(p.draft);
     setCategory(p.draft.category);
     setIntercept(p.draft.intercept);
     setGoals(p.draft.goals);
     setDescription(p.draft.description);
+    setMeetingId(undefined);
     guard.reset();
     setError(null);
-    void unwrap(api().meetings.list()).then((r) => {
-      const open = r.meetings.filter((m) => m.status !== 'ended');
-      setMeetings(open);
-      // The meeting in progress, else the next planned one: where the committee will discuss it.
-      const next = open.find((m) => m.status === 'in_progress') ?? [...open].sort((a, b) => a.date.localeCompare(b.date)).find((m) => m.status === 'planned');
-      setMeetingId(next ? String(next.id) : null);
-    });
-  }, [p.draft]);
+  }
 
   const submit = async () => {
     setError(null);
     setSaving(true);
     try {
-      const f = await unwrap(
-        api().findings.createSystemic({
+      const f = await createSystemic({
           source: 'coverage',
           meetingId: meetingId ? Number(meetingId) : null,
           category: category as 'services',
@@ -58,8 +58,7 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
           goals: goals as '2'[],
           description,
           notIdentifiers: guard.forFinding(description),
-        }),
-      );
+        });
       p.onCreated(f);
       p.onClose();
     } catch (e) {

@@ -3,59 +3,45 @@
  * service was not available outlined, and the outside-hours share and rates with counts.
  * The heat map is a real table (the numbers are in the cells), so it is its own text alternative.
  */
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { draftCoverageFinding, type CoverageFindingDraft } from '../../../../shared/coverage/gap';
 import type { Finding } from '../../../../shared/meetings/schemas';
 import { CoverageFindingModal } from './CoverageFindingModal';
 import { RecommendationModal } from '../meetings/RecommendationModal';
 import { SystemicFindingCard } from '../meetings/SystemicFindingCard';
-import type { CoverageReport, Service } from '../../../../shared/coverage/schemas';
+import type { Service } from '../../../../shared/coverage/schemas';
 import { CALL_SOURCE, DISPOSITION } from '../../../../shared/incidents/values';
-import { api, unwrap } from '../../lib/api';
+import { ErrorAlert } from '../layout/FormActions';
+import { useFindings } from '../meetings/queries';
+import { useServices } from '../settings/queries';
+import { useCoverage } from './queries';
 import classes from './CoveragePanel.module.css';
 import { StatCard } from '../layout/StatCard';
 
+const NO_SERVICES: Service[] = [];
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export function CoveragePanel({ from, to }: { from: string; to: string }) {
-  const [services, setServices] = useState<Service[]>([]);
-  const [serviceId, setServiceId] = useState<string | null>(null);
+  const services = useServices().data?.services ?? NO_SERVICES;
+  // Until one is chosen (or the choice is cleared), the first service.
+  const [chosenService, setServiceId] = useState<string | null | undefined>(undefined);
+  const serviceId = chosenService === undefined ? (services[0] ? String(services[0].id) : null) : chosenService;
   const [area, setArea] = useState<string | null>(null);
   const [callSource, setCallSource] = useState<string | null>(null);
   const [disposition, setDisposition] = useState<string | null>(null);
-  const [r, setR] = useState<CoverageReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<CoverageFindingDraft | null>(null);
-  const [gapFindings, setGapFindings] = useState<Finding[]>([]);
+  const gapFindings = useFindings({ source: 'coverage' }).data?.findings ?? [];
   const [recFor, setRecFor] = useState<Finding | null>(null);
-  const loadFindings = useCallback(() => void unwrap(api().findings.list({ source: 'coverage' })).then((x) => setGapFindings(x.findings)), []);
-  useEffect(loadFindings, [loadFindings]);
-  useEffect(
-    () =>
-      void unwrap(api().services.list()).then((x) => {
-        setServices(x.services);
-        setServiceId((v) => v ?? (x.services[0] ? String(x.services[0].id) : null));
-      }),
-    [],
-  );
-  useEffect(() => {
-    unwrap(
-      api().reports.coverage({
-        ...(serviceId ? { serviceId: Number(serviceId) } : {}),
-        ...(area ? { area } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-        ...(callSource ? { callSource: callSource as 'other_agency' } : {}),
-        ...(disposition ? { disposition: disposition as 'arrest' } : {}),
-      }),
-    )
-      .then((x) => {
-        setR(x);
-        setError(null);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [serviceId, area, from, to, callSource, disposition]);
+  const coverage = useCoverage({
+    ...(serviceId ? { serviceId: Number(serviceId) } : {}),
+    ...(area ? { area } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(callSource ? { callSource: callSource as 'other_agency' } : {}),
+    ...(disposition ? { disposition: disposition as 'arrest' } : {}),
+  });
+  const r = coverage.data ?? null;
 
   const max = r ? Math.max(1, ...r.byHourWeekday.flat()) : 1;
   const chosen = services.find((s) => String(s.id) === serviceId);
@@ -70,7 +56,7 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
           <Select label="Call source" data={CALL_SOURCE.options} value={callSource} onChange={setCallSource} clearable w={200} />
           <Select label="Disposition" data={DISPOSITION.options} value={disposition} onChange={setDisposition} clearable w={260} />
         </Group>
-        {error && <Alert color="red">{error}</Alert>}
+        <ErrorAlert error={coverage.error} title="Cannot show the coverage" />
         {r && (
           <>
             {r.service && (
@@ -160,8 +146,8 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
           </Stack>
         )}
       </Stack>
-      <CoverageFindingModal draft={draft} onClose={() => setDraft(null)} onCreated={loadFindings} />
-      <RecommendationModal opened={recFor !== null} findings={recFor ? [recFor] : []} meetingId={recFor?.meetingId ?? null} onClose={() => setRecFor(null)} onCreated={loadFindings} />
+      <CoverageFindingModal draft={draft} onClose={() => setDraft(null)} onCreated={() => {}} />
+      <RecommendationModal opened={recFor !== null} findings={recFor ? [recFor] : []} meetingId={recFor?.meetingId ?? null} onClose={() => setRecFor(null)} onCreated={() => {}} />
     </Paper>
   );
 }

@@ -4,15 +4,17 @@
  */
 import { BarChart, LineChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
-import { Alert, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState, type ReactNode } from 'react';
-import type { Dashboard } from '../../../../shared/minutes/schemas';
+import { useState, type ReactNode } from 'react';
 import { CALL_SOURCE, DISPOSITION } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
 import { ExportMenu } from '../meetings/MinutesPanel';
 import { CoveragePanel } from './CoveragePanel';
 import { DataTable } from '../layout/DataTable';
+import { ErrorAlert } from '../layout/FormActions';
+import { reportsSearch, useRouteSearch } from '../../lib/routes';
+import { useDashboard } from './queries';
 import { blockedOf, GuardBlockedAlert } from '../layout/GuardBlocked';
 import type { GuardBlock } from '../../../../shared/result';
 
@@ -35,21 +37,16 @@ function ChartCard({ title, children, table }: { title: string; children: ReactN
 }
 
 export function ReportsPage() {
-  const [d, setD] = useState<Dashboard | null>(null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [year, setYear] = useState<string | null>(null);
+  // The period lives in the address (`/reports?from=2024-01&to=2024-12` in the hash).
+  const [period, setPeriod] = useRouteSearch(reportsSearch);
+  const from = period.from ?? '';
+  const to = period.to ?? '';
+  const dashboard = useDashboard({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  const d = dashboard.data;
+  const [chosenYear, setYear] = useState<string | null>(null);
+  const year = chosenYear ?? d?.to.slice(0, 4) ?? null;
   const [error, setError] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<GuardBlock[] | null>(null);
-  useEffect(() => {
-    unwrap(api().reports.dashboard({ ...(from ? { from } : {}), ...(to ? { to } : {}) }))
-      .then((x) => {
-        setD(x);
-        setError(null);
-        setYear((y) => y ?? x.to.slice(0, 4));
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [from, to]);
 
   const exportAnnual = async (format: 'md' | 'docx' | 'pdf') => {
     if (!year || format === 'md') return;
@@ -65,7 +62,7 @@ export function ReportsPage() {
     }
   };
 
-  if (!d) return error ? <Alert color="red">{error}</Alert> : <Text>Loading…</Text>;
+  if (!d) return dashboard.error ? <ErrorAlert error={dashboard.error} title="Cannot show the reports" /> : <Text>Loading…</Text>;
   const sources = [...new Set(d.months.flatMap((m) => Object.keys(m.bySource)))];
   const monthly = d.months.map((m) => ({ month: m.month, ...Object.fromEntries(sources.map((s) => [s, m.bySource[s] ?? 0])) }));
   const topDisp = DISPOSITION.values.filter((k) => d.dispositions.some((m) => (m.counts[k] ?? 0) > 0)).slice(0, 5);
@@ -83,17 +80,13 @@ export function ReportsPage() {
           </Text>
         </div>
         <Group align="flex-end">
-          <TextInput label="From" type="month" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput label="To" type="month" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <TextInput label="From" type="month" value={from} onChange={(e) => setPeriod({ from: e.currentTarget.value || undefined })} />
+          <TextInput label="To" type="month" value={to} onChange={(e) => setPeriod({ to: e.currentTarget.value || undefined })} />
           <Select label="Annual report year" data={years} value={year} onChange={setYear} w={160} />
           <ExportMenu label="Export annual report" onPick={(f) => void exportAnnual(f)} />
         </Group>
       </Group>
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert error={error ?? dashboard.error} />
       <GuardBlockedAlert blocked={blocked} />
 
       <Paper withBorder p="lg">

@@ -1,21 +1,18 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { AuditRowView, VerifyReport } from '../../../../shared/workbench/schemas';
+import { useState } from 'react';
+import type { VerifyReport } from '../../../../shared/workbench/schemas';
 import { AUDIT_EVENT_NAMES } from '../../../../shared/workbench/audit-events';
 import { api, unwrap } from '../../lib/api';
+import { ErrorAlert } from '../layout/FormActions';
+import { useAuditLog } from './queries';
 
 
 export function AuditPanel() {
   const [event, setEvent] = useState<string | null>(null);
-  const [rows, setRows] = useState<AuditRowView[]>([]);
-  const [total, setTotal] = useState(0);
+  const log = useAuditLog({ limit: 200, ...(event ? { event: event as (typeof AUDIT_EVENT_NAMES)[number] } : {}) });
+  const rows = log.data?.rows ?? [];
+  const total = log.data?.total ?? 0;
   const [verify, setVerify] = useState<VerifyReport | null>(null);
-  useEffect(() => {
-    void unwrap(api().audit.list({ limit: 200, ...(event ? { event: event as (typeof AUDIT_EVENT_NAMES)[number] } : {}) })).then((r) => {
-      setRows(r.rows);
-      setTotal(r.total);
-    });
-  }, [event]);
   return (
     <Stack gap="md">
       <Group align="flex-end">
@@ -48,6 +45,7 @@ export function AuditPanel() {
           ))}
         </Alert>
       )}
+      <ErrorAlert error={log.error} title="Cannot show the audit log" />
       <Text c="dimmed">{total} events</Text>
       <Table striped fz="md" aria-label="Audit log">
         <Table.Thead>

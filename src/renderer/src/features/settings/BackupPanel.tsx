@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Paper, PasswordInput, Progress, Select, St
 import { useEffect, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { ApiError, api, unwrap } from '../../lib/api';
+import { useAppInfo, useKeyholders } from '../workbench/queries';
 
 /** A restore waiting for the user to confirm that the backup is of a different workbench. */
 interface OtherWorkbench {
@@ -27,15 +28,12 @@ export function BackupPanel() {
   const [progress, setProgress] = useState<{ done: number; total: number; stage: string } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [restorePass, setRestorePass] = useState('');
-  const [keyholders, setKeyholders] = useState<{ id: string; name: string }[]>([]);
-  const [keyholderId, setKeyholderId] = useState<string | null>(null);
+  const keyholders = useKeyholders().data?.keyholders ?? [];
+  const member = useAppInfo().data?.member;
+  // Until one is chosen, the keyholder who is signed in.
+  const [chosenKeyholder, setKeyholderId] = useState<string | null>(null);
+  const keyholderId = chosenKeyholder ?? keyholders.find((x) => x.name === member)?.id ?? keyholders[0]?.id ?? null;
   const [other, setOther] = useState<OtherWorkbench | null>(null);
-  useEffect(() => {
-    void Promise.all([unwrap(api().workbench.keyholders()), unwrap(api().app.info())]).then(([k, info]) => {
-      setKeyholders(k.keyholders);
-      setKeyholderId(k.keyholders.find((x) => x.name === info.member)?.id ?? k.keyholders[0]?.id ?? null);
-    });
-  }, []);
   useEffect(() => api().subscribe('task.progress', (p) => (p.task === 'backup' || p.task === 'restore') && setProgress(p)), []);
 
   const backup = async () => {

@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CopyView } from '../../../../shared/workbench/schemas';
+import { QueryProvider } from '../../lib/query';
 import { theme } from '../../theme';
 import { MembersPanel } from './MembersPanel';
 
@@ -35,7 +36,9 @@ function mount() {
   };
   render(
     <MantineProvider theme={theme}>
-      <MembersPanel />
+      <QueryProvider>
+        <MembersPanel />
+      </QueryProvider>
     </MantineProvider>,
   );
   return calls;

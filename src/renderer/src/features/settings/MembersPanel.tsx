@@ -1,12 +1,17 @@
 import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../lib/api';
 import type { CopyView } from '../../../../shared/workbench/schemas';
+import { ErrorAlert } from '../layout/FormActions';
+import { useKeyholders } from '../workbench/queries';
 import { RecoveryKeyPanel } from '../workbench/RecoveryKeyPanel';
+import { useAddKeyholder, useChangePassphrase, useCopies, useRemoveKeyholder } from './queries';
 import { CopiesTable, notRevokedText, OldCopiesPanel } from './OldCopies';
 
 export function MembersPanel() {
-  const [keyholders, setKeyholders] = useState<{ id: string; name: string; warning?: string | undefined }[]>([]);
+  const keyholdersQuery = useKeyholders();
+  const keyholders = keyholdersQuery.data?.keyholders ?? [];
+  const writes = { add: useAddKeyholder().mutateAsync, remove: useRemoveKeyholder().mutateAsync, change: useChangePassphrase().mutateAsync };
   const [name, setName] = useState('');
   const [pass, setPass] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -17,21 +22,12 @@ export function MembersPanel() {
   const [next, setNext] = useState('');
   const [changeError, setChangeError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  // The copies recorded before a removal (listed in its dialog), and those left after it.
-  const [copiesBefore, setCopiesBefore] = useState<CopyView[] | null>(null);
+  // The copies left after a removal.
   const [oldCopies, setOldCopies] = useState<{ removed: string; copies: CopyView[] } | null>(null);
-
-  const load = useCallback(() => void unwrap(api().workbench.keyholders()).then((r) => setKeyholders(r.keyholders)), []);
-  useEffect(load, [load]);
-  // The removal dialog lists the copies the rotation will not reach.
-  const askRemove = (k: { id: string; name: string; warning?: string | undefined }) => {
-    setCopiesBefore(null);
-    setRemoving(k);
-    if (k.warning) return;
-    void unwrap(api().copies.list())
-      .then((r) => setCopiesBefore(r.copies))
-      .catch(() => setCopiesBefore([]));
-  };
+  // The removal dialog lists the copies recorded before it, which the rotation will not reach.
+  const copies = useCopies(removing !== null && !removing.warning);
+  const copiesBefore = copies.data?.copies ?? (copies.isError ? [] : null);
+  const askRemove = (k: { id: string; name: string; warning?: string | undefined }) => setRemoving(k);
 
   if (newKey) {
     return <RecoveryKeyPanel title="New recovery key" recoveryKey={newKey} onStored={() => void unwrap(api().workbench.confirmRecoveryKey()).finally(() => setNewKey(null))} />;
@@ -42,6 +38,7 @@ export function MembersPanel() {
         Keyholders can unlock this workbench with their own passphrase. Removing a keyholder re-encrypts the workbench with a new key,
         so a copy of the old key stops working, and gives you a new recovery key.
       </Text>
+      <ErrorAlert error={keyholdersQuery.error} title="Cannot list the keyholders" />
       {done && <Alert color="teal">{done}</Alert>}
       {oldCopies && oldCopies.copies.length > 0 && <OldCopiesPanel removed={oldCopies.removed} copies={oldCopies.copies} onClose={() => setOldCopies(null)} />}
       {keyholders.some((k) => k.warning) && (
@@ -88,12 +85,12 @@ export function MembersPanel() {
           onSubmit={(e) => {
             e.preventDefault();
             setError(null);
-            unwrap(api().keyholders.add({ name, passphrase: pass }))
+            writes
+              .add({ name, passphrase: pass })
               .then((k) => {
                 setName('');
                 setPass('');
                 setDone(`${k.name} can now unlock the workbench.`);
-                load();
               })
               .catch((err: Error) => setError(err.message));
           }}
@@ -142,12 +139,12 @@ export function MembersPanel() {
               onClick={() => {
                 const k = removing!;
                 setRemoving(null);
-                unwrap(api().keyholders.remove({ id: k.id }))
+                writes
+                  .remove({ id: k.id })
                   .then((r) => {
                     setOldCopies(r.oldCopies.length ? { removed: k.name, copies: r.oldCopies } : null);
                     if (r.recoveryKey) setNewKey(r.recoveryKey);
                     else setDone(`The unknown slot "${k.name}" was removed.`);
-                    load();
                   })
                   .catch((err: Error) => setError(err.message));
               }}
@@ -162,7 +159,8 @@ export function MembersPanel() {
           onSubmit={(e) => {
             e.preventDefault();
             setChangeError(null);
-            unwrap(api().keyholders.changePassphrase({ id: changing!.id, current: cur, next }))
+            writes
+              .change({ id: changing!.id, current: cur, next })
               .then(() => {
                 setDone(`Passphrase changed for ${changing!.name}.`);
                 setChanging(null);

@@ -1,43 +1,37 @@
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { FormActions } from '../layout/FormActions';
-import { useEffect, useState } from 'react';
+import { ErrorAlert, FormActions } from '../layout/FormActions';
+import { useState } from 'react';
 import type { Member, Organisation } from '../../../../shared/meetings/schemas';
 import { MEMBER_ROLE, SECTOR } from '../../../../shared/meetings/values';
-import { api, unwrap } from '../../lib/api';
+import { useRoster, useSaveMember, useSaveOrganisation } from './queries';
 
 type MemberDraft = { id?: number; name: string; organisation: string; sector: Member['sector'] | null; role: Member['role']; active: boolean };
 const EMPTY: MemberDraft = { name: '', organisation: '', sector: null, role: 'member', active: true };
 
 /** Settings → Committee roster: people (names are allowed here, never in incidents) and partner organisations. */
 export function RosterPanel() {
-  const [members, setMembers] = useState<Member[]>([]);
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const roster = useRoster();
+  const members = roster.data?.members ?? [];
+  const orgs = roster.data?.organisations ?? [];
+  const saveMemberCall = useSaveMember().mutateAsync;
+  const saveOrgCall = useSaveOrganisation().mutateAsync;
   const [draft, setDraft] = useState<MemberDraft | null>(null);
   const [org, setOrg] = useState<{ id?: number; name: string; sector: Organisation['sector'] | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () =>
-    void unwrap(api().roster.list()).then((r) => {
-      setMembers(r.members);
-      setOrgs(r.organisations);
-    });
-  useEffect(load, []);
 
   const saveMember = async () => {
     if (!draft) return;
     setError(null);
     try {
-      await unwrap(
-        api().roster.saveMember({
+      await saveMemberCall({
           ...(draft.id ? { id: draft.id } : {}),
           name: draft.name,
           organisation: draft.organisation.trim() || null,
           sector: draft.sector ?? 'other',
           role: draft.role,
           active: draft.active,
-        }),
-      );
+        });
       setDraft(null);
-      load();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -46,9 +40,8 @@ export function RosterPanel() {
     if (!org) return;
     setError(null);
     try {
-      await unwrap(api().roster.saveOrganisation({ ...(org.id ? { id: org.id } : {}), name: org.name, sector: org.sector ?? 'other' }));
+      await saveOrgCall({ ...(org.id ? { id: org.id } : {}), name: org.name, sector: org.sector ?? 'other' });
       setOrg(null);
-      load();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -56,6 +49,7 @@ export function RosterPanel() {
 
   return (
     <Stack gap="lg">
+      <ErrorAlert error={roster.error} title="Cannot show the roster" />
       <Paper withBorder p="lg">
         <Stack>
           <Group justify="space-between">

@@ -1,10 +1,10 @@
 /** Settings → Crisis services: each partner service with its area and weekly hours (versioned by date). */
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { SERVICE_SECTOR_LABELS, SERVICE_SECTORS, type Service } from '../../../../shared/coverage/schemas';
 import { formatIntervals, parseIntervals, WEEKDAY_NAMES } from '../../../../shared/coverage/hours';
-import { api, unwrap } from '../../lib/api';
-import { FormActions } from '../layout/FormActions';
+import { ErrorAlert, FormActions } from '../layout/FormActions';
+import { useSaveService, useServices } from './queries';
 
 interface Draft {
   id?: number;
@@ -16,11 +16,11 @@ interface Draft {
 }
 
 export function ServicesPanel() {
-  const [services, setServices] = useState<Service[]>([]);
+  const list = useServices();
+  const services = list.data?.services ?? [];
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => void unwrap(api().services.list()).then((r) => setServices(r.services));
-  useEffect(load, []);
+  const saveService = useSaveService().mutateAsync;
   const edit = (s?: Service) => {
     const latest = s?.schedules.at(-1);
     setError(null);
@@ -39,9 +39,8 @@ export function ServicesPanel() {
     setError(null);
     try {
       const intervals = draft.days.flatMap((t, i) => parseIntervals(i + 1, t));
-      await unwrap(api().services.save({ ...(draft.id ? { id: draft.id } : {}), name: draft.name, sector: draft.sector, areas: draft.areas.length ? draft.areas : null, schedule: { effectiveFrom: draft.effectiveFrom, intervals } }));
+      await saveService({ ...(draft.id ? { id: draft.id } : {}), name: draft.name, sector: draft.sector, areas: draft.areas.length ? draft.areas : null, schedule: { effectiveFrom: draft.effectiveFrom, intervals } });
       setDraft(null);
-      load();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -69,6 +68,7 @@ export function ServicesPanel() {
         </div>
         <Button onClick={() => edit()}>Add service</Button>
       </Group>
+      <ErrorAlert error={list.error} title="Cannot list the services" />
       {services.length === 0 && !draft && <Text c="dimmed">No services yet. Add the mobile crisis team first: its hours are the ones committees ask about most.</Text>}
       {services.map((s) => (
         <Paper key={s.id} withBorder p="md">

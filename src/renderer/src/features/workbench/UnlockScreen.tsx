@@ -1,24 +1,20 @@
 import { Alert, Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title, SegmentedControl } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { type ApiError, api, unwrap } from '../../lib/api';
+import { useKeyholders } from './queries';
 
 /** Unlock: the system-use notice, who you are, then passphrase or recovery key. */
 export function UnlockScreen({ notice, committee, onUnlocked }: { notice: string; committee: string | null; onUnlocked(): void }) {
-  const [keyholders, setKeyholders] = useState<{ id: string; name: string }[]>([]);
-  const [keyholderId, setKeyholderId] = useState<string | null>(null);
+  const keyholders = useKeyholders().data?.keyholders ?? [];
+  const [chosenKeyholder, setKeyholderId] = useState<string | null>(null);
+  const keyholderId = chosenKeyholder ?? (keyholders.length === 1 ? keyholders[0]!.id : null);
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void unwrap(api().workbench.keyholders()).then((r) => {
-      setKeyholders(r.keyholders);
-      if (r.keyholders.length === 1) setKeyholderId(r.keyholders[0]!.id);
-    });
-  }, []);
   useEffect(() => {
     if (!lockedUntil) return;
     const t = setInterval(() => setNow(Date.now()), 1000);

@@ -1,0 +1,18 @@
+/** Settings' server state: the roster, crisis services, security settings, the audit log, and the writes. */
+import type { MethodInput } from '../../../../shared/contract';
+import { useMethod, useMethodMutation } from '../../lib/query';
+
+export const useRoster = (enabled = true) => useMethod('roster.list', undefined, { enabled });
+export const useServices = () => useMethod('services.list');
+export const useSettings = () => useMethod('settings.get');
+export const useAuditLog = (input: MethodInput<'audit.list'>) => useMethod('audit.list', input, { keepPrevious: true });
+
+export const useSaveMember = () => useMethodMutation('roster.saveMember', { invalidates: ['roster.list', 'meetings.get'] });
+export const useSaveOrganisation = () => useMethodMutation('roster.saveOrganisation', { invalidates: ['roster.list'] });
+export const useSaveService = () => useMethodMutation('services.save', { invalidates: ['services.list', 'reports.coverage'] });
+export const useUpdateSettings = () => useMethodMutation('settings.update', { invalidates: ['settings.get', 'app.info'] });
+
+export const useCopies = (enabled: boolean) => useMethod('copies.list', undefined, { enabled });
+export const useAddKeyholder = () => useMethodMutation('keyholders.add', { invalidates: ['workbench.keyholders'] });
+export const useRemoveKeyholder = () => useMethodMutation('keyholders.remove', { invalidates: ['workbench.keyholders', 'copies.list', 'roster.list'] });
+export const useChangePassphrase = () => useMethodMutation('keyholders.changePassphrase', { invalidates: ['workbench.keyholders'] });
