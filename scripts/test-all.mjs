@@ -19,6 +19,8 @@ function step(name, cmd, args, env = {}) {
 // Lint and type-check are gates, not tests: a failure counts as a failed suite, a pass adds nothing.
 if (!step('lint', 'npx', ['eslint', '--max-warnings=0', '.'])) failed++;
 if (!step('type-check', 'npm', ['run', '--silent', 'typecheck'])) failed++;
+// Import cycles in src, type-only imports included (scripts/check-cycles.mjs).
+if (!step('import cycles', 'node', ['scripts/check-cycles.mjs', 'src'])) failed++;
 // Electronegativity (Electron security linter): high or medium findings that nobody reviewed fail.
 if (!step('Electron security lint (Electronegativity)', 'npm', ['run', '--silent', 'lint:electron'])) failed++;
 
