@@ -4,10 +4,14 @@
  * a list's filters, sort and a report's period sit in a query string inside the hash
  * (`#/incidents?status=draft&sort=code&dir=asc`), so back, forward and coming back restore them.
  *
+ * Only coded values go into an address: the browser keeps addresses on disk in the clear
+ * (history, session files), so free text (the incident search, a tag) stays in memory
+ * (`useRememberedText`), forgotten on lock.
+ *
  * wouter matches the paths (`<Switch>`, `<Route>`); the two location hooks below feed it the
  * hash's path and the hash's query string.
  */
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { z } from 'zod';
 import { SORTABLE } from '../../../shared/incidents/schemas';
@@ -45,7 +49,6 @@ const csv = <T extends string>(values: readonly [T, ...T[]]) =>
     .catch(undefined);
 const one = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values).optional().catch(undefined);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined);
-const text = z.string().max(200).optional().catch(undefined);
 const flag = z
   .literal('1')
   .transform(() => true as const)
@@ -53,7 +56,6 @@ const flag = z
   .catch(undefined);
 
 export const incidentsSearch = z.object({
-  q: text,
   status: csv(INCIDENT_STATUS.values),
   callSource: csv(CALL_SOURCE.values),
   disposition: csv(DISPOSITION.values),
@@ -61,7 +63,6 @@ export const incidentsSearch = z.object({
   responder: csv(RESPONDER.values),
   from: month,
   to: month,
-  tag: text,
   unresolved: flag,
   sort: one(SORTABLE),
   dir: one(['asc', 'desc']),
@@ -188,8 +189,25 @@ export function useSection(): Section {
  */
 const remembered = new Map<string, string>();
 
+/** Free text a page keeps while the workbench is open (never in the address). */
+const texts = new Map<string, string>();
+
 export function forgetSearches(): void {
   remembered.clear();
+  texts.clear();
+}
+
+/** A page's free-text filter, kept in memory (not the address) so coming back restores it. */
+export function useRememberedText(key: string): [string, (v: string) => void] {
+  const [value, setValue] = useState(() => texts.get(key) ?? '');
+  const set = useCallback(
+    (v: string) => {
+      texts.set(key, v);
+      setValue(v);
+    },
+    [key],
+  );
+  return [value, set];
 }
 
 /** The path of a list page with the filters it was left with. */
@@ -210,6 +228,8 @@ export function useRouteSearch<S extends z.ZodObject>(schema: S): [z.output<S>, 
   }, [path, raw]);
   const set = useCallback(
     (patch: Partial<z.output<S>>) => {
+      // A late change (a debounced field) after leaving the page does not bring it back.
+      if (hashPath() !== path) return;
       const next = searchString({ ...parseSearch(schema, hashSearch()), ...patch } as Record<string, SearchValue>);
       navigate(`${path}${next}`, { replace: true });
     },

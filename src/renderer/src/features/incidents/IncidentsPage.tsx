@@ -1,9 +1,9 @@
 import { Badge, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import type { IncidentRow } from '../../../../shared/incidents/schemas';
 import { CALL_SOURCE, DISPOSITION, INCIDENT_STATUS, INTERCEPT, RESPONDER } from '../../../../shared/incidents/values';
-import { incidentsSearch, useRouteSearch, type IncidentsSearch } from '../../lib/routes';
+import { incidentsSearch, useRememberedText, useRouteSearch, type IncidentsSearch } from '../../lib/routes';
 import { ErrorAlert } from '../layout/FormActions';
 import { useIncidentCount, useIncidentFacets, useIncidentPages, type ListQuery } from './queries';
 import { callSourceLabel, dispositionsLabel, monthYear, STATUS_COLOR, statusLabel } from './format';
@@ -49,8 +49,8 @@ const MULTI_FILTERS: { key: 'status' | 'callSource' | 'disposition' | 'intercept
 
 const defaultDir = (by: string): 'asc' | 'desc' => (by === 'occurred' || by === 'updated' ? 'desc' : 'asc');
 
-/** The list query from the address's filters (`/incidents?status=draft&sort=code` in the hash). */
-function listQuery(s: IncidentsSearch): ListQuery {
+/** The list query from the address's filters (`/incidents?status=draft&sort=code` in the hash), the search text and the tag. */
+function listQuery(s: IncidentsSearch, search: string, tag: string): ListQuery {
   const by = s.sort ?? 'occurred';
   const q = {
     status: s.status,
@@ -60,39 +60,23 @@ function listQuery(s: IncidentsSearch): ListQuery {
     responder: s.responder,
     from: s.from,
     to: s.to,
-    tag: s.tag,
+    tag: tag || undefined,
     unresolvedIdentifiers: s.unresolved,
-    search: s.q?.trim() || undefined,
+    search: search.trim() || undefined,
     sort: by,
     dir: s.dir ?? defaultDir(by),
   };
   return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as ListQuery;
 }
 
-/** The search box: typed at once, written to the address (and so searched) 250 ms after the last key. */
-function useSearchText(value: string, commit: (v: string) => void): [string, (v: string) => void] {
-  const [text, setText] = useState(value);
-  const [seen, setSeen] = useState(value);
-  // Back, forward or a link changed the search in the address: show it.
-  if (seen !== value) {
-    setSeen(value);
-    setText(value);
-  }
-  const push = useDebouncedCallback(commit, 250);
-  return [
-    text,
-    (v) => {
-      setText(v);
-      push(v);
-    },
-  ];
-}
-
 export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; onImport(): void }) {
   const [route, setRoute] = useRouteSearch(incidentsSearch);
-  const [search, setSearch] = useSearchText(route.q ?? '', (q) => setRoute({ q: q.trim() ? q : undefined }));
+  // Free text stays out of the address (the browser keeps addresses on disk): in memory only.
+  const [search, setSearch] = useRememberedText('incidents.search');
+  const [tag, setTag] = useRememberedText('incidents.tag');
+  const [debounced] = useDebouncedValue(search, 250);
   const [creating, setCreating] = useState(false);
-  const query = useMemo(() => listQuery(route), [route]);
+  const query = useMemo(() => listQuery(route, debounced, tag), [route, debounced, tag]);
   const queryKey = JSON.stringify(query);
   const facets = useIncidentFacets().data ?? { tags: [], years: [], attributions: [], total: null };
   const count = useIncidentCount(query);
@@ -151,7 +135,7 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
         />
         <Select label="To year" data={years} value={filters.to?.slice(0, 4) ?? null} onChange={(v) => set('to', v ? `${v}-12` : undefined)} w={130} clearable />
         {facets.tags.length > 0 && (
-          <Select label="Tag" data={facets.tags} value={filters.tag ?? null} onChange={(v) => set('tag', v ?? undefined)} w={180} clearable searchable />
+          <Select label="Tag" data={facets.tags} value={tag || null} onChange={(v) => setTag(v ?? '')} w={180} clearable searchable />
         )}
         <Switch
           label="Unresolved identifiers only"
