@@ -24,6 +24,7 @@ import {
 } from '../../../shared/incidents/values';
 import { ACTION_STRENGTH, ACTION_TYPE, CIT_GOAL, FINDING_CATEGORY, REC_STATUS, SECTOR, type Sector } from '../../../shared/meetings/values';
 import type { WritableDB } from '../store/db';
+import { AREAS, CALL_TYPES, CLOSERS, FINDING_TEXT, MIDDLES, OPENERS } from './texts';
 import type { Workbench } from '../store/workbench';
 import { FIELD_COLUMNS, fieldValues } from '../incidents/rows';
 
@@ -71,42 +72,6 @@ export function rng(seed: number) {
   return { next, int, pick, weighted, chance };
 }
 
-const AREAS = ['North', 'South', 'East', 'West', 'Central', 'Harbour', 'Valley', 'Airport'];
-const CALL_TYPES = ['Person in crisis', 'Suicidal person', 'Welfare check', 'Disturbance', 'Overdose', 'Trespass', 'Family disturbance'];
-const OPENERS = [
-  'A family member called about a relative in distress at home.',
-  'A passer-by reported a person shouting in a park and walking into traffic.',
-  'The person called the crisis line and said they had a plan to end their life.',
-  'A shelter worker asked for help with a resident who had not slept for days.',
-  'A store manager reported a person who refused to leave and appeared confused.',
-  'A neighbour reported a person on a balcony railing.',
-];
-const MIDDLES = [
-  'Officer A spoke with the person from a distance while waiting for Clinician B.',
-  'The mobile crisis team was not available, so patrol responded alone.',
-  'Dispatch did not have the prior safety plan, which the family had shared with the clinic.',
-  'The co-responder clinician arrived first and de-escalated with Officer A standing back.',
-  'Officer A asked for a CIT-trained officer; the nearest was 25 minutes away.',
-  'The person was frightened by the lights and sirens and moved further away.',
-];
-const CLOSERS = [
-  'The person agreed to a voluntary transport to the crisis centre.',
-  'The person was taken to the emergency department under an emergency detention.',
-  'The person declined services; the clinician left crisis line details.',
-  'The person was arrested after damaging property and later released.',
-  'Resolved on scene with a referral to outpatient services and a follow-up call.',
-];
-const FINDING_TEXT: Record<string, string[]> = {
-  policy: ['No protocol tells dispatch to offer a 988 transfer for calls without danger.', 'The detention policy does not require a clinician consult before transport.'],
-  services: ['Mobile crisis has no coverage after 22:00 on weekends.', 'The crisis centre had no bed, so the emergency department was the only option.'],
-  information_sharing: ['The safety plan held by the clinic was not visible to dispatch.', 'Follow-up after discharge was not shared with the community provider.'],
-  training: ['Call-takers are not trained to ask about weapons in a calm way.', 'Newer officers have not yet had the 40-hour CIT course.'],
-  staffing: ['Only one CIT-trained officer covers the district overnight.', 'The co-responder programme has two clinicians for the whole county.'],
-  coordination: ['Handoff between patrol and the crisis team had no agreed script.', 'EMS and patrol were dispatched separately and arrived 15 minutes apart.'],
-  equipment: ['The crisis team vehicle has no radio link to patrol.', 'The CAD system has no field for a CIT request.'],
-  community_resources: ['No peer respite exists in the county.', 'There is no walk-in crisis clinic on weekends.'],
-};
-
 function sectorName(s: Sector, n: number): string {
   return `${SECTOR.label(s)} member ${n}`;
 }
@@ -126,193 +91,231 @@ export function seed(wb: Workbench, opts: SeedOptions): SeedResult {
 export function seedInto(db: WritableDB, opts: SeedOptions): SeedResult {
   const r = rng(opts.seed);
   const endYear = opts.endYear ?? new Date().getUTCFullYear();
-  const startYear = endYear - opts.years + 1;
+  const years = { start: endYear - opts.years + 1, end: endYear };
   const result: SeedResult = { incidents: 0, timelineEvents: 0, members: 0, organisations: 0, meetings: 0, agendaItems: 0, findings: 0, recommendations: 0 };
-  {
-    {
-      const at = new Date().toISOString();
-      // Roster and organisations.
-      const rosterSectors: Sector[] = ['law_enforcement', 'law_enforcement', 'mental_health', 'mental_health', 'advocacy', 'lived_experience', 'family_member', 'dispatch_911', 'crisis_line_988', 'ems_fire', 'hospital_ed', 'housing_social'];
-      const insMember = db.prepare('INSERT INTO members (name, organisation, sector, role, active, created_at) VALUES (?, ?, ?, ?, 1, ?)');
-      const memberIds: { id: number; sector: Sector }[] = [];
-      const counts = new Map<Sector, number>();
-      rosterSectors.forEach((s, i) => {
-        counts.set(s, (counts.get(s) ?? 0) + 1);
-        const id = Number(insMember.run([sectorName(s, counts.get(s)!), `${SECTOR.label(s)} partner`, s, i === 0 ? 'chair' : i === 2 ? 'coordinator' : 'member', at]).lastInsertRowid);
-        memberIds.push({ id, sector: s });
-      });
-      result.members = memberIds.length;
-      const insOrg = db.prepare('INSERT OR IGNORE INTO organisations (name, sector, created_at) VALUES (?, ?, ?)');
-      const orgIds: number[] = [];
-      for (const [name, sector] of [
-        ['County Behavioral Health', 'mental_health'],
-        ['Police Department', 'law_enforcement'],
-        ['Emergency Communications', 'dispatch_911'],
-        ['Regional Crisis Line', 'crisis_line_988'],
-        ['General Hospital ED', 'hospital_ed'],
-        ['Housing Services', 'housing_social'],
-      ] as const) {
-        const res = insOrg.run([`${name} (synthetic)`, sector, at]);
-        if (res.changes) orgIds.push(Number(res.lastInsertRowid));
-      }
-      result.organisations = orgIds.length;
+  const at = new Date().toISOString();
+  const roster = seedRoster(db, at, result);
+  const reviewedByMonth = seedIncidents(db, r, opts, years, at, result);
+  seedMeetings(db, r, years, at, reviewedByMonth, roster, result);
+  seedExtraFindings(db, r, opts, at, result);
+  opts.onProgress?.(opts.incidents, opts.incidents);
+  return result;
+}
 
-      // Incidents with timelines.
-      const ins = db.prepare(
-        `INSERT INTO incidents (${FIELD_COLUMNS.join(', ')}, status, source, open_identifiers, created_at, updated_at) VALUES (${FIELD_COLUMNS.map(() => '?').join(', ')}, ?, 'seed', 0, ?, ?)`,
-      );
-      const insEvent = db.prepare('INSERT INTO timeline_events (incident_id, position, time, actor, kind, description, decision_point) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      const fts = db.prepare('INSERT INTO incidents_fts (rowid, code, call_types, area, narrative, timeline, tags) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      const perYear = new Map<number, number>();
-      const reviewedByMonth = new Map<string, number[]>();
-      const nowYm = endYear * 100 + 12;
-      for (let n = 0; n < opts.incidents; n++) {
-        const year = startYear + Math.floor((n / opts.incidents) * opts.years);
-        const month = r.int(1, 12);
-        const seq = (perYear.get(year) ?? 0) + 1;
-        perYear.set(year, seq);
-        const callSource = r.weighted<CallSource>([['911', 60], ['988', 12], ['non_emergency', 12], ['on_view', 8], ['family_self', 5], ['other_agency', 3]]);
-        const responders = new Set<Responder>([r.chance(0.55) ? 'cit_officer' : 'non_cit_officer']);
-        if (r.chance(0.25)) responders.add('mobile_crisis');
-        if (r.chance(0.15)) responders.add('co_responder');
-        if (r.chance(0.3)) responders.add('ems_fire');
-        if (r.chance(0.04)) responders.add('peer_specialist');
-        const dispositions = new Set<Disposition>([r.weighted<Disposition>([['resolved_on_scene', 30], ['voluntary_transport', 22], ['emergency_detention', 22], ['referral', 12], ['arrest', 5], ['resources_declined', 6], ['unable_to_contact', 3]])]);
-        if (dispositions.has('emergency_detention') && r.chance(0.4)) dispositions.add('hospital_admission');
-        if (dispositions.has('arrest') && r.chance(0.6)) dispositions.add('jail_booking');
-        if (r.chance(0.2)) dispositions.add('referral');
-        const behaviours = new Set<Behaviour>();
-        for (let k = r.int(1, 3); k > 0; k--) behaviours.add(r.pick(BEHAVIOUR.values));
-        const ym = year * 100 + month;
-        const age = (nowYm - ym) / 100;
-        const status = age > 1 ? (r.chance(0.08) ? 'closed' : r.chance(0.92) ? 'draft' : 'reviewed') : r.weighted([['draft', 70], ['ready_for_review', 20], ['reviewed', 10]] as const);
-        const fields: IncidentFields = {
-          ...INCIDENT_DEFAULTS,
-          code: `${year}-${String(seq).padStart(3, '0')}`,
-          occurredYear: year,
-          occurredMonth: month,
-          weekday: String(r.int(1, 7)) as IncidentFields['weekday'],
-          hourOfDay: r.weighted(Array.from({ length: 24 }, (_, h) => [h, h >= 14 && h <= 23 ? 6 : h <= 5 ? 3 : 4] as const)),
-          area: r.pick(AREAS),
-          callSource,
-          initialCallType: r.pick(CALL_TYPES),
-          finalCallType: r.pick(CALL_TYPES),
-          responders: RESPONDER.values.filter((x) => responders.has(x)),
-          citRequested: r.chance(0.5),
-          citDispatched: responders.has('cit_officer'),
-          citArrived: responders.has('cit_officer') && r.chance(0.85),
-          weapon: r.weighted<Weapon>([['none', 80], ['knife', 9], ['other', 5], ['unknown', 4], ['firearm', 2]]),
-          threats: r.chance(0.2),
-          injuries: r.chance(0.06) ? ['subject'] : [],
-          force: r.weighted<Force>([['none', 80], ['presence_verbal', 10], ['hands_on', 7], ['less_lethal', 2], ['impact', 1]]),
-          restraint: r.chance(0.05),
-          handcuffs: r.chance(0.25),
-          behaviours: BEHAVIOUR.values.filter((x) => behaviours.has(x)),
-          dispositions: DISPOSITION.values.filter((x) => dispositions.has(x)),
-          referrals: dispositions.has('referral') ? 'Outpatient clinic; crisis line follow-up' : null,
-          followUp7: r.weighted([['yes', 30], ['no', 40], ['unknown', 30]] as const),
-          veteran: r.weighted([['yes', 6], ['no', 70], ['unknown', 24]] as const),
-          priorContacts: r.int(0, 6),
-          intercepts: r.chance(0.7) ? ['1'] : r.chance(0.5) ? ['0'] : ['0', '1'],
-          tags: [],
-          narrative: `${r.pick(OPENERS)} ${r.pick(MIDDLES)} ${r.pick(CLOSERS)}`,
-        };
-        const id = Number(ins.run(fieldValues(fields, fields.code, status, at, at)).lastInsertRowid);
-        // Timeline: call, dispatch, arrival, contacts/decisions, disposition, maybe follow-up.
-        const steps = r.int(5, 15);
-        let t = fields.hourOfDay! * 3600 + r.int(0, 59) * 60;
-        const descriptions: string[] = [];
-        for (let s = 0; s < steps; s++) {
-          const kind: TimelineKind = s === 0 ? 'call' : s === 1 ? 'dispatch' : s === 2 ? 'arrival' : s === steps - 1 ? 'disposition' : r.pick(['contact', 'decision_point', 'handoff', 'contact', 'transport'] as const);
-          const actor: TimelineActor = s === 0 ? (callSource === '988' ? 'crisis_line_988' : 'dispatch_911') : s === 1 ? 'dispatch_911' : r.pick(['law_enforcement', 'mobile_crisis', 'ems', 'hospital_ed', 'law_enforcement'] as const);
-          t += s === 0 ? 0 : r.int(1, 20) * 60;
-          const clock = `${String(Math.floor(t / 3600) % 24).padStart(2, '0')}:${String(Math.floor(t / 60) % 60).padStart(2, '0')}`;
-          const description = `${kind.replace('_', ' ')} by ${actor.replace(/_/g, ' ')} (step ${s + 1})`;
-          descriptions.push(description);
-          insEvent.run([id, s, clock, actor, kind, description, kind === 'decision_point' ? 1 : 0]);
-        }
-        result.timelineEvents += steps;
-        fts.run([id, fields.code, `${fields.initialCallType} ${fields.finalCallType}`, fields.area, fields.narrative, descriptions.join('\n'), '']);
-        if (status === 'reviewed' || status === 'closed') {
-          const key = `${year}-${String(month).padStart(2, '0')}`;
-          const list = reviewedByMonth.get(key) ?? [];
-          list.push(id);
-          reviewedByMonth.set(key, list);
-        }
-        result.incidents++;
-        if (opts.onProgress && n % 10_000 === 0) opts.onProgress(n, opts.incidents);
-      }
+type Rng = ReturnType<typeof rng>;
+interface Years {
+  start: number;
+  end: number;
+}
+interface Roster {
+  memberIds: { id: number; sector: Sector }[];
+  orgIds: number[];
+}
 
-      // Monthly meetings with agendas, attendance, findings and recommendations.
-      const insMeeting = db.prepare("INSERT INTO meetings (date, time, length_minutes, place, virtual, status, started_at, ended_at, created_at, updated_at) VALUES (?, '14:00', 90, 'County building', 0, ?, ?, ?, ?, ?)");
-      const insItem = db.prepare('INSERT INTO agenda_items (meeting_id, position, kind, title, minutes, incident_id, completed) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      const insAtt = db.prepare('INSERT INTO attendance (meeting_id, member_id, status, attested_at) VALUES (?, ?, ?, ?)');
-      const insFinding = db.prepare('INSERT INTO findings (incident_id, meeting_id, category, kind, intercept, goals, timeline_event_id, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
-      const insRec = db.prepare(
-        'INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      const insRecF = db.prepare('INSERT INTO recommendation_findings (recommendation_id, finding_id) VALUES (?, ?)');
-      const insHist = db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)');
-      const today = new Date().toISOString().slice(0, 10);
-      let recN = (db.prepare('SELECT count(*) AS n FROM recommendations').get() as { n: number }).n;
-      let pendingFinding: number | null = null;
-      for (let y = startYear; y <= endYear; y++) {
-        for (let m = 1; m <= 12; m++) {
-          const date = `${y}-${String(m).padStart(2, '0')}-${String(r.int(8, 14)).padStart(2, '0')}`;
-          const past = date < today;
-          const meetingId = Number(insMeeting.run([date, past ? 'ended' : 'planned', past ? `${date}T14:00:00Z` : null, past ? `${date}T15:30:00Z` : null, at, at]).lastInsertRowid);
-          result.meetings++;
-          const cases = (reviewedByMonth.get(`${y}-${String(m).padStart(2, '0')}`) ?? []).slice(0, r.int(3, 6));
-          const items: [string, string, number, number | null][] = [
-            ['welcome', 'Welcome and confidentiality statement', 5, null],
-            ['approve_minutes', 'Approval of previous minutes', 5, null],
-            ['follow_up', 'Recommendation follow-up', 15, null],
-            ...cases.map((c) => ['case_review', `Case review: ${(db.prepare('SELECT code FROM incidents WHERE id = ?').get([c]) as { code: string }).code}`, 15, c] as [string, string, number, number]),
-            ['other_business', 'Other business', 5, null],
-          ];
-          items.forEach(([kind, title, minutes, inc], i) => insItem.run([meetingId, i, kind, title, minutes, inc, past ? 1 : 0]));
-          result.agendaItems += items.length;
-          if (past) for (const mb of memberIds) if (r.chance(0.8)) insAtt.run([meetingId, mb.id, r.chance(0.95) ? 'present' : 'guest', `${date}T14:02:00Z`]);
-          for (const c of cases) {
-            if (!r.chance(0.5)) continue;
-            const category = r.pick(FINDING_CATEGORY.values);
-            const fid = Number(
-              insFinding.run([c, meetingId, category, r.chance(0.8) ? 'gap' : 'worked', r.pick(INTERCEPT.values.slice(0, 2)), toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values), r.pick(FINDING_TEXT[category]!), at, 'seed']).lastInsertRowid,
-            );
-            result.findings++;
-            if (pendingFinding === null) {
-              pendingFinding = fid;
-              continue;
-            }
-            const actionType = r.pick(ACTION_TYPE.values);
-            const status = r.pick(REC_STATUS.values);
-            const owner = r.chance(0.6) && orgIds.length ? [null, r.pick(orgIds)] : [r.pick(memberIds).id, null];
-            const due = `${y + (m > 9 ? 1 : 0)}-${String(((m + 2) % 12) + 1).padStart(2, '0')}-28`;
-            recN++;
-            const rid = Number(
-              insRec.run([`R-${String(recN).padStart(3, '0')}`, `Address: ${r.pick(FINDING_TEXT[category]!).replace(/\.$/, '').toLowerCase()}`, owner[0]!, owner[1]!, due, status, at, 'Reviewed at the follow-up item', actionType, ACTION_STRENGTH[actionType], meetingId, at]).lastInsertRowid,
-            );
-            insRecF.run([rid, pendingFinding]);
-            insRecF.run([rid, fid]);
-            insHist.run([rid, 'proposed', '', at, 'seed']);
-            if (status !== 'proposed') insHist.run([rid, status, status === 'declined' ? 'Outside the committee’s remit' : '', at, 'seed']);
-            result.recommendations++;
-            pendingFinding = null;
-          }
+/** Roster and organisations (role descriptions, never people's names). */
+function seedRoster(db: WritableDB, at: string, result: SeedResult): Roster {
+  const rosterSectors: Sector[] = ['law_enforcement', 'law_enforcement', 'mental_health', 'mental_health', 'advocacy', 'lived_experience', 'family_member', 'dispatch_911', 'crisis_line_988', 'ems_fire', 'hospital_ed', 'housing_social'];
+  const insMember = db.prepare('INSERT INTO members (name, organisation, sector, role, active, created_at) VALUES (?, ?, ?, ?, 1, ?)');
+  const memberIds: { id: number; sector: Sector }[] = [];
+  const counts = new Map<Sector, number>();
+  rosterSectors.forEach((s, i) => {
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+    const id = Number(insMember.run([sectorName(s, counts.get(s)!), `${SECTOR.label(s)} partner`, s, i === 0 ? 'chair' : i === 2 ? 'coordinator' : 'member', at]).lastInsertRowid);
+    memberIds.push({ id, sector: s });
+  });
+  result.members = memberIds.length;
+  const insOrg = db.prepare('INSERT OR IGNORE INTO organisations (name, sector, created_at) VALUES (?, ?, ?)');
+  const orgIds: number[] = [];
+  for (const [name, sector] of [
+    ['County Behavioral Health', 'mental_health'],
+    ['Police Department', 'law_enforcement'],
+    ['Emergency Communications', 'dispatch_911'],
+    ['Regional Crisis Line', 'crisis_line_988'],
+    ['General Hospital ED', 'hospital_ed'],
+    ['Housing Services', 'housing_social'],
+  ] as const) {
+    const res = insOrg.run([`${name} (synthetic)`, sector, at]);
+    if (res.changes) orgIds.push(Number(res.lastInsertRowid));
+  }
+  result.organisations = orgIds.length;
+
+  return { memberIds, orgIds };
+}
+
+/** Incidents with timelines; returns the reviewed or closed incidents by month (YYYY-MM), for the meetings. */
+function seedIncidents(db: WritableDB, r: Rng, opts: SeedOptions, years: Years, at: string, result: SeedResult): Map<string, number[]> {
+  const { start: startYear, end: endYear } = years;
+  const ins = db.prepare(
+    `INSERT INTO incidents (${FIELD_COLUMNS.join(', ')}, status, source, open_identifiers, created_at, updated_at) VALUES (${FIELD_COLUMNS.map(() => '?').join(', ')}, ?, 'seed', 0, ?, ?)`,
+  );
+  const insEvent = db.prepare('INSERT INTO timeline_events (incident_id, position, time, actor, kind, description, decision_point) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const fts = db.prepare('INSERT INTO incidents_fts (rowid, code, call_types, area, narrative, timeline, tags) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const perYear = new Map<number, number>();
+  const reviewedByMonth = new Map<string, number[]>();
+  const nowYm = endYear * 100 + 12;
+  for (let n = 0; n < opts.incidents; n++) {
+    const year = startYear + Math.floor((n / opts.incidents) * opts.years);
+    const month = r.int(1, 12);
+    const seq = (perYear.get(year) ?? 0) + 1;
+    perYear.set(year, seq);
+    const { fields, status, callSource } = randomIncident(r, year, month, seq, nowYm);
+    const id = Number(ins.run(fieldValues(fields, fields.code, status, at, at)).lastInsertRowid);
+    const { steps, descriptions } = insertTimeline(r, insEvent, id, fields.hourOfDay!, callSource);
+    result.timelineEvents += steps;
+    fts.run([id, fields.code, `${fields.initialCallType} ${fields.finalCallType}`, fields.area, fields.narrative, descriptions.join('\n'), '']);
+    if (status === 'reviewed' || status === 'closed') {
+      const key = `${year}-${String(month).padStart(2, '0')}`;
+      const list = reviewedByMonth.get(key) ?? [];
+      list.push(id);
+      reviewedByMonth.set(key, list);
+    }
+    result.incidents++;
+    if (opts.onProgress && n % 10_000 === 0) opts.onProgress(n, opts.incidents);
+  }
+  return reviewedByMonth;
+}
+
+/** One incident's fields and status, drawn in a fixed order (the same seed gives the same data). */
+function randomIncident(r: Rng, year: number, month: number, seq: number, nowYm: number): { fields: IncidentFields; status: string; callSource: CallSource } {
+  const callSource = r.weighted<CallSource>([['911', 60], ['988', 12], ['non_emergency', 12], ['on_view', 8], ['family_self', 5], ['other_agency', 3]]);
+  const responders = new Set<Responder>([r.chance(0.55) ? 'cit_officer' : 'non_cit_officer']);
+  if (r.chance(0.25)) responders.add('mobile_crisis');
+  if (r.chance(0.15)) responders.add('co_responder');
+  if (r.chance(0.3)) responders.add('ems_fire');
+  if (r.chance(0.04)) responders.add('peer_specialist');
+  const dispositions = new Set<Disposition>([r.weighted<Disposition>([['resolved_on_scene', 30], ['voluntary_transport', 22], ['emergency_detention', 22], ['referral', 12], ['arrest', 5], ['resources_declined', 6], ['unable_to_contact', 3]])]);
+  if (dispositions.has('emergency_detention') && r.chance(0.4)) dispositions.add('hospital_admission');
+  if (dispositions.has('arrest') && r.chance(0.6)) dispositions.add('jail_booking');
+  if (r.chance(0.2)) dispositions.add('referral');
+  const behaviours = new Set<Behaviour>();
+  for (let k = r.int(1, 3); k > 0; k--) behaviours.add(r.pick(BEHAVIOUR.values));
+  const ym = year * 100 + month;
+  const age = (nowYm - ym) / 100;
+  const status = age > 1 ? (r.chance(0.08) ? 'closed' : r.chance(0.92) ? 'draft' : 'reviewed') : r.weighted([['draft', 70], ['ready_for_review', 20], ['reviewed', 10]] as const);
+  const fields: IncidentFields = {
+    ...INCIDENT_DEFAULTS,
+    code: `${year}-${String(seq).padStart(3, '0')}`,
+    occurredYear: year,
+    occurredMonth: month,
+    weekday: String(r.int(1, 7)) as IncidentFields['weekday'],
+    hourOfDay: r.weighted(Array.from({ length: 24 }, (_, h) => [h, h >= 14 && h <= 23 ? 6 : h <= 5 ? 3 : 4] as const)),
+    area: r.pick(AREAS),
+    callSource,
+    initialCallType: r.pick(CALL_TYPES),
+    finalCallType: r.pick(CALL_TYPES),
+    responders: RESPONDER.values.filter((x) => responders.has(x)),
+    citRequested: r.chance(0.5),
+    citDispatched: responders.has('cit_officer'),
+    citArrived: responders.has('cit_officer') && r.chance(0.85),
+    weapon: r.weighted<Weapon>([['none', 80], ['knife', 9], ['other', 5], ['unknown', 4], ['firearm', 2]]),
+    threats: r.chance(0.2),
+    injuries: r.chance(0.06) ? ['subject'] : [],
+    force: r.weighted<Force>([['none', 80], ['presence_verbal', 10], ['hands_on', 7], ['less_lethal', 2], ['impact', 1]]),
+    restraint: r.chance(0.05),
+    handcuffs: r.chance(0.25),
+    behaviours: BEHAVIOUR.values.filter((x) => behaviours.has(x)),
+    dispositions: DISPOSITION.values.filter((x) => dispositions.has(x)),
+    referrals: dispositions.has('referral') ? 'Outpatient clinic; crisis line follow-up' : null,
+    followUp7: r.weighted([['yes', 30], ['no', 40], ['unknown', 30]] as const),
+    veteran: r.weighted([['yes', 6], ['no', 70], ['unknown', 24]] as const),
+    priorContacts: r.int(0, 6),
+    intercepts: r.chance(0.7) ? ['1'] : r.chance(0.5) ? ['0'] : ['0', '1'],
+    tags: [],
+    narrative: `${r.pick(OPENERS)} ${r.pick(MIDDLES)} ${r.pick(CLOSERS)}`,
+  };
+  return { fields, status, callSource };
+}
+
+/** Timeline: call, dispatch, arrival, contacts/decisions, disposition, maybe follow-up. */
+function insertTimeline(r: Rng, insEvent: ReturnType<WritableDB['prepare']>, id: number, hourOfDay: number, callSource: CallSource): { steps: number; descriptions: string[] } {
+  const steps = r.int(5, 15);
+  let t = hourOfDay * 3600 + r.int(0, 59) * 60;
+  const descriptions: string[] = [];
+  for (let s = 0; s < steps; s++) {
+    const kind: TimelineKind = s === 0 ? 'call' : s === 1 ? 'dispatch' : s === 2 ? 'arrival' : s === steps - 1 ? 'disposition' : r.pick(['contact', 'decision_point', 'handoff', 'contact', 'transport'] as const);
+    const actor: TimelineActor = s === 0 ? (callSource === '988' ? 'crisis_line_988' : 'dispatch_911') : s === 1 ? 'dispatch_911' : r.pick(['law_enforcement', 'mobile_crisis', 'ems', 'hospital_ed', 'law_enforcement'] as const);
+    t += s === 0 ? 0 : r.int(1, 20) * 60;
+    const clock = `${String(Math.floor(t / 3600) % 24).padStart(2, '0')}:${String(Math.floor(t / 60) % 60).padStart(2, '0')}`;
+    const description = `${kind.replace('_', ' ')} by ${actor.replace(/_/g, ' ')} (step ${s + 1})`;
+    descriptions.push(description);
+    insEvent.run([id, s, clock, actor, kind, description, kind === 'decision_point' ? 1 : 0]);
+  }
+  return { steps, descriptions };
+}
+
+/** Monthly meetings with agendas, attendance, findings and recommendations. */
+function seedMeetings(db: WritableDB, r: Rng, years: Years, at: string, reviewedByMonth: Map<string, number[]>, roster: Roster, result: SeedResult): void {
+  const { start: startYear, end: endYear } = years;
+  const { memberIds, orgIds } = roster;
+  const insMeeting = db.prepare("INSERT INTO meetings (date, time, length_minutes, place, virtual, status, started_at, ended_at, created_at, updated_at) VALUES (?, '14:00', 90, 'County building', 0, ?, ?, ?, ?, ?)");
+  const insItem = db.prepare('INSERT INTO agenda_items (meeting_id, position, kind, title, minutes, incident_id, completed) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insAtt = db.prepare('INSERT INTO attendance (meeting_id, member_id, status, attested_at) VALUES (?, ?, ?, ?)');
+  const insFinding = db.prepare('INSERT INTO findings (incident_id, meeting_id, category, kind, intercept, goals, timeline_event_id, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+  const insRec = db.prepare(
+    'INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insRecF = db.prepare('INSERT INTO recommendation_findings (recommendation_id, finding_id) VALUES (?, ?)');
+  const insHist = db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)');
+  const today = new Date().toISOString().slice(0, 10);
+  let recN = (db.prepare('SELECT count(*) AS n FROM recommendations').get() as { n: number }).n;
+  let pendingFinding: number | null = null;
+  for (let y = startYear; y <= endYear; y++) {
+    for (let m = 1; m <= 12; m++) {
+      const date = `${y}-${String(m).padStart(2, '0')}-${String(r.int(8, 14)).padStart(2, '0')}`;
+      const past = date < today;
+      const meetingId = Number(insMeeting.run([date, past ? 'ended' : 'planned', past ? `${date}T14:00:00Z` : null, past ? `${date}T15:30:00Z` : null, at, at]).lastInsertRowid);
+      result.meetings++;
+      const cases = (reviewedByMonth.get(`${y}-${String(m).padStart(2, '0')}`) ?? []).slice(0, r.int(3, 6));
+      const items: [string, string, number, number | null][] = [
+        ['welcome', 'Welcome and confidentiality statement', 5, null],
+        ['approve_minutes', 'Approval of previous minutes', 5, null],
+        ['follow_up', 'Recommendation follow-up', 15, null],
+        ...cases.map((c) => ['case_review', `Case review: ${(db.prepare('SELECT code FROM incidents WHERE id = ?').get([c]) as { code: string }).code}`, 15, c] as [string, string, number, number]),
+        ['other_business', 'Other business', 5, null],
+      ];
+      items.forEach(([kind, title, minutes, inc], i) => insItem.run([meetingId, i, kind, title, minutes, inc, past ? 1 : 0]));
+      result.agendaItems += items.length;
+      if (past) for (const mb of memberIds) if (r.chance(0.8)) insAtt.run([meetingId, mb.id, r.chance(0.95) ? 'present' : 'guest', `${date}T14:02:00Z`]);
+      for (const c of cases) {
+        if (!r.chance(0.5)) continue;
+        const category = r.pick(FINDING_CATEGORY.values);
+        const fid = Number(
+          insFinding.run([c, meetingId, category, r.chance(0.8) ? 'gap' : 'worked', r.pick(INTERCEPT.values.slice(0, 2)), toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values), r.pick(FINDING_TEXT[category]!), at, 'seed']).lastInsertRowid,
+        );
+        result.findings++;
+        if (pendingFinding === null) {
+          pendingFinding = fid;
+          continue;
         }
+        const actionType = r.pick(ACTION_TYPE.values);
+        const status = r.pick(REC_STATUS.values);
+        const owner = r.chance(0.6) && orgIds.length ? [null, r.pick(orgIds)] : [r.pick(memberIds).id, null];
+        const due = `${y + (m > 9 ? 1 : 0)}-${String(((m + 2) % 12) + 1).padStart(2, '0')}-28`;
+        recN++;
+        const rid = Number(
+          insRec.run([`R-${String(recN).padStart(3, '0')}`, `Address: ${r.pick(FINDING_TEXT[category]!).replace(/\.$/, '').toLowerCase()}`, owner[0]!, owner[1]!, due, status, at, 'Reviewed at the follow-up item', actionType, ACTION_STRENGTH[actionType], meetingId, at]).lastInsertRowid,
+        );
+        insRecF.run([rid, pendingFinding]);
+        insRecF.run([rid, fid]);
+        insHist.run([rid, 'proposed', '', at, 'seed']);
+        if (status !== 'proposed') insHist.run([rid, status, status === 'declined' ? 'Outside the committee’s remit' : '', at, 'seed']);
+        result.recommendations++;
+        pendingFinding = null;
       }
-      // Extra findings up to a target (the benchmark's ~50,000), spread over incidents.
-      if (opts.findings && result.findings < opts.findings) {
-        const maxId = (db.prepare('SELECT max(id) AS n FROM incidents').get() as { n: number }).n;
-        const minId = maxId - result.incidents + 1;
-        while (result.findings < opts.findings) {
-          const category = r.pick(FINDING_CATEGORY.values);
-          insFinding.run([r.int(minId, maxId), null, category, r.chance(0.8) ? 'gap' : 'worked', r.pick(INTERCEPT.values), toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values), r.pick(FINDING_TEXT[category]!), at, 'seed']);
-          result.findings++;
-        }
-      }
-      opts.onProgress?.(opts.incidents, opts.incidents);
     }
   }
-  return result;
+}
+
+/** Extra findings up to a target (the benchmark's ~50,000), spread over incidents. */
+function seedExtraFindings(db: WritableDB, r: Rng, opts: SeedOptions, at: string, result: SeedResult): void {
+  const insFinding = db.prepare('INSERT INTO findings (incident_id, meeting_id, category, kind, intercept, goals, timeline_event_id, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+  if (opts.findings && result.findings < opts.findings) {
+    const maxId = (db.prepare('SELECT max(id) AS n FROM incidents').get() as { n: number }).n;
+    const minId = maxId - result.incidents + 1;
+    while (result.findings < opts.findings) {
+      const category = r.pick(FINDING_CATEGORY.values);
+      insFinding.run([r.int(minId, maxId), null, category, r.chance(0.8) ? 'gap' : 'worked', r.pick(INTERCEPT.values), toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values), r.pick(FINDING_TEXT[category]!), at, 'seed']);
+      result.findings++;
+    }
+  }
 }
