@@ -8,20 +8,8 @@ import { exportAllowed } from './allowed';
 import { blameHints } from './blame';
 import { agendaDoc, packetDoc } from './documents';
 import { amendFinding, createFinding, createSystemicFinding, findingById, findingEditState, listFindings, removeFinding, updateFinding } from './findings';
-import {
-  addAgendaItem,
-  completeAgendaItem,
-  createMeeting,
-  getMeeting,
-  listMeetings,
-  moveAgendaItem,
-  removeAgendaItem,
-  setAttendance,
-  setMeetingStatus,
-  startAgendaItem,
-  updateAgendaItem,
-  updateMeeting,
-} from './meetings';
+import { addAgendaItem, completeAgendaItem, moveAgendaItem, removeAgendaItem, setAttendance, startAgendaItem, updateAgendaItem } from './agenda';
+import { createMeeting, getMeeting, listMeetings, setMeetingStatus, updateMeeting } from './meetings';
 import {
   amendRecommendation,
   createRecommendation,
