@@ -1,7 +1,7 @@
 /**
  * The contract: the only way the renderer (or the CLI, or the test host) reaches data.
  * One entry per method: a zod input schema (strict, bounded) and a zod output schema.
- * Add a method here, implement it in src/main/core/handlers, and both preloads expose it.
+ * Add a method here, implement it in src/main/core/<prefix>/handlers.ts, and both preloads expose it.
  */
 import { z } from 'zod';
 import { emptyInput } from './zod-helpers';
