@@ -23,33 +23,33 @@ describe('scan time on hostile input', () => {
   // when the optional parts are empty, so a run of N whitespace characters that is not followed by a
   // value is tried ~N^5/120 ways. 'case' + 100 spaces ≈ 0.5 s, 200 spaces ≈ 14 s; 'Incident Report'
   // + 120 newlines ≈ 10 s. Any context word (case, report, id, file, order, doc, go, …) triggers it.
-  it.fails('a record word followed by a run of whitespace is linear (record regex)', () => {
+  it('a record word followed by a run of whitespace is linear (record regex)', () => {
     expect(timed('Case' + ' '.repeat(90) + 'Status')).toBeLessThan(250);
   });
 
   // ip (IPv6): `(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f]{0,4}:?)*(?![\w:])` — the last
   // group can match a run of hex digits in exponentially many ways; each two more digits ≈ ×4.5.
-  it.fails('two hex pairs and a long hex run are linear (IPv6 regex)', () => {
+  it('two hex pairs and a long hex run are linear (IPv6 regex)', () => {
     expect(timed('fingerprint de:ad:' + 'beef'.repeat(7) + 'x')).toBeLessThan(250);
   });
 
   // plate: `\b(?:plates?|tag|…|reg\.?|lic\.?|veh\.?)\s*(?:…)?\s*(?:…)?\s*"?(?:[A-Z]{2}\s+)?(…)` — cubic.
-  it.fails('a plate word followed by a run of spaces is linear (plate regex)', () => {
+  it('a plate word followed by a run of spaces is linear (plate regex)', () => {
     expect(timed('tag' + ' '.repeat(1500) + '!')).toBeLessThan(250);
   });
 
   // names.ts: recordEnd `^\s*(?:…|\s+(?:DOB|…))` and AFTER_VERBS `^\s*(?:…|,?\s*(?:who|…))` are
   // tried on the rest of the text after a name; two adjacent whitespace quantifiers make them quadratic.
-  it.fails('a name followed by a long run of spaces is linear (recordEnd / AFTER_VERBS)', () => {
+  it('a name followed by a long run of spaces is linear (recordEnd / AFTER_VERBS)', () => {
     expect(timed('Smith, John' + ' '.repeat(30_000) + 'x')).toBeLessThan(300);
   });
 
   // email: '%' is in the local part but not in the look-behind, so every 'a' after a '%' starts a
   // match that runs to the end; defanged URL: ' ' and ']' before a label are allowed starts likewise.
-  it.fails('100 KB of "a%" is linear (email regex)', () => {
+  it('100 KB of "a%" is linear (email regex)', () => {
     expect(timed('a%'.repeat(50_000))).toBeLessThan(500);
   });
-  it.fails('100 KB of "a dot " / "a[.]" is linear (defanged URL regex)', () => {
+  it('100 KB of "a dot " / "a[.]" is linear (defanged URL regex)', () => {
     expect(Math.max(timed('a dot '.repeat(16_667) + 'a'), timed('a[.]'.repeat(25_000) + 'a'))).toBeLessThan(500);
   });
 
@@ -63,7 +63,7 @@ describe('scan time on hostile input', () => {
 describe('scan never throws', () => {
   // names.ts cueBefore() recurses once per initial before the token ("Subject N. Achterberg"):
   // ~6,000 initials (18 KB, under the 20,000-character IPC limit) overflow the stack.
-  it.fails('a long chain of initials before a lower-case or ALL-CAPS word', () => {
+  it('a long chain of initials before a lower-case or ALL-CAPS word', () => {
     expect(() => scan('A. '.repeat(8000) + 'bob')).not.toThrow();
     expect(() => scan('A. '.repeat(8000) + 'SMITH')).not.toThrow();
   });
@@ -72,10 +72,10 @@ describe('scan never throws', () => {
 describe('normalisation', () => {
   // digitValue() stops counting at 40 digits before the code point; the mathematical digits are 50
   // in a row (U+1D7CE–U+1D7FF), so monospace 𝟷–𝟿 (U+1D7F7–U+1D7FF) all read as 0.
-  it.fails('reads mathematical monospace digits as their values', () => {
+  it('reads mathematical monospace digits as their values', () => {
     expect(normalizeForScan('𝟷𝟸/𝟸𝟻/𝟷𝟿𝟽𝟷').text).toBe('12/25/1971');
   });
-  it.fails('finds a date of birth, an age and an IP written in monospace digits', () => {
+  it('finds a date of birth, an age and an IP written in monospace digits', () => {
     const mono = (s: string) => s.replace(/\d/g, (d) => String.fromCodePoint(0x1d7f6 + Number(d)));
     for (const [text, type] of [['DOB 12/25/1971', 'DATE'], ['she is 93 years old', 'AGE90'], ['IP 10.4.22.191', 'IP']] as const) {
       expect(scan(mono(text)).map((f) => f.type), text).toContain(type);
@@ -103,11 +103,11 @@ describe('line breaks', () => {
   // The capitalised-run gap test (/^\s$/) accepts one '\n', so a name runs into the next line's label
   // ("Yohannes Haile\nPreferred"): redaction removes the label. With CRLF the gap is two characters
   // and the run stops, so LF and CRLF texts give different findings.
-  it.fails('a name does not run into the label on the next line', () => {
+  it('a name does not run into the label on the next line', () => {
     const text = 'Client: Yohannes Haile\nPreferred name: Johnny\nLanguage: Amharic';
     expect(found(text)).toEqual([['NAME', 'Yohannes Haile'], ['NAME', 'Johnny']]);
   });
-  it.fails('LF and CRLF give the same findings', () => {
+  it('LF and CRLF give the same findings', () => {
     const lf = 'Preferred: Max\nPronouns: he/him';
     const crlf = lf.replace(/\n/g, '\r\n');
     const norm = (t: string) => found(t).map(([k, v]) => [k, v!.replace(/\r\n/g, '\n')]);
@@ -147,12 +147,18 @@ describe('committee prose', () => {
   ];
   for (const s of clean) it(`no findings in "${s}"`, () => expect(found(s)).toEqual([]));
 
-  // Findings in prose without identifiers (each blocks approval and export until dismissed).
+  // Found by the review and fixed: an ordinal in a programme's name, a plural or an organisation's tail before a
+  // reporting verb, a frequent word that is also a first name after a role word.
+  for (const s of [
+    'Housing First providers reported that 27 residents were diverted from jail to treatment.',
+    'King County Crisis Connections answered 94% of calls within 30 seconds.',
+    'Dispatchers asked for clearer guidance.',
+    'We will send a clinician alone.',
+  ])
+    it(`no findings in "${s}"`, () => expect(found(s)).toEqual([]));
+
+  // Still flagged (each blocks approval and export until dismissed with a reason).
   const falsePositives = [
-    'Housing First providers reported that 27 residents were diverted from jail to treatment.', // "First"
-    'King County Crisis Connections answered 94% of calls within 30 seconds.', // "Connections"
-    'Dispatchers asked for clearer guidance.', // plural role before a reporting verb
-    'We will send a clinician alone.', // 'alone' is in the first-name list; 43 frequent words are
     'Police Chief Advisory Council asked for an update in Q2.', // "Advisory Council" after the cue "Chief"
     'Doctors Without Borders was cited as an example of rapid deployment.', // "Borders"
   ];
@@ -160,7 +166,7 @@ describe('committee prose', () => {
 });
 
 describe('simple names', () => {
-  // 'ed' is a 'never' word (emergency department), 'al' a particle: the first name is left in the text.
-  it.fails('covers "Ed Cole"', () => expect(found('Ed Cole called twice.')).toEqual([['NAME', 'Ed Cole']]));
-  it.fails('finds "Al Green"', () => expect(found('Al Green was present.').map(([k]) => k)).toContain('NAME'));
+  // 'Ed' was a 'never' word (the emergency department is 'ED'), 'Al' a particle: the first name was left in the text.
+  it('covers "Ed Cole"', () => expect(found('Ed Cole called twice.')).toEqual([['NAME', 'Ed Cole']]));
+  it('finds "Al Green"', () => expect(found('Al Green was present.').map(([k]) => k)).toContain('NAME'));
 });

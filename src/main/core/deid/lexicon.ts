@@ -40,7 +40,7 @@ and or but if when while after before during because although though since until
 upon via per caller reported said stated told asked called texted arrived dispatched transported transferred responded contacted
 january call calls incident incidents case cases report reports narrative summary note notes timeline finding findings
 recommendation recommendations review reviews meeting agenda minutes goal goals safety recovery trauma veteran veterans cit nami
-sim samhsa ems ed er icu va gps atm usa us american english spanish black white asian hispanic latino latina native indigenous
+sim samhsa ems er icu va first second third fourth fifth gps atm usa us american english spanish black white asian hispanic latino latina native indigenous
 christmas thanksgiving easter covid mon tue tues wed weds thur thurs fri name names dob sex race gender age phone address email location parkinson alzheimer huntington crohn asperger tourette hodgkin lou gehrig`;
 
 /** Names that are everyday words: they count only with context ("her daughter, Hope"). */

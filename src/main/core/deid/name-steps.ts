@@ -66,12 +66,10 @@ export function nameScan(text: string): NameScan {
     return !isDict(t) && t.text.replace(/['.-]/g, '').length >= 3;
   };
 
-  const cueBefore = (i: number): boolean => {
+  const cueAt = (i: number): boolean => {
     if (i <= 0 || !tokens[i]) return false;
     const prev = tokens[i - 1];
     const addressDr = prev && /^dr\.?$/.test(prev.lower) && /\d+\s+(?:\S+\s+){1,3}Dr\.?\s*$/.test(text.slice(Math.max(0, prev.start - 40), tokens[i]!.start));
-    // "Subject N. Achterberg": the cue is before the initial.
-    if (prev && /^[A-Z]\.$/.test(prev.text) && i >= 2 && gapIs(text, prev, tokens[i]!, /^ $/)) return cueBefore(i - 1);
     const labelled = gapIs(text, prev ?? tokens[i]!, tokens[i]!, /:/);
     if (prev && labelled && isWord(tokens[i]!.lower, lex) && !lex.last.has(tokens[i]!.lower)) return false; // "counselor: Can you …"
     if (prev && labelled && tokens[i]!.sentenceStart && /^(?:can|will|thank|thanks|is|are|do|did|how|what|where|when|why|who|yes|no|ok|okay|hi|hello|hey|sure|so|and|but|i)$/.test(tokens[i]!.lower)) return false;
@@ -80,6 +78,16 @@ export function nameScan(text: string): NameScan {
       return true;
     }
     return CUE_PHRASES.test(text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start).toLowerCase());
+  };
+  // "Subject N. Achterberg": the cue is before the initial (one or two initials, never a chain, so no recursion).
+  const cueBefore = (i: number): boolean => {
+    const prev = tokens[i - 1];
+    if (prev && /^[A-Z]\.$/.test(prev.text) && i >= 2 && gapIs(text, prev, tokens[i]!, /^ $/)) {
+      const before = tokens[i - 2]!;
+      if (/^[A-Z]\.$/.test(before.text) && i >= 3 && gapIs(text, before, prev, /^ $/)) return cueAt(i - 2);
+      return cueAt(i - 1);
+    }
+    return cueAt(i);
   };
   return { text, lex, tokens, kinds, out, used, isDict, isNameWord, nameLike, cueBefore };
 }
@@ -125,7 +133,7 @@ export function surnameFirst(s: NameScan): void {
     const surnameKnown = surname.some((t, n) => lex.last.has(t.lower) || kinds[i + n] === 'known');
     const after = text.slice(tokens[given.at(-1)!]!.end);
     // "Seattle, Washington", "Smith, Jones and Lee" are lists or places: need a first name and a record-like end.
-    const recordEnd = /^\s*(?:$|[\n;(),.:/|]|\s-\s|\s+(?:DOB|dob|age|was|is|who|had|has|\d))/.test(after) || /^\s*\(/.test(after);
+    const recordEnd = /^[ \t]{0,3}(?:$|[\n;(),.:/|]|-\s|(?:DOB|dob|age|was|is|who|had|has|\d))/.test(after) || /^[ \t]{0,3}\(/.test(after);
     const caseWord = surnameCaps && given.every((g) => tokens[g]!.allCaps);
     let score = 0;
     if (givenKnown && (surnameKnown || surname.some((_, n) => nameLike(i + n)))) score = recordEnd || caseWord || surnameCaps ? 0.85 : 0.55;
@@ -133,7 +141,7 @@ export function surnameFirst(s: NameScan): void {
     if (score < 0.5) continue;
     let end = tokens[given.at(-1)!]!.end;
     const initial = tokens[j];
-    if (initial && initial.text.length <= 2 && initial.cap && gapIs(text, tokens[j - 1]!, initial, /^\s$/) && /^[A-Z]\.?$/.test(initial.text)) end = initial.end;
+    if (initial && initial.text.length <= 2 && initial.cap && gapIs(text, tokens[j - 1]!, initial, /^[ \t]$/) && /^[A-Z]\.?$/.test(initial.text)) end = initial.end;
     out.push({ start: tokens[i]!.start, end, type: 'NAME', score });
     for (let m = i; m < j; m++) used.add(m);
     i = j - 1;
@@ -158,11 +166,11 @@ export function capitalisedRuns(s: NameScan): void {
         j += 2;
         continue;
       }
-      if (!/^\s$|^\s?-\s?$/.test(gap) || tokens[j]!.text.endsWith("'s")) break;
+      if (!/^[ \t]$|^[ \t]?-[ \t]?$/.test(gap) || tokens[j]!.text.endsWith("'s")) break;
       const isInitial = /^[A-Z]\.$/.test(n.text) || (n.text.length === 1 && /^[A-Z]$/.test(n.text) && tokens[j + 2]?.cap && text[n.end] === ' ');
       let p = j + 1;
       while (p < tokens.length && (PARTICLES.has(tokens[p]!.lower) || (tokens[p]!.lower === 't' && text[tokens[p]!.start - 1] === "'")) && p - j <= 3) p++;
-      const isParticle = p > j + 1 && tokens[p]?.cap && !tokens[p]!.allCaps && gapIs(text, tokens[p - 1]!, tokens[p]!, /^\s$/);
+      const isParticle = p > j + 1 && tokens[p]?.cap && !tokens[p]!.allCaps && gapIs(text, tokens[p - 1]!, tokens[p]!, /^[ \t]$/);
       if (isParticle) {
         j = p;
         continue;
@@ -180,18 +188,19 @@ export function capitalisedRuns(s: NameScan): void {
       first++;
       if (run[0]) run[0] = { ...run[0], sentenceStart: true };
     }
-    const realWords = run.filter((r) => r.text.replace(/\.$/, '').length > 1 && !PARTICLES.has(r.lower));
+    // A capitalised particle opening a run is a given name ("Al Green", "Van Morrison").
+    const realWords = run.filter((r, n) => r.text.replace(/\.$/, '').length > 1 && !(PARTICLES.has(r.lower) && !(n === 0 && r.cap)));
     let prevTok = tokens[first - 1];
     // A particle before the run belongs to it: "da Silva", "van der Merwe".
     let start = run[0]!.start;
     let q = first - 1;
-    while (q >= 0 && PARTICLES.has(tokens[q]!.lower) && !tokens[q]!.cap && gapIs(text, tokens[q]!, tokens[q + 1]!, /^\s$/) && q >= first - 3) q--;
+    while (q >= 0 && PARTICLES.has(tokens[q]!.lower) && !tokens[q]!.cap && gapIs(text, tokens[q]!, tokens[q + 1]!, /^[ \t]$/) && q >= first - 3) q--;
     if (q < first - 1 && (lex.last.has(run[0]!.lower) || realWords.length >= 1)) {
       start = tokens[q + 1]!.start;
       prevTok = tokens[q];
     }
     // A leading initial belongs to the name: "J. Smith", not "Smith".
-    if (prevTok && /^[A-Z]\.$/.test(prevTok.text) && gapIs(text, prevTok, run[0]!, /^\s$/) && text[prevTok.start - 1] !== '/' && !(run[0]!.sentenceStart && isWord(run[0]!.lower, lex))) {
+    if (prevTok && /^[A-Z]\.$/.test(prevTok.text) && gapIs(text, prevTok, run[0]!, /^[ \t]$/) && text[prevTok.start - 1] !== '/' && !(run[0]!.sentenceStart && isWord(run[0]!.lower, lex))) {
       start = prevTok.start;
       prevTok = tokens[tokens.indexOf(prevTok) - 1];
     }
@@ -247,7 +256,12 @@ export function capitalisedRuns(s: NameScan): void {
       score = reporting || (verbAfter && !/^\s*['’]s\b/.test(after) && !atStart) || (!atStart && !afterPlacePrep && !CALENDAR.has(single.lower) && !lex.places.has(single.lower)) ? 0.55 : 0.3;
     else if (reporting && !lex.dictionary.has(single.lower)) score = 0.6;
     // "Ember said …": a capitalised word before a reporting verb is someone speaking, unless it is a frequent word ("Nobody said").
-    else if (reporting) score = lex.frequent.has(single.lower) ? 0.4 : 0.6;
+    // Not a frequent word, a plural ("Dispatchers asked", "Connections answered") or the tail of a name broken by a role word.
+    else if (reporting)
+      score =
+        lex.frequent.has(single.lower) || (/s$/.test(single.lower) && isWord(single.lower.replace(/e?s$/, ''), lex)) || (prevTok?.cap && kinds[tokens.indexOf(prevTok)] === 'never' && gapIs(text, prevTok, single, /^ $/))
+          ? 0.4
+          : 0.6;
     else score = (!atStart || verbAfter) && !afterPlacePrep && !isDict(single) && !lex.places.has(single.lower) ? 0.55 : 0.3;
     out.push({ start, end, type: 'NAME', score });
   }
@@ -277,7 +291,7 @@ export function lowerCaseNames(s: NameScan): void {
     const cueName =
       relation &&
       ((kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && /^\s*(?:[,.;:)!?(#]|'s\b|$|\s\d+\s?y\/?o\b|\s(?:is|was|said|says|who|and|came|went|had|has|called|told|texted|still|again|at|from|lives|stays|would|will|can|did|does|got|wont|cant|didnt|isnt|doesnt|hasnt|won't|can't|didn't|isn't|doesn't|hasn't|never|always|just|keeps|needs|wants)\b)/.test(after)) ||
-        (isNameWord(i) && lex.first.has(t.lower) && /^\s*(?:[,.;:)!?]|$|\s(?:is|was|said|says|who|and|came|had|has|called|told|btw|here|again|too|lol)\b)/.test(after)));
+        (isNameWord(i) && lex.first.has(t.lower) && !lex.frequent.has(t.lower) && /^\s*(?:[,.;:)!?]|$|\s(?:is|was|said|says|who|and|came|had|has|called|told|btw|here|again|too|lol)\b)/.test(after)));
     let j = i;
     const speaker = !lex.roles.has(t.lower) && (kinds[i] === 'unknown' ? !isDict(t) && t.text.length >= 4 : isName(i)) && REPORTING_AFTER.test(after);
     const cue = (cueBefore(i) && isName(i)) || cueName || speaker;
@@ -286,17 +300,17 @@ export function lowerCaseNames(s: NameScan): void {
     let p = i + 1;
     while (p < tokens.length && p - i <= 3 && PARTICLES.has(tokens[p]!.lower) && !tokens[p]!.cap) p++;
     const nextTok = tokens[p];
-    const surnameOk = !!nextTok && !nextTok.cap && gapIs(text, tokens[p - 1]!, nextTok, /^\s$/) && (isName(p) || (nameLike(p) && !isDict(nextTok)));
+    const surnameOk = !!nextTok && !nextTok.cap && gapIs(text, tokens[p - 1]!, nextTok, /^[ \t]$/) && (isName(p) || (nameLike(p) && !isDict(nextTok)));
     const firstOk =
       (isName(i) && lex.first.has(t.lower)) ||
       (kinds[i] === 'unknown' && !isDict(t) && t.text.length >= 3 && !!nextTok && lex.last.has(nextTok.lower) && !isDict(nextTok)) ||
       // two words that are no English words: "yevgenia petrenko", "tahmina akter"
       ((kinds[i] === 'unknown' || isName(i)) && !isDict(t) && t.text.length >= 3 && !!nextTok && p === i + 1 && !isDict(nextTok) && nextTok.text.length >= 3 && t.text.length + nextTok.text.length >= 7 && !lex.roles.has(nextTok.lower));
-    const pair = firstOk && surnameOk && gapIs(text, t, tokens[i + 1]!, /^\s$/);
+    const pair = firstOk && surnameOk && gapIs(text, t, tokens[i + 1]!, /^[ \t]$/);
     if (!cue && !pair) continue;
     if (pair && !cue) {
       let q = p;
-      while (q + 1 < tokens.length && (PARTICLES.has(tokens[q + 1]!.lower) || nameLike(q + 1)) && !tokens[q + 1]!.cap && gapIs(text, tokens[q]!, tokens[q + 1]!, /^\s$/) && q - p < 3) q++;
+      while (q + 1 < tokens.length && (PARTICLES.has(tokens[q + 1]!.lower) || nameLike(q + 1)) && !tokens[q + 1]!.cap && gapIs(text, tokens[q]!, tokens[q + 1]!, /^[ \t]$/) && q - p < 3) q++;
       while (q > p && PARTICLES.has(tokens[q]!.lower)) q--;
       out.push({ start: t.start, end: tokens[q]!.end, type: 'NAME', score: 0.65 });
       i = q;
@@ -304,7 +318,7 @@ export function lowerCaseNames(s: NameScan): void {
     }
     // After a cue a surname may be a word too: "name is marcus bell".
     const surnameNext = (k: number) => cue && k === i + 1 && !!tokens[k] && !tokens[k]!.cap && lex.first.has(t.lower) && lex.last.has(tokens[k]!.lower) && !lex.never.has(tokens[k]!.lower);
-    while ((isName(j + 1) || (nameLike(j + 1) && !tokens[j + 1]!.cap && cue) || surnameNext(j + 1)) && gapIs(text, tokens[j]!, tokens[j + 1]!, /^\s$/)) j++;
+    while ((isName(j + 1) || (nameLike(j + 1) && !tokens[j + 1]!.cap && cue) || surnameNext(j + 1)) && gapIs(text, tokens[j]!, tokens[j + 1]!, /^[ \t]$/)) j++;
     out.push({ start: t.start, end: tokens[j]!.end, type: 'NAME', score: cue ? 0.8 : 0.65 });
     i = j;
   }
@@ -316,7 +330,7 @@ export function lowerLastFirst(s: NameScan): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
-    if (a.cap || b.cap || used.has(i) || !gapIs(text, a, b, /^,\s$/)) continue;
+    if (a.cap || b.cap || used.has(i) || !gapIs(text, a, b, /^, $/)) continue;
     if (!(lex.first.has(b.lower) && !isDict(b)) || !(nameLike(i) && !isDict(a))) continue;
     if (!(a.sentenceStart || cueBefore(i) || /:\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start)))) continue;
     out.push({ start: a.start, end: b.end, type: 'NAME', score: 0.75 });
@@ -354,7 +368,7 @@ export function allCapsRuns(s: NameScan): void {
       j + 1 < tokens.length &&
       j - i < 4 &&
       (tokens[j + 1]!.allCaps || initialAt(j + 1)) &&
-      gapIs(text, tokens[j]!, tokens[j + 1]!, /^\s$|^-$/) &&
+      gapIs(text, tokens[j]!, tokens[j + 1]!, /^[ \t]$|^-$/) &&
       (nameLike(j + 1) ||
         (cueHere && capsName(j + 1)) ||
         PARTICLES.has(tokens[j + 1]!.lower) ||

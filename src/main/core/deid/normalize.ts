@@ -29,7 +29,8 @@ const DASHES = /[\u2010\u2011\u2012\u2013\u2212\uFE63\uFF0D]/g;
 /** The value of a decimal digit of any script: digits come in runs of ten starting at zero. */
 function digitValue(cp: number): number {
   let below = 0;
-  while (below < 40 && DIGIT.test(String.fromCodePoint(cp - below - 1))) below++;
+  // No cap: the mathematical digits (U+1D7CE–1D7FF) are five runs of ten in a row.
+  while (DIGIT.test(String.fromCodePoint(cp - below - 1))) below++;
   return below % 10;
 }
 

@@ -17,7 +17,7 @@ const ORDINAL_WORD =
 const WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)';
 
 const email: Recogniser = (text) =>
-  all(/(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/, text, (m) => ({
+  all(/(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/, text, (m) => ({
     start: m.index,
     end: m.index + m[0].length,
     type: 'EMAIL',
@@ -40,7 +40,7 @@ const url: Recogniser = (text) => [
     /^[A-Za-z]\.[A-Za-z]\.\//.test(m[0]) ? null : { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'URL', score: 0.8 },
   ),
   // Defanged: "hxxps://example[.]com/x", "example[.]com", "example dot com/x".
-  ...all(/\bhxxps?:\/\/[^\s<>"'`]+|(?<![\w.-])(?:[A-Za-z0-9-]+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\s+dot\s+))+[A-Za-z]{2,}\b(?:\/[^\s<>"'`]*)?/i, text, (m) =>
+  ...all(/\bhxxps?:\/\/[^\s<>"'`]+|(?<![\w.-])(?:[A-Za-z0-9-]+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| {1,3}dot {1,3})){1,6}[A-Za-z]{2,}\b(?:\/[^\s<>"'`]*)?/i, text, (m) =>
     /dot\s/i.test(m[0]) && !new RegExp(`dot\\s+${TLD}\\b`, 'i').test(m[0]) ? null : { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'URL', score: 0.85 },
   ),
   ...all(new RegExp(`(?<![\\w@./-])(?:[A-Za-z0-9-]+\\.)+${TLD}(?:\\/[^\\s<>"'\`]*)?(?![\\w@])`, 'i'), text, (m) => {
@@ -64,7 +64,7 @@ const ip: Recogniser = (text) => [
     type: 'IP',
     score: 0.9,
   })),
-  ...all(/(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f]{0,4}:?)*(?![\w:])/i, text, (m) =>
+  ...all(/(?<![\w:])[0-9a-f]{0,4}(?:::?[0-9a-f]{1,4}){2,7}(?:::)?(?![\w:])/i, text, (m) =>
     // Require hex letters or '::' so a clock time like 10:30:15 is never an address.
     /::|[a-f]/i.test(m[0]) && m[0].split(':').length >= 4 ? { start: m.index, end: m.index + m[0].length, type: 'IP', score: 0.85 } : null,
   ),
@@ -235,7 +235,7 @@ const record: Recogniser = (text) => {
   const out: Candidate[] = [];
   out.push(
     ...all(
-      new RegExp(`\\b${RECORD_CONTEXT}\\s*(?:number|num\\.?|no\\.?|nbr|id)?\\s*(?:#|:)?\\s*(?:is|was)?\\s*#?\\s*${RECORD_VALUE}(?![\\w-])`, 'di'),
+      new RegExp(`\\b${RECORD_CONTEXT}[ \\t]{0,3}(?:(?:number|num\\.?|no\\.?|nbr|id)[ \\t]{0,3})?(?:[#:][ \\t]{0,3})?(?:(?:is|was)[ \\t]{1,3})?(?:#[ \\t]{0,2})?${RECORD_VALUE}(?![\\w-])`, 'di'),
       text,
       (m) => {
         const g = group(m, 1);

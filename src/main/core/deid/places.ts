@@ -6,7 +6,7 @@ const PLATE_SHAPE = /^(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[- ]?[A-
 /** Letter groups that look like a plate's but are statutes, roads, units or labels. */
 const NOT_PLATE = /^(?:HWY|RTE|RCW|WAC|ORS|USC|CFR|APT|STE|RMS|CAD|MRN|ICD|DSM|SSN|DOB|ZIP|AGE|LIC|VEH|UNK|EMS|MCT|DCR|CPS|APS|CIT|BLK|WHT|SR|US|CH|PO|BOX|RM|NO|AM|PM|HRS|MG|ML|FT|LBS|AND|THE|FOR|WAS|HAS|TAG|REG|CAR|UNIT|ROOM|BED|CELL|EXT|TEL|FAX|MIN|MAX|DAY|MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|ENG|MED|BAT|SGT|DEP|OFC|LT|PCT|DIV|DIST|SEC|CTR)$/;
 export const plate: Recogniser = (text) => [
-  ...all(/\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)\s*(?:number|no\.?|#|:|of|reading|read|was|is)?\s*(?:number|no\.?|#|:|is)?\s*"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))\s+)?(\d [A-Z]{3} \d{3}|[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/di, text, (m) => {
+  ...all(/\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)[ \t]{0,3}(?:(?:number|no\.?|#|:|of|reading|read|was|is)[ \t]{0,3})?(?:(?:number|no\.?|#|:|is)[ \t]{0,3})?"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))[ \t]{1,3})?(\d [A-Z]{3} \d{3}|[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/di, text, (m) => {
     const g = group(m, 1)!;
     return PLATE_SHAPE.test(m[1]!) ? { start: g[0], end: g[1], type: 'PLATE', score: 0.9 } : null;
   }),
