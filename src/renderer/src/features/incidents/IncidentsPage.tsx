@@ -74,7 +74,9 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
   // Free text stays out of the address (the browser keeps addresses on disk): in memory only.
   const [search, setSearch] = useRememberedText('incidents.search');
   const [tag, setTag] = useRememberedText('incidents.tag');
-  const [debounced] = useDebouncedValue(search, 250);
+  const [typed] = useDebouncedValue(search, 250);
+  // Clearing the box shows every incident at once (no wait for the last keys to settle).
+  const debounced = search.trim() ? typed : '';
   const [creating, setCreating] = useState(false);
   const query = useMemo(() => listQuery(route, debounced, tag), [route, debounced, tag]);
   const queryKey = JSON.stringify(query);
