@@ -5,7 +5,8 @@
  */
 import type { Candidate } from './recogniser';
 import { nameLexicon } from './lexicon';
-import { allCapsRuns, capitalisedRuns, caseDisguise, lowerCaseNames, lowerLastFirst, nameScan, surnameFirst } from './name-steps';
+import { allCapsRuns, caseDisguise, lowerCaseNames, lowerLastFirst } from './name-lower';
+import { capitalisedRuns, nameScan, surnameFirst } from './name-steps';
 import { PARTICLES, PLACE_BEFORE, TOKEN, tokenize } from './name-words';
 
 export function findNames(text: string): Candidate[] {
