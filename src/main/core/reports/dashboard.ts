@@ -23,13 +23,33 @@ export const FINDINGS_IN_PERIOD = (key: string) => `
 const bit = (all: readonly string[], v: string) => 1 << all.indexOf(v);
 
 
+type Range = [from: number, to: number];
+const WHERE = 'occurred BETWEEN ? AND ?';
+
 export function dashboard(db: ReadableDB, q: { from?: string | undefined; to?: string | undefined }, today: string): Dashboard {
   const last = (db.prepare('SELECT max(occurred) AS m FROM incidents').get() as { m: number | null }).m ?? Number(today.slice(0, 7).replace('-', ''));
   const to = q.to ? Number(q.to.replace('-', '')) : last;
   const from = q.from ? Number(q.from.replace('-', '')) : addMonths(to, -11);
-  const range = [from, to];
-  const where = 'occurred BETWEEN ? AND ?';
+  const range: Range = [from, to];
+  const { months, dispositions } = monthlySeries(db, range);
+  const { n, scorecard } = goalsScorecard(db, range);
+  return {
+    from: ym(from),
+    to: ym(to),
+    incidents: n,
+    months,
+    dispositions,
+    ...recordCounts(db, range, today),
+    detentionByArea: detentionByArea(db, range),
+    scorecard,
+    attributions: attributionsOf(db),
+  };
+}
 
+/** Incidents per month by call source, and dispositions per month. */
+function monthlySeries(db: ReadableDB, range: Range): Pick<Dashboard, 'months' | 'dispositions'> {
+  const [from, to] = range;
+  const where = WHERE;
   const monthRows = db.prepare(`SELECT occurred, call_source AS s, count(*) AS n FROM incidents WHERE ${where} GROUP BY occurred, call_source`).all(range) as {
     occurred: number;
     s: string | null;
@@ -49,6 +69,15 @@ export function dashboard(db: ReadableDB, q: { from?: string | undefined; to?: s
   const dispRows = db.prepare(`SELECT occurred, ${dispCols} FROM incidents WHERE ${where} GROUP BY occurred ORDER BY occurred`).all(range) as Record<string, number>[];
   const dispositions = dispRows.map((r) => ({ month: ym(r.occurred!), counts: Object.fromEntries(DISPOSITION.values.map((v, i) => [v, r[`d${i}`] ?? 0])) }));
 
+  return { months: [...monthsMap.values()], dispositions };
+}
+
+/** Findings by category and intercept in the period; the recommendation register's state now. */
+function recordCounts(
+  db: ReadableDB,
+  range: Range,
+  today: string,
+): Pick<Dashboard, 'findingsByCategory' | 'findingsByIntercept' | 'recommendationsByStatus' | 'overdue' | 'completionBySector'> {
   const fc = db
     .prepare(`SELECT k, sum(n) AS n FROM (${FINDINGS_IN_PERIOD('f.category')}) GROUP BY k`)
     .all([...range, ...range]) as { k: string; n: number }[];
@@ -64,11 +93,29 @@ export function dashboard(db: ReadableDB, q: { from?: string | undefined; to?: s
        WHERE r.status != 'declined' GROUP BY 1 ORDER BY total DESC`,
     )
     .all() as { sector: string; completed: number; total: number }[];
+  return {
+    findingsByCategory: FINDING_CATEGORY.options.map((o) => ({ key: o.value, label: o.label, count: fc.find((r) => r.k === o.value)?.n ?? 0 })),
+    findingsByIntercept: [...INTERCEPT.options.map((o) => ({ key: o.value, label: o.label, count: fi.find((r) => r.k === o.value)?.n ?? 0 })), { key: 'none', label: 'Not set', count: fi.find((r) => r.k === 'none')?.n ?? 0 }],
+    recommendationsByStatus: REC_STATUS.options.map((o) => ({ key: o.value, label: o.label, count: rs.find((r) => r.k === o.value)?.n ?? 0 })),
+    overdue,
+    completionBySector: bySector.map((r) => ({ sector: r.sector, label: SECTOR.label(r.sector), completed: r.completed, total: r.total })),
+  };
+}
+
+/** Incidents and emergency detentions by area in the period. */
+function detentionByArea(db: ReadableDB, range: Range): Dashboard['detentionByArea'] {
+  const where = WHERE;
   const ed = bit(DISPOSITION.values, 'emergency_detention');
   const byArea = db
     .prepare(`SELECT coalesce(area, 'unknown') AS area, count(*) AS incidents, sum((dispositions & ${ed}) != 0) AS detentions FROM incidents WHERE ${where} GROUP BY 1 ORDER BY 1`)
     .all(range) as { area: string; incidents: number; detentions: number }[];
+  return byArea;
+}
 
+/** The CIT goals scorecard: each measure with its numerator, denominator and rate. */
+function goalsScorecard(db: ReadableDB, range: Range): { n: number; scorecard: Dashboard['scorecard'] } {
+  const where = WHERE;
+  const ed = bit(DISPOSITION.values, 'emergency_detention');
   const s = db
     .prepare(
       `SELECT count(*) AS n,
@@ -97,21 +144,7 @@ export function dashboard(db: ReadableDB, q: { from?: string | undefined; to?: s
     { goal: '4', label: 'Handcuff rate', definition: 'Incidents where handcuffs were used, as a share of all incidents.', ...rate(s.cuffs!, n) },
     { goal: '4', label: 'Restraint rate', definition: 'Incidents where restraint was used, as a share of all incidents.', ...rate(s.restraint!, n) },
   ];
-  return {
-    from: ym(from),
-    to: ym(to),
-    incidents: n,
-    months: [...monthsMap.values()],
-    dispositions,
-    findingsByCategory: FINDING_CATEGORY.options.map((o) => ({ key: o.value, label: o.label, count: fc.find((r) => r.k === o.value)?.n ?? 0 })),
-    findingsByIntercept: [...INTERCEPT.options.map((o) => ({ key: o.value, label: o.label, count: fi.find((r) => r.k === o.value)?.n ?? 0 })), { key: 'none', label: 'Not set', count: fi.find((r) => r.k === 'none')?.n ?? 0 }],
-    recommendationsByStatus: REC_STATUS.options.map((o) => ({ key: o.value, label: o.label, count: rs.find((r) => r.k === o.value)?.n ?? 0 })),
-    overdue,
-    completionBySector: bySector.map((r) => ({ sector: r.sector, label: SECTOR.label(r.sector), completed: r.completed, total: r.total })),
-    detentionByArea: byArea,
-    scorecard,
-    attributions: attributionsOf(db),
-  };
+  return { n, scorecard };
 }
 
 export const CALL_SOURCE_LABEL = (k: string) => (k === 'unknown' ? 'Not recorded' : CALL_SOURCE.label(k));
