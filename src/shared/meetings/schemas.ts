@@ -2,31 +2,50 @@
 import { z } from 'zod';
 import { method } from '../method';
 import { emptyInput, MAX } from '../zod-helpers';
-import { INCIDENT_STATUS, INTERCEPT, TIMELINE_ACTOR, TIMELINE_KIND } from '../incidents/values';
-import { intervals, LIMITS } from '../incidents/schemas';
-import { IDENTIFIER_KINDS } from '../deid/kinds';
+import { INCIDENT_STATUS, TIMELINE_ACTOR, TIMELINE_KIND } from '../incidents/values';
+import { intervals } from '../incidents/schemas';
+import { AGENDA_KIND, ATTENDANCE, FINDING_CATEGORY, FINDING_KIND, MEETING_STATUS, MEMBER_ROLE, REC_STATUS, SECTOR, STRENGTH } from './values';
+import { clock, fileHandle, isoDate, name, rowId } from './fields';
 import {
-  ACTION_TYPE,
-  AGENDA_KIND,
-  ATTENDANCE,
-  CIT_GOAL,
-  FINDING_CATEGORY,
-  FINDING_KIND,
-  MEETING_STATUS,
-  MEMBER_ROLE,
-  REC_STATUS,
-  SECTOR,
-  STRENGTH,
-} from './values';
+  amendmentReason,
+  blameHint,
+  finding,
+  findingEditState,
+  findingNotIdentifiers,
+  findingPatch,
+  findingShape,
+  FINDING_SOURCES,
+  recFields,
+  recNotIdentifiers,
+  recPatch,
+  recommendation,
+  recommendationEditState,
+  systemicFindingShape,
+} from './records';
 
-const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const fileHandle = z.string().regex(/^fh_[A-Za-z0-9_-]{8,64}$/, 'Not a file handle: choose the file again.');
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'A date is YYYY-MM-DD.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'That date does not exist.');
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is HH:MM (24-hour).');
-const name = (label: string) => z.string().trim().min(1, `${label} is required.`).max(MAX.name, `${label} must be at most ${MAX.name} characters.`);
+export { isoDate } from './fields';
+export {
+  blameHint,
+  COVERAGE_FINDING_CATEGORIES,
+  COVERAGE_FINDING_INTERCEPTS,
+  finding,
+  findingEditState,
+  FINDING_SOURCES,
+  recommendation,
+  recommendationEditState,
+  recordAmendment,
+  RECORD_TEXT_FIELDS,
+  textIdentifier,
+  type BlameHint,
+  type Finding,
+  type FindingEditState,
+  type NotIdentifier,
+  type Recommendation,
+  type RecommendationEditState,
+  type RecordAmendment,
+  type RecordTextField,
+  type TextIdentifier,
+} from './records';
 
 // ------------------------------------------------------------------ roster
 export const member = z.object({
@@ -96,121 +115,6 @@ export const meetingDetail = z.object({
   readyIncidents: z.array(z.object({ id: z.number(), code: z.string(), summary: z.string() })),
 });
 export type MeetingDetail = z.infer<typeof meetingDetail>;
-
-// ------------------------------------------------------------------ findings and recommendations
-const findingShape = {
-  incidentId: rowId,
-  meetingId: rowId.nullable(),
-  category: z.enum(FINDING_CATEGORY.values),
-  kind: z.enum(FINDING_KIND.values),
-  intercept: z.enum(INTERCEPT.values).nullable(),
-  goals: z.array(z.enum(CIT_GOAL.values)).max(4),
-  timelineEventId: rowId.nullable(),
-  description: z.string().trim().min(3, 'Describe the finding (at least 3 characters).').max(4000, 'A finding is at most 4000 characters.'),
-};
-/** A finding about the system that no single incident carries: today, a 24/7 coverage gap. */
-export const FINDING_SOURCES = ['case', 'coverage'] as const;
-export const COVERAGE_FINDING_CATEGORIES = ['services', 'staffing'] as const;
-export const COVERAGE_FINDING_INTERCEPTS = ['0', '1'] as const;
-const systemicFindingShape = {
-  source: z.literal('coverage'),
-  meetingId: rowId.nullable(),
-  category: z.enum(COVERAGE_FINDING_CATEGORIES, 'A coverage gap is a services or a staffing/resources finding.'),
-  intercept: z.enum(COVERAGE_FINDING_INTERCEPTS, 'A coverage gap sits at intercept 0 (community services) or 1 (law enforcement).'),
-  goals: z.array(z.enum(CIT_GOAL.values)).max(4),
-  description: findingShape.description,
-};
-export const finding = z.object({
-  id: z.number(),
-  /** Null for a systemic finding (source 'coverage'). */
-  incidentId: z.number().nullable(),
-  incidentCode: z.string().nullable(),
-  source: z.enum(FINDING_SOURCES),
-  meetingId: z.number().nullable(),
-  category: z.enum(FINDING_CATEGORY.values),
-  kind: z.enum(FINDING_KIND.values),
-  intercept: z.enum(INTERCEPT.values).nullable(),
-  goals: z.array(z.enum(CIT_GOAL.values)),
-  timelineEventId: z.number().nullable(),
-  description: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
-  recommendationIds: z.array(z.number()),
-});
-export type Finding = z.infer<typeof finding>;
-
-export const blameHint = z.object({ start: z.number(), end: z.number(), phrase: z.string(), suggestion: z.string() });
-export type BlameHint = z.infer<typeof blameHint>;
-
-const owner = z.union([z.object({ memberId: rowId }).strict(), z.object({ organisationId: rowId }).strict()]);
-const recFields = {
-  action: z.string().trim().min(3, 'Say what should change (at least 3 characters).').max(2000),
-  owner,
-  dueDate: isoDate,
-  measure: z.string().trim().max(1000),
-  actionType: z.enum(ACTION_TYPE.values),
-};
-export const recommendation = z.object({
-  id: z.number(),
-  code: z.string(),
-  action: z.string(),
-  owner: z.object({ kind: z.enum(['member', 'organisation']), id: z.number(), name: z.string(), sector: z.enum(SECTOR.values) }),
-  dueDate: z.string(),
-  status: z.enum(REC_STATUS.values),
-  statusAt: z.string(),
-  measure: z.string(),
-  actionType: z.enum(ACTION_TYPE.values),
-  strength: z.enum(STRENGTH.values),
-  overdue: z.boolean(),
-  findingIds: z.array(z.number()),
-  incidentCodes: z.array(z.string()),
-  /** At least one of its findings is a 24/7 coverage gap rather than a case. */
-  fromCoverageGap: z.boolean(),
-  meetingId: z.number().nullable(),
-  history: z.array(z.object({ status: z.enum(REC_STATUS.values), note: z.string(), at: z.string(), by: z.string().nullable() })),
-});
-export type Recommendation = z.infer<typeof recommendation>;
-
-// ------------------------------------------------------------------ editing findings and recommendations
-/** The free-text fields of findings and recommendations that the identifier guard reads. */
-export const RECORD_TEXT_FIELDS = ['description', 'action', 'measure'] as const;
-export type RecordTextField = (typeof RECORD_TEXT_FIELDS)[number];
-const notIdentifierShape = {
-  type: z.enum(IDENTIFIER_KINDS),
-  /** The flagged words as typed; the core finds them again in the saved text. */
-  text: z.string().min(1).max(MAX.short),
-  reason: z.string().trim().min(3, 'Say why this is not an identifier (at least 3 characters).').max(LIMITS.reason),
-};
-/** "Not an identifier" decisions sent with a finding's text (recorded with the reason, audited). */
-const findingNotIdentifiers = z.array(z.object(notIdentifierShape).strict()).max(50).optional();
-const recNotIdentifiers = z.array(z.object({ field: z.enum(['action', 'measure']), ...notIdentifierShape }).strict()).max(50).optional();
-export type NotIdentifier = { field?: RecordTextField; type: (typeof IDENTIFIER_KINDS)[number]; text: string; reason: string };
-const amendmentReason = z.string().trim().min(3, 'Say why the record changes (at least 3 characters).').max(1000);
-
-export const recordAmendment = z.object({ number: z.number(), reason: z.string(), diff: z.string(), hash: z.string(), at: z.string(), by: z.string().nullable() });
-export type RecordAmendment = z.infer<typeof recordAmendment>;
-/** A possible identifier in a finding's or recommendation's saved text, and whether someone said it is not one. */
-export const textIdentifier = z.object({
-  field: z.enum(RECORD_TEXT_FIELDS),
-  start: z.number(),
-  end: z.number(),
-  type: z.enum(IDENTIFIER_KINDS),
-  text: z.string(),
-  dismissed: z.object({ reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
-});
-export type TextIdentifier = z.infer<typeof textIdentifier>;
-const editStateShape = {
-  /** Null while the item is edited freely; otherwise why changes are now numbered amendments with a reason. */
-  locked: z.string().nullable(),
-  amendments: z.array(recordAmendment),
-  identifiers: z.array(textIdentifier),
-};
-export const findingEditState = z.object({ finding, ...editStateShape, room: z.object({ description: z.string() }) });
-export type FindingEditState = z.infer<typeof findingEditState>;
-export const recommendationEditState = z.object({ recommendation, ...editStateShape, room: z.object({ action: z.string(), measure: z.string() }) });
-export type RecommendationEditState = z.infer<typeof recommendationEditState>;
-const findingPatch = z.object(findingShape).omit({ incidentId: true, meetingId: true }).partial().strict();
-const recPatch = z.object(recFields).partial().strict();
 
 // ------------------------------------------------------------------ walk mode
 export const walkState = z.object({
