@@ -4,7 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { Route, Router, Switch } from 'wouter';
 
 import type { EventPayload } from '../../shared/contract';
-import { EmptyState } from './features/layout/EmptyState';
+import { EmptyState } from './ui/EmptyState';
 import { SetupScreen } from './features/workbench/SetupScreen';
 import { UnlockScreen } from './features/workbench/UnlockScreen';
 import { RecoveryKeyPanel } from './features/workbench/RecoveryKeyPanel';

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { href, paths } from '../../lib/routes';
-import { formatDate } from '../meetings/MeetingsPage';
-import { StatCard } from '../layout/StatCard';
-import { ErrorAlert } from '../layout/FormActions';
+import { formatDate } from '../../lib/format';
+import { StatCard } from '../../ui/StatCard';
+import { ErrorAlert } from '../../ui/FormActions';
 import { useHomeSummary } from './queries';
 
 /** What needs attention: the next meeting, overdue recommendations, identifiers to resolve, cases ready for review. */

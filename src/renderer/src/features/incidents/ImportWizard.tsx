@@ -10,9 +10,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
 import { invalidate } from '../../lib/query';
 import { INCIDENT_READS, useImportPresets } from './queries';
-import { DataTable } from '../layout/DataTable';
-import { StatCard } from '../layout/StatCard';
-import { ErrorAlert } from '../layout/FormActions';
+import { DataTable } from '../../ui/DataTable';
+import { StatCard } from '../../ui/StatCard';
+import { ErrorAlert } from '../../ui/FormActions';
 
 interface Opened {
   stagingId: string;

@@ -6,10 +6,9 @@ import type { IncidentDetail, IncidentFields as Fields } from '../../../../share
 import { STATUS_MOVES, type IncidentStatus } from '../../../../shared/incidents/values';
 import { ApiError } from '../../lib/api';
 import { href, paths, withRememberedSearch } from '../../lib/routes';
-import { ErrorAlert } from '../layout/FormActions';
-import { DismissModal } from './DismissModal';
+import { ErrorAlert } from '../../ui/FormActions';
+import { DismissModal, GuardedTextarea } from '../identifiers';
 import { monthYear, STATUS_COLOR, statusLabel } from './format';
-import { GuardedTextarea } from './GuardedTextarea';
 import { IdentifierGuardPanel } from './IdentifierGuardPanel';
 import { IncidentFields } from './IncidentFields';
 import classes from './IncidentDetailPage.module.css';

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { IncidentRow } from '../../../../shared/incidents/schemas';
 import { CALL_SOURCE, DISPOSITION, INCIDENT_STATUS, INTERCEPT, RESPONDER } from '../../../../shared/incidents/values';
 import { incidentsSearch, useRememberedText, useRouteSearch, type IncidentsSearch } from '../../lib/routes';
-import { ErrorAlert } from '../layout/FormActions';
+import { ErrorAlert } from '../../ui/FormActions';
 import { useIncidentCount, useIncidentFacets, useIncidentPages, type ListQuery } from './queries';
 import { callSourceLabel, dispositionsLabel, monthYear, STATUS_COLOR, statusLabel } from './format';
 import { NewIncidentModal } from './NewIncidentModal';

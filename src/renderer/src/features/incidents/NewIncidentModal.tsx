@@ -1,5 +1,5 @@
 import { Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { FormActions } from '../layout/FormActions';
+import { FormActions } from '../../ui/FormActions';
 import { useState } from 'react';
 import { useIncidentWrite, useNextCode } from './queries';
 import { MONTH_OPTIONS } from './format';

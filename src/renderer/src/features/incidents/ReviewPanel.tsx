@@ -3,10 +3,8 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { CIT_GOAL, FINDING_CATEGORY, FINDING_KIND, REC_STATUS } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
-import { ErrorAlert } from '../layout/FormActions';
-import { useFindings, useRecommendations } from '../meetings/queries';
-import { FindingQuickAdd } from '../meetings/FindingQuickAdd';
-import { RecommendationModal, StrengthBadge } from '../meetings/RecommendationModal';
+import { ErrorAlert } from '../../ui/FormActions';
+import { FindingQuickAdd, RecommendationModal, StrengthBadge, useFindings, useRecommendations } from '../meetings';
 
 export function ReviewPanel({ incidentId, readOnly }: { incidentId: number; readOnly: boolean }) {
   const findingsQuery = useFindings({ incidentId });

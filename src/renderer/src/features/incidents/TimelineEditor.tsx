@@ -5,7 +5,7 @@ import type { IncidentDetail, TimelineEvent, TimelineEventInput } from '../../..
 import { TIMELINE_ACTOR, TIMELINE_KIND } from '../../../../shared/incidents/values';
 import { formatDuration } from '../../../../shared/incidents/timeline';
 import { useIncidentWrite } from './queries';
-import { GuardedTextarea } from './GuardedTextarea';
+import { GuardedTextarea } from '../identifiers';
 
 type Draft = Required<TimelineEventInput>;
 const EMPTY: Draft = { time: '', actor: 'dispatch_911', kind: 'call', description: '', decisionPoint: false };

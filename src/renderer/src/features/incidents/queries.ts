@@ -1,12 +1,9 @@
-/** Incidents' server state: the list, facets, one incident, the identifier guard's scan, and the writes. */
+/** Incidents' server state: the list, facets, one incident, and the writes. */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { MethodName } from '../../../../shared/contract';
-import type { IdentifierFinding } from '../../../../shared/deid/kinds';
 import type { IncidentDetail, IncidentQuery, IncidentRow } from '../../../../shared/incidents/schemas';
-import { call } from '../../lib/api';
 import { keyOf, methodQuery, useMethod, useMethodMutation } from '../../lib/query';
-import { useQuery, keepPreviousData } from '@tanstack/react-query';
 
 /** What a change to incidents makes stale (lists, counts, summaries built from them). */
 export const INCIDENT_READS: readonly MethodName[] = [
@@ -54,14 +51,3 @@ export function useIncidentWrite<M extends DetailWrite>(method: M) {
 export const useDeleteIncident = () =>
   useMethodMutation('incidents.delete', { invalidates: INCIDENT_READS, onSuccess: (_d, input, client) => client.removeQueries({ queryKey: keyOf('incidents.get', { id: input.id }) }) });
 
-/** The core's identifier scan of a text (debounced by the caller); the last answer stays while the next is on its way. */
-export function useIdentifierScan(text: string): { text: string; findings: IdentifierFinding[] } {
-  const { data } = useQuery({
-    queryKey: keyOf('identifiers.scan', { text }),
-    // A failed scan shows no findings for that text (the save is guarded by the core anyway).
-    queryFn: async () => ({ text, findings: text.trim() ? await call('identifiers.scan', { text }).then((r) => r.findings, () => []) : [] }),
-    placeholderData: keepPreviousData,
-    gcTime: 30_000,
-  });
-  return data ?? { text: '', findings: [] };
-}

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { Finding, FindingEditState } from '../../../../shared/meetings/schemas';
 import { FINDING_CATEGORY, FINDING_KIND, type FindingCategory } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
-import { ErrorAlert, FormActions } from '../layout/FormActions';
+import { ErrorAlert, FormActions } from '../../ui/FormActions';
 import { useFindingEditState, useRecordWrite } from './queries';
 import { GoalChips } from './FindingQuickAdd';
 import { GuardedRecordField, useNotIdentifiers } from './GuardedRecordText';

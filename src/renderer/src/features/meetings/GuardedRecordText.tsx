@@ -10,8 +10,7 @@ import { useCallback, useMemo, useState, type KeyboardEvent, type ReactNode } fr
 import { type IdentifierFinding, type IdentifierKind } from '../../../../shared/deid/kinds';
 import { redactSpans } from '../../../../shared/deid/redact';
 import type { NotIdentifier, RecordTextField, TextIdentifier } from '../../../../shared/meetings/schemas';
-import { DismissModal } from '../incidents/DismissModal';
-import { GuardedTextarea, useLiveFindings } from '../incidents/GuardedTextarea';
+import { DismissModal, GuardedTextarea, useLiveFindings } from '../identifiers';
 
 interface Pending {
   field: RecordTextField;

@@ -6,13 +6,14 @@ import { MEETING_STATUS, MEMBER_ROLE, REC_STATUS, SECTOR } from '../../../../sha
 import { api, unwrap } from '../../lib/api';
 import { href, paths } from '../../lib/routes';
 import { useMeeting, useMeetingWrite } from './queries';
-import { formatDate, MEETING_COLOR } from './MeetingsPage';
+import { formatDate } from '../../lib/format';
+import { MEETING_COLOR } from './MeetingsPage';
 import classes from './MeetingPage.module.css';
 import { ExportMenu, exportWith, MinutesPanel } from './MinutesPanel';
 import { SystemicFindingsPanel } from './SystemicFindingsPanel';
 import { MeetingRecordPanel } from './MeetingRecordPanel';
-import { ErrorAlert } from '../layout/FormActions';
-import { blockedOf, GuardBlockedAlert } from '../layout/GuardBlocked';
+import { ErrorAlert } from '../../ui/FormActions';
+import { blockedOf, GuardBlockedAlert } from '../../ui/GuardBlocked';
 import type { GuardBlock } from '../../../../shared/result';
 
 export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number; onBack(): void; onWalk(): void; onOpenIncident(id: number): void }) {

@@ -1,15 +1,12 @@
 import { Badge, Button, Group, Modal, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { MEETING_STATUS } from '../../../../shared/meetings/values';
+import { formatDate } from '../../lib/format';
 import { href, paths } from '../../lib/routes';
-import { ErrorAlert, FormActions } from '../layout/FormActions';
+import { ErrorAlert, FormActions } from '../../ui/FormActions';
 import { useMeetings, useMeetingWrite } from './queries';
 
 export const MEETING_COLOR: Record<string, string> = { planned: 'blue.9', in_progress: 'teal.9', ended: 'gray.8' };
-
-export function formatDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 export function MeetingsPage({ onOpen }: { onOpen(id: number): void }) {
   const { data, error } = useMeetings();

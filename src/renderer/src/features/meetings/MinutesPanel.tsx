@@ -11,8 +11,8 @@ import type { GuardBlock } from '../../../../shared/result';
 import { placeholder } from '../../../../shared/deid/kinds';
 import { rebaseSpans, redactOne } from '../../../../shared/deid/redact';
 import { api, unwrap } from '../../lib/api';
-import { ErrorAlert } from '../layout/FormActions';
-import { blockedOf, GuardBlockedAlert } from '../layout/GuardBlocked';
+import { ErrorAlert } from '../../ui/FormActions';
+import { blockedOf, GuardBlockedAlert } from '../../ui/GuardBlocked';
 import { useMeetings, useMinutes, useMinutesWrite } from './queries';
 
 export async function exportWith(kind: 'minutes' | 'packet', meetingId: number, format: 'md' | 'docx' | 'pdf', date: string): Promise<string> {

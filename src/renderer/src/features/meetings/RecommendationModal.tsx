@@ -1,10 +1,10 @@
 import { Alert, Badge, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { FormActions } from '../layout/FormActions';
+import { FormActions } from '../../ui/FormActions';
 import { useState } from 'react';
 import type { Finding, Member, Organisation, Recommendation, RecommendationEditState } from '../../../../shared/meetings/schemas';
 import { ACTION_STRENGTH, ACTION_TYPE, FINDING_CATEGORY, STRENGTH, type ActionType } from '../../../../shared/meetings/values';
-import { ErrorAlert } from '../layout/FormActions';
-import { useRoster } from '../settings/queries';
+import { ErrorAlert } from '../../ui/FormActions';
+import { useRoster } from '../settings';
 import { useRecommendationEditState, useRecordWrite } from './queries';
 import { GuardedRecordField, useNotIdentifiers } from './GuardedRecordText';
 import { AmendmentList } from './RecordAmendments';

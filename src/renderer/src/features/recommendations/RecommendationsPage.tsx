@@ -3,10 +3,10 @@ import { useState } from 'react';
 import type { Recommendation } from '../../../../shared/meetings/schemas';
 import { ACTION_TYPE, REC_MOVES, REC_STATUS, STRENGTH, type RecStatus } from '../../../../shared/meetings/values';
 import { api, unwrap } from '../../lib/api';
-import { StrengthBadge } from '../meetings/RecommendationModal';
+import { StrengthBadge } from '../meetings';
 import { recommendationsSearch, useRouteSearch, type RecommendationsSearch } from '../../lib/routes';
-import { ErrorAlert } from '../layout/FormActions';
-import { useRoster } from '../settings/queries';
+import { ErrorAlert } from '../../ui/FormActions';
+import { useRoster } from '../settings';
 import { useRegister, useSetRecommendationStatus } from './queries';
 
 const STATUS_COLOR: Record<RecStatus, string> = { proposed: 'gray.8', accepted: 'blue.9', in_progress: 'indigo.9', completed: 'teal.9', declined: 'dark.6' };

@@ -11,10 +11,8 @@ import type { CoverageFindingDraft } from '../../../../shared/coverage/gap';
 import { COVERAGE_FINDING_CATEGORIES, COVERAGE_FINDING_INTERCEPTS, type Finding } from '../../../../shared/meetings/schemas';
 import { FINDING_CATEGORY } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
-import { useMeetings, useRecordWrite } from '../meetings/queries';
-import { FormActions } from '../layout/FormActions';
-import { BlameReminder, GoalChips, useBlameHints } from '../meetings/FindingQuickAdd';
-import { GuardedRecordField, useNotIdentifiers } from '../meetings/GuardedRecordText';
+import { BlameReminder, GoalChips, GuardedRecordField, useBlameHints, useMeetings, useNotIdentifiers, useRecordWrite } from '../meetings';
+import { FormActions } from '../../ui/FormActions';
 
 export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; onClose(): void; onCreated(f: Finding): void }) {
   const [category, setCategory] = useState<string>('services');

@@ -9,13 +9,13 @@ import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { CALL_SOURCE, DISPOSITION } from '../../../../shared/incidents/values';
 import { api, unwrap } from '../../lib/api';
-import { ExportMenu } from '../meetings/MinutesPanel';
+import { ExportMenu } from '../meetings';
 import { CoveragePanel } from './CoveragePanel';
-import { DataTable } from '../layout/DataTable';
-import { ErrorAlert } from '../layout/FormActions';
+import { DataTable } from '../../ui/DataTable';
+import { ErrorAlert } from '../../ui/FormActions';
 import { reportsSearch, useRouteSearch } from '../../lib/routes';
 import { useDashboard } from './queries';
-import { blockedOf, GuardBlockedAlert } from '../layout/GuardBlocked';
+import { blockedOf, GuardBlockedAlert } from '../../ui/GuardBlocked';
 import type { GuardBlock } from '../../../../shared/result';
 
 const SOURCE_COLORS = ['teal.9', 'blue.9', 'grape.9', 'orange.8', 'gray.7', 'red.9', 'dark.4'];

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { VerifyReport } from '../../../../shared/workbench/schemas';
 import { AUDIT_EVENT_NAMES } from '../../../../shared/workbench/audit-events';
 import { api, unwrap } from '../../lib/api';
-import { ErrorAlert } from '../layout/FormActions';
+import { ErrorAlert } from '../../ui/FormActions';
 import { useAuditLog } from './queries';
 
 

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Paper, PasswordInput, Progress, Select, St
 import { useEffect, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { ApiError, api, unwrap } from '../../lib/api';
-import { useAppInfo, useKeyholders } from '../workbench/queries';
+import { useAppInfo, useKeyholders } from '../workbench';
 
 /** A restore waiting for the user to confirm that the backup is of a different workbench. */
 interface OtherWorkbench {

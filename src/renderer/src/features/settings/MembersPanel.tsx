@@ -2,9 +2,8 @@ import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, 
 import { useState } from 'react';
 import { api, unwrap } from '../../lib/api';
 import type { CopyView } from '../../../../shared/workbench/schemas';
-import { ErrorAlert } from '../layout/FormActions';
-import { useKeyholders } from '../workbench/queries';
-import { RecoveryKeyPanel } from '../workbench/RecoveryKeyPanel';
+import { ErrorAlert } from '../../ui/FormActions';
+import { RecoveryKeyPanel, useKeyholders } from '../workbench';
 import { useAddKeyholder, useChangePassphrase, useCopies, useRemoveKeyholder } from './queries';
 import { CopiesTable, notRevokedText, OldCopiesPanel } from './OldCopies';
 

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { ErrorAlert, FormActions } from '../layout/FormActions';
+import { ErrorAlert, FormActions } from '../../ui/FormActions';
 import { useState } from 'react';
 import type { Member, Organisation } from '../../../../shared/meetings/schemas';
 import { MEMBER_ROLE, SECTOR } from '../../../../shared/meetings/values';

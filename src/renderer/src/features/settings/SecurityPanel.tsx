@@ -1,6 +1,6 @@
 import { Alert, Button, NumberInput, Stack, Switch, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorAlert } from '../layout/FormActions';
+import { ErrorAlert } from '../../ui/FormActions';
 import { useSettings, useUpdateSettings } from './queries';
 
 export function SecurityPanel() {

@@ -3,7 +3,7 @@ import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text
 import { useState } from 'react';
 import { SERVICE_SECTOR_LABELS, SERVICE_SECTORS, type Service } from '../../../../shared/coverage/schemas';
 import { formatIntervals, parseIntervals, WEEKDAY_NAMES } from '../../../../shared/coverage/hours';
-import { ErrorAlert, FormActions } from '../layout/FormActions';
+import { ErrorAlert, FormActions } from '../../ui/FormActions';
 import { useSaveService, useServices } from './queries';
 
 interface Draft {

@@ -1,6 +1,6 @@
 import { Tabs } from '@mantine/core';
 import type { ComponentType } from 'react';
-import { PageFrame } from '../pages';
+import { PageFrame } from '../../ui/PageFrame';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { MembersPanel } from './MembersPanel';

@@ -3,9 +3,9 @@
  * where it can be fixed (from the core's `error.blocked`). Shows only the flagged words.
  */
 import { Alert, Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import type { GuardBlock, GuardWhere } from '../../../../shared/result';
-import { ApiError } from '../../lib/api';
-import { href, navigate, paths } from '../../lib/routes';
+import type { GuardBlock, GuardWhere } from '../../../shared/result';
+import { ApiError } from '../lib/api';
+import { href, navigate, paths } from '../lib/routes';
 
 /** The page and, when there is one, the element on it where the text can be fixed. */
 export function fixTarget(where: GuardWhere | null): { path: string; focus?: string; label: string } | null {

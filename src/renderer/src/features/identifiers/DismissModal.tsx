@@ -1,5 +1,5 @@
 import { Modal, Stack, Text, Textarea } from '@mantine/core';
-import { FormActions } from '../layout/FormActions';
+import { FormActions } from '../../ui/FormActions';
 import { useState } from 'react';
 import { IDENTIFIER_LABELS, type IdentifierKind } from '../../../../shared/deid/kinds';
 

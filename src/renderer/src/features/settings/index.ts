@@ -1,0 +1,2 @@
+/** What other features may use from settings: the committee's roster and crisis services. */
+export { useRoster, useServices } from './queries';
