@@ -49,6 +49,8 @@ export interface GuardedTextareaProps {
   /** "Not an identifier": offered only when the text is saved (the core checks the saved text). */
   onDismiss?(f: IdentifierFinding): void;
   dismissDisabledReason?: string | null;
+  /** What is wrong with the text, shown under the field (a form's validation). */
+  error?: ReactNode;
 }
 
 export function GuardedTextarea(props: GuardedTextareaProps) {
@@ -88,7 +90,8 @@ export function GuardedTextarea(props: GuardedTextareaProps) {
           rows={props.minRows ?? 5}
           maxLength={props.maxLength}
           readOnly={props.readOnly}
-          aria-describedby={`${id}-findings${props.description ? ` ${id}-desc` : ''}`}
+          aria-describedby={`${props.error ? `${id}-error ` : ''}${id}-findings${props.description ? ` ${id}-desc` : ''}`}
+          aria-invalid={props.error ? true : undefined}
           spellCheck={false}
           autoComplete="off"
           onChange={(e) => onChange(e.currentTarget.value)}
@@ -97,6 +100,11 @@ export function GuardedTextarea(props: GuardedTextareaProps) {
           }}
         />
       </Box>
+      {props.error && (
+        <Text size="sm" c="red.9" id={`${id}-error`}>
+          {props.error}
+        </Text>
+      )}
       <div id={`${id}-findings`} aria-live="polite">
         {open.length === 0 ? (
           <Text size="sm" c="dimmed">

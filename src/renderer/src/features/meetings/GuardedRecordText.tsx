@@ -73,6 +73,7 @@ export function GuardedRecordField(p: {
   guard: NotIdentifiers;
   minRows?: number;
   maxLength?: number;
+  error?: ReactNode;
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
 }) {
   const findings = useLiveFindings(p.value);
@@ -88,6 +89,7 @@ export function GuardedRecordField(p: {
         onChange={p.onChange}
         minRows={p.minRows ?? 3}
         {...(p.maxLength ? { maxLength: p.maxLength } : {})}
+        error={p.error}
         isDismissed={dismissed}
         onDismiss={p.guard.ask(p.field, p.value)}
       />
