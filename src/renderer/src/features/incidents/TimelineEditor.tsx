@@ -1,9 +1,11 @@
 import { ActionIcon, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { IncidentDetail, TimelineEvent, TimelineEventInput } from '../../../../shared/incidents/schemas';
+import { timelineEventInput, type IncidentDetail, type TimelineEvent, type TimelineEventInput } from '../../../../shared/incidents/schemas';
 import { TIMELINE_ACTOR, TIMELINE_KIND } from '../../../../shared/incidents/values';
 import { formatDuration } from '../../../../shared/incidents/timeline';
+import { zodForm } from '../../lib/form';
 import { useIncidentWrite } from './queries';
 import { GuardedTextarea } from '../identifiers';
 
@@ -12,7 +14,6 @@ const EMPTY: Draft = { time: '', actor: 'dispatch_911', kind: 'call', descriptio
 
 export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean }) {
   const { timeline, intervals } = p.detail;
-  const [draft, setDraft] = useState<Draft>(EMPTY);
   const [editing, setEditing] = useState<{ id: number; value: Draft } | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Each answers with the incident, which becomes the cached one (and so the page's).
@@ -31,9 +32,7 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean })
       return false;
     }
   };
-  const add = async () => {
-    if (await run(() => addStep({ incidentId: p.detail.incident.id, event: draft }))) setDraft({ ...EMPTY, actor: draft.actor });
-  };
+  const add = (event: Draft) => run(() => addStep({ incidentId: p.detail.incident.id, event }));
   const move = (e: TimelineEvent, by: number) => void run(() => moveStep({ id: e.id, position: Math.max(0, e.position + by) }));
   const remove = async (e: TimelineEvent) => {
     if (!(await run(() => removeStep({ id: e.id })))) return;
@@ -67,9 +66,10 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean })
       ),
     });
   };
-  const saveEdit = async () => {
-    if (!editing) return;
-    if (await run(() => updateStep({ id: editing.id, patch: editing.value }))) setEditing(null);
+  const saveEdit = async (id: number, patch: Draft) => {
+    const ok = await run(() => updateStep({ id, patch }));
+    if (ok) setEditing(null);
+    return ok;
   };
 
   return (
@@ -115,7 +115,7 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean })
                 editing?.id === e.id ? (
                   <Table.Tr key={e.id}>
                     <Table.Td colSpan={5}>
-                      <EventForm value={editing.value} onChange={(v) => setEditing({ id: e.id, value: v })} onSubmit={() => void saveEdit()} submitLabel="Save step" onCancel={() => setEditing(null)} />
+                      <EventForm initial={editing.value} onSubmit={(v) => saveEdit(e.id, v)} submitLabel="Save step" onCancel={() => setEditing(null)} />
                     </Table.Td>
                   </Table.Tr>
                 ) : (
@@ -185,7 +185,7 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean })
             <Title order={4} mb="sm">
               Add a step
             </Title>
-            <EventForm value={draft} onChange={setDraft} onSubmit={() => void add()} submitLabel="Add step" />
+            <EventForm initial={EMPTY} onSubmit={add} submitLabel="Add step" startAgain />
           </Paper>
         )}
       </Stack>
@@ -193,24 +193,38 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean })
   );
 }
 
-function EventForm(p: { value: Draft; onChange(v: Draft): void; onSubmit(): void; submitLabel: string; onCancel?: () => void }) {
-  const v = p.value;
+/**
+ * One step's fields, checked by the contract's schema (src/shared) with the error under the field.
+ * `startAgain`: after a successful submit the form empties, keeping the actor (the next step is
+ * often the same one's).
+ */
+function EventForm(p: { initial: Draft; onSubmit(v: Draft): Promise<boolean>; submitLabel: string; onCancel?: () => void; startAgain?: boolean }) {
+  const form = useForm<Draft>({ initialValues: p.initial, validate: zodForm(timelineEventInput) });
+  const v = form.values;
+  const submit = async (values: Draft) => {
+    if ((await p.onSubmit(values)) && p.startAgain) form.setValues({ ...EMPTY, actor: values.actor });
+  };
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        p.onSubmit();
-      }}
-    >
+    <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="sm">
         <Group align="flex-end" grow>
-          <TextInput label="Time" description="14:05 or T+12:30" value={v.time} onChange={(e) => p.onChange({ ...v, time: e.currentTarget.value })} required maw={170} />
-          <Select label="Actor" data={TIMELINE_ACTOR.options} value={v.actor} onChange={(a) => a && p.onChange({ ...v, actor: a as Draft['actor'] })} allowDeselect={false} />
-          <Select label="Kind" data={TIMELINE_KIND.options} value={v.kind} onChange={(k) => k && p.onChange({ ...v, kind: k as Draft['kind'], decisionPoint: k === 'decision_point' ? true : v.decisionPoint })} allowDeselect={false} />
+          <TextInput label="Time" description="14:05 or T+12:30" required maw={170} {...form.getInputProps('time')} />
+          <Select label="Actor" data={TIMELINE_ACTOR.options} allowDeselect={false} {...form.getInputProps('actor')} />
+          <Select
+            label="Kind"
+            data={TIMELINE_KIND.options}
+            allowDeselect={false}
+            {...form.getInputProps('kind')}
+            onChange={(k) => {
+              if (!k) return;
+              form.setFieldValue('kind', k as Draft['kind']);
+              if (k === 'decision_point') form.setFieldValue('decisionPoint', true);
+            }}
+          />
         </Group>
-        <GuardedTextarea label="Description" value={v.description} onChange={(d) => p.onChange({ ...v, description: d })} minRows={2} maxLength={2000} />
+        <GuardedTextarea label="Description" value={v.description} onChange={(d) => form.setFieldValue('description', d)} error={form.errors.description} minRows={2} maxLength={2000} />
         <Group justify="space-between">
-          <Checkbox label="Decision point" checked={v.decisionPoint} onChange={(e) => p.onChange({ ...v, decisionPoint: e.currentTarget.checked })} size="md" />
+          <Checkbox label="Decision point" size="md" {...form.getInputProps('decisionPoint', { type: 'checkbox' })} />
           <Group>
             {p.onCancel && (
               <Button variant="default" onClick={p.onCancel}>
