@@ -1,9 +1,15 @@
 import { Badge, Button, Group, Modal, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { z } from 'zod';
 import { MEETING_STATUS } from '../../../../shared/meetings/values';
-import { formatDate } from '../../lib/format';
+import { meetingFields } from '../../../../shared/meetings/schemas';
+import { addDays, formatDate, todayIn } from '../../lib/format';
+import { zodForm } from '../../lib/form';
 import { href, paths } from '../../lib/routes';
+import { DateField } from '../../ui/DateField';
 import { ErrorAlert, FormActions } from '../../ui/FormActions';
+import { useSettings } from '../settings';
 import { useMeetings, useMeetingWrite } from './queries';
 
 export const MEETING_COLOR: Record<string, string> = { planned: 'blue.9', in_progress: 'teal.9', ended: 'gray.8' };
@@ -63,18 +69,31 @@ export function MeetingsPage({ onOpen }: { onOpen(id: number): void }) {
   );
 }
 
+// The contract's checks (src/shared), on the form's values (a cleared date or length is empty).
+const fields = meetingFields.shape;
+const planSchema = z.object({
+  date: z.string('Choose the date of the meeting.').pipe(fields.date),
+  time: fields.time,
+  lengthMinutes: z.number('Give the length in minutes.').pipe(fields.lengthMinutes),
+  place: fields.place,
+  virtual: fields.virtual,
+});
+type PlanValues = { date: string | null; time: string; lengthMinutes: number | string; place: string; virtual: boolean };
+
 function PlanMeetingModal({ opened, onClose, onCreated }: { opened: boolean; onClose(): void; onCreated(id: number): void }) {
-  const [date, setDate] = useState(() => new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10));
-  const [time, setTime] = useState('14:00');
-  const [length, setLength] = useState<number>(90);
-  const [place, setPlace] = useState('');
-  const [virtual, setVirtual] = useState(false);
+  const timeZone = useSettings().data?.timeZone;
+  // Two weeks from today in the committee's time zone, by default.
+  const [defaultDate] = useState(() => addDays(todayIn(timeZone), 14));
+  const form = useForm<PlanValues>({
+    initialValues: { date: defaultDate, time: '14:00', lengthMinutes: 90, place: '', virtual: false },
+    validate: zodForm(planSchema),
+  });
   const [error, setError] = useState<string | null>(null);
   const createMeeting = useMeetingWrite('meetings.create').mutateAsync;
-  const submit = async () => {
+  const submit = async (v: PlanValues) => {
     setError(null);
     try {
-      const d = await createMeeting({ date, time, lengthMinutes: length, place, virtual });
+      const d = await createMeeting({ date: v.date!, time: v.time, lengthMinutes: Number(v.lengthMinutes), place: v.place, virtual: v.virtual });
       onClose();
       onCreated(d.meeting.id);
     } catch (e) {
@@ -83,20 +102,15 @@ function PlanMeetingModal({ opened, onClose, onCreated }: { opened: boolean; onC
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Plan a meeting" size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack>
-          <Group grow>
-            <TextInput label="Date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required data-autofocus />
-            <TextInput label="Start time" type="time" value={time} onChange={(e) => setTime(e.currentTarget.value)} required />
-            <NumberInput label="Length (minutes)" value={length} onChange={(v) => setLength(Number(v))} min={15} max={480} step={15} />
+          <Group grow align="flex-start">
+            <DateField label="Date" required data-autofocus {...form.getInputProps('date')} />
+            <TextInput label="Start time" type="time" required {...form.getInputProps('time')} />
+            <NumberInput label="Length (minutes)" min={15} max={480} step={15} {...form.getInputProps('lengthMinutes')} />
           </Group>
-          <TextInput label="Place" value={place} onChange={(e) => setPlace(e.currentTarget.value)} disabled={virtual} />
-          <Switch size="md" label="Virtual meeting" checked={virtual} onChange={(e) => setVirtual(e.currentTarget.checked)} />
+          <TextInput label="Place" disabled={form.values.virtual} {...form.getInputProps('place')} />
+          <Switch size="md" label="Virtual meeting" {...form.getInputProps('virtual', { type: 'checkbox' })} />
           <FormActions error={error} onCancel={onClose} submitLabel="Plan meeting" />
         </Stack>
       </form>
