@@ -1,12 +1,22 @@
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { ErrorAlert, FormActions } from '../../ui/FormActions';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import type { Member, Organisation } from '../../../../shared/meetings/schemas';
+import { z } from 'zod';
+import { meetingMethods, type Member, type Organisation } from '../../../../shared/meetings/schemas';
 import { MEMBER_ROLE, SECTOR } from '../../../../shared/meetings/values';
+import { zodForm } from '../../lib/form';
+import { ErrorAlert, FormActions } from '../../ui/FormActions';
 import { useRoster, useSaveMember, useSaveOrganisation } from './queries';
 
 type MemberDraft = { id?: number; name: string; organisation: string; sector: Member['sector'] | null; role: Member['role']; active: boolean };
 const EMPTY: MemberDraft = { name: '', organisation: '', sector: null, role: 'member', active: true };
+type OrgDraft = { id?: number; name: string; sector: Organisation['sector'] | null };
+
+// The contract's checks (src/shared); a sector left empty is asked for in words.
+const member = meetingMethods['roster.saveMember'].input.shape;
+const sector = z.enum(SECTOR.values, 'Choose the sector.');
+const memberSchema = z.object({ name: member.name, organisation: z.string().trim().max(120, 'The organisation must be at most 120 characters.'), sector, role: member.role, active: z.boolean() });
+const orgSchema = z.object({ name: meetingMethods['roster.saveOrganisation'].input.shape.name, sector });
 
 /** Settings → Committee roster: people (names are allowed here, never in incidents) and partner organisations. */
 export function RosterPanel() {
@@ -16,11 +26,10 @@ export function RosterPanel() {
   const saveMemberCall = useSaveMember().mutateAsync;
   const saveOrgCall = useSaveOrganisation().mutateAsync;
   const [draft, setDraft] = useState<MemberDraft | null>(null);
-  const [org, setOrg] = useState<{ id?: number; name: string; sector: Organisation['sector'] | null } | null>(null);
+  const [org, setOrg] = useState<OrgDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const saveMember = async () => {
-    if (!draft) return;
+  const saveMember = async (draft: MemberDraft) => {
     setError(null);
     try {
       await saveMemberCall({
@@ -36,8 +45,7 @@ export function RosterPanel() {
       setError((e as Error).message);
     }
   };
-  const saveOrg = async () => {
-    if (!org) return;
+  const saveOrg = async (org: OrgDraft) => {
     setError(null);
     try {
       await saveOrgCall({ ...(org.id ? { id: org.id } : {}), name: org.name, sector: org.sector ?? 'other' });
@@ -119,42 +127,42 @@ export function RosterPanel() {
       </Paper>
 
       <Modal opened={draft !== null} onClose={() => setDraft(null)} title={draft?.id ? 'Edit member' : 'Add member'} size="lg">
-        {draft && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void saveMember();
-            }}
-          >
-            <Stack>
-              <TextInput label="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} required data-autofocus />
-              <TextInput label="Organisation" value={draft.organisation} onChange={(e) => setDraft({ ...draft, organisation: e.currentTarget.value })} />
-              <Group grow>
-                <Select label="Sector" data={SECTOR.options} value={draft.sector} onChange={(v) => setDraft({ ...draft, sector: v as Member['sector'] })} required searchable />
-                <Select label="Role" data={MEMBER_ROLE.options} value={draft.role} onChange={(v) => v && setDraft({ ...draft, role: v as Member['role'] })} allowDeselect={false} />
-              </Group>
-              <Switch size="md" label="Active (inactive members keep their history; their keys are not touched)" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} />
-              <FormActions error={error} onCancel={() => setDraft(null)} submitLabel="Save member" disabled={!draft.name.trim() || !draft.sector} />
-            </Stack>
-          </form>
-        )}
+        {draft && <MemberForm initial={draft} error={error} onSave={saveMember} onCancel={() => setDraft(null)} />}
       </Modal>
       <Modal opened={org !== null} onClose={() => setOrg(null)} title={org?.id ? 'Edit organisation' : 'Add organisation'} size="lg">
-        {org && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void saveOrg();
-            }}
-          >
-            <Stack>
-              <TextInput label="Organisation name" value={org.name} onChange={(e) => setOrg({ ...org, name: e.currentTarget.value })} required data-autofocus />
-              <Select label="Sector" data={SECTOR.options} value={org.sector} onChange={(v) => setOrg({ ...org, sector: v as Organisation['sector'] })} required searchable />
-              <FormActions error={error} onCancel={() => setOrg(null)} submitLabel="Save organisation" disabled={!org.name.trim() || !org.sector} />
-            </Stack>
-          </form>
-        )}
+        {org && <OrgForm initial={org} error={error} onSave={saveOrg} onCancel={() => setOrg(null)} />}
       </Modal>
     </Stack>
+  );
+}
+
+function MemberForm(p: { initial: MemberDraft; error: string | null; onSave(v: MemberDraft): Promise<void>; onCancel(): void }) {
+  const form = useForm<MemberDraft>({ initialValues: p.initial, validate: zodForm(memberSchema) });
+  return (
+    <form onSubmit={form.onSubmit((v) => p.onSave({ ...v, id: p.initial.id }))} noValidate>
+      <Stack>
+        <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+        <TextInput label="Organisation" {...form.getInputProps('organisation')} />
+        <Group grow align="flex-start">
+          <Select label="Sector" data={SECTOR.options} required searchable {...form.getInputProps('sector')} />
+          <Select label="Role" data={MEMBER_ROLE.options} allowDeselect={false} {...form.getInputProps('role')} />
+        </Group>
+        <Switch size="md" label="Active (inactive members keep their history; their keys are not touched)" {...form.getInputProps('active', { type: 'checkbox' })} />
+        <FormActions error={p.error} onCancel={p.onCancel} submitLabel="Save member" />
+      </Stack>
+    </form>
+  );
+}
+
+function OrgForm(p: { initial: OrgDraft; error: string | null; onSave(v: OrgDraft): Promise<void>; onCancel(): void }) {
+  const form = useForm<OrgDraft>({ initialValues: p.initial, validate: zodForm(orgSchema) });
+  return (
+    <form onSubmit={form.onSubmit((v) => p.onSave({ ...v, id: p.initial.id }))} noValidate>
+      <Stack>
+        <TextInput label="Organisation name" required data-autofocus {...form.getInputProps('name')} />
+        <Select label="Sector" data={SECTOR.options} required searchable {...form.getInputProps('sector')} />
+        <FormActions error={p.error} onCancel={p.onCancel} submitLabel="Save organisation" />
+      </Stack>
+    </form>
   );
 }
