@@ -1,15 +1,31 @@
 /**
- * How dates are typed and shown: one place for every date on screen. Dates travel as ISO
- * calendar dates (`YYYY-MM-DD`); the committee has no locale setting yet, so ISO is what the
- * date fields show and accept.
+ * Dates on screen: one module for every date typed and shown. Calendar dates travel as ISO
+ * (`YYYY-MM-DD`) and are shown as ISO; instants (audit rows, amendments, saves) are shown as ISO
+ * date and 24-hour time in the machine's time zone. The committee has no locale setting yet, so ISO
+ * is what the date fields show and accept.
  */
 import { dateIn, machineTimeZone } from '../../../shared/time-zone';
 
 /** The format of every date field (dayjs tokens, as @mantine/dates takes them). */
 export const DATE_FORMAT = 'YYYY-MM-DD';
 
-/** A calendar date (`YYYY-MM-DD`) as a coordinator reads it, e.g. "Tue, 3 March 2026". */
-export function formatDate(iso: string): string {
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date as is, or an instant's date in `timeZone`: `2026-12-08`. */
+export function formatDate(value: string | number | Date, timeZone: string = machineTimeZone()): string {
+  if (typeof value === 'string' && CALENDAR_DATE.test(value)) return value;
+  return dateIn(timeZone, new Date(value));
+}
+
+/** An instant as date and 24-hour time in `timeZone`: `2026-12-08 14:05`. */
+export function formatDateTime(value: string | number | Date, timeZone: string = machineTimeZone()): string {
+  const at = new Date(value);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return `${dateIn(timeZone, at)} ${time}`;
+}
+
+/** A meeting's day in headings and lists, weekday and month spelled out: "Tue, 8 December 2026". */
+export function formatLongDate(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 

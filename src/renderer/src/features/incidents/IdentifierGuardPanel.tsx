@@ -1,6 +1,7 @@
 /** Identifier findings outside the two guarded texts (timeline steps, short fields), and the decisions already made. */
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { IncidentDetail } from '../../../../shared/incidents/schemas';
+import { formatDate } from '../../lib/format';
 
 type Finding = IncidentDetail['findings'][number];
 
@@ -39,7 +40,7 @@ export function IdentifierGuardPanel(p: { detail: IncidentDetail; readOnly: bool
             <Text fw={700}>Marked as not identifiers</Text>
             {dismissed.map((f) => (
               <Text key={`${f.field}-${f.start}-d`} size="md">
-                “{f.text}” ({f.type}) — {f.dismissed!.reason} · {f.dismissed!.by ?? 'unknown'}, {new Date(f.dismissed!.at).toLocaleDateString()}
+                “{f.text}” ({f.type}) — {f.dismissed!.reason} · {f.dismissed!.by ?? 'unknown'}, {formatDate(f.dismissed!.at)}
               </Text>
             ))}
           </>

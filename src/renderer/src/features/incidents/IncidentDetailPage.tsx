@@ -15,6 +15,7 @@ import classes from './IncidentDetailPage.module.css';
 import { useDeleteIncident, useIncident, useIncidentWrite } from './queries';
 import { ReviewPanel } from './ReviewPanel';
 import { TimelineEditor } from './TimelineEditor';
+import { formatDateTime } from '../../lib/format';
 
 const fieldsOf = (d: IncidentDetail): Fields => {
   const { id: _i, status: _s, source: _so, openIdentifiers: _o, version: _v, createdAt: _c, updatedAt: _u, ...f } = d.incident;
@@ -221,7 +222,7 @@ function IncidentHeader(p: { detail: IncidentDetail; dirty: boolean; saving: boo
         </Group>
         <Text c="dimmed">
           {monthYear(inc.occurredYear, inc.occurredMonth)} · {inc.source === 'manual' ? 'entered by hand' : `imported (${inc.source.replace('import:', '')})`} · last saved{' '}
-          {new Date(inc.updatedAt).toLocaleString()}
+          {formatDateTime(inc.updatedAt)}
         </Text>
       </Stack>
       <Group>

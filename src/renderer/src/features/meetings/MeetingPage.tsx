@@ -6,7 +6,7 @@ import { MEETING_STATUS, MEMBER_ROLE, REC_STATUS, SECTOR } from '../../../../sha
 import { api, unwrap } from '../../lib/api';
 import { href, paths } from '../../lib/routes';
 import { useMeeting, useMeetingWrite } from './queries';
-import { formatDate } from '../../lib/format';
+import { formatLongDate } from '../../lib/format';
 import { MEETING_COLOR } from './MeetingsPage';
 import classes from './MeetingPage.module.css';
 import { ExportMenu, exportWith, MinutesPanel } from './MinutesPanel';
@@ -62,7 +62,7 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={2}>Meeting · {formatDate(m.date)}</Title>
+            <Title order={2}>Meeting · {formatLongDate(m.date)}</Title>
             <Badge color={MEETING_COLOR[m.status]} variant="filled" size="xl">
               {MEETING_STATUS.label(m.status)}
             </Badge>

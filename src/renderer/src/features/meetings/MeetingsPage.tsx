@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { MEETING_STATUS } from '../../../../shared/meetings/values';
 import { meetingFields } from '../../../../shared/meetings/schemas';
-import { addDays, formatDate, todayIn } from '../../lib/format';
+import { addDays, formatLongDate, todayIn } from '../../lib/format';
 import { zodForm } from '../../lib/form';
 import { href, paths } from '../../lib/routes';
 import { DateField } from '../../ui/DateField';
@@ -47,7 +47,7 @@ export function MeetingsPage({ onOpen }: { onOpen(id: number): void }) {
               <Table.Tr key={m.id}>
                 <Table.Td>
                   <a href={href(paths.meeting(m.id))} onClick={(e) => (e.preventDefault(), onOpen(m.id))} style={{ fontWeight: 700, color: 'inherit' }}>
-                    {formatDate(m.date)}
+                    {formatLongDate(m.date)}
                   </a>
                 </Table.Td>
                 <Table.Td>{m.time}</Table.Td>

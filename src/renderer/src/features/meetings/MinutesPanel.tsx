@@ -14,6 +14,7 @@ import { api, unwrap } from '../../lib/api';
 import { ErrorAlert } from '../../ui/FormActions';
 import { blockedOf, GuardBlockedAlert } from '../../ui/GuardBlocked';
 import { useMeetings, useMinutes, useMinutesWrite } from './queries';
+import { formatDate } from '../../lib/format';
 
 export async function exportWith(kind: 'minutes' | 'packet', meetingId: number, format: 'md' | 'docx' | 'pdf', date: string): Promise<string> {
   const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `${kind === 'minutes' ? 'minutes' : 'agenda-packet'}-${date}.${format}` }));
@@ -120,7 +121,7 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
             <Title order={3}>Minutes</Title>
             {m && (
               <Badge size="lg" color={approved ? 'teal.9' : 'gray.8'} variant="filled">
-                {approved ? `Approved ${m.approvedAt!.slice(0, 10)}` : 'Draft'}
+                {approved ? `Approved ${formatDate(m.approvedAt!)}` : 'Draft'}
               </Badge>
             )}
           </Group>
@@ -224,7 +225,7 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
         {m?.amendments.map((a) => (
           <Stack key={a.number} gap={2}>
             <Text fw={700}>
-              Amendment {a.number} · {a.at.slice(0, 10)} · {a.by} — {a.reason}
+              Amendment {a.number} · {formatDate(a.at)} · {a.by} — {a.reason}
             </Text>
             <Code block>{a.diff}</Code>
           </Stack>

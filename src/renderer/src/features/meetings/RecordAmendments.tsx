@@ -1,6 +1,7 @@
 /** The numbered amendments of a finding or recommendation: number, who, when, reason and what changed. */
 import { Code, Stack, Text } from '@mantine/core';
 import type { RecordAmendment } from '../../../../shared/meetings/schemas';
+import { formatDateTime } from '../../lib/format';
 
 export function AmendmentList({ amendments }: { amendments: readonly RecordAmendment[] }) {
   if (!amendments.length) return null;
@@ -10,7 +11,7 @@ export function AmendmentList({ amendments }: { amendments: readonly RecordAmend
       {amendments.map((a) => (
         <Stack key={a.number} gap={2}>
           <Text size="sm">
-            <b>Amendment {a.number}</b> · {new Date(a.at).toLocaleString()} · {a.by ?? 'unknown'} · {a.reason}
+            <b>Amendment {a.number}</b> · {formatDateTime(a.at)} · {a.by ?? 'unknown'} · {a.reason}
           </Text>
           <Code block>{a.diff}</Code>
         </Stack>

@@ -3,6 +3,7 @@ import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { Finding } from '../../../../shared/meetings/schemas';
 import { FINDING_CATEGORY } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
+import { formatDate } from '../../lib/format';
 
 export function SystemicFindingCard({ finding: f, onRecommend, onEdit }: { finding: Finding; onRecommend?: (() => void) | undefined; onEdit?: (() => void) | undefined }) {
   const recs = f.recommendationIds.length;
@@ -14,7 +15,7 @@ export function SystemicFindingCard({ finding: f, onRecommend, onEdit }: { findi
             {FINDING_CATEGORY.label(f.category)}
           </Badge>
           <Text size="sm">Intercept {INTERCEPT.label(f.intercept ?? '0')}</Text>
-          <Text size="sm">· recorded {f.createdAt.slice(0, 10)}</Text>
+          <Text size="sm">· recorded {formatDate(f.createdAt)}</Text>
           {recs > 0 && <Text size="sm">· {recs} recommendation{recs === 1 ? '' : 's'}</Text>}
         </Group>
         <Text>{f.description}</Text>

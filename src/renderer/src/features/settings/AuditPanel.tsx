@@ -5,6 +5,7 @@ import { AUDIT_EVENT_NAMES } from '../../../../shared/workbench/audit-events';
 import { api, unwrap } from '../../lib/api';
 import { ErrorAlert } from '../../ui/FormActions';
 import { useAuditLog } from './queries';
+import { formatDateTime } from '../../lib/format';
 
 
 export function AuditPanel() {
@@ -63,7 +64,7 @@ export function AuditPanel() {
           {rows.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>{r.id}</Table.Td>
-              <Table.Td>{new Date(r.at).toLocaleString()}</Table.Td>
+              <Table.Td>{formatDateTime(r.at)}</Table.Td>
               <Table.Td>{r.member}</Table.Td>
               <Table.Td>{r.event.replace(/_/g, ' ')}</Table.Td>
               <Table.Td>{r.entity}</Table.Td>

@@ -8,6 +8,7 @@ import { Alert, Button, Group, List, Modal, Paper, Stack, Table, Text, Title } f
 import { useState } from 'react';
 import type { CopyView } from '../../../../shared/workbench/schemas';
 import { api, unwrap } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
 
 const STATE: Record<CopyView['state'], string> = {
   unchanged: 'as Casewalk wrote it',
@@ -43,7 +44,7 @@ export function CopiesTable({ copies, label }: { copies: CopyView[]; label: stri
               {c.kind === 'backup' ? 'Backup' : 'Replaced copy'}: {c.name}
             </Table.Td>
             <Table.Td style={{ wordBreak: 'break-all' }}>{c.folder}</Table.Td>
-            <Table.Td>{c.createdAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+            <Table.Td>{formatDateTime(c.createdAt)}</Table.Td>
             <Table.Td>{STATE[c.state]}</Table.Td>
           </Table.Tr>
         ))}
