@@ -3,8 +3,10 @@ import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text
 import { useState } from 'react';
 import { SERVICE_SECTOR_LABELS, SERVICE_SECTORS, type Service } from '../../../../shared/coverage/schemas';
 import { formatIntervals, parseIntervals, WEEKDAY_NAMES } from '../../../../shared/coverage/hours';
+import { todayIn } from '../../lib/format';
+import { DateField } from '../../ui/DateField';
 import { ErrorAlert, FormActions } from '../../ui/FormActions';
-import { useSaveService, useServices } from './queries';
+import { useSaveService, useServices, useSettings } from './queries';
 
 interface Draft {
   id?: number;
@@ -21,6 +23,7 @@ export function ServicesPanel() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const saveService = useSaveService().mutateAsync;
+  const timeZone = useSettings().data?.timeZone;
   const edit = (s?: Service) => {
     const latest = s?.schedules.at(-1);
     setError(null);
@@ -30,7 +33,7 @@ export function ServicesPanel() {
       sector: s?.sector ?? 'mobile_crisis',
       areas: s?.areas ?? [],
       // A new service's hours apply to all past data unless a date says otherwise; a change applies from today.
-      effectiveFrom: s ? new Date().toISOString().slice(0, 10) : '2000-01-01',
+      effectiveFrom: s ? todayIn(timeZone) : '2000-01-01',
       days: WEEKDAY_NAMES.map((_, i) => (latest ? formatIntervals(latest.intervals, i + 1) : '08:00-23:00')),
     });
   };
@@ -99,7 +102,7 @@ export function ServicesPanel() {
               <Group grow align="flex-start">
                 <TextInput label="Service name" value={draft.name} onChange={(e) => change({ name: e.currentTarget.value })} required />
                 <Select label="Kind of service" data={SERVICE_SECTORS.map((v) => ({ value: v, label: SERVICE_SECTOR_LABELS[v] }))} value={draft.sector} onChange={(v) => v && change({ sector: v as Draft['sector'] })} allowDeselect={false} />
-                <TextInput label="Hours in effect from" type="date" value={draft.effectiveFrom} onChange={(e) => change({ effectiveFrom: e.currentTarget.value })} required />
+                <DateField label="Hours in effect from" value={draft.effectiveFrom} onChange={(v) => change({ effectiveFrom: v ?? '' })} required />
               </Group>
               <TagsInput label="Areas served" description="Districts, divisions or precincts as the imported data names them; leave empty for all." value={draft.areas} onChange={(v) => change({ areas: v })} clearable />
               <Text fw={600}>Weekly hours (for example 08:00-23:00; several ranges separated by commas; 22:00-06:00 runs past midnight; leave empty when closed)</Text>
