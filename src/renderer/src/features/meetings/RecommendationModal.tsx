@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { meetingMethods, type Finding, type Member, type Organisation, type Recommendation, type RecommendationEditState } from '../../../../shared/meetings/schemas';
 import { ACTION_STRENGTH, ACTION_TYPE, FINDING_CATEGORY, STRENGTH, type ActionType } from '../../../../shared/meetings/values';
 import { addDays, todayIn } from '../../lib/format';
-import { zodForm } from '../../lib/form';
+import { identityKey, zodForm } from '../../lib/form';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert, FormActions } from '../../ui/FormActions';
 import { useRoster, useSettings } from '../settings';
@@ -66,7 +66,7 @@ export function RecommendationModal(p: {
   const state = editing ? (editQuery.data ?? null) : null;
   const guard = useNotIdentifiers(state?.identifiers ?? []);
   // Opened (for a new one, or for another to edit): the guard starts again, and so does the form
-  // (a fresh one per opening, from the edited one's saved state once it has arrived).
+  // (a fresh one per opening, and again from the edited one's saved state whenever it arrives).
   const session = opened ? `${p.editId ?? 'new'}:${p.findings.map((f) => f.id).join(',')}` : null;
   const [openFor, setOpenFor] = useState<string | null>(null);
   if (openFor !== session) {
@@ -88,7 +88,7 @@ export function RecommendationModal(p: {
         {editing && !state ? (
           editQuery.error ? <ErrorAlert error={editQuery.error} title="Cannot open the recommendation" /> : <Text>Loading…</Text>
         ) : (
-          <RecommendationForm key={session ?? 'closed'} {...p} state={state} guard={guard} />
+          <RecommendationForm key={`${session ?? 'closed'}:${state ? identityKey(state) : 'new'}`} {...p} state={state} guard={guard} />
         )}
       </Modal>
       {guard.modal}
