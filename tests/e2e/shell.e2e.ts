@@ -67,7 +67,7 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
     assert((await minutes.inputValue()) === '30', 'auto-lock is clamped to the 30-minute maximum');
     await page.getByLabel('System use notice shown before unlocking').fill('   ');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('systemUseNotice: The system use notice cannot be empty.').waitFor();
+    await page.getByText('The system use notice cannot be empty.', { exact: true }).waitFor();
     await minutes.fill('5');
     await page.getByLabel('System use notice shown before unlocking').fill('Riverside CIT committee use only. Audited.');
     await page.getByRole('button', { name: 'Save' }).click();
