@@ -1,7 +1,10 @@
 import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { z } from 'zod';
 import { api, unwrap } from '../../lib/api';
-import type { CopyView } from '../../../../shared/workbench/schemas';
+import { zodForm } from '../../lib/form';
+import { workbenchMethods, type CopyView } from '../../../../shared/workbench/schemas';
 import { ErrorAlert } from '../../ui/FormActions';
 import { RecoveryKeyPanel, useKeyholders } from '../workbench';
 import { useAddKeyholder, useChangePassphrase, useCopies, useRemoveKeyholder } from './queries';
@@ -11,15 +14,10 @@ export function MembersPanel() {
   const keyholdersQuery = useKeyholders();
   const keyholders = keyholdersQuery.data?.keyholders ?? [];
   const writes = { add: useAddKeyholder().mutateAsync, remove: useRemoveKeyholder().mutateAsync, change: useChangePassphrase().mutateAsync };
-  const [name, setName] = useState('');
-  const [pass, setPass] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ id: string; name: string; warning?: string | undefined } | null>(null);
   const [newKey, setNewKey] = useState<string | null>(null);
   const [changing, setChanging] = useState<{ id: string; name: string } | null>(null);
-  const [cur, setCur] = useState('');
-  const [next, setNext] = useState('');
-  const [changeError, setChangeError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   // The copies left after a removal.
   const [oldCopies, setOldCopies] = useState<{ removed: string; copies: CopyView[] } | null>(null);
@@ -80,38 +78,22 @@ export function MembersPanel() {
         </Table.Tbody>
       </Table>
       <Paper withBorder p="lg">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <AddKeyholderForm
+          error={error}
+          onAdd={(v) => {
             setError(null);
-            writes
-              .add({ name, passphrase: pass })
-              .then((k) => {
-                setName('');
-                setPass('');
+            return writes.add(v).then(
+              (k) => {
                 setDone(`${k.name} can now unlock the workbench.`);
-              })
-              .catch((err: Error) => setError(err.message));
+                return true;
+              },
+              (err: Error) => {
+                setError(err.message);
+                return false;
+              },
+            );
           }}
-        >
-          <Stack>
-            <Title order={3}>Add a keyholder</Title>
-            <Group align="flex-end" grow>
-              <TextInput size="md" label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-              <PasswordInput size="md" label="Their passphrase" description="They type it themselves." value={pass} onChange={(e) => setPass(e.currentTarget.value)} />
-            </Group>
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
-            <Group>
-              <Button type="submit" disabled={!name || !pass}>
-                Add keyholder
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        />
       </Paper>
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={`Remove ${removing?.name ?? ''}?`} size="lg">
         <Stack>
@@ -154,37 +136,78 @@ export function MembersPanel() {
         </Stack>
       </Modal>
       <Modal opened={changing !== null} onClose={() => setChanging(null)} title={`Change passphrase for ${changing?.name ?? ''}`} size="lg">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            setChangeError(null);
-            writes
-              .change({ id: changing!.id, current: cur, next })
-              .then(() => {
-                setDone(`Passphrase changed for ${changing!.name}.`);
+        {changing && (
+          <ChangePassphraseForm
+            onChange={(v) =>
+              writes.change({ id: changing.id, ...v }).then(() => {
+                setDone(`Passphrase changed for ${changing.name}.`);
                 setChanging(null);
-                setCur('');
-                setNext('');
               })
-              .catch((err: Error) => setChangeError(err.message));
-          }}
-        >
-          <Stack>
-            <PasswordInput label="Current passphrase" value={cur} onChange={(e) => setCur(e.currentTarget.value)} />
-            <PasswordInput label="New passphrase" value={next} onChange={(e) => setNext(e.currentTarget.value)} />
-            {changeError && (
-              <Alert color="red" role="alert">
-                {changeError}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button type="submit" disabled={!cur || !next}>
-                Change passphrase
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+            }
+          />
+        )}
       </Modal>
     </Stack>
+  );
+}
+
+// The contract's checks (src/shared); an empty passphrase is asked for in words (its strength is the core's to judge).
+const add = workbenchMethods['keyholders.add'].input.shape;
+const typed = (what: string) => z.string().min(1, what);
+const addSchema = z.object({ name: add.name, passphrase: typed('Type their passphrase.').pipe(add.passphrase) });
+const changeSchema = z.object({ current: typed('Type the current passphrase.'), next: typed('Type the new passphrase.') });
+
+function AddKeyholderForm(p: { error: string | null; onAdd(v: { name: string; passphrase: string }): Promise<boolean> }) {
+  const form = useForm({ initialValues: { name: '', passphrase: '' }, validate: zodForm(addSchema) });
+  return (
+    <form
+      onSubmit={form.onSubmit(async (v) => {
+        if (await p.onAdd(v)) form.reset();
+      })}
+      noValidate
+    >
+      <Stack>
+        <Title order={3}>Add a keyholder</Title>
+        <Group align="flex-start" grow>
+          <TextInput size="md" label="Name" {...form.getInputProps('name')} />
+          <PasswordInput size="md" label="Their passphrase" description="They type it themselves." {...form.getInputProps('passphrase')} />
+        </Group>
+        {p.error && (
+          <Alert color="red" role="alert">
+            {p.error}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit">Add keyholder</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ChangePassphraseForm(p: { onChange(v: { current: string; next: string }): Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ initialValues: { current: '', next: '' }, validate: zodForm(changeSchema) });
+  return (
+    <form
+      onSubmit={form.onSubmit((v) => {
+        setError(null);
+        p.onChange(v).catch((err: Error) => setError(err.message));
+      })}
+      noValidate
+    >
+      <Stack>
+        <PasswordInput label="Current passphrase" {...form.getInputProps('current')} />
+        <PasswordInput label="New passphrase" {...form.getInputProps('next')} />
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit">Change passphrase</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
