@@ -8,9 +8,10 @@ import { CONFIDENTIAL, exportDate, type Doc } from './doc';
 
 const MARGIN = 64;
 
-export function toPdf(doc: Doc): Promise<Buffer> {
+/** A tagged PDF/UA-style document with the export's metadata (fixed dates under SOURCE_DATE_EPOCH). */
+function newDocument(doc: Doc): PDFKit.PDFDocument {
   const created = exportDate();
-  const pdf = new PDFDocument({
+  return new PDFDocument({
     size: 'LETTER',
     margins: { top: MARGIN + 12, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
@@ -18,8 +19,19 @@ export function toPdf(doc: Doc): Promise<Buffer> {
     lang: 'en-US',
     displayTitle: true,
     pdfVersion: '1.7',
-    info: { Title: `${doc.draft ? 'DRAFT — ' : ''}${doc.title}`, Subject: doc.subtitle, Creator: 'Casewalk', Producer: 'Casewalk', CreationDate: created, ModDate: created },
+    info: {
+      Title: `${doc.draft ? 'DRAFT — ' : ''}${doc.title}`,
+      Subject: doc.subtitle,
+      Creator: 'Casewalk',
+      Producer: 'Casewalk',
+      CreationDate: created,
+      ModDate: created,
+    },
   });
+}
+
+export function toPdf(doc: Doc): Promise<Buffer> {
+  const pdf = newDocument(doc);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -30,7 +42,8 @@ export function toPdf(doc: Doc): Promise<Buffer> {
   const root = pdf.struct('Document');
   pdf.addStructure(root);
   const width = pdf.page.width - 2 * MARGIN;
-  const text = (type: string, s: string, opts: PDFKit.Mixins.TextOptions = {}) => pdf.text(s, { ...opts, structParent: root, structType: type } as PDFKit.Mixins.TextOptions);
+  const text = (type: string, s: string, opts: PDFKit.Mixins.TextOptions = {}) =>
+    pdf.text(s, { ...opts, structParent: root, structType: type } as PDFKit.Mixins.TextOptions);
 
   pdf.font('Helvetica-Bold').fontSize(20);
   text('H1', `${doc.draft ? 'DRAFT — ' : ''}${doc.title}`);
@@ -41,7 +54,10 @@ export function toPdf(doc: Doc): Promise<Buffer> {
   for (const b of doc.blocks) {
     switch (b.kind) {
       case 'heading':
-        pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(b.level === 1 ? 16 : b.level === 2 ? 13.5 : 12);
+        pdf
+          .moveDown(0.5)
+          .font('Helvetica-Bold')
+          .fontSize(b.level === 1 ? 16 : b.level === 2 ? 13.5 : 12);
         text(`H${b.level + 1}`, b.text);
         pdf.font('Helvetica').fontSize(11).moveDown(0.3);
         break;
@@ -61,7 +77,10 @@ export function toPdf(doc: Doc): Promise<Buffer> {
           text('Caption', b.caption);
         }
         pdf.font('Helvetica').fontSize(9.5);
-        pdf.table({ data: [b.headers, ...b.rows], rowStyles: (i: number) => (i === 0 ? { font: { src: 'Helvetica-Bold' }, backgroundColor: '#e9ecef' } : {}) } as never);
+        pdf.table({
+          data: [b.headers, ...b.rows],
+          rowStyles: (i: number) => (i === 0 ? { font: { src: 'Helvetica-Bold' }, backgroundColor: '#e9ecef' } : {}),
+        } as never);
         pdf.font('Helvetica').fontSize(11).moveDown(0.6);
         break;
       }
@@ -78,7 +97,11 @@ export function toPdf(doc: Doc): Promise<Buffer> {
         const figure = pdf.struct('Figure', { alt }, () => {
           b.series.forEach((s, i) => {
             const y = top + i * rowH;
-            pdf.font('Helvetica').fontSize(9).fillColor('black').text(s.label, MARGIN, y + 3, { width: labelW - 8, lineBreak: false, ellipsis: true });
+            pdf
+              .font('Helvetica')
+              .fontSize(9)
+              .fillColor('black')
+              .text(s.label, MARGIN, y + 3, { width: labelW - 8, lineBreak: false, ellipsis: true });
             const w = ((width - labelW - 50) * s.value) / max;
             pdf.rect(MARGIN + labelW, y + 2, Math.max(1, w), rowH - 5).fill('#006f63');
             pdf.fillColor('black').text(`${s.value}${b.unit ?? ''}`, MARGIN + labelW + w + 4, y + 3, { lineBreak: false });

@@ -7,33 +7,34 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CasewalkError } from '../../../shared/result';
-import { appendAudit, chainHead, headMac, headMacMatches, verifyChain, type AuditEntry, type ChainReport } from './audit';
-import { deriveKek, newScryptParams, randomId, seal, wrapToPublicKey } from './crypto';
+import { appendAudit, chainHead, headMac, headMacMatches, type AuditEntry } from './audit';
+import { deriveKek, newScryptParams, randomId, seal } from './crypto';
 import { keyPragma, openWithKey, type ReadableDB, type WritableDB } from './db';
 import { DEFAULT_NOTICE, readKeyslots, writeKeyslots, type KeyslotFile, type Slot } from './keyslots';
 import { Lockout } from './lockout';
 import { migrate } from './migrations';
 import { encodeRecoveryKey } from './recovery-key';
+import { finishRotation, stageRotation } from './rotation';
 import { schemaProblems } from './schema-check';
-import { assertNotLockedOut, failedAttempt, keyInfo, lockoutFile, makeSlot, migrateOpened, openSlotPrivateKey, openWithSecret, slotAad, trustAtUnlock, type Secret } from './unlocking';
+import { verifyReport, type Keyholder, type VerifyReport } from './verify-report';
+import {
+  assertNotLockedOut,
+  failedAttempt,
+  keyInfo,
+  lockoutFile,
+  makeSlot,
+  migrateOpened,
+  openSlotPrivateKey,
+  openWithSecret,
+  slotAad,
+  trustAtUnlock,
+  type Secret,
+} from './unlocking';
 import { blocking, checkSeal, describeProblem, sealSlots, type SealProblem } from './slot-seal';
 
 export { assertNotLockedOut, lockoutFile, pickSlot, type Secret } from './unlocking';
 
-export interface Keyholder {
-  id: string;
-  name: string;
-  /** Set when the slot is not sealed by this workbench's key (unknown or altered). */
-  warning?: string;
-}
-export interface VerifyReport {
-  ok: boolean;
-  cipherIntegrity: { ok: boolean; errors: number };
-  integrity: { ok: boolean; messages: string[] };
-  auditChain: ChainReport;
-  keyslots: { ok: boolean; problems: string[] };
-  schema: { ok: boolean; problems: string[] };
-}
+export type { Keyholder, VerifyReport } from './verify-report';
 
 export class Workbench {
   /** Slot ids this session proved (sealed with our key, made here, or opened by their own passphrase). */
@@ -120,22 +121,48 @@ export class Workbench {
       wb.saveKeyslots();
       const names = ks.slots.map((s) => s.name.slice(0, 80)).join(', ');
       wb.write(
-        { event: 'keyslots_sealed', entity: 'keyslots', detail: firstSeal ? `${ks.slots.length} key slot(s) sealed at first unlock: ${names}`.slice(0, 1000) : 'seal recorded' },
+        {
+          event: 'keyslots_sealed',
+          entity: 'keyslots',
+          detail: firstSeal ? `${ks.slots.length} key slot(s) sealed at first unlock: ${names}`.slice(0, 1000) : 'seal recorded',
+        },
         () => {},
       );
     }
     const planted = schemaProblems(db);
     if (planted.length) {
-      wb.write({ event: 'keyslot_warning', entity: 'schema', outcome: 'failed', detail: `schema objects Casewalk did not create: ${planted.join(', ')}`.slice(0, 2000) }, () => {});
+      wb.write(
+        {
+          event: 'keyslot_warning',
+          entity: 'schema',
+          outcome: 'failed',
+          detail: `schema objects Casewalk did not create: ${planted.join(', ')}`.slice(0, 2000),
+        },
+        () => {},
+      );
     }
     if (wb.anchorMissing) {
-      wb.write({ event: 'keyslot_warning', entity: 'audit', outcome: 'failed', detail: 'the audit chain head anchor was missing from the key file' }, () => {});
+      wb.write(
+        {
+          event: 'keyslot_warning',
+          entity: 'audit',
+          outcome: 'failed',
+          detail: 'the audit chain head anchor was missing from the key file',
+        },
+        () => {},
+      );
     }
     if (problems.length) {
-      wb.write({ event: 'keyslot_warning', entity: 'keyslots', outcome: 'failed', detail: problems.map(describeProblem).join(' ').slice(0, 2000) }, () => {});
+      wb.write(
+        { event: 'keyslot_warning', entity: 'keyslots', outcome: 'failed', detail: problems.map(describeProblem).join(' ').slice(0, 2000) },
+        () => {},
+      );
     }
     const priorFailures = lockout.reset();
-    wb.write({ event: 'unlock_ok', entity: 'workbench', detail: priorFailures ? `${priorFailures} failed attempt(s) before this unlock` : null }, () => {});
+    wb.write(
+      { event: 'unlock_ok', entity: 'workbench', detail: priorFailures ? `${priorFailures} failed attempt(s) before this unlock` : null },
+      () => {},
+    );
     return wb;
   }
 
@@ -241,7 +268,9 @@ export class Workbench {
   private assertSlotsSealed(): void {
     const b = blocking(this.slotProblems());
     if (b.length) {
-      throw new CasewalkError('conflict', `${b.map(describeProblem).join(' ')} Nothing was changed.`, { slots: b.map((p) => p.slotId).join(',') });
+      throw new CasewalkError('conflict', `${b.map(describeProblem).join(' ')} Nothing was changed.`, {
+        slots: b.map((p) => p.slotId).join(','),
+      });
     }
   }
 
@@ -258,24 +287,9 @@ export class Workbench {
 
   verify(): VerifyReport {
     const db = this.conn();
-    const cipherErrors = db.pragma('cipher_integrity_check');
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => String(r.integrity_check));
     const onDisk = readKeyslots(this.dbFile);
     const { head, tampered } = this.trustedHead(onDisk);
-    let chain = verifyChain(db, head);
-    if (tampered) chain = { ...chain, ok: false, reason: 'chain head anchor altered', firstBroken: chain.firstBroken ?? head?.rows ?? null };
-    else if (this.anchorMissing && chain.ok) chain = { ...chain, ok: false, reason: 'chain head anchor missing from the key file', firstBroken: chain.rows };
-    const slotProblems = this.slotProblems(onDisk).map(describeProblem);
-    const schema = schemaProblems(db);
-    const report: VerifyReport = {
-      ok: cipherErrors.length === 0 && integrity.length === 1 && integrity[0] === 'ok' && chain.ok && slotProblems.length === 0 && schema.length === 0,
-      cipherIntegrity: { ok: cipherErrors.length === 0, errors: cipherErrors.length },
-      integrity: { ok: integrity[0] === 'ok', messages: integrity.slice(0, 10) },
-      auditChain: chain,
-      keyslots: { ok: slotProblems.length === 0, problems: [...new Set(slotProblems)] },
-      schema: { ok: schema.length === 0, problems: schema },
-    };
-    return report;
+    return verifyReport(db, { head, tampered, missing: this.anchorMissing }, this.slotProblems(onDisk).map(describeProblem));
   }
 
   // ── keyholders ───────────────────────────────────────────────────────────────────────────
@@ -313,7 +327,10 @@ export class Workbench {
     assertNotLockedOut(this.dbFile, lockout);
     const priv = await openSlotPrivateKey(this.ks, slot, current);
     if (!priv) {
-      this.write({ event: 'passphrase_change', entity: `keyholder:${id}`, outcome: 'failed', detail: 'wrong current passphrase' }, () => {});
+      this.write(
+        { event: 'passphrase_change', entity: `keyholder:${id}`, outcome: 'failed', detail: 'wrong current passphrase' },
+        () => {},
+      );
       failedAttempt(lockout, 'current passphrase', ' Nothing was changed.');
     }
     lockout.reset();
@@ -338,20 +355,12 @@ export class Workbench {
     const flagged = blocking(this.slotProblems()).find((p) => p.slotId === id);
     if (flagged) return this.removeUnknownSlot(slot, flagged);
     this.assertSlotsSealed();
-    if (this.ks.slots.length === 1) throw new CasewalkError('conflict', 'The last keyholder cannot be removed: add another keyholder first.');
+    if (this.ks.slots.length === 1)
+      throw new CasewalkError('conflict', 'The last keyholder cannot be removed: add another keyholder first.');
     const next = crypto.randomBytes(32);
     const info = keyInfo(this.ks.workbenchId);
     // 1. Both keys on disk for every remaining keyholder.
-    this.ks = {
-      ...this.ks,
-      slots: this.ks.slots.map((s) => {
-        if (s.id === id) return s;
-        // Never wrap a data key to a slot this workbench did not seal.
-        if (!this.trusted.has(s.id)) throw new CasewalkError('conflict', `Key slot "${s.name}" is not sealed by this workbench; nothing was changed.`);
-        return { ...s, nextDataKey: wrapToPublicKey(s.publicKey, next, info) };
-      }),
-      rotation: { startedAt: new Date().toISOString(), removing: id },
-    };
+    this.ks = stageRotation(this.ks, id, this.trusted, next, info);
     this.saveKeyslots();
     // 2. Re-encrypt every page with the new key (one SQLCipher transaction).
     db.pragma(`re${keyPragma(next)}`);
@@ -360,18 +369,7 @@ export class Workbench {
     const old = this.key;
     this.key = next;
     old.fill(0);
-    const h = this.ks.auditHead;
-    this.ks = {
-      ...this.ks,
-      auditHead: h && !trusted.tampered ? { ...h, mac: headMac(this.key, h) } : h,
-      slots: this.ks.slots
-        .filter((s) => s.id !== id)
-        .map((s) => {
-          const { nextDataKey, ...rest } = s;
-          return { ...rest, dataKey: nextDataKey! };
-        }),
-      rotation: null,
-    };
+    this.ks = finishRotation(this.ks, id, this.key, trusted.tampered);
     this.write({ event: 'member_removed', entity: `keyholder:${id}` }, (w) => {
       w.prepare('UPDATE keyholders SET removed_at = ? WHERE id = ?').run([new Date().toISOString(), id]);
     });
@@ -384,7 +382,10 @@ export class Workbench {
    * slot the data key. Audited first, so a crash leaves the slot reported rather than unrecorded.
    */
   private removeUnknownSlot(slot: Slot, problem: SealProblem): { recoveryKey: null } {
-    this.write({ event: 'keyslot_removed', entity: `keyslot:${slot.id}`, detail: `${problem.kind} key slot "${slot.name.slice(0, 80)}" removed` }, () => {});
+    this.write(
+      { event: 'keyslot_removed', entity: `keyslot:${slot.id}`, detail: `${problem.kind} key slot "${slot.name.slice(0, 80)}" removed` },
+      () => {},
+    );
     this.ks = { ...this.ks, slots: this.ks.slots.filter((s) => s.id !== slot.id) };
     this.trusted.delete(slot.id);
     this.saveKeyslots();
