@@ -37,7 +37,11 @@ export default defineConfig({
       react(),
       // index.html carries the CSP as a meta tag; the dev server's hot reload needs an inline
       // script, so only `electron-vite dev` drops the tag (built files keep it).
-      { name: 'casewalk-csp-dev-only', apply: 'serve', transformIndexHtml: (html: string) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '') },
+      {
+        name: 'casewalk-csp-dev-only',
+        apply: 'serve',
+        transformIndexHtml: (html: string) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+      },
     ],
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },

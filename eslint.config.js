@@ -44,15 +44,36 @@ const importResolver = {
   settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: at('tsconfig.json') })] },
 };
 export const layerZones = [
-  { target: at('src/main/core'), from: [at('src/main/shell'), at('src/main/cli'), at('src/preload'), at('src/renderer')], message: 'The core is plain Node: it never imports the shell, the CLI, the preload or the renderer.' },
-  { target: at('src/shared'), from: [at('src/main'), at('src/preload'), at('src/renderer')], message: 'src/shared is the contract: it imports nothing from main, the preload or the renderer.' },
-  { target: at('src/preload'), from: [at('src/main'), at('src/renderer')], message: 'The preload forwards the contract (src/shared) only.' },
-  { target: at('src/renderer'), from: [at('src/main'), at('src/preload')], message: 'The renderer talks to window.casewalk only (types from src/shared).' },
+  {
+    target: at('src/main/core'),
+    from: [at('src/main/shell'), at('src/main/cli'), at('src/preload'), at('src/renderer')],
+    message: 'The core is plain Node: it never imports the shell, the CLI, the preload or the renderer.',
+  },
+  {
+    target: at('src/shared'),
+    from: [at('src/main'), at('src/preload'), at('src/renderer')],
+    message: 'src/shared is the contract: it imports nothing from main, the preload or the renderer.',
+  },
+  {
+    target: at('src/preload'),
+    from: [at('src/main'), at('src/renderer')],
+    message: 'The preload forwards the contract (src/shared) only.',
+  },
+  {
+    target: at('src/renderer'),
+    from: [at('src/main'), at('src/preload')],
+    message: 'The renderer talks to window.casewalk only (types from src/shared).',
+  },
 ];
 // A renderer feature reaches another only through that feature's public index
 // (features/<name>/index.ts) or a shared kit outside features/ (lib/, ui/).
 const FEATURES = 'src/renderer/src/features';
-const featureNames = fs.existsSync(at(FEATURES)) ? fs.readdirSync(at(FEATURES), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+const featureNames = fs.existsSync(at(FEATURES))
+  ? fs
+      .readdirSync(at(FEATURES), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+  : [];
 export const featureZones = featureNames.map((name) => ({
   target: at(`${FEATURES}/${name}`),
   from: [`${at(FEATURES)}/!(${name})/**`],
@@ -85,9 +106,17 @@ export default tseslint.config(
     rules: electronBoundary,
   },
   { files: ['scripts/**', 'tests/**'], rules: { 'no-console': 'off' } },
-  { files: ['src/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}'], ...importResolver, rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] } },
+  {
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}'],
+    ...importResolver,
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+  },
   // Renderer features: kept as its own block so it can be read (and, while the renderer moves
   // to feature indexes, tightened) on its own.
-  { files: ['src/renderer/**/*.{ts,tsx}'], ...importResolver, rules: { 'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...featureZones] }] } },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ...importResolver,
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...featureZones] }] },
+  },
   { files: ['src/main/**/*.ts', 'src/shared/**/*.ts'], ignores: ['**/*.test.ts', 'src/main/core/store/migrations/**'], rules: SIZE_LIMITS },
 );

@@ -11,7 +11,8 @@ import { allLocales } from '@faker-js/faker';
 import { addNames } from '../src/main/core/deid/lexicon';
 
 type NameList = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
-const flat = (list: NameList): string[] => (!list ? [] : Array.isArray(list) ? list : [...(list.generic ?? []), ...(list.female ?? []), ...(list.male ?? [])]);
+const flat = (list: NameList): string[] =>
+  !list ? [] : Array.isArray(list) ? list : [...(list.generic ?? []), ...(list.female ?? []), ...(list.male ?? [])];
 
 export function fakerNames(): { first: string[]; last: string[] } {
   const first = new Set<string>();
@@ -28,6 +29,9 @@ export const LEXICON_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const names = fakerNames();
-  fs.writeFileSync(LEXICON_FILE, `${JSON.stringify({ source: '@faker-js/faker allLocales (Latin script), person.first_name / person.last_name', ...names })}\n`);
+  fs.writeFileSync(
+    LEXICON_FILE,
+    `${JSON.stringify({ source: '@faker-js/faker allLocales (Latin script), person.first_name / person.last_name', ...names })}\n`,
+  );
   process.stdout.write(`${LEXICON_FILE}: ${names.first.length} first names, ${names.last.length} last names\n`);
 }

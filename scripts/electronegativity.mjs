@@ -15,7 +15,17 @@ const run = require('@doyensec/electronegativity');
 const electron = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 const reviewed = JSON.parse(fs.readFileSync(path.join(root, 'scripts/electronegativity-reviewed.json'), 'utf8'));
 
-const result = await run({ input: path.join(root, 'src'), isRelative: true, electronVersionOverride: electron, parserPlugins: [], customScan: [], excludeFromScan: [] }, false);
+const result = await run(
+  {
+    input: path.join(root, 'src'),
+    isRelative: true,
+    electronVersionOverride: electron,
+    parserPlugins: [],
+    customScan: [],
+    excludeFromScan: [],
+  },
+  false,
+);
 const findings = result.issues.map((i) => ({
   check: i.id,
   severity: i.severity.name,

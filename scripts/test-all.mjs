@@ -18,6 +18,7 @@ function step(name, cmd, args, env = {}) {
 
 // Lint and type-check are gates, not tests: a failure counts as a failed suite, a pass adds nothing.
 if (!step('lint', 'npx', ['eslint', '--max-warnings=0', '.'])) failed++;
+if (!step('format (Prettier)', 'npx', ['prettier', '--check', '.'])) failed++;
 if (!step('type-check', 'npm', ['run', '--silent', 'typecheck'])) failed++;
 // Import cycles in src, type-only imports included (scripts/check-cycles.mjs).
 if (!step('import cycles', 'node', ['scripts/check-cycles.mjs', 'src'])) failed++;
@@ -25,7 +26,13 @@ if (!step('import cycles', 'node', ['scripts/check-cycles.mjs', 'src'])) failed+
 if (!step('Electron security lint (Electronegativity)', 'npm', ['run', '--silent', 'lint:electron'])) failed++;
 
 const unitJson = path.join(tmp, 'unit.json');
-const unitOk = step('unit and component tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+const unitOk = step('unit and component tests (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitJson}`,
+]);
 try {
   const j = JSON.parse(fs.readFileSync(unitJson, 'utf8'));
   passed += j.numPassedTests;
@@ -45,7 +52,10 @@ try {
 }
 // Crash consistency (SIGKILL at random moments): the fast version, CRASH_RUNS kills (default 25).
 const crashJson = path.join(tmp, 'crash.json');
-const crashOk = step('crash consistency', 'npm', ['run', '--silent', 'test:crash'], { CASEWALK_RESULTS: crashJson, CRASH_RUNS: process.env.CRASH_RUNS ?? '25' });
+const crashOk = step('crash consistency', 'npm', ['run', '--silent', 'test:crash'], {
+  CASEWALK_RESULTS: crashJson,
+  CRASH_RUNS: process.env.CRASH_RUNS ?? '25',
+});
 try {
   const j = JSON.parse(fs.readFileSync(crashJson, 'utf8'));
   passed += j.passed;

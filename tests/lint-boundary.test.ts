@@ -7,7 +7,9 @@ import { cycles, importGraph } from '../scripts/check-cycles.mjs';
 const eslint = new ESLint({ cwd: path.resolve(__dirname, '..') });
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [r] = await eslint.lintText(code, { filePath: path.resolve(__dirname, '..', file) });
-  return (r?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  return (r?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message);
 }
 
 describe('electron import boundary (lint)', () => {
@@ -43,13 +45,18 @@ async function ruleErrors(file: string, code: string, rule: string): Promise<str
 const layerErrors = (file: string, code: string) => ruleErrors(file, code, 'import-x/no-restricted-paths');
 /** Some existing source file under `dir` (the rule resolves imports to real files). */
 function someFile(dir: string): string {
-  const found = fs.readdirSync(path.resolve(ROOT, dir), { recursive: true, encoding: 'utf8' }).find((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'));
+  const found = fs
+    .readdirSync(path.resolve(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .find((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'));
   if (!found) throw new Error(`no source file in ${dir}`);
   return path.join(dir, found).replace(/\.tsx?$/, '');
 }
 /** `import type` from `target` as written in `file`. */
 function importFrom(file: string, target: string): string {
-  let rel = path.relative(path.dirname(path.resolve(ROOT, file)), path.resolve(ROOT, target)).split(path.sep).join('/');
+  let rel = path
+    .relative(path.dirname(path.resolve(ROOT, file)), path.resolve(ROOT, target))
+    .split(path.sep)
+    .join('/');
   if (!rel.startsWith('.')) rel = `./${rel}`;
   return `import type * as m from '${rel}';\nexport type T = typeof m;\n`;
 }
@@ -86,7 +93,10 @@ describe('layer boundaries (lint)', () => {
 
 describe('renderer features reach each other only through an index (lint)', () => {
   const features = path.resolve(ROOT, 'src/renderer/src/features');
-  const names = fs.readdirSync(features, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const names = fs
+    .readdirSync(features, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   it('fails on a file inside another feature', async () => {
     const [a, b] = names as [string, string];
     const inside = fs.readdirSync(path.join(features, b)).find((f) => /\.tsx?$/.test(f) && !/^index\.tsx?$/.test(f))!;
@@ -111,7 +121,8 @@ describe('renderer features reach each other only through an index (lint)', () =
 
 describe('file and function size (lint)', () => {
   const lines = (n: number) => Array.from({ length: n }, (_, i) => `export const v${i} = ${i};`).join('\n');
-  const longFunction = (n: number) => `export function f(): number {\n  let x = 0;\n${Array.from({ length: n }, () => '  x += 1;').join('\n')}\n  return x;\n}\n`;
+  const longFunction = (n: number) =>
+    `export function f(): number {\n  let x = 0;\n${Array.from({ length: n }, () => '  x += 1;').join('\n')}\n  return x;\n}\n`;
   it('a source file over 400 lines, or a function over 120, fails in src/main and src/shared', async () => {
     expect(await ruleErrors('src/main/core/x.ts', lines(401), 'max-lines')).not.toEqual([]);
     expect(await ruleErrors('src/shared/x.ts', lines(401), 'max-lines')).not.toEqual([]);

@@ -4,21 +4,15 @@
  * "ns.fn" becomes the named function `casewalk.ns.fn(input)`.
  */
 import type { Result } from './result';
-import {
-  methodNames,
-  type EventName,
-  type EventPayload,
-  type MethodInput,
-  type MethodName,
-  type MethodOutput,
-} from './contract';
+import { methodNames, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput } from './contract';
 import { PROJECTOR_METHODS, projectorMayHear } from './projector';
 
 type NamespaceOf<M> = M extends `${infer N}.${string}` ? N : never;
 type NoRequiredKeys<T> = [keyof T] extends [never] ? true : string extends keyof T ? true : Partial<T> extends T ? true : false;
-type Call<M extends MethodName> = NoRequiredKeys<MethodInput<M>> extends true
-  ? (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
-  : (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+type Call<M extends MethodName> =
+  NoRequiredKeys<MethodInput<M>> extends true
+    ? (input?: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
+    : (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 
 export type CasewalkApi = {
   [N in NamespaceOf<MethodName>]: {

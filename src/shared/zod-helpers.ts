@@ -11,11 +11,7 @@ export const MAX = {
 
 export const shortText = (max: number = MAX.short) => z.string().trim().max(max);
 export const requiredText = (label: string, max: number = MAX.short) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+  z.string().trim().min(1, `${label} is required.`).max(max, `${label} must be at most ${max} characters.`);
 export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid identifier.');
 export const emptyInput = z.object({}).strict();
 

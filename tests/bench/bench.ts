@@ -61,9 +61,16 @@ function workload(db: WritableDB, seed: number): number {
   return time(() => {
     db.transaction(() => seedInto(db, { incidents: 5000, years: 2, seed, endYear: 2025 }))();
     for (let i = 0; i < 40; i++) {
-      listIncidents(db, { status: [r.pick(INCIDENT_STATUS.values)], disposition: [r.pick(DISPOSITION.values)], sort: 'occurred', dir: 'desc', limit: 50 });
+      listIncidents(db, {
+        status: [r.pick(INCIDENT_STATUS.values)],
+        disposition: [r.pick(DISPOSITION.values)],
+        sort: 'occurred',
+        dir: 'desc',
+        limit: 50,
+      });
     }
-    for (let i = 0; i < 40; i++) listIncidents(db, { search: r.pick(['crisis', 'clinician', 'transport', 'shelter', 'balcony', 'detention']), limit: 50 });
+    for (let i = 0; i < 40; i++)
+      listIncidents(db, { search: r.pick(['crisis', 'clinician', 'transport', 'shelter', 'balcony', 'detention']), limit: 50 });
     for (let i = 0; i < 3; i++) dashboard(db, {}, '2026-01-01');
     const ids = (db.prepare('SELECT id FROM incidents ORDER BY random() LIMIT 300').all() as { id: number }[]).map((x) => x.id);
     const up = db.prepare('UPDATE incidents SET narrative = narrative || ?, version = version + 1 WHERE id = ?');
@@ -84,10 +91,17 @@ function encryptedVsPlain(): { ratio: number; runs: { encryptedMs: number; plain
     plain.pragma('foreign_keys = ON');
     migrate(plain);
     // Alternate which goes first, so warm-up and cache effects do not favour one side.
-    const [a, b] = i % 2 ? [() => workload(plain, 100 + i), () => workload(enc, 100 + i)] : [() => workload(enc, 100 + i), () => workload(plain, 100 + i)];
+    const [a, b] =
+      i % 2
+        ? [() => workload(plain, 100 + i), () => workload(enc, 100 + i)]
+        : [() => workload(enc, 100 + i), () => workload(plain, 100 + i)];
     const first = a();
     const second = b();
-    runs.push(i % 2 ? { plainMs: Math.round(first), encryptedMs: Math.round(second) } : { encryptedMs: Math.round(first), plainMs: Math.round(second) });
+    runs.push(
+      i % 2
+        ? { plainMs: Math.round(first), encryptedMs: Math.round(second) }
+        : { encryptedMs: Math.round(first), plainMs: Math.round(second) },
+    );
     enc.close();
     plain.close();
   }
@@ -98,11 +112,15 @@ type Phase = 'compare' | 'build' | 'app' | 'scan';
 
 /** Each phase runs in its own process, so the app phase's peak RSS is the app's, not the fixture builder's. */
 function runPhase(phase: Phase, dir: string): Record<string, unknown> {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--phase', phase, '--dir', dir, '--incidents', String(N)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--phase', phase, '--dir', dir, '--incidents', String(N)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) throw new Error(`bench phase ${phase} failed (exit ${r.status})`);
   return JSON.parse(r.stdout) as Record<string, unknown>;
 }
@@ -110,7 +128,10 @@ function runPhase(phase: Phase, dir: string): Record<string, unknown> {
 /** The machine's scrypt time (N=2^15, r=8, p=1), so figures from machines 2-3x apart can be compared. */
 function scryptMs(): number {
   const runs: number[] = [];
-  for (let i = 0; i < 5; i++) runs.push(time(() => crypto.scryptSync('bench passphrase', 'bench-salt-0123456789', 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 })));
+  for (let i = 0; i < 5; i++)
+    runs.push(
+      time(() => crypto.scryptSync('bench passphrase', 'bench-salt-0123456789', 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 })),
+    );
   return Math.round(median(runs));
 }
 
@@ -129,9 +150,19 @@ async function phaseScan() {
     path.resolve(here, '../../src/main/core/deid/fixtures/written-template.jsonl'),
     path.resolve(here, '../../src/main/core/deid/fixtures/written-disguise.jsonl'),
   ].filter((f) => fs.existsSync(f));
-  const texts: string[] = corpora.flatMap((f) => fs.readFileSync(f, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text));
+  const texts: string[] = corpora.flatMap((f) =>
+    fs
+      .readFileSync(f, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { text: string }).text),
+  );
   const { pick, int } = rng(7);
-  const findings = ['No CIT-trained officer was available on the evening shift.', 'The mobile crisis team was not dispatched because the call was coded as a disturbance.', 'Release-of-information forms were not shared between the ED and the crisis line.'];
+  const findings = [
+    'No CIT-trained officer was available on the evening shift.',
+    'The mobile crisis team was not dispatched because the call was coded as a disturbance.',
+    'Release-of-information forms were not shared between the ED and the crisis line.',
+  ];
   const mixed: string[] = [];
   for (let i = 0; i < 10_000; i++) mixed.push(i % 5 === 0 ? pick(findings) : pick(texts));
   const tLoad = performance.now();
@@ -142,7 +173,10 @@ async function phaseScan() {
   const scanTextsPerSec = Math.round(mixed.length / ((performance.now() - t) / 1000));
   const long: string[] = [];
   let cur = '';
-  const shuffled = texts.map((x) => [int(0, 1_000_000), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+  const shuffled = texts
+    .map((x) => [int(0, 1_000_000), x] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, x]) => x);
   for (const x of shuffled) {
     cur += `${x}\n`;
     if (cur.length >= 2000) {
@@ -166,7 +200,12 @@ async function phaseBuild(dir: string) {
   const made = await dispatch(core, 'workbench.create', { committee: 'Bench CIT', keyholder: 'Bench', passphrase: PASS });
   if (!made.ok) throw new Error(made.error.message);
   let counts!: ReturnType<typeof seedInto>;
-  const seedMs = time(() => core.workbench.write({ event: 'import', entity: 'import:seed' }, (db) => void (counts = seedInto(db, { incidents: N, years: YEARS, seed: 1, endYear: 2026, findings: Math.round(N / 2) }))));
+  const seedMs = time(() =>
+    core.workbench.write(
+      { event: 'import', entity: 'import:seed' },
+      (db) => void (counts = seedInto(db, { incidents: N, years: YEARS, seed: 1, endYear: 2026, findings: Math.round(N / 2) })),
+    ),
+  );
   core.close();
   return { counts, seedMs: Math.round(seedMs) };
 }
@@ -221,7 +260,17 @@ async function phaseApp(dir: string) {
       limit: 50,
     };
     list.push(time(() => core.workbench.read((db) => listIncidents(db, q))));
-    const term = r.pick(['crisis', 'clinician', 'transport', 'shelter worker', 'balcony', 'detention', 'mobile crisis', 'voluntary', 'family member']);
+    const term = r.pick([
+      'crisis',
+      'clinician',
+      'transport',
+      'shelter worker',
+      'balcony',
+      'detention',
+      'mobile crisis',
+      'voluntary',
+      'family member',
+    ]);
     search.push(time(() => core.workbench.read((db) => listIncidents(db, { search: term, limit: 50 }))));
   }
   mark('list and search');
@@ -229,12 +278,23 @@ async function phaseApp(dir: string) {
   for (let i = 0; i < 5; i++) dash.push(time(() => core.workbench.read((db) => dashboard(db, {}, '2026-11-26'))));
 
   mark('dashboard');
-  const svc = await call('services.save', { name: 'Mobile crisis team', sector: 'mobile_crisis', areas: null, schedule: { effectiveFrom: '2000-01-01', intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '23:00' })) } });
+  const svc = await call('services.save', {
+    name: 'Mobile crisis team',
+    sector: 'mobile_crisis',
+    areas: null,
+    schedule: {
+      effectiveFrom: '2000-01-01',
+      intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '23:00' })),
+    },
+  });
   const coverage: number[] = [];
-  for (let i = 0; i < 5; i++) coverage.push(time(() => core.workbench.read((db) => coverageReport(db, { serviceId: svc.id, from: '2017-01', to: '2026-12' }))));
+  for (let i = 0; i < 5; i++)
+    coverage.push(time(() => core.workbench.read((db) => coverageReport(db, { serviceId: svc.id, from: '2017-01', to: '2026-12' }))));
 
   mark('coverage');
-  const ready = core.workbench.read((db) => (db.prepare("SELECT id FROM incidents WHERE status = 'draft' ORDER BY id DESC LIMIT 6").all() as { id: number }[]).map((x) => x.id));
+  const ready = core.workbench.read((db) =>
+    (db.prepare("SELECT id FROM incidents WHERE status = 'draft' ORDER BY id DESC LIMIT 6").all() as { id: number }[]).map((x) => x.id),
+  );
   for (const id of ready) await call('incidents.setStatus', { id, status: 'ready_for_review' });
   const m = await call('meetings.create', { date: '2026-12-15', time: '14:00', lengthMinutes: 120, place: 'Bench room', virtual: false });
   for (const id of ready) await call('agenda.add', { meetingId: m.meeting.id, kind: 'case_review', minutes: 15, incidentId: id });
@@ -274,7 +334,14 @@ async function main() {
   const phase = args[args.indexOf('--phase') + 1] as Phase | undefined;
   if (args.includes('--phase')) {
     const dir = args[args.indexOf('--dir') + 1]!;
-    const out = phase === 'compare' ? await phaseCompare() : phase === 'scan' ? await phaseScan() : phase === 'build' ? await phaseBuild(dir) : await phaseApp(dir);
+    const out =
+      phase === 'compare'
+        ? await phaseCompare()
+        : phase === 'scan'
+          ? await phaseScan()
+          : phase === 'build'
+            ? await phaseBuild(dir)
+            : await phaseApp(dir);
     process.stdout.write(JSON.stringify(out));
     return;
   }
@@ -291,7 +358,13 @@ async function main() {
   const built = runPhase('build', big);
   log(`built ${JSON.stringify(built)}`);
   const app = runPhase('app', big);
-  const result = { ...scanFigures, ...compare, ...app, ...built, machine: { cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` } };
+  const result = {
+    ...scanFigures,
+    ...compare,
+    ...app,
+    ...built,
+    machine: { cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+  };
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
 }
 
@@ -300,7 +373,7 @@ main()
     if (!args.includes('--phase')) fs.rmSync(root, { recursive: true, force: true });
   })
   .catch((e: unknown) => {
-  fs.rmSync(root, { recursive: true, force: true });
-  process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+    fs.rmSync(root, { recursive: true, force: true });
+    process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });

@@ -18,7 +18,10 @@ const out = (s: string) => fs.writeSync(1, `${s}\n`);
 out('ready');
 
 const csv = path.join(dataDir, `crash-${start}.csv`);
-fs.writeFileSync(csv, `year,month,summary\n${Array.from({ length: 100 }, (_, i) => `2025,${(i % 12) + 1},crash import row ${i}`).join('\n')}\n`);
+fs.writeFileSync(
+  csv,
+  `year,month,summary\n${Array.from({ length: 100 }, (_, i) => `2025,${(i % 12) + 1},crash import row ${i}`).join('\n')}\n`,
+);
 const mapping = { name: 'Crash test', columns: { occurredYear: 'year', occurredMonth: 'month', narrative: 'summary' } } as const;
 
 let n = start;
@@ -32,14 +35,31 @@ for (;;) {
   n++;
   const kind = n % 10;
   if (kind < 5 || lastIncident === null) {
-    const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: (n % 12) + 1, code: `2026-${String(n).padStart(5, '0')}`, narrative: `crash narrative ${n}` });
+    const d = await call('incidents.create', {
+      occurredYear: 2026,
+      occurredMonth: (n % 12) + 1,
+      code: `2026-${String(n).padStart(5, '0')}`,
+      narrative: `crash narrative ${n}`,
+    });
     lastIncident = d.incident.id;
     out(`ok incident 2026-${String(n).padStart(5, '0')}`);
   } else if (kind < 8) {
-    await call('timeline.add', { incidentId: lastIncident, event: { time: '10:00', actor: 'ems', kind: 'contact', description: `crash step ${n}` } });
+    await call('timeline.add', {
+      incidentId: lastIncident,
+      event: { time: '10:00', actor: 'ems', kind: 'contact', description: `crash step ${n}` },
+    });
     out(`ok step crash step ${n}`);
   } else if (kind === 8) {
-    await call('findings.create', { incidentId: lastIncident, meetingId: null, category: 'services', kind: 'gap', intercept: null, goals: [], timelineEventId: null, description: `crash finding ${n}` });
+    await call('findings.create', {
+      incidentId: lastIncident,
+      meetingId: null,
+      category: 'services',
+      kind: 'gap',
+      intercept: null,
+      goals: [],
+      timelineEventId: null,
+      description: `crash finding ${n}`,
+    });
     out(`ok finding crash finding ${n}`);
   } else {
     const opened = await call('import.open', { handle: core.files.register(csv, 'read') });

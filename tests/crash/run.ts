@@ -20,7 +20,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-crash-'));
 const r = rng(Number(process.env.CRASH_SEED ?? Date.now() % 100000));
 
 async function runOnce(i: number): Promise<string[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), dataDir, PASS, String(i * 400)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), dataDir, PASS, String(i * 400)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const committed: string[] = [];
   let buf = '';
   let ready: () => void;
@@ -75,9 +77,12 @@ for (let i = 1; i <= RUNS; i++) {
       }),
     );
     if (missing.length) throw new Error(`run ${i}: committed but missing: ${missing.slice(0, 5).join(', ')}`);
-    const imported = core.workbench.read((db) => (db.prepare("SELECT count(*) AS n FROM incidents WHERE source LIKE 'import:%'").get() as { n: number }).n);
+    const imported = core.workbench.read(
+      (db) => (db.prepare("SELECT count(*) AS n FROM incidents WHERE source LIKE 'import:%'").get() as { n: number }).n,
+    );
     const reportedImports = allCommitted.filter((c) => c.startsWith('import ')).length;
-    if (imported % 100 !== 0 || imported < reportedImports * 100) throw new Error(`run ${i}: partial or lost import (${imported} imported rows, ${reportedImports} imports reported)`);
+    if (imported % 100 !== 0 || imported < reportedImports * 100)
+      throw new Error(`run ${i}: partial or lost import (${imported} imported rows, ${reportedImports} imports reported)`);
     core.close();
     passed++;
   } catch (e) {

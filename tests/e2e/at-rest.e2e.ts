@@ -25,7 +25,10 @@ const CONTROL = 'Canary-Control localStorage 5521';
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 function hits(files: string[], needle: string): string[] {
@@ -46,7 +49,10 @@ test('data at rest: canaries typed in the UI reach neither the browser profile (
   const dirs = { data: path.join(base, 'data'), tmp: path.join(base, 'tmp'), profile: path.join(base, 'profile') };
   for (const d of Object.values(dirs)) fs.mkdirSync(d);
   const env = { ...process.env, TMPDIR: dirs.tmp, TMP: dirs.tmp, TEMP: dirs.tmp };
-  const host = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/host/main.ts')], { env: { ...env, CASEWALK_DATA_DIR: dirs.data, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const host = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/host/main.ts')], {
+    env: { ...env, CASEWALK_DATA_DIR: dirs.data, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   // The passphrase and the recovery key are secrets too: neither may be stored anywhere.
   const secrets: string[] = [PASS];
@@ -69,7 +75,15 @@ test('data at rest: canaries typed in the UI reach neither the browser profile (
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
       env,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
       viewport: { width: 1440, height: 900 },
     });
     try {
@@ -109,8 +123,14 @@ test('data at rest: canaries typed in the UI reach neither the browser profile (
 
     const profileFiles = filesUnder(dirs.profile);
     const all = [...profileFiles, ...filesUnder(dirs.tmp), ...filesUnder(dirs.data)];
-    assert(profileFiles.length > 20 && filesUnder(dirs.data).length > 0, `the scan covers a real profile (${profileFiles.length} files) and data folder`);
-    assert(hits(profileFiles, CONTROL).length > 0, 'control: a value in localStorage is found in the profile, so the scan reads browser storage');
+    assert(
+      profileFiles.length > 20 && filesUnder(dirs.data).length > 0,
+      `the scan covers a real profile (${profileFiles.length} files) and data folder`,
+    );
+    assert(
+      hits(profileFiles, CONTROL).length > 0,
+      'control: a value in localStorage is found in the profile, so the scan reads browser storage',
+    );
     for (const [where, canary] of [...Object.entries(CANARIES), ...secrets.map((v, i) => [`secret ${i}`, v] as const)]) {
       const found = hits(all, canary).map((f) => path.relative(base, f));
       assert(found.length === 0, `${where} canary in the clear in: ${found.join(', ')}`);

@@ -5,7 +5,12 @@
 import { addTimelineStep, toHome } from './flows';
 import { assert, look, test, withEnv } from './harness';
 
-const PAYLOADS = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=2</script>', 'javascript:window.__xss=3', '<svg onload="window.__xss=4">'];
+const PAYLOADS = [
+  '<img src=x onerror="window.__xss=1">',
+  '<script>window.__xss=2</script>',
+  'javascript:window.__xss=3',
+  '<svg onload="window.__xss=4">',
+];
 const ALL = PAYLOADS.join(' ');
 
 test('hostile input: payloads in text fields never execute; CSP blocks inline script', async () => {

@@ -6,7 +6,6 @@ import { addTimelineStep, toHome } from './flows';
 
 const TORONTO = path.resolve(ROOT, '../shared/data/persons_in_crisis_data.csv');
 
-
 test('incidents: import the Toronto file, filter, search, open by keyboard', async () => {
   assert(fs.existsSync(TORONTO), `the Toronto data file is missing: ${TORONTO}`);
   await withEnv(async ({ page, host, problems }) => {
@@ -90,8 +89,17 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
     // The draft arrives as the dialog opens (it has no open transition).
     for (let i = 0; i < 50 && !(await box.inputValue()); i++) await page.waitForTimeout(100);
     const text = await box.inputValue();
-    assert(/^From 2014-07 to 2015-06, [\d,]+ of [\d,]+ crisis incidents .* when Mobile crisis team was not available\. The busiest uncovered stretch is \w+day 23:00–\w+day 08:00/.test(text), `draft: ${text}`);
-    assert((await dialog.getByRole('radio', { name: 'Services', exact: true }).isChecked()) && (await dialog.getByRole('radio', { name: /Community services/ }).isChecked()), 'services, intercept 0 preselected');
+    assert(
+      /^From 2014-07 to 2015-06, [\d,]+ of [\d,]+ crisis incidents .* when Mobile crisis team was not available\. The busiest uncovered stretch is \w+day 23:00–\w+day 08:00/.test(
+        text,
+      ),
+      `draft: ${text}`,
+    );
+    assert(
+      (await dialog.getByRole('radio', { name: 'Services', exact: true }).isChecked()) &&
+        (await dialog.getByRole('radio', { name: /Community services/ }).isChecked()),
+      'services, intercept 0 preselected',
+    );
     await look(page, '17b-coverage-finding-dialog');
     await dialog.getByRole('button', { name: 'Save finding' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -127,7 +135,9 @@ test('incidents: new incident, identifiers highlighted while typing, redact, dis
     await page.getByRole('heading', { name: 'Incident 2026-014' }).waitFor();
 
     const narrative = page.getByLabel('De-identified narrative');
-    await narrative.fill('Caller Fatima Okafor reported her son was in crisis. Callback (605) 274-8779. Officer A and Clinician B arrived at 02:14.');
+    await narrative.fill(
+      'Caller Fatima Okafor reported her son was in crisis. Callback (605) 274-8779. Officer A and Clinician B arrived at 02:14.',
+    );
     await page.getByText('2 possible identifiers: redact or mark as not an identifier.').waitFor();
     await page.getByRole('button', { name: 'Not an identifier… “Fatima Okafor”' }).waitFor();
     assert(await page.getByRole('button', { name: 'Not an identifier… “Fatima Okafor”' }).isDisabled(), 'dismissal waits for a save');
@@ -160,7 +170,12 @@ test('incidents: new incident, identifiers highlighted while typing, redact, dis
     await add('00:40', 'Decision point', 'Person agrees to talk with the clinician');
     await add('01:05', 'Disposition', 'Voluntary transport to the crisis centre');
     const intervals = await page.getByLabel('Intervals').textContent();
-    assert(intervals?.includes('Call → dispatch6 min') && intervals.includes('Dispatch → arrival16 min') && intervals.includes('Call → disposition1 h 15 min'), `intervals: ${intervals}`);
+    assert(
+      intervals?.includes('Call → dispatch6 min') &&
+        intervals.includes('Dispatch → arrival16 min') &&
+        intervals.includes('Call → disposition1 h 15 min'),
+      `intervals: ${intervals}`,
+    );
     await page.getByRole('button', { name: 'Delete step 4' }).click();
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('cell', { name: 'Person agrees to talk with the clinician' }).waitFor();
@@ -179,7 +194,10 @@ test('import: an unmapped value blocks the import until it is mapped in the wiza
   const fixture = path.resolve(ROOT, 'src/main/core/import/fixtures/seattle-sample.csv');
   await withEnv(async ({ page, host, problems }) => {
     await toHome(page);
-    fs.writeFileSync(path.join(host.filesDir, 'seattle.csv'), fs.readFileSync(fixture, 'utf8').replace('Resources Declined', 'Referred to Peer Navigator'));
+    fs.writeFileSync(
+      path.join(host.filesDir, 'seattle.csv'),
+      fs.readFileSync(fixture, 'utf8').replace('Resources Declined', 'Referred to Peer Navigator'),
+    );
     host.queueOpen('seattle.csv');
     await page.getByRole('link', { name: /^Incidents/ }).click();
     await page.getByRole('button', { name: 'Import CSV…' }).click();
@@ -187,7 +205,9 @@ test('import: an unmapped value blocks the import until it is mapped in the wiza
     await page.getByText('Recognised: Seattle Police Crisis Data').waitFor();
     await page.getByRole('button', { name: 'Dry run', exact: true }).click();
     await page.getByText('Nothing will be imported while rows are invalid').waitFor();
-    await page.getByRole('cell', { name: '"Referred to Peer Navigator" in column "Disposition" has no dispositions value; add it to the mapping.' }).waitFor();
+    await page
+      .getByRole('cell', { name: '"Referred to Peer Navigator" in column "Disposition" has no dispositions value; add it to the mapping.' })
+      .waitFor();
     assert(await page.getByRole('button', { name: /^Import \d+ incidents$/ }).isDisabled(), 'import waits for the mapping');
     await page.getByRole('combobox', { name: 'Value for “Referred to Peer Navigator”' }).click();
     await page.getByRole('option', { name: 'Referral', exact: true }).click();

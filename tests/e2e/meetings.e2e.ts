@@ -26,7 +26,11 @@ async function readyIncident(page: Page) {
   await page.getByRole('option', { name: 'Saturday', exact: true }).click();
   await page.getByRole('combobox', { name: 'Hour of day' }).click();
   await page.getByRole('option', { name: '23:00–23:59' }).click();
-  await page.getByLabel('De-identified narrative').fill('A family member called 911 about a person in crisis. Officer A waited for the mobile crisis team; Clinician B talked with the person, who agreed to a voluntary transport.');
+  await page
+    .getByLabel('De-identified narrative')
+    .fill(
+      'A family member called 911 about a person in crisis. Officer A waited for the mobile crisis team; Clinician B talked with the person, who agreed to a voluntary transport.',
+    );
   await page.getByText('No possible identifiers found.').first().waitFor();
   await page.keyboard.press('Control+s');
   await page.getByRole('button', { name: 'Saved' }).waitFor();
@@ -35,7 +39,8 @@ async function readyIncident(page: Page) {
     ['23:56', 'Dispatch', 'Dispatch sends patrol; mobile crisis team is 40 minutes away'],
     ['00:12', 'Arrival', 'Officer A on scene, waits at a distance'],
     ['00:52', 'Disposition', 'Voluntary transport with the clinician'],
-  ] as const) await addTimelineStep(page, time, text, kind);
+  ] as const)
+    await addTimelineStep(page, time, text, kind);
   await page.getByRole('button', { name: 'Ready for review' }).click();
   await page.getByRole('button', { name: 'Back to draft' }).waitFor();
 }
@@ -70,7 +75,11 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByText('Attendance has not been taken yet.').waitFor();
 
     // Attendance: quorum warnings update as people arrive.
-    const attend = async (name: string, status: string) => page.getByRole('radiogroup', { name: `Attendance of ${name}` }).getByText(status, { exact: true }).click();
+    const attend = async (name: string, status: string) =>
+      page
+        .getByRole('radiogroup', { name: `Attendance of ${name}` })
+        .getByText(status, { exact: true })
+        .click();
     await attend('Lee Park', 'Present');
     await page.getByText('No one from mental health is present.').waitFor();
     await attend('Mo Reyes', 'Present');
@@ -126,7 +135,10 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.keyboard.press('Alt+6');
     await page.keyboard.press('Enter');
     await side.getByText('Officer waited at a distance until the clinician arrived').waitFor();
-    assert((await side.textContent())?.includes('What workedCoordination / communication: Officer waited'), 'second finding: what worked, coordination (Alt+W, Alt+6)');
+    assert(
+      (await side.textContent())?.includes('What workedCoordination / communication: Officer waited'),
+      'second finding: what worked, coordination (Alt+W, Alt+6)',
+    );
     await projector.getByText('Findings so far').waitFor();
     await projector.getByText('Mobile crisis team has no coverage after 22:00 on weekends').waitFor();
 
@@ -166,7 +178,12 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('link', { name: /^Reports/ }).click();
     await page.getByRole('button', { name: 'Record a finding from this gap' }).click();
     const gap = page.getByRole('dialog', { name: 'Record a finding from this coverage gap' });
-    assert(/1 of 1 crisis incidents .*Saturday 22:00–Sunday 08:00 \(1 incident\)/.test(await gap.getByRole('textbox', { name: 'Finding' }).inputValue()), 'the draft names the Saturday-night gap');
+    assert(
+      /1 of 1 crisis incidents .*Saturday 22:00–Sunday 08:00 \(1 incident\)/.test(
+        await gap.getByRole('textbox', { name: 'Finding' }).inputValue(),
+      ),
+      'the draft names the Saturday-night gap',
+    );
     // The meetings load as the dialog opens (it has no open transition to hide that).
     const discussAt = gap.getByRole('combobox', { name: /^Discuss at meeting/ });
     for (let i = 0; i < 50 && !(await discussAt.inputValue()).startsWith('2026-12-08'); i++) await page.waitForTimeout(100);
@@ -177,7 +194,10 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await gap.getByRole('button', { name: 'Save finding' }).click();
     await gap.waitFor({ state: 'hidden' });
     await page.getByRole('link', { name: /^Meetings/ }).click();
-    await page.getByRole('link', { name: /2026|Dec/ }).first().click();
+    await page
+      .getByRole('link', { name: /2026|Dec/ })
+      .first()
+      .click();
     const systemic = page.getByRole('region', { name: 'Systemic findings: 24/7 coverage' });
     await systemic.getByText(/happened when Mobile crisis team was not available/).waitFor();
     await systemic.scrollIntoViewIfNeeded();
@@ -204,7 +224,15 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByText(/^minutes-2026-12-08\.pdf saved/).waitFor();
     const pdf = path.join(host.filesDir, 'minutes-2026-12-08.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    for (const s of ['Minutes — Riverside County CIT Case Review', 'Case review: 2026-021', 'Mobile crisis team has no coverage', 'Systemic findings: 24/7 coverage', 'R-001', 'Page 1 of']) assert(text.includes(s), `PDF has "${s}"`);
+    for (const s of [
+      'Minutes — Riverside County CIT Case Review',
+      'Case review: 2026-021',
+      'Mobile crisis team has no coverage',
+      'Systemic findings: 24/7 coverage',
+      'R-001',
+      'Page 1 of',
+    ])
+      assert(text.includes(s), `PDF has "${s}"`);
     assert(!text.includes('Okafor') && !text.includes('DRAFT'), 'approved PDF: no leaked name, no DRAFT mark');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(SCREENSHOTS, '26-minutes-pdf-page')]);
 
@@ -216,7 +244,11 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     // The register for the steering committee, as a spreadsheet.
     await page.getByRole('button', { name: 'Export register' }).click();
     await page.getByRole('menuitem', { name: 'Excel (XLSX)…' }).click();
-    const saved = (await page.getByRole('status').filter({ hasText: /\.xlsx saved: \d+ recommendations?\.$/ }).textContent()) ?? '';
+    const saved =
+      (await page
+        .getByRole('status')
+        .filter({ hasText: /\.xlsx saved: \d+ recommendations?\.$/ })
+        .textContent()) ?? '';
     const xlsxFile = path.join(host.filesDir, saved.split(' saved')[0]!);
     assert(fs.readFileSync(xlsxFile).subarray(0, 2).toString('latin1') === 'PK', `an XLSX (zip) file: ${xlsxFile}`);
     await page.getByRole('menu').waitFor({ state: 'detached' });
@@ -271,7 +303,12 @@ test('meetings: a finding typed in walk mode reaches the room word for word; the
     await bar.fill('Crisis line did not reach Dana Whitfield in time');
     await page.getByRole('button', { name: 'Redact to [NAME]: “Dana Whitfield”' }).waitFor();
     await page.getByText('The room will see:').waitFor();
-    assert((await page.getByRole('status').filter({ hasText: 'The room will see:' }).textContent())?.includes('Crisis line did not reach [NAME] in time'), 'the quick-add says what the room will see');
+    assert(
+      (await page.getByRole('status').filter({ hasText: 'The room will see:' }).textContent())?.includes(
+        'Crisis line did not reach [NAME] in time',
+      ),
+      'the quick-add says what the room will see',
+    );
     await bar.fill('');
 
     // The private notes are guarded as typed too (an other-business note goes into the minutes draft).
@@ -303,14 +340,20 @@ test('meetings: a finding typed in walk mode reaches the room word for word; the
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: /^Meeting · / }).waitFor();
     await page.getByRole('button', { name: 'End meeting' }).click();
-    await page.getByRole('button', { name: 'Start walk-through' }).or(page.getByText('Ended', { exact: true })).first().waitFor();
+    await page
+      .getByRole('button', { name: 'Start walk-through' })
+      .or(page.getByText('Ended', { exact: true }))
+      .first()
+      .waitFor();
     const record = page.getByRole('region', { name: 'Findings and recommendations' });
     await record.getByRole('button', { name: `Amend finding: ${finding}` }).click();
     const amend = page.getByRole('dialog', { name: 'Amend finding' });
     await amend.getByText('Part of the record').waitFor();
     await amend.getByRole('textbox', { name: 'Finding' }).fill(finding);
     assert(await amend.getByRole('button', { name: 'Record amendment' }).isDisabled(), 'an amendment needs a reason');
-    await amend.getByRole('textbox', { name: 'Reason for the amendment' }).fill('The wait is in the timeline; the finding is about staffing');
+    await amend
+      .getByRole('textbox', { name: 'Reason for the amendment' })
+      .fill('The wait is in the timeline; the finding is about staffing');
     await amend.getByRole('button', { name: 'Record amendment' }).click();
     await amend.waitFor({ state: 'hidden' });
     await record.getByText(finding, { exact: false }).waitFor();

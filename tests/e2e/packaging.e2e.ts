@@ -30,11 +30,15 @@ const WANTED: [string, boolean][] = [
 ];
 
 test('packaging: electron-builder.json passes electron-builder’s own validation, and a misspelt fuse is refused', async () => {
-  const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration(c: unknown, l: unknown): Promise<void> };
+  const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+    validateConfiguration(c: unknown, l: unknown): Promise<void>;
+  };
   const { DebugLogger } = require('builder-util') as { DebugLogger: new (on: boolean) => unknown };
   await validateConfiguration(config, new DebugLogger(false));
   let refused = '';
-  await validateConfiguration({ ...config, electronFuses: { runAsNod: false } }, new DebugLogger(false)).catch((e: Error) => (refused = e.message));
+  await validateConfiguration({ ...config, electronFuses: { runAsNod: false } }, new DebugLogger(false)).catch(
+    (e: Error) => (refused = e.message),
+  );
   assert(/configuration\.electronFuses/.test(refused), `a typo in the fuses must fail validation: ${refused.slice(0, 200)}`);
   const targets = JSON.stringify([config['win'], config['mac'], config['linux']]);
   for (const t of ['nsis', 'dmg', 'AppImage', 'deb']) assert(targets.includes(`"target":"${t}"`), `installer target ${t}`);
@@ -48,28 +52,62 @@ test('packaging: a --dir pack flips the fuses, keeps only the built app in the A
     const dist = path.join(tmp, 'electron');
     fs.mkdirSync(path.join(dist, 'resources'), { recursive: true });
     const wrong = WANTED.map(([, on]) => (on ? '0' : '1')).join('') + '01';
-    fs.writeFileSync(path.join(dist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\n'), Buffer.alloc(32), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from(wrong), Buffer.alloc(32)]), { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(dist, 'electron'),
+      Buffer.concat([
+        Buffer.from('#!/bin/sh\n'),
+        Buffer.alloc(32),
+        Buffer.from(SENTINEL),
+        Buffer.from([1, 8]),
+        Buffer.from(wrong),
+        Buffer.alloc(32),
+      ]),
+      { mode: 0o755 },
+    );
     for (const f of ['chrome-sandbox', 'LICENSE', 'version']) fs.writeFileSync(path.join(dist, f), '');
     const out = path.join(tmp, 'dist');
-    const r = spawnSync(path.join(root, 'node_modules/.bin/electron-builder'), ['--dir', '--linux', '--x64', `-c.electronDist=${dist}`, `-c.directories.output=${out}`], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
+    const r = spawnSync(
+      path.join(root, 'node_modules/.bin/electron-builder'),
+      ['--dir', '--linux', '--x64', `-c.electronDist=${dist}`, `-c.directories.output=${out}`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 180_000,
+      },
+    );
     assert(r.status === 0, `electron-builder --dir failed:\n${r.stdout}\n${r.stderr}`);
     const app = path.join(out, 'linux-unpacked');
 
-    const { getCurrentFuseWire } = require('@electron/fuses') as { getCurrentFuseWire(p: string): Promise<Record<string, number | string>> };
+    const { getCurrentFuseWire } = require('@electron/fuses') as {
+      getCurrentFuseWire(p: string): Promise<Record<string, number | string>>;
+    };
     const wire = await getCurrentFuseWire(path.join(app, 'casewalk'));
-    WANTED.forEach(([name, on], i) => assert(wire[i] === (on ? 49 : 48), `fuse ${name} should be ${on ? 'on' : 'off'}, is ${String.fromCharCode(Number(wire[i]))}`));
+    WANTED.forEach(([name, on], i) =>
+      assert(wire[i] === (on ? 49 : 48), `fuse ${name} should be ${on ? 'on' : 'off'}, is ${String.fromCharCode(Number(wire[i]))}`),
+    );
     assert(wire[7] === 48, 'grantFileProtocolExtraPrivileges off (the app serves app://, never file://)');
 
-    const asar = require('@electron/asar') as { listPackage(p: string, o: object): string[]; statFile(p: string, f: string): { unpacked?: boolean } };
+    const asar = require('@electron/asar') as {
+      listPackage(p: string, o: object): string[];
+      statFile(p: string, f: string): { unpacked?: boolean };
+    };
     const archive = path.join(app, 'resources/app.asar');
     const files = asar.listPackage(archive, {});
-    for (const f of ['/out/main/index.js', '/out/main/core-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json', '/LICENSE'])
+    for (const f of [
+      '/out/main/index.js',
+      '/out/main/core-worker.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/package.json',
+      '/LICENSE',
+    ])
       assert(files.includes(f), `app.asar lacks ${f}`);
-    const leaked = files.filter((f) => /^\/(src|tests|docs|scripts|\.ci)\//.test(f) || f.endsWith('.map') || /^\/node_modules\/(react|react-dom|@mantine|electron|vitest|playwright-core|typescript)\//.test(f));
+    const leaked = files.filter(
+      (f) =>
+        /^\/(src|tests|docs|scripts|\.ci)\//.test(f) ||
+        f.endsWith('.map') ||
+        /^\/node_modules\/(react|react-dom|@mantine|electron|vitest|playwright-core|typescript)\//.test(f),
+    );
     assert(leaked.length === 0, `sources, maps or development packages in the app: ${leaked.slice(0, 5).join(', ')}`);
 
     // The native addon lives outside the archive (a .node file cannot be loaded from inside it).
@@ -84,11 +122,19 @@ test('packaging: a --dir pack flips the fuses, keeps only the built app in the A
         for (const m of fs.readFileSync(path.join(root, dir, f), 'utf8').matchAll(/(?:from |import\(|require\()\s*["']([^"'$]+)["']/g)) {
           const spec = m[1]!;
           if (spec.startsWith('.') || spec.startsWith('node:') || ['electron', 'module', 'worker_threads'].includes(spec)) continue;
-          imported.add(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+          imported.add(
+            spec
+              .split('/')
+              .slice(0, spec.startsWith('@') ? 2 : 1)
+              .join('/'),
+          );
         }
     for (const m of imported) assert(files.includes(`/node_modules/${m}/package.json`), `main imports ${m} but the app does not ship it`);
     const unused = Object.keys(pkg.dependencies).filter((d) => !imported.has(d));
-    assert(unused.length === 0, `production dependencies the main process never imports (move them to devDependencies): ${unused.join(', ')}`);
+    assert(
+      unused.length === 0,
+      `production dependencies the main process never imports (move them to devDependencies): ${unused.join(', ')}`,
+    );
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -76,7 +76,10 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
 
     // Removing a keyholder rotates the key and shows the new recovery key.
     await page.getByRole('tab', { name: 'Keyholders & passphrases' }).click();
-    await page.getByRole('row', { name: /Sam Clinician/ }).getByRole('button', { name: 'Remove' }).click();
+    await page
+      .getByRole('row', { name: /Sam Clinician/ })
+      .getByRole('button', { name: 'Remove' })
+      .click();
     await page.getByRole('button', { name: 'Remove and rotate key' }).waitFor();
     await look(page, '08-remove-keyholder');
     await page.getByRole('button', { name: 'Remove and rotate key' }).click();
@@ -121,10 +124,16 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
     host.queueOpen(files[0]!);
     await page.getByLabel('Passphrase for the backup').fill(PASS);
     await page.getByRole('button', { name: 'Restore from a backup…' }).click();
-    await page.getByText(/Restored from casewalk-.*The previous workbench was kept as workbench\.replaced-/).waitFor({ timeout: 8000 }).catch(async (e: Error) => {
-      throw new Error(`${e.message}\nPage says: ${(await page.locator('body').innerText()).slice(0, 600)}`);
-    });
-    assert(fs.readdirSync(path.dirname(host.filesDir)).some((f) => f.startsWith('workbench.replaced-')), 'replaced copy kept');
+    await page
+      .getByText(/Restored from casewalk-.*The previous workbench was kept as workbench\.replaced-/)
+      .waitFor({ timeout: 8000 })
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\nPage says: ${(await page.locator('body').innerText()).slice(0, 600)}`);
+      });
+    assert(
+      fs.readdirSync(path.dirname(host.filesDir)).some((f) => f.startsWith('workbench.replaced-')),
+      'replaced copy kept',
+    );
 
     await page.getByRole('button', { name: /Use dark theme/ }).click();
     await look(page, '11-dark-theme');

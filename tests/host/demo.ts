@@ -27,7 +27,11 @@ const { dispatch } = await import('../../src/main/core/dispatch');
 const { seed } = await import('../../src/main/core/seed/seed');
 const { startTestHost } = await import('./server');
 const core = new Core({ dataDir });
-const r = await dispatch(core, 'workbench.create', { committee: 'Demo County CIT Case Review', keyholder: 'Demo Coordinator', passphrase: PASSPHRASE });
+const r = await dispatch(core, 'workbench.create', {
+  committee: 'Demo County CIT Case Review',
+  keyholder: 'Demo Coordinator',
+  passphrase: PASSPHRASE,
+});
 if (!r.ok) throw new Error(r.error.message);
 await dispatch(core, 'workbench.confirmRecoveryKey', {});
 const counts = seed(core.workbench, { incidents, years: 3, seed: 1 });

@@ -44,7 +44,11 @@ describe('test host', () => {
   it('answers contract calls from its own origin only', async () => {
     const c = await cookie();
     const call = (origin: string) =>
-      fetch(`${host.origin}/rpc/app.info`, { method: 'POST', headers: { cookie: c, origin, 'content-type': 'application/json' }, body: '{}' });
+      fetch(`${host.origin}/rpc/app.info`, {
+        method: 'POST',
+        headers: { cookie: c, origin, 'content-type': 'application/json' },
+        body: '{}',
+      });
     expect((await call('http://evil.example')).status).toBe(403);
     const ok = await call(host.origin);
     expect(await ok.json()).toMatchObject({ ok: true, value: { dataDir } });
@@ -72,7 +76,11 @@ describe('test host: the projector surface (issue 16, item 15)', () => {
     return r.headers.get('set-cookie')!.split(';')[0]!;
   }
   const rpc = (origin: string, cookieHeader: string, method: string, body: unknown = {}, headers: Record<string, string> = {}) =>
-    fetch(`${origin}/rpc/${method}`, { method: 'POST', headers: { cookie: cookieHeader, origin, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${origin}/rpc/${method}`, {
+      method: 'POST',
+      headers: { cookie: cookieHeader, origin, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('has its own origin and token, issued by the host', async () => {
     expect(host.projectorOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -96,9 +104,17 @@ describe('test host: the projector surface (issue 16, item 15)', () => {
   it('a request with the projector token may call projector.view only; the presenter token still reaches everything', async () => {
     const c = await cookie();
     const pc = await projectorCookie();
-    const created = await (await rpc(host.origin, c, 'workbench.create', { committee: 'Riverside CIT', keyholder: 'Dana', passphrase: TEST_PASSPHRASE })).json();
+    const created = await (
+      await rpc(host.origin, c, 'workbench.create', { committee: 'Riverside CIT', keyholder: 'Dana', passphrase: TEST_PASSPHRASE })
+    ).json();
     expect(created).toMatchObject({ ok: true });
-    const inc = (await (await rpc(host.origin, c, 'incidents.create', { occurredYear: 2026, occurredMonth: 4, narrative: 'Caller Fatima Okafor said her son was at the bus shelter.' })).json()) as { ok: true; value: { incident: { id: number } } };
+    const inc = (await (
+      await rpc(host.origin, c, 'incidents.create', {
+        occurredYear: 2026,
+        occurredMonth: 4,
+        narrative: 'Caller Fatima Okafor said her son was at the bus shelter.',
+      })
+    ).json()) as { ok: true; value: { incident: { id: number } } };
     const id = inc.value.incident.id;
 
     const refused = await (await rpc(host.projectorOrigin, pc, 'incidents.get', { id })).json();
@@ -109,7 +125,10 @@ describe('test host: the projector surface (issue 16, item 15)', () => {
     }
     expect(await (await rpc(host.projectorOrigin, pc, 'projector.view')).json()).toEqual({ ok: true, value: null });
     // Carrying the presenter's cookie as well changes nothing on the projector's origin.
-    expect(await (await rpc(host.projectorOrigin, `${pc}; ${c}`, 'incidents.get', { id })).json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await (await rpc(host.projectorOrigin, `${pc}; ${c}`, 'incidents.get', { id })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     // Without the projector's token its origin answers nothing, even with the presenter's.
     expect((await rpc(host.projectorOrigin, c, 'projector.view')).status).toBe(403);
 
@@ -159,6 +178,7 @@ describe('test host: the projector surface (issue 16, item 15)', () => {
     const [p, q] = [await presenter.stop(), await projector.stop()];
     expect(p).toContain('event: workbench.lockChanged');
     expect(q).toContain('event: workbench.lockChanged');
-    for (const line of q.split('\n').filter((l) => l.startsWith('event: '))) expect(['event: walk.changed', 'event: workbench.lockChanged']).toContain(line);
+    for (const line of q.split('\n').filter((l) => l.startsWith('event: ')))
+      expect(['event: walk.changed', 'event: workbench.lockChanged']).toContain(line);
   });
 });

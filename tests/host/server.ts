@@ -157,7 +157,11 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
         try {
           input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
         } catch {
-          return send(200, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } }), 'application/json');
+          return send(
+            200,
+            JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } }),
+            'application/json',
+          );
         }
         // Who calls is the origin (and token) the request came in on, never anything in it.
         void core.call(method, input, surface).then((r) => send(200, JSON.stringify(r), 'application/json'));

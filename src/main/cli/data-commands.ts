@@ -33,7 +33,10 @@ function exportCommand(what: 'minutes' | 'agenda', summary: string): Command {
       const out = path.resolve(need(args, 'out'));
       return withUnlocked(args, io, async (call, core) => {
         const handle = core.files.register(out, 'write');
-        const r = what === 'minutes' ? await call('minutes.export', { meetingId, format, handle }) : await call('meetings.exportPacket', { meetingId, format, handle });
+        const r =
+          what === 'minutes'
+            ? await call('minutes.export', { meetingId, format, handle })
+            : await call('meetings.exportPacket', { meetingId, format, handle });
         return { file: out, format, bytes: r.bytes, sha256: r.sha256 };
       });
     },
@@ -50,7 +53,9 @@ export const DATA_COMMANDS: Record<string, Command> = {
       const presetId = str(args, 'preset');
       const mappingFile = str(args, 'mapping');
       if (!presetId === !mappingFile) throw new UsageError('Give --preset NAME or --mapping FILE.json (one of them).');
-      const source = presetId ? { preset: presetId } : { mapping: parseMappingFile(await readTextFile(path.resolve(mappingFile!), 'the --mapping file')) };
+      const source = presetId
+        ? { preset: presetId }
+        : { mapping: parseMappingFile(await readTextFile(path.resolve(mappingFile!), 'the --mapping file')) };
       const file = path.resolve(csv);
       const skipInvalid = args.flags['skip-invalid'] === true;
       const report = await withUnlocked(args, io, async (call, core) => {
@@ -70,7 +75,8 @@ export const DATA_COMMANDS: Record<string, Command> = {
       const count = (name: string, fallback: number | null, max: number) => {
         const raw = str(args, name);
         if (raw === undefined && fallback !== null) return fallback;
-        if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}.`);
+        if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+          throw new UsageError(`--${name} must be a whole number from 1 to ${max}.`);
         return Number(raw);
       };
       const incidents = count('incidents', null, 1_000_000);
@@ -90,8 +96,14 @@ export const DATA_COMMANDS: Record<string, Command> = {
       return withUnlocked(args, io, async (call) => (await call('meetings.list', {})).meetings);
     },
   },
-  'export minutes': exportCommand('minutes', 'Export the minutes of a meeting (--db PATH --meeting ID --format md|docx|pdf --out FILE); DRAFT unless approved.'),
-  'export agenda': exportCommand('agenda', 'Export the agenda packet of a meeting (--db PATH --meeting ID --format md|docx|pdf --out FILE).'),
+  'export minutes': exportCommand(
+    'minutes',
+    'Export the minutes of a meeting (--db PATH --meeting ID --format md|docx|pdf --out FILE); DRAFT unless approved.',
+  ),
+  'export agenda': exportCommand(
+    'agenda',
+    'Export the agenda packet of a meeting (--db PATH --meeting ID --format md|docx|pdf --out FILE).',
+  ),
   'export register': {
     summary: 'Export the recommendation register (--db PATH --format xlsx|csv --out FILE); actions and measures redacted.',
     flags: { ...COMMON, format: 'string', out: 'string' },
@@ -106,7 +118,8 @@ export const DATA_COMMANDS: Record<string, Command> = {
     },
   },
   'report coverage': {
-    summary: 'Incidents inside and outside a crisis service\'s hours (--db PATH [--service NAME] [--area A] [--from YYYY-MM] [--to YYYY-MM]).',
+    summary:
+      "Incidents inside and outside a crisis service's hours (--db PATH [--service NAME] [--area A] [--from YYYY-MM] [--to YYYY-MM]).",
     flags: { ...COMMON, service: 'string', area: 'string', from: 'string', to: 'string' },
     async run(args, io) {
       return withUnlocked(args, io, async (call) => {
@@ -115,13 +128,22 @@ export const DATA_COMMANDS: Record<string, Command> = {
         if (name) {
           const { services } = await call('services.list', {});
           const s = services.find((x) => x.name.toLowerCase() === name.trim().toLowerCase());
-          if (!s) throw new CasewalkError('not_found', `No crisis service called "${name}". Known: ${services.map((x) => x.name).join(', ') || 'none yet'}.`);
+          if (!s)
+            throw new CasewalkError(
+              'not_found',
+              `No crisis service called "${name}". Known: ${services.map((x) => x.name).join(', ') || 'none yet'}.`,
+            );
           serviceId = s.id;
         }
         const area = str(args, 'area');
         const from = str(args, 'from');
         const to = str(args, 'to');
-        return call('reports.coverage', { ...(serviceId ? { serviceId } : {}), ...(area ? { area } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+        return call('reports.coverage', {
+          ...(serviceId ? { serviceId } : {}),
+          ...(area ? { area } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+        });
       });
     },
   },

@@ -11,7 +11,10 @@ export async function readTextFile(file: string, what: string): Promise<string> 
     return await fs.readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CasewalkError('not_found', code === 'ENOENT' ? `Cannot find ${what}: ${file}` : `Cannot read ${what}: ${file} (${code ?? 'error'})`);
+    throw new CasewalkError(
+      'not_found',
+      code === 'ENOENT' ? `Cannot find ${what}: ${file}` : `Cannot read ${what}: ${file} (${code ?? 'error'})`,
+    );
   }
 }
 

@@ -71,8 +71,13 @@ describe('item 1: the keyslot file is authenticated', () => {
     const after = readKeys(db).slots.find((s) => s.id === planted.id)!;
     expect(after.dataKey).toEqual(planted.dataKey);
     expect(after.nextDataKey).toBeUndefined();
-    expect((await cli(['member', 'add', '--db', db, '--name', 'Kim', '--json'], dana({ CASEWALK_NEW_PASSPHRASE: 'quartz lantern pebble 58' }))).code).toBe(1);
-    expect((await cli(['member', 'passwd', '--db', db, '--json'], dana({ CASEWALK_NEW_PASSPHRASE: 'sunlit orchard ladder 19' }))).code).toBe(1);
+    expect(
+      (await cli(['member', 'add', '--db', db, '--name', 'Kim', '--json'], dana({ CASEWALK_NEW_PASSPHRASE: 'quartz lantern pebble 58' })))
+        .code,
+    ).toBe(1);
+    expect(
+      (await cli(['member', 'passwd', '--db', db, '--json'], dana({ CASEWALK_NEW_PASSPHRASE: 'sunlit orchard ladder 19' }))).code,
+    ).toBe(1);
 
     // The keyholder removes the unknown slot (audited, no rotation); then everything works again.
     const drop = await cli(['member', 'remove', '--db', db, '--name', 'Mallory', '--json'], dana());
@@ -127,7 +132,10 @@ describe('item 2: rollback detection cannot be switched off', () => {
     writeKeys(db, k);
     const v = await cli(['verify', '--db', db, '--json'], dana());
     expect(v.code).toBe(1);
-    expect(JSON.parse(v.out)).toMatchObject({ ok: false, auditChain: { ok: false, reason: 'chain head anchor missing from the key file' } });
+    expect(JSON.parse(v.out)).toMatchObject({
+      ok: false,
+      auditChain: { ok: false, reason: 'chain head anchor missing from the key file' },
+    });
   });
 });
 
@@ -141,7 +149,8 @@ describe('item 3: extra schema objects', () => {
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
   }
-  const TRIGGER = "CREATE TRIGGER planted AFTER INSERT ON incidents BEGIN UPDATE incidents SET narrative = narrative || ' (planted)' WHERE id = new.id; END;";
+  const TRIGGER =
+    "CREATE TRIGGER planted AFTER INSERT ON incidents BEGIN UPDATE incidents SET narrative = narrative || ' (planted)' WHERE id = new.id; END;";
 
   it('a trigger planted with the data key fails verify, naming it', async () => {
     const dir = tmp();
@@ -163,7 +172,14 @@ describe('item 3: extra schema objects', () => {
     const v = await cli(['verify', '--db', db, '--json'], dana());
     expect(v.code).toBe(1);
     const problems = (JSON.parse(v.out) as { schema: { problems: string[] } }).schema.problems;
-    expect(problems).toEqual(expect.arrayContaining(['unexpected table "stash"', 'unexpected view "peek"', 'unexpected index "meta_value"', 'index "incidents_occurred" differs from the one Casewalk creates']));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'unexpected table "stash"',
+        'unexpected view "peek"',
+        'unexpected index "meta_value"',
+        'index "incidents_occurred" differs from the one Casewalk creates',
+      ]),
+    );
   });
 
   it('restore refuses a backup whose database carries a planted trigger, and replaces nothing', async () => {
@@ -208,7 +224,8 @@ describe('item 4: restore counts toward the target’s lockout', () => {
     const out = path.join(dir, 'b.cwbackup');
     expect((await cli(['backup', '--db', db, '--out', out, '--json'], dana())).code).toBe(0);
     const errs: string[] = [];
-    for (let i = 0; i < 6; i++) errs.push((await cli(['restore', '--from', out, '--db', db, '--json'], { CASEWALK_PASSPHRASE: `wrong guess number ${i}` })).err);
+    for (let i = 0; i < 6; i++)
+      errs.push((await cli(['restore', '--from', out, '--db', db, '--json'], { CASEWALK_PASSPHRASE: `wrong guess number ${i}` })).err);
     expect(errs.slice(0, 4).every((e) => e.startsWith('casewalk: That passphrase is not right.'))).toBe(true);
     expect(errs[4]).toMatch(/5th failed attempt/);
     expect(errs[5]).toMatch(/paused/);
@@ -258,7 +275,10 @@ describe('item 9: a failed export leaves no temp file', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/is a folder/);
     expect(fs.readdirSync(exportsDir)).toEqual(before);
-    const missing = await cli(['export', 'register', '--db', db, '--format', 'csv', '--out', path.join(dir, 'nope', 'out.csv'), '--json'], dana());
+    const missing = await cli(
+      ['export', 'register', '--db', db, '--format', 'csv', '--out', path.join(dir, 'nope', 'out.csv'), '--json'],
+      dana(),
+    );
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/folder .* does not exist/);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
@@ -286,9 +306,11 @@ describe('item 5: removing a keyholder does not revoke older copies, and says so
   it('lists the backups and replaced copies made before, offers a fresh backup, and deletes only files still as Casewalk wrote them', async () => {
     const dir = tmp();
     const { db } = await init(dir, 'riverside', 'Dana', PASS);
-    for (const name of ['Sam', 'Lee']) expect((await cli(['member', 'add', '--db', db, '--name', name, '--json'], dana({ CASEWALK_NEW_PASSPHRASE: SAM }))).code).toBe(0);
+    for (const name of ['Sam', 'Lee'])
+      expect((await cli(['member', 'add', '--db', db, '--name', name, '--json'], dana({ CASEWALK_NEW_PASSPHRASE: SAM }))).code).toBe(0);
     const b = (n: string) => path.join(dir, n);
-    for (const n of ['old.cwbackup', 'edited.cwbackup', 'gone.cwbackup']) expect((await cli(['backup', '--db', db, '--out', b(n), '--json'], dana())).code).toBe(0);
+    for (const n of ['old.cwbackup', 'edited.cwbackup', 'gone.cwbackup'])
+      expect((await cli(['backup', '--db', db, '--out', b(n), '--json'], dana())).code).toBe(0);
     // A restore keeps the replaced workbench as a dated copy: recorded as well.
     const restored = await cli(['restore', '--from', b('old.cwbackup'), '--db', db, '--json'], dana());
     expect(restored.code).toBe(0);
@@ -308,7 +330,10 @@ describe('item 5: removing a keyholder does not revoke older copies, and says so
     fs.appendFileSync(b('after-restore.cwbackup'), 'x');
     // The replaced copy's key file still unwraps the old key for Sam: it is one of the copies.
     const before = new Set(fs.readdirSync(dir));
-    const rm = await cli(['member', 'remove', '--db', db, '--name', 'Sam', '--backup-to', b('fresh.cwbackup'), '--delete-old-copies', '--json'], dana());
+    const rm = await cli(
+      ['member', 'remove', '--db', db, '--name', 'Sam', '--backup-to', b('fresh.cwbackup'), '--delete-old-copies', '--json'],
+      dana(),
+    );
     expect(rm.code).toBe(0);
     const r = JSON.parse(rm.out) as {
       recoveryKey: string;

@@ -72,9 +72,15 @@ describe('cli workbench commands (through the core contract)', () => {
     expect(JSON.parse(b.out)).toMatchObject({ file: out });
     expect(fs.existsSync(out)).toBe(true);
 
-    const add = await cli(['member', 'add', '--db', db, '--name', 'Sam', '--json'], env({ CASEWALK_MEMBER: 'Dana', CASEWALK_NEW_PASSPHRASE: 'meadow copper violin 77' }));
+    const add = await cli(
+      ['member', 'add', '--db', db, '--name', 'Sam', '--json'],
+      env({ CASEWALK_MEMBER: 'Dana', CASEWALK_NEW_PASSPHRASE: 'meadow copper violin 77' }),
+    );
     expect(add.code).toBe(0);
-    expect(JSON.parse((await cli(['member', 'list', '--db', db, '--json'])).out).map((k: { name: string }) => k.name)).toEqual(['Dana', 'Sam']);
+    expect(JSON.parse((await cli(['member', 'list', '--db', db, '--json'])).out).map((k: { name: string }) => k.name)).toEqual([
+      'Dana',
+      'Sam',
+    ]);
     // Two keyholders now: the CLI needs to know who is unlocking.
     const who = await cli(['verify', '--db', db, '--json'], env());
     expect(who.code).toBe(1);
@@ -113,7 +119,9 @@ describe('cli workbench commands (through the core contract)', () => {
   it('bad input: one-line errors, right exit codes, nothing created', async () => {
     const dir = tmp();
     const db = path.join(dir, 'w.db');
-    const weak = await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], { CASEWALK_PASSPHRASE: 'short' });
+    const weak = await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], {
+      CASEWALK_PASSPHRASE: 'short',
+    });
     expect(weak).toMatchObject({ code: 1, out: '' });
     expect(weak.err).toBe('casewalk: Use at least 12 characters (this one has 5). A few unrelated words work well.\n');
     expect(fs.existsSync(db)).toBe(false);
@@ -137,7 +145,9 @@ describe('cli workbench commands (through the core contract)', () => {
 
   it('verify prints the report and exits 1 when an audit row was edited', async () => {
     const db = path.join(tmp(), 'w.db');
-    const { recoveryKey } = JSON.parse((await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env())).out) as { recoveryKey: string };
+    const { recoveryKey } = JSON.parse(
+      (await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env())).out,
+    ) as { recoveryKey: string };
     const { default: Database } = await import('@signalapp/sqlcipher');
     const { decodeRecoveryKey } = await import('../core/store/recovery-key');
     const raw = new Database(db);
@@ -159,7 +169,10 @@ describe('cli deid scan', () => {
     fs.writeFileSync(file, `${JSON.stringify({ id: 'a', text })}\n\n${JSON.stringify({ id: 2, text: 'Officer A arrived at 02:14.' })}\n`);
     const r = await cli(['deid', 'scan', '--jsonl', file]);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; findings: { start: number; end: number; type: string }[] });
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: unknown; findings: { start: number; end: number; type: string }[] });
     expect(lines.map((l) => l.id)).toEqual(['a', 2]);
     expect(lines[0]!.findings.map((f) => [f.type, text.slice(f.start, f.end)])).toEqual([
       ['NAME', 'Mei Tanaka'],
@@ -212,7 +225,10 @@ describe('cli import csv', () => {
     fs.writeFileSync(csv, 'y,m\n2025,5\n2025,14\n');
     const refused = await cli(['import', 'csv', '--db', db, '--mapping', mapping, csv, '--json'], env);
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.out)).toMatchObject({ imported: 0, errors: [{ row: 2, message: 'month 14 in column "m" is outside 1–12.' }] });
+    expect(JSON.parse(refused.out)).toMatchObject({
+      imported: 0,
+      errors: [{ row: 2, message: 'month 14 in column "m" is outside 1–12.' }],
+    });
     expect(refused.err).toBe('casewalk: 1 invalid row; nothing was imported (use --skip-invalid to import the valid rows).\n');
     const skipped = await cli(['import', 'csv', '--db', db, '--mapping', mapping, csv, '--skip-invalid', '--json'], env);
     expect(skipped.code).toBe(0);
@@ -221,7 +237,9 @@ describe('cli import csv', () => {
 
   it('usage errors: no preset or both, unknown preset, bad mapping file', async () => {
     const { dir, db } = await workbench();
-    expect((await cli(['import', 'csv', '--db', db, seattle], env)).err).toBe('casewalk: Give --preset NAME or --mapping FILE.json (one of them).\n');
+    expect((await cli(['import', 'csv', '--db', db, seattle], env)).err).toBe(
+      'casewalk: Give --preset NAME or --mapping FILE.json (one of them).\n',
+    );
     expect((await cli(['import', 'csv', '--db', db, '--preset', 'nope', seattle], env)).err).toBe(
       'casewalk: No mapping preset "nope". Known presets: toronto-pic, seattle-crisis.\n',
     );
@@ -246,7 +264,9 @@ describe('cli seed and list meetings', () => {
     const meetings = JSON.parse(list.out) as { date: string; status: string }[];
     expect(meetings).toHaveLength(24);
     expect(meetings[0]!.date > meetings[23]!.date).toBe(true);
-    expect((await cli(['seed', '--db', db, '--incidents', 'lots'], env)).err).toBe('casewalk: --incidents must be a whole number from 1 to 1000000.\n');
+    expect((await cli(['seed', '--db', db, '--incidents', 'lots'], env)).err).toBe(
+      'casewalk: --incidents must be a whole number from 1 to 1000000.\n',
+    );
   });
 });
 
@@ -265,10 +285,17 @@ describe('cli export minutes, agenda and register', () => {
     const sha = (await import('node:crypto')).createHash('sha256').update(fs.readFileSync(agenda)).digest('hex');
     expect(JSON.parse(a.out)).toMatchObject({ file: agenda, format: 'pdf', sha256: sha });
     expect(fs.readFileSync(agenda).subarray(0, 5).toString()).toBe('%PDF-');
-    const noDraft = await cli(['export', 'minutes', '--db', db, '--meeting', String(m.id), '--format', 'md', '--out', path.join(dir, 'm.md'), '--json'], env);
+    const noDraft = await cli(
+      ['export', 'minutes', '--db', db, '--meeting', String(m.id), '--format', 'md', '--out', path.join(dir, 'm.md'), '--json'],
+      env,
+    );
     expect(noDraft).toMatchObject({ code: 1, err: 'casewalk: Draft the minutes before exporting them.\n' });
-    expect((await cli(['export', 'minutes', '--db', db, '--meeting', 'x', '--format', 'md', '--out', 'm.md'], env)).err).toBe('casewalk: --meeting takes a meeting id (see "list meetings").\n');
-    expect((await cli(['export', 'minutes', '--db', db, '--meeting', '1', '--format', 'odt', '--out', 'm.md'], env)).err).toBe('casewalk: --format is md, docx or pdf.\n');
+    expect((await cli(['export', 'minutes', '--db', db, '--meeting', 'x', '--format', 'md', '--out', 'm.md'], env)).err).toBe(
+      'casewalk: --meeting takes a meeting id (see "list meetings").\n',
+    );
+    expect((await cli(['export', 'minutes', '--db', db, '--meeting', '1', '--format', 'odt', '--out', 'm.md'], env)).err).toBe(
+      'casewalk: --format is md, docx or pdf.\n',
+    );
     const register = path.join(dir, 'register.xlsx');
     const reg = await cli(['export', 'register', '--db', db, '--format', 'xlsx', '--out', register, '--json'], env);
     expect(reg.code).toBe(0);
@@ -276,7 +303,9 @@ describe('cli export minutes, agenda and register', () => {
     expect(rv).toMatchObject({ file: register, format: 'xlsx', bytes: fs.statSync(register).size });
     expect(rv.rows).toBeGreaterThan(0);
     expect(fs.readFileSync(register).subarray(0, 2).toString('latin1')).toBe('PK');
-    expect((await cli(['export', 'register', '--db', db, '--format', 'ods', '--out', 'r.ods'], env)).err).toBe('casewalk: --format is xlsx or csv.\n');
+    expect((await cli(['export', 'register', '--db', db, '--format', 'ods', '--out', 'r.ods'], env)).err).toBe(
+      'casewalk: --format is xlsx or csv.\n',
+    );
   });
 });
 
@@ -292,16 +321,32 @@ describe('cli report coverage', () => {
     const core = new Core({ dataDir: dir, dbFile: db });
     const call = typedCaller(core);
     await call('workbench.unlock', { passphrase: env.CASEWALK_PASSPHRASE });
-    await call('services.save', { name: 'Mobile crisis team', sector: 'mobile_crisis', areas: null, schedule: { effectiveFrom: '2000-01-01', intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '23:00' })) } });
+    await call('services.save', {
+      name: 'Mobile crisis team',
+      sector: 'mobile_crisis',
+      areas: null,
+      schedule: {
+        effectiveFrom: '2000-01-01',
+        intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '23:00' })),
+      },
+    });
     core.close();
     const r = await cli(['report', 'coverage', '--db', db, '--service', 'mobile crisis team', '--json'], env);
     expect(r.code).toBe(0);
-    const v = JSON.parse(r.out) as { incidents: number; outsideHours: number; outsideShare: number; byHourWeekday: number[][]; rates: { inside: object; outside: object } };
+    const v = JSON.parse(r.out) as {
+      incidents: number;
+      outsideHours: number;
+      outsideShare: number;
+      byHourWeekday: number[][];
+      rates: { inside: object; outside: object };
+    };
     expect(v.byHourWeekday).toHaveLength(7);
     expect(v.byHourWeekday.every((d) => d.length === 24)).toBe(true);
     expect(v.outsideHours).toBeGreaterThan(0);
     expect(v.outsideShare).toBeCloseTo(v.outsideHours / v.byHourWeekday.flat().reduce((a, b) => a + b, 0), 2);
     expect(v.rates).toHaveProperty('inside');
-    expect((await cli(['report', 'coverage', '--db', db, '--service', 'Peer respite', '--json'], env)).err).toBe('casewalk: No crisis service called "Peer respite". Known: Mobile crisis team.\n');
+    expect((await cli(['report', 'coverage', '--db', db, '--service', 'Peer respite', '--json'], env)).err).toBe(
+      'casewalk: No crisis service called "Peer respite". Known: Mobile crisis team.\n',
+    );
   });
 });

@@ -45,7 +45,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } catch (e) {
     if (e instanceof ImportRefused) {
       io.stdout(json ? `${JSON.stringify(e.report)}\n` : importText(e.report));
-      io.stderr(`casewalk: ${e.report.invalidRows} invalid row${e.report.invalidRows === 1 ? '' : 's'}; nothing was imported (use --skip-invalid to import the valid rows).\n`);
+      io.stderr(
+        `casewalk: ${e.report.invalidRows} invalid row${e.report.invalidRows === 1 ? '' : 's'}; nothing was imported (use --skip-invalid to import the valid rows).\n`,
+      );
       return 1;
     }
     if (e instanceof VerifyFailed) {
@@ -58,7 +60,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return 1;
     }
     const message = e instanceof UsageError || e instanceof CasewalkError ? e.message : 'Unexpected error; nothing was changed.';
-    if (!(e instanceof UsageError || e instanceof CasewalkError) && io.env.CASEWALK_DEBUG === '1') io.stderr(`${String((e as Error).stack)}\n`);
+    if (!(e instanceof UsageError || e instanceof CasewalkError) && io.env.CASEWALK_DEBUG === '1')
+      io.stderr(`${String((e as Error).stack)}\n`);
     io.stderr(`casewalk: ${message.replace(/\s+/g, ' ')}\n`);
     return e instanceof UsageError ? 2 : 1;
   }

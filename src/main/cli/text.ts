@@ -42,16 +42,26 @@ export function memberRemovedText(r: MemberRemoved): string {
       ...r.oldCopies.map(copyLine),
     );
   } else {
-    lines.push('', 'Casewalk has recorded no older backups or replaced copies of this workbench (copies made elsewhere, or before Casewalk recorded them, still open with the old key).');
+    lines.push(
+      '',
+      'Casewalk has recorded no older backups or replaced copies of this workbench (copies made elsewhere, or before Casewalk recorded them, still open with the old key).',
+    );
   }
   if (r.freshBackup) lines.push('', `Fresh backup with the new key: ${r.freshBackup.file} (${r.freshBackup.bytes} bytes).`);
   const d = r.deletedOldCopies;
   if (d) {
-    lines.push('', `Deleted ${d.deleted.length} older cop${d.deleted.length === 1 ? 'y' : 'ies'} still exactly as Casewalk wrote ${d.deleted.length === 1 ? 'it' : 'them'}.`);
-    if (d.changed.length) lines.push(`Not deleted, changed since Casewalk wrote them (check and delete them yourself):`, ...d.changed.map(copyLine));
+    lines.push(
+      '',
+      `Deleted ${d.deleted.length} older cop${d.deleted.length === 1 ? 'y' : 'ies'} still exactly as Casewalk wrote ${d.deleted.length === 1 ? 'it' : 'them'}.`,
+    );
+    if (d.changed.length)
+      lines.push(`Not deleted, changed since Casewalk wrote them (check and delete them yourself):`, ...d.changed.map(copyLine));
     if (d.missing.length) lines.push(`Already gone:`, ...d.missing.map(copyLine));
   } else if (r.oldCopies.length) {
-    lines.push('', `Make a fresh backup (--backup-to FILE), then delete them with --delete-old-copies (only files still exactly as Casewalk wrote them are deleted), or delete them yourself.`);
+    lines.push(
+      '',
+      `Make a fresh backup (--backup-to FILE), then delete them with --delete-old-copies (only files still exactly as Casewalk wrote them are deleted), or delete them yourself.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

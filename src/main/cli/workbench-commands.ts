@@ -46,7 +46,8 @@ export const WORKBENCH_COMMANDS: Record<string, Command> = {
     },
   },
   restore: {
-    summary: 'Restore a .cwbackup over a workbench (--from FILE --db PATH [--force]); keeps the replaced one as a dated copy. --force: the backup is of a different workbench.',
+    summary:
+      'Restore a .cwbackup over a workbench (--from FILE --db PATH [--force]); keeps the replaced one as a dated copy. --force: the backup is of a different workbench.',
     flags: { ...COMMON, from: 'string', force: 'boolean' },
     async run(args, io) {
       const from = path.resolve(need(args, 'from'));
@@ -83,7 +84,9 @@ export const WORKBENCH_COMMANDS: Record<string, Command> = {
     flags: { ...COMMON, name: 'string' },
     async run(args, io) {
       const name = need(args, 'name');
-      return withUnlocked(args, io, async (call) => call('keyholders.add', { name, passphrase: await newPassphraseFromEnv(io.env, 'CASEWALK_NEW_PASSPHRASE') }));
+      return withUnlocked(args, io, async (call) =>
+        call('keyholders.add', { name, passphrase: await newPassphraseFromEnv(io.env, 'CASEWALK_NEW_PASSPHRASE') }),
+      );
     },
   },
   'member remove': {
@@ -104,7 +107,8 @@ export const WORKBENCH_COMMANDS: Record<string, Command> = {
           result.freshBackup = { file: fresh, bytes: r.bytes };
         }
         // Only the copies listed at the removal: a fresh backup made just now is never among them.
-        if (deleteOld && oldCopies.length) result.deletedOldCopies = await call('copies.delete', { ids: oldCopies.map((c) => c.id), confirm: true });
+        if (deleteOld && oldCopies.length)
+          result.deletedOldCopies = await call('copies.delete', { ids: oldCopies.map((c) => c.id), confirm: true });
         return result;
       });
     },
@@ -116,12 +120,21 @@ export const WORKBENCH_COMMANDS: Record<string, Command> = {
     async run(args, io) {
       const secret = await secretFromEnv(io.env);
       if (secret.kind !== 'passphrase') throw new UsageError('Changing a passphrase needs the current passphrase, not the recovery key.');
-      return withUnlocked(args, io, async (call) => {
-        const me = (await call('app.info', {})).member!;
-        const id = await keyholderIdByName(call, me);
-        await call('keyholders.changePassphrase', { id, current: secret.passphrase, next: await newPassphraseFromEnv(io.env, 'CASEWALK_NEW_PASSPHRASE') });
-        return { changed: me };
-      }, secret);
+      return withUnlocked(
+        args,
+        io,
+        async (call) => {
+          const me = (await call('app.info', {})).member!;
+          const id = await keyholderIdByName(call, me);
+          await call('keyholders.changePassphrase', {
+            id,
+            current: secret.passphrase,
+            next: await newPassphraseFromEnv(io.env, 'CASEWALK_NEW_PASSPHRASE'),
+          });
+          return { changed: me };
+        },
+        secret,
+      );
     },
   },
 };

@@ -17,7 +17,14 @@ import { reportHandlers } from './reports/handlers';
 import { workbenchHandlers } from './workbench/handlers';
 
 // Building the handler tables touches nothing: a context that throws proves it.
-const untouchable = new Proxy({}, { get: () => { throw new Error('a handler factory used its context'); } }) as SessionContext & { staging: never; walk: null };
+const untouchable = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('a handler factory used its context');
+    },
+  },
+) as SessionContext & { staging: never; walk: null };
 
 const HOMES: Record<string, object> = {
   workbench: workbenchHandlers(untouchable),

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { unlockedCore } from './test-support';
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe('canaries through every feature', () => {
@@ -18,26 +20,86 @@ describe('canaries through every feature', () => {
     const { call, core, dataDir } = t;
     const C = (what: string) => `CANARY-${what}-7f3a9c`;
     try {
-      const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: 4, narrative: `Narrative ${C('NARRATIVE')}`, area: C('AREA'), tags: [C('TAG').toLowerCase()] });
-      await call('timeline.add', { incidentId: d.incident.id, event: { time: '10:00', actor: 'ems', kind: 'call', description: C('TIMELINE') } });
+      const d = await call('incidents.create', {
+        occurredYear: 2026,
+        occurredMonth: 4,
+        narrative: `Narrative ${C('NARRATIVE')}`,
+        area: C('AREA'),
+        tags: [C('TAG').toLowerCase()],
+      });
+      await call('timeline.add', {
+        incidentId: d.incident.id,
+        event: { time: '10:00', actor: 'ems', kind: 'call', description: C('TIMELINE') },
+      });
       const member = await call('roster.saveMember', { name: C('MEMBER'), sector: 'advocacy', role: 'member' });
       const m = await call('meetings.create', { date: '2026-05-12', time: '14:00', lengthMinutes: 90, place: C('PLACE'), virtual: false });
       await call('meetings.update', { id: m.meeting.id, patch: { notes: C('MEETINGNOTE') } });
       const item = m.items[0]!;
       await call('agenda.update', { id: item.id, patch: { notes: C('ITEMNOTE') } });
-      const f = await call('findings.create', { incidentId: d.incident.id, meetingId: m.meeting.id, category: 'policy', kind: 'gap', intercept: null, goals: [], timelineEventId: null, description: C('FINDING') });
-      await call('recommendations.create', { findingIds: [f.id], action: C('RECOMMENDATION'), owner: { memberId: member.id }, dueDate: '2026-09-30', measure: C('MEASURE'), actionType: 'redesign' });
-      await call('findings.createSystemic', { source: 'coverage', meetingId: m.meeting.id, category: 'services', intercept: '0', goals: [], description: C('COVERAGEGAP') });
-      await call('services.save', { name: C('SERVICE'), sector: 'mobile_crisis', areas: [C('SERVICEAREA')], schedule: { effectiveFrom: '2026-01-01', intervals: [{ weekday: 1, start: '08:00', end: '20:00' }] } });
+      const f = await call('findings.create', {
+        incidentId: d.incident.id,
+        meetingId: m.meeting.id,
+        category: 'policy',
+        kind: 'gap',
+        intercept: null,
+        goals: [],
+        timelineEventId: null,
+        description: C('FINDING'),
+      });
+      await call('recommendations.create', {
+        findingIds: [f.id],
+        action: C('RECOMMENDATION'),
+        owner: { memberId: member.id },
+        dueDate: '2026-09-30',
+        measure: C('MEASURE'),
+        actionType: 'redesign',
+      });
+      await call('findings.createSystemic', {
+        source: 'coverage',
+        meetingId: m.meeting.id,
+        category: 'services',
+        intercept: '0',
+        goals: [],
+        description: C('COVERAGEGAP'),
+      });
+      await call('services.save', {
+        name: C('SERVICE'),
+        sector: 'mobile_crisis',
+        areas: [C('SERVICEAREA')],
+        schedule: { effectiveFrom: '2026-01-01', intervals: [{ weekday: 1, start: '08:00', end: '20:00' }] },
+      });
       const min = await call('minutes.draft', { meetingId: m.meeting.id });
-      await call('minutes.update', { meetingId: m.meeting.id, sections: min.sections.map((s) => (s.key === 'other_business' ? { ...s, body: C('MINUTES') } : s)) });
+      await call('minutes.update', {
+        meetingId: m.meeting.id,
+        sections: min.sections.map((s) => (s.key === 'other_business' ? { ...s, body: C('MINUTES') } : s)),
+      });
       const csv = path.join(path.dirname(dataDir), `${path.basename(dataDir)}-import.csv`);
       fs.writeFileSync(csv, `year,month,summary\n2025,3,${C('IMPORT')}\n`);
       const opened = await call('import.open', { handle: core.files.register(csv, 'read') });
-      await call('import.run', { stagingId: opened.stagingId, source: { mapping: { name: 'x', columns: { occurredYear: 'year', occurredMonth: 'month', narrative: 'summary' } } } });
+      await call('import.run', {
+        stagingId: opened.stagingId,
+        source: { mapping: { name: 'x', columns: { occurredYear: 'year', occurredMonth: 'month', narrative: 'summary' } } },
+      });
       fs.rmSync(csv);
       await call('backup.create', { handle: core.files.register(path.join(dataDir, 'copy.cwbackup'), 'write') });
-      const canaries = ['NARRATIVE', 'AREA', 'TAG', 'TIMELINE', 'MEMBER', 'PLACE', 'MEETINGNOTE', 'ITEMNOTE', 'FINDING', 'RECOMMENDATION', 'MEASURE', 'MINUTES', 'IMPORT', 'COVERAGEGAP', 'SERVICE', 'SERVICEAREA'].map(C);
+      const canaries = [
+        'NARRATIVE',
+        'AREA',
+        'TAG',
+        'TIMELINE',
+        'MEMBER',
+        'PLACE',
+        'MEETINGNOTE',
+        'ITEMNOTE',
+        'FINDING',
+        'RECOMMENDATION',
+        'MEASURE',
+        'MINUTES',
+        'IMPORT',
+        'COVERAGEGAP',
+        'SERVICE',
+        'SERVICEAREA',
+      ].map(C);
       const check = () => {
         const files = filesUnder(dataDir);
         expect(files.length).toBeGreaterThanOrEqual(3);

@@ -30,7 +30,15 @@ describe('dispatch', () => {
   it('an internal error reaches neither the caller nor the log with its message (it may carry case text)', async () => {
     const core = new Core({ dataDir: tmp() });
     const canary = 'Canary narrative: caller on the balcony at Elm Court';
-    const target = { handlers: { ...core.handlers, 'app.info': () => { throw new Error(`SQLITE_CONSTRAINT near "${canary}"`); } }, isLocked: () => false };
+    const target = {
+      handlers: {
+        ...core.handlers,
+        'app.info': () => {
+          throw new Error(`SQLITE_CONSTRAINT near "${canary}"`);
+        },
+      },
+      isLocked: () => false,
+    };
     const written: string[] = [];
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
     try {
@@ -84,19 +92,30 @@ describe('dispatch for a projector caller (issue 16, item 15)', () => {
   it('refuses every method but projector.view, before reading the input, and leaves the presenter untouched', async () => {
     const { core, call, cleanup } = await unlockedCore('cw-projector-');
     try {
-      const created = await call('incidents.create', { occurredYear: 2026, occurredMonth: 4, narrative: 'Caller Fatima Okafor said her son was at the bus shelter.' });
+      const created = await call('incidents.create', {
+        occurredYear: 2026,
+        occurredMonth: 4,
+        narrative: 'Caller Fatima Okafor said her son was at the bus shelter.',
+      });
       const id = created.incident.id;
       const refused = await dispatch(core, 'incidents.get', { id }, 'projector');
-      expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'The projector window shows the shared screen only; it may not call this.' } });
+      expect(refused).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'The projector window shows the shared screen only; it may not call this.' },
+      });
       expect(JSON.stringify(refused)).not.toContain('Okafor');
       for (const m of methodNames.filter((x) => x !== 'projector.view')) {
         const r = await dispatch(core, m, {}, 'projector');
         expect(r.ok ? 'ok' : r.error.code, m).toBe('forbidden');
       }
       // Unknown names and prototype keys are refused the same way.
-      for (const name of ['app.format', '__proto__', 42]) expect(await dispatch(core, name, {}, 'projector')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      for (const name of ['app.format', '__proto__', 42])
+        expect(await dispatch(core, name, {}, 'projector')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       // The one method the projector has still validates its input, and answers.
-      expect(await dispatch(core, 'projector.view', { evil: 1 }, 'projector')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await dispatch(core, 'projector.view', { evil: 1 }, 'projector')).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
       expect(await dispatch(core, 'projector.view', {}, 'projector')).toEqual({ ok: true, value: null });
       // The presenter (the default caller) still reaches everything.
       const got = await dispatch(core, 'incidents.get', { id });

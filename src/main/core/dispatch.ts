@@ -31,7 +31,12 @@ export function isMethodName(name: unknown): name is MethodName {
  * `caller` is who the transport says is calling: the projector window may call only
  * `projector.view` (src/shared/projector.ts); the CLI and in-process callers are the presenter.
  */
-export async function dispatch(target: DispatchTarget, name: unknown, rawInput: unknown, caller: Caller = 'presenter'): Promise<Result<unknown>> {
+export async function dispatch(
+  target: DispatchTarget,
+  name: unknown,
+  rawInput: unknown,
+  caller: Caller = 'presenter',
+): Promise<Result<unknown>> {
   if (caller !== 'presenter' && !projectorMayCall(name)) {
     return { ok: false, error: { code: 'forbidden', message: 'The projector window shows the shared screen only; it may not call this.' } };
   }

@@ -24,9 +24,14 @@ afterAll(() => {
 });
 
 function plan(sql: string): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 1)) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  return (
+    db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 1)) as { detail: string }[]
+  )
+    .map((r) => r.detail)
+    .join(' | ');
 }
-const fullScan = (p: string) => /\bSCAN (incidents|timeline_events|findings|agenda_items|recommendations|incident_tags|meetings)\b(?! USING)/.test(p);
+const fullScan = (p: string) =>
+  /\bSCAN (incidents|timeline_events|findings|agenda_items|recommendations|incident_tags|meetings)\b(?! USING)/.test(p);
 
 const COUNT_WITH_FILTERS =
   'SELECT count(*) FROM incidents WHERE (occurred_year, occurred_month) >= (?, ?) AND (occurred_year, occurred_month) <= (?, ?) AND call_source IN (?) AND (dispositions & ?) != 0';
@@ -35,10 +40,16 @@ const COVERAGE_GROUPS =
 
 const HOT: [string, string][] = [
   ['list page, newest first', 'SELECT id FROM incidents ORDER BY occurred DESC, code DESC LIMIT 50'],
-  ['list page, a year, by disposition', 'SELECT id FROM incidents WHERE occurred >= ? AND occurred <= ? AND (dispositions & ?) != 0 ORDER BY occurred DESC, code DESC LIMIT 50'],
+  [
+    'list page, a year, by disposition',
+    'SELECT id FROM incidents WHERE occurred >= ? AND occurred <= ? AND (dispositions & ?) != 0 ORDER BY occurred DESC, code DESC LIMIT 50',
+  ],
   ['list count with filters', COUNT_WITH_FILTERS],
-  ['list by status', "SELECT id FROM incidents WHERE status IN (?) ORDER BY occurred DESC LIMIT 50"],
-  ['search page', 'SELECT id FROM incidents INDEXED BY incidents_occurred WHERE +id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?) ORDER BY occurred DESC, code DESC LIMIT 50'],
+  ['list by status', 'SELECT id FROM incidents WHERE status IN (?) ORDER BY occurred DESC LIMIT 50'],
+  [
+    'search page',
+    'SELECT id FROM incidents INDEXED BY incidents_occurred WHERE +id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?) ORDER BY occurred DESC, code DESC LIMIT 50',
+  ],
   ['search count', 'SELECT count(*) FROM incidents_fts WHERE incidents_fts MATCH ?'],
   ['unresolved identifiers', 'SELECT count(*) FROM incidents WHERE open_identifiers > 0'],
   ['incident by code', 'SELECT id FROM incidents WHERE code = ?'],
@@ -49,7 +60,10 @@ const HOT: [string, string][] = [
   ['open recommendations due', "SELECT id FROM recommendations WHERE status IN ('proposed', 'accepted', 'in_progress') AND due_date < ?"],
   ['findings from coverage gaps', "SELECT id FROM findings f WHERE f.source != 'case'"],
   ['dashboard findings by category (case and systemic halves)', FINDINGS_IN_PERIOD('f.category')],
-  ['dashboard months', 'SELECT occurred, call_source, count(*) FROM incidents WHERE occurred BETWEEN ? AND ? GROUP BY occurred, call_source'],
+  [
+    'dashboard months',
+    'SELECT occurred, call_source, count(*) FROM incidents WHERE occurred BETWEEN ? AND ? GROUP BY occurred, call_source',
+  ],
 ];
 
 describe('query plans on the hot paths', () => {

@@ -28,7 +28,8 @@ describe('the committee time zone', () => {
   });
 
   it('accepts IANA names only', () => {
-    for (const tz of ['America/Los_Angeles', 'Europe/London', 'UTC', 'America/Argentina/Buenos_Aires', machineTimeZone()]) expect(isTimeZone(tz)).toBe(true);
+    for (const tz of ['America/Los_Angeles', 'Europe/London', 'UTC', 'America/Argentina/Buenos_Aires', machineTimeZone()])
+      expect(isTimeZone(tz)).toBe(true);
     for (const tz of ['Mars/Olympus', '+05:00', 'PST', '', 'America/', 'Los Angeles']) expect(isTimeZone(tz)).toBe(false);
   });
 
@@ -41,7 +42,10 @@ describe('the committee time zone', () => {
 
     // The default is the machine's zone; the setting is validated and canonical.
     expect((await call('settings.get', {})).timeZone).toBe(machineTimeZone());
-    expect(await dispatch(core, 'settings.update', { timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('not a time zone') } });
+    expect(await dispatch(core, 'settings.update', { timeZone: 'Mars/Olympus' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('not a time zone') },
+    });
     await call('settings.update', { timeZone: 'UTC' });
     expect(core.today()).toBe('2026-06-16');
     expect((await call('settings.update', { timeZone: 'america/los_angeles' })).timeZone).toBe('America/Los_Angeles');
@@ -49,10 +53,32 @@ describe('the committee time zone', () => {
 
     const org = await call('roster.saveOrganisation', { name: 'County Behavioral Health', sector: 'mental_health' });
     const m = await call('meetings.create', { date: '2026-06-15', time: '14:00', lengthMinutes: 90, place: '', virtual: true });
-    const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: 5, code: '2026-020', narrative: 'Officer A waited for Clinician B.' });
-    const f = await call('findings.create', { incidentId: d.incident.id, meetingId: m.meeting.id, category: 'services', kind: 'gap', intercept: '0', goals: ['2'], timelineEventId: null, description: 'No clinician after 22:00.' });
+    const d = await call('incidents.create', {
+      occurredYear: 2026,
+      occurredMonth: 5,
+      code: '2026-020',
+      narrative: 'Officer A waited for Clinician B.',
+    });
+    const f = await call('findings.create', {
+      incidentId: d.incident.id,
+      meetingId: m.meeting.id,
+      category: 'services',
+      kind: 'gap',
+      intercept: '0',
+      goals: ['2'],
+      timelineEventId: null,
+      description: 'No clinician after 22:00.',
+    });
     const rec = (dueDate: string, action: string) =>
-      call('recommendations.create', { findingIds: [f.id], meetingId: m.meeting.id, action, owner: { organisationId: org.id }, dueDate, measure: 'Calls with a clinician', actionType: 'staffing' });
+      call('recommendations.create', {
+        findingIds: [f.id],
+        meetingId: m.meeting.id,
+        action,
+        owner: { organisationId: org.id },
+        dueDate,
+        measure: 'Calls with a clinician',
+        actionType: 'staffing',
+      });
     const dueToday = await rec('2026-06-15', 'Add an evening clinician shift');
     const dueYesterday = await rec('2026-06-14', 'Publish the on-call rota');
 

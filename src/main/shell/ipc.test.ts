@@ -9,7 +9,8 @@ import { unlockedCore } from '../core/test-support';
 import { WindowRoles, forwardEvent, isTrustedSender, registerIpc } from './ipc';
 
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as never;
-const from = (id: number, url = 'app://casewalk/index.html#/projector') => ({ senderFrame: { url, parent: null }, sender: { id } }) as never;
+const from = (id: number, url = 'app://casewalk/index.html#/projector') =>
+  ({ senderFrame: { url, parent: null }, sender: { id } }) as never;
 /** A webContents stand-in: an id and the 'destroyed' event. */
 const contents = (id: number) => Object.assign(new EventEmitter(), { id });
 
@@ -27,7 +28,12 @@ describe('IPC registration', () => {
     roles.addPresenter(contents(1));
     registerIpc(ipcMain, call, roles);
     const h = handled.get(methodChannel('app.info'))!;
-    for (const bad of [frame('https://evil.example/'), frame('app://casewalk/index.html', {}), frame('file:///x.html'), { senderFrame: null }]) {
+    for (const bad of [
+      frame('https://evil.example/'),
+      frame('app://casewalk/index.html', {}),
+      frame('file:///x.html'),
+      { senderFrame: null },
+    ]) {
       await expect(h(bad, {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(call).not.toHaveBeenCalled();
@@ -62,12 +68,20 @@ describe('projector window over IPC (issue 16, item 15)', () => {
   it('a call from the projector window to incidents.get is refused by dispatch; projector.view works; the main window still reaches everything', async () => {
     const { core, call, cleanup } = await unlockedCore('cw-ipc-');
     try {
-      const created = await call('incidents.create', { occurredYear: 2026, occurredMonth: 4, narrative: 'Caller Fatima Okafor said her son was at the bus shelter.' });
+      const created = await call('incidents.create', {
+        occurredYear: 2026,
+        occurredMonth: 4,
+        narrative: 'Caller Fatima Okafor said her son was at the bus shelter.',
+      });
       const roles = new WindowRoles();
       roles.addPresenter(contents(1));
       roles.addProjector(contents(2));
       const seen: Caller[] = [];
-      registerIpc(ipcMain, (m: MethodName, input: unknown, caller?: Caller) => (seen.push(caller!), dispatch(core, m, input, caller)), roles);
+      registerIpc(
+        ipcMain,
+        (m: MethodName, input: unknown, caller?: Caller) => (seen.push(caller!), dispatch(core, m, input, caller)),
+        roles,
+      );
       const get = handled.get(methodChannel('incidents.get'))!;
       const view = handled.get(methodChannel('projector.view'))!;
       // The projector window's page is our own URL, at #/incidents or anywhere: still a projector.
@@ -76,7 +90,10 @@ describe('projector window over IPC (issue 16, item 15)', () => {
         expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
         expect(JSON.stringify(r)).not.toContain('Okafor');
       }
-      await expect(handled.get(methodChannel('app.info'))!(from(2), {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await expect(handled.get(methodChannel('app.info'))!(from(2), {})).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
       await expect(view(from(2), {})).resolves.toEqual({ ok: true, value: null });
       const mine = (await get(from(1, 'app://casewalk/index.html#/incidents/1'), { id: created.incident.id })) as { ok: boolean };
       expect(mine.ok).toBe(true);
@@ -91,7 +108,11 @@ describe('projector window over IPC (issue 16, item 15)', () => {
     const roles = new WindowRoles();
     roles.addPresenter(contents(1));
     roles.addProjector(contents(2));
-    const sent = new Map<number, string[]>([[1, []], [2, []], [3, []]]);
+    const sent = new Map<number, string[]>([
+      [1, []],
+      [2, []],
+      [3, []],
+    ]);
     const windows = [1, 2, 3].map((id) => ({ webContents: { id, send: (channel: string) => sent.get(id)!.push(channel) } }));
     for (const name of ['walk.changed', 'workbench.lockChanged', 'task.progress'] as EventName[]) forwardEvent(windows, roles, name, {});
     expect(sent.get(1)).toEqual(['walk.changed', 'workbench.lockChanged', 'task.progress'].map((n) => eventChannel(n as EventName)));

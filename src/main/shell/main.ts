@@ -31,9 +31,7 @@ const preloadPath = path.join(here, '../preload/index.cjs');
 const projectorPreloadPath = path.join(here, '../preload/projector.cjs');
 
 app.enableSandbox();
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -99,7 +97,11 @@ async function start(): Promise<void> {
     const primary = screen.getPrimaryDisplay();
     const other = screen.getAllDisplays().find((d) => d.id !== primary.id);
     const area = (other ?? primary).workArea;
-    return projectorWindowOptions(projectorPreloadPath, { x: area.x, y: area.y, width: Math.min(area.width, 1600), height: Math.min(area.height, 900) }, Boolean(other));
+    return projectorWindowOptions(
+      projectorPreloadPath,
+      { x: area.x, y: area.y, width: Math.min(area.width, 1600), height: Math.min(area.height, 900) },
+      Boolean(other),
+    );
   };
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, projector, (w) => roles.addProjector(w.webContents)));
 
@@ -112,7 +114,13 @@ async function start(): Promise<void> {
   // (Electronegativity, in CI) sees them; security.test.ts checks mainWindowOptions itself.
   const win = new BrowserWindow({
     ...options,
-    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   roles.addPresenter(win.webContents);
   if (state.maximized) win.maximize();

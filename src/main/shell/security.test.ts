@@ -58,12 +58,15 @@ describe('content security policy', () => {
   it('the main window is built with the isolation flags stated where Electronegativity can read them', () => {
     const main = fs.readFileSync(path.resolve(__dirname, 'main.ts'), 'utf8');
     const built = /new BrowserWindow\(\{[\s\S]*?\}\);/.exec(main)?.[0] ?? '';
-    for (const flag of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', "disableBlinkFeatures: 'Auxclick'"]) expect(built).toContain(flag);
+    for (const flag of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', "disableBlinkFeatures: 'Auxclick'"])
+      expect(built).toContain(flag);
     expect(main.match(/new BrowserWindow\(/g)).toHaveLength(1);
   });
   it('the shell never starts the crash reporter (dumps can hold case text) and never opens anything outside the app', () => {
     for (const f of fs.readdirSync(__dirname).filter((x) => x.endsWith('.ts') && !x.endsWith('.test.ts'))) {
-      expect(fs.readFileSync(path.join(__dirname, f), 'utf8'), f).not.toMatch(/crashReporter|@electron\/remote|openExternal|openPath|showItemInFolder/);
+      expect(fs.readFileSync(path.join(__dirname, f), 'utf8'), f).not.toMatch(
+        /crashReporter|@electron\/remote|openExternal|openPath|showItemInFolder/,
+      );
     }
   });
 });
@@ -165,7 +168,13 @@ describe('web contents hardening', () => {
   it('denies every new window, https links included: nothing opens outside Casewalk', () => {
     const { wc, open } = fakeContents();
     hardenWebContents(wc);
-    for (const url of ['https://www.samhsa.gov/', 'javascript:alert(1)', 'file:///etc/passwd', 'app://casewalk/index.html', 'app://casewalk/index.html#/projector']) {
+    for (const url of [
+      'https://www.samhsa.gov/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'app://casewalk/index.html',
+      'app://casewalk/index.html#/projector',
+    ]) {
       expect(open(url), url).toEqual({ action: 'deny' });
     }
   });
@@ -176,7 +185,11 @@ describe('web contents hardening', () => {
     expect(open('app://casewalk/index.html#/projector')).toEqual({ action: 'allow', overrideBrowserWindowOptions: options });
     expect(open('app://casewalk/index.html#/projector/../settings')).toEqual({ action: 'deny' });
     expect(open('https://evil.example/#/projector')).toEqual({ action: 'deny' });
-    expect(options).toMatchObject({ x: 1920, fullscreen: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/preload.cjs' } });
+    expect(options).toMatchObject({
+      x: 1920,
+      fullscreen: true,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/preload.cjs' },
+    });
   });
   it('hands every window the page opened to the shell as a projector (issue 16, item 15)', () => {
     const { wc, em } = fakeContents();

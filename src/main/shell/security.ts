@@ -133,7 +133,11 @@ export function isProjectorUrl(url: string): boolean {
  * The projector: same hardened preferences, full screen on the given display, no menu, and its
  * own preload (`projector.cjs`: projector.view and the walk events only).
  */
-export function projectorWindowOptions(preloadPath: string, bounds: { x: number; y: number; width: number; height: number }, external: boolean): BrowserWindowConstructorOptions {
+export function projectorWindowOptions(
+  preloadPath: string,
+  bounds: { x: number; y: number; width: number; height: number },
+  external: boolean,
+): BrowserWindowConstructorOptions {
   const base = mainWindowOptions(preloadPath, bounds);
   return { ...base, title: 'Casewalk — projector', minWidth: 640, minHeight: 400, show: true, autoHideMenuBar: true, fullscreen: external };
 }

@@ -73,7 +73,8 @@ function PresenterWorkbench() {
     if (!e.locked) return;
     forgetSearches();
     setSession((s) => s + 1);
-    if (e.reason === 'inactivity') notifications.show({ title: 'Locked', message: 'Casewalk locked itself after a period without activity.' });
+    if (e.reason === 'inactivity')
+      notifications.show({ title: 'Locked', message: 'Casewalk locked itself after a period without activity.' });
   }, []);
   useServerEvents({ onLockChanged });
   const { data: info, error, refetch } = useAppInfo();
@@ -93,7 +94,8 @@ function PresenterWorkbench() {
     );
   }
   if (!info.workbenchExists) return <SetupScreen onCreated={setNewRecoveryKey} />;
-  if (info.locked) return <UnlockScreen key={session} notice={info.systemUseNotice} committee={info.committee} onUnlocked={() => void refetch()} />;
+  if (info.locked)
+    return <UnlockScreen key={session} notice={info.systemUseNotice} committee={info.committee} onUnlocked={() => void refetch()} />;
   return <UnlockedApp key={session} session={session} info={info} onLock={lock} />;
 }
 

@@ -15,7 +15,9 @@ const IncidentsPage = lazy(() => import('./features/incidents/IncidentsPage').th
 const IncidentDetailPage = lazy(() => import('./features/incidents/IncidentDetailPage').then((m) => ({ default: m.IncidentDetailPage })));
 const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => import('./features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
-const RecommendationsPage = lazy(() => import('./features/recommendations/RecommendationsPage').then((m) => ({ default: m.RecommendationsPage })));
+const RecommendationsPage = lazy(() =>
+  import('./features/recommendations/RecommendationsPage').then((m) => ({ default: m.RecommendationsPage })),
+);
 const ImportWizard = lazy(() => import('./features/incidents/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 
 const toIncidents = () => navigate(withRememberedSearch(paths.incidents()));
@@ -31,7 +33,11 @@ export function UnlockedApp({ session, info, onLock }: { session: number; info: 
           const meetingId = idParam(id);
           return (
             <Suspense fallback={null}>
-              {meetingId ? <WalkPage key={`${session}-${meetingId}`} meetingId={meetingId} onLeave={() => toMeeting(meetingId)} /> : <Pages info={info} onLock={onLock} />}
+              {meetingId ? (
+                <WalkPage key={`${session}-${meetingId}`} meetingId={meetingId} onLeave={() => toMeeting(meetingId)} />
+              ) : (
+                <Pages info={info} onLock={onLock} />
+              )}
             </Suspense>
           );
         }}
@@ -46,7 +52,13 @@ export function UnlockedApp({ session, info, onLock }: { session: number; info: 
 function Pages({ info, onLock }: { info: AppInfo; onLock(): void }) {
   const section = useSection();
   return (
-    <AppLayout page={section} onNavigate={(s) => navigate(withRememberedSearch(SECTION_PATH[s]))} locked={info.locked} committee={info.committee} onLock={onLock}>
+    <AppLayout
+      page={section}
+      onNavigate={(s) => navigate(withRememberedSearch(SECTION_PATH[s]))}
+      locked={info.locked}
+      committee={info.committee}
+      onLock={onLock}
+    >
       <Suspense fallback={null}>
         <Switch>
           <Route path={ROUTES.importIncidents}>
@@ -69,7 +81,13 @@ function Pages({ info, onLock }: { info: AppInfo; onLock(): void }) {
             {({ id }) => {
               const meetingId = idParam(id);
               return meetingId ? (
-                <MeetingPage key={meetingId} id={meetingId} onBack={() => navigate(paths.meetings())} onWalk={() => navigate(paths.walk(meetingId))} onOpenIncident={toIncident} />
+                <MeetingPage
+                  key={meetingId}
+                  id={meetingId}
+                  onBack={() => navigate(paths.meetings())}
+                  onWalk={() => navigate(paths.walk(meetingId))}
+                  onOpenIncident={toIncident}
+                />
               ) : (
                 <MeetingsPage onOpen={toMeeting} />
               );
@@ -84,7 +102,9 @@ function Pages({ info, onLock }: { info: AppInfo; onLock(): void }) {
           <Route path={ROUTES.reports}>
             <ReportsPage />
           </Route>
-          <Route path={ROUTES.settings}>{({ tab }) => <SettingsPage tab={settingsTabParam(tab)} onTab={(t) => navigate(paths.settings(t))} />}</Route>
+          <Route path={ROUTES.settings}>
+            {({ tab }) => <SettingsPage tab={settingsTabParam(tab)} onTab={(t) => navigate(paths.settings(t))} />}
+          </Route>
           <Route>
             <HomePage member={info.member} go={navigate} />
           </Route>

@@ -2,7 +2,16 @@ import { Alert, createTheme, Modal, Notification, type CSSVariablesResolver, typ
 
 // A calm teal: distinct from police blue and hospital red; AA contrast on white and dark.
 const casewalk: MantineColorsTuple = [
-  '#e5fbf8', '#d5f2ee', '#aee3dc', '#84d4c9', '#61c7b9', '#4abfaf', '#3bbbaa', '#2aa494', '#1a9283', '#006f63',
+  '#e5fbf8',
+  '#d5f2ee',
+  '#aee3dc',
+  '#84d4c9',
+  '#61c7b9',
+  '#4abfaf',
+  '#3bbbaa',
+  '#2aa494',
+  '#1a9283',
+  '#006f63',
 ];
 
 /** Sized for the back of a meeting room: 18 px body text, generous headings. */
@@ -21,7 +30,12 @@ export const theme = createTheme({
     // Case text must not outlive the screen: with autocomplete off, a browser keeps no
     // autofill history and no session-restore copy of what was typed (tests/e2e/at-rest.e2e.ts).
     // (Plain objects, not Component.extend: extending would pull every input into the first screen's bundle.)
-    ...Object.fromEntries(['TextInput', 'Textarea', 'NumberInput', 'PasswordInput', 'TagsInput', 'Select', 'MultiSelect'].map((c) => [c, { defaultProps: { autoComplete: 'off' } }])),
+    ...Object.fromEntries(
+      ['TextInput', 'Textarea', 'NumberInput', 'PasswordInput', 'TagsInput', 'Select', 'MultiSelect'].map((c) => [
+        c,
+        { defaultProps: { autoComplete: 'off' } },
+      ]),
+    ),
     // Every dialog's close button gets a name a screen reader can announce.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     // Light alerts colour their title like their accent: too pale for AA on a projector.

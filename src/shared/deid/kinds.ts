@@ -1,5 +1,18 @@
 /** The kinds of identifier the guard looks for, with the placeholder a redaction writes. */
-export const IDENTIFIER_KINDS = ['NAME', 'PHONE', 'SSN', 'EMAIL', 'ADDRESS', 'DATE', 'AGE90', 'RECORD', 'PLATE', 'ZIP', 'URL', 'IP'] as const;
+export const IDENTIFIER_KINDS = [
+  'NAME',
+  'PHONE',
+  'SSN',
+  'EMAIL',
+  'ADDRESS',
+  'DATE',
+  'AGE90',
+  'RECORD',
+  'PLATE',
+  'ZIP',
+  'URL',
+  'IP',
+] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 export const IDENTIFIER_LABELS: Record<IdentifierKind, string> = {

@@ -10,7 +10,9 @@ import { applyRedactions, rebaseSpans, redactOne, redactSpans } from './redact';
  */
 const filler = fc.string({ unit: fc.constantFrom('a', 'b', 'é', ' ', ',', '.', '\n', '-', "'", '(', ')', '[', ']'), maxLength: 12 });
 const identifier = fc.record({
-  value: fc.string({ unit: fc.constantFrom('0', '5', 'Q', 'Z', 'ö', '-', '@'), minLength: 1, maxLength: 10 }).filter((v) => /[0-9QZö@]/.test(v[0]!) && /[0-9QZö@]/.test(v[v.length - 1]!)),
+  value: fc
+    .string({ unit: fc.constantFrom('0', '5', 'Q', 'Z', 'ö', '-', '@'), minLength: 1, maxLength: 10 })
+    .filter((v) => /[0-9QZö@]/.test(v[0]!) && /[0-9QZö@]/.test(v[v.length - 1]!)),
   type: fc.constantFrom(...IDENTIFIER_KINDS),
 });
 const doc = fc.array(fc.tuple(filler, identifier), { maxLength: 8 }).chain((parts) =>
@@ -46,15 +48,27 @@ describe('redaction', () => {
   });
 
   it('overlapping spans become one placeholder instead of cutting into each other', () => {
-    expect(redactSpans('lives at 12 Main St 61820 now', [{ start: 9, end: 25, type: 'ADDRESS' }, { start: 20, end: 25, type: 'ZIP' }])).toBe('lives at [ADDRESS] now');
-    expect(redactSpans('abcdefghij', [{ start: 5, end: 8, type: 'ZIP' }, { start: 2, end: 6, type: 'NAME' }])).toBe('ab[NAME]ij');
+    expect(
+      redactSpans('lives at 12 Main St 61820 now', [
+        { start: 9, end: 25, type: 'ADDRESS' },
+        { start: 20, end: 25, type: 'ZIP' },
+      ]),
+    ).toBe('lives at [ADDRESS] now');
+    expect(
+      redactSpans('abcdefghij', [
+        { start: 5, end: 8, type: 'ZIP' },
+        { start: 2, end: 6, type: 'NAME' },
+      ]),
+    ).toBe('ab[NAME]ij');
   });
 
   it('an edit that runs into a span drops it instead of keeping a part of a word', () => {
     const spans = [{ start: 0, end: 4, type: 'NAME' as const, text: 'Rosa' }];
     expect(rebaseSpans('Rosa came', 'Rosalind came', spans)).toEqual([]);
     expect(rebaseSpans('Rosa came', 'Rosa, came', spans)).toEqual(spans);
-    expect(rebaseSpans('Then Rosa came', 'Rosa came', [{ start: 5, end: 9, type: 'NAME' as const }])).toEqual([{ start: 0, end: 4, type: 'NAME' }]);
+    expect(rebaseSpans('Then Rosa came', 'Rosa came', [{ start: 5, end: 9, type: 'NAME' as const }])).toEqual([
+      { start: 0, end: 4, type: 'NAME' },
+    ]);
   });
 
   it('property: any set of non-overlapping findings, in any order, redacts exactly the flagged spans', () => {
@@ -74,7 +88,14 @@ describe('redaction', () => {
   it('property: redacting the findings one at a time, in any order, as an editor does, gives the same text', () => {
     fc.assert(
       fc.property(
-        doc.chain((d) => fc.shuffledSubarray(d.findings.map((_, i) => i), { minLength: d.findings.length, maxLength: d.findings.length }).map((order) => ({ d, order }))),
+        doc.chain((d) =>
+          fc
+            .shuffledSubarray(
+              d.findings.map((_, i) => i),
+              { minLength: d.findings.length, maxLength: d.findings.length },
+            )
+            .map((order) => ({ d, order })),
+        ),
         ({ d, order }) => {
           let text = d.text;
           let open = [...d.findings];

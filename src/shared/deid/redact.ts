@@ -32,7 +32,12 @@ export function applyRedactions(text: string, spans: readonly RedactionSpan[]): 
   const valid: { start: number; end: number; type: IdentifierKind }[] = [];
   for (const sp of spans) {
     const ok =
-      Number.isInteger(sp.start) && Number.isInteger(sp.end) && sp.start >= 0 && sp.end > sp.start && sp.end <= text.length && (sp.text === undefined || text.slice(sp.start, sp.end) === sp.text);
+      Number.isInteger(sp.start) &&
+      Number.isInteger(sp.end) &&
+      sp.start >= 0 &&
+      sp.end > sp.start &&
+      sp.end <= text.length &&
+      (sp.text === undefined || text.slice(sp.start, sp.end) === sp.text);
     if (ok) valid.push({ start: sp.start, end: sp.end, type: sp.type });
     else skipped.push(sp);
   }
@@ -97,5 +102,12 @@ export function redactOne<T extends { start: number; end: number; type: Identifi
 ): { text: string; spans: T[] } | null {
   const r = applyRedactions(text, [span]);
   if (r.skipped.length) return null;
-  return { text: r.text, spans: rebaseSpans(text, r.text, others.filter((o) => o !== span)) };
+  return {
+    text: r.text,
+    spans: rebaseSpans(
+      text,
+      r.text,
+      others.filter((o) => o !== span),
+    ),
+  };
 }

@@ -92,7 +92,12 @@ export type MappingPresetInput = z.input<typeof mappingPreset>;
 
 export const IMPORT_ERROR_CODES = ['unmapped_value', 'out_of_range', 'missing_required', 'malformed_row', 'encoding'] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
-export const importError = z.object({ row: z.number(), code: z.enum(IMPORT_ERROR_CODES), column: z.string().nullable(), message: z.string() });
+export const importError = z.object({
+  row: z.number(),
+  code: z.enum(IMPORT_ERROR_CODES),
+  column: z.string().nullable(),
+  message: z.string(),
+});
 export type ImportError = z.infer<typeof importError>;
 
 export const importReport = z.object({
@@ -133,10 +138,18 @@ export const importMethods = {
       suggestedPreset: z.string().nullable(),
     }),
   ),
-  'import.preview': method(z.object({ stagingId: z.string().max(64), source: presetRef, skipInvalid: z.boolean().default(false) }).strict(), importReport),
-  'import.run': method(z.object({ stagingId: z.string().max(64), source: presetRef, skipInvalid: z.boolean().default(false) }).strict(), importReport),
+  'import.preview': method(
+    z.object({ stagingId: z.string().max(64), source: presetRef, skipInvalid: z.boolean().default(false) }).strict(),
+    importReport,
+  ),
+  'import.run': method(
+    z.object({ stagingId: z.string().max(64), source: presetRef, skipInvalid: z.boolean().default(false) }).strict(),
+    importReport,
+  ),
   'import.saveMapping': method(
-    z.object({ handle: z.string().regex(/^fh_[A-Za-z0-9_-]{8,64}$/, 'Not a file handle: choose the file again.'), mapping: mappingPreset }).strict(),
+    z
+      .object({ handle: z.string().regex(/^fh_[A-Za-z0-9_-]{8,64}$/, 'Not a file handle: choose the file again.'), mapping: mappingPreset })
+      .strict(),
     z.object({ displayName: z.string() }),
   ),
   'import.loadMapping': method(

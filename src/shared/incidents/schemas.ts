@@ -22,7 +22,16 @@ import {
   YES_NO_UNKNOWN,
 } from './values';
 
-export const LIMITS = { narrative: 8000, callType: 120, area: 80, referrals: 1000, tag: 40, tags: 20, description: 2000, reason: 300 } as const;
+export const LIMITS = {
+  narrative: 8000,
+  callType: 120,
+  area: 80,
+  referrals: 1000,
+  tag: 40,
+  tags: 20,
+  description: 2000,
+  reason: 300,
+} as const;
 
 /** Committee-assigned code: year, dash, sequence ("2026-014"). Never a CAD/RMS number. */
 export const incidentCode = z
@@ -212,7 +221,10 @@ const timelineTime = z
   .string()
   .trim()
   .max(16)
-  .regex(/^(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|T\+(?:\d{1,3}:)?\d{1,4}:[0-5]\d)$/, 'Time is a clock time (14:05) or an offset (T+12:30).');
+  .regex(
+    /^(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|T\+(?:\d{1,3}:)?\d{1,4}:[0-5]\d)$/,
+    'Time is a clock time (14:05) or an offset (T+12:30).',
+  );
 
 const timelineEventShape = {
   time: timelineTime,
@@ -239,7 +251,17 @@ export const incidentMethods = {
         occurredYear: incidentFieldsShape.occurredYear,
         occurredMonth: incidentFieldsShape.occurredMonth,
       })
-      .extend(Object.fromEntries(Object.entries(incidentFieldsShape).filter(([k]) => !['code', 'occurredYear', 'occurredMonth'].includes(k)).map(([k, v]) => [k, v.optional()])) as { [K in Exclude<keyof typeof incidentFieldsShape, 'code' | 'occurredYear' | 'occurredMonth'>]: z.ZodOptional<(typeof incidentFieldsShape)[K]> })
+      .extend(
+        Object.fromEntries(
+          Object.entries(incidentFieldsShape)
+            .filter(([k]) => !['code', 'occurredYear', 'occurredMonth'].includes(k))
+            .map(([k, v]) => [k, v.optional()]),
+        ) as {
+          [K in Exclude<keyof typeof incidentFieldsShape, 'code' | 'occurredYear' | 'occurredMonth'>]: z.ZodOptional<
+            (typeof incidentFieldsShape)[K]
+          >;
+        },
+      )
       .strict(),
     detailOut,
   ),
@@ -290,7 +312,15 @@ export const incidentMethods = {
     z.object({ findings: z.array(z.object({ start: z.number(), end: z.number(), type: z.enum(IDENTIFIER_KINDS), score: z.number() })) }),
   ),
   'identifiers.redact': method(
-    z.object({ incidentId, field: guardedLocation, start: z.number().int().min(0), end: z.number().int().min(1), type: z.enum(IDENTIFIER_KINDS) }).strict(),
+    z
+      .object({
+        incidentId,
+        field: guardedLocation,
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        type: z.enum(IDENTIFIER_KINDS),
+      })
+      .strict(),
     detailOut,
   ),
   'identifiers.dismiss': method(

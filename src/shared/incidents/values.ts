@@ -178,4 +178,17 @@ export function fromMask<V extends string>(mask: number, all: readonly V[]): V[]
   return all.filter((_, i) => (mask & (1 << i)) !== 0);
 }
 
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

@@ -92,11 +92,21 @@ const notIdentifierShape = {
 };
 /** "Not an identifier" decisions sent with a finding's text (recorded with the reason, audited). */
 export const findingNotIdentifiers = z.array(z.object(notIdentifierShape).strict()).max(50).optional();
-export const recNotIdentifiers = z.array(z.object({ field: z.enum(['action', 'measure']), ...notIdentifierShape }).strict()).max(50).optional();
+export const recNotIdentifiers = z
+  .array(z.object({ field: z.enum(['action', 'measure']), ...notIdentifierShape }).strict())
+  .max(50)
+  .optional();
 export type NotIdentifier = { field?: RecordTextField; type: (typeof IDENTIFIER_KINDS)[number]; text: string; reason: string };
 export const amendmentReason = z.string().trim().min(3, 'Say why the record changes (at least 3 characters).').max(1000);
 
-export const recordAmendment = z.object({ number: z.number(), reason: z.string(), diff: z.string(), hash: z.string(), at: z.string(), by: z.string().nullable() });
+export const recordAmendment = z.object({
+  number: z.number(),
+  reason: z.string(),
+  diff: z.string(),
+  hash: z.string(),
+  at: z.string(),
+  by: z.string().nullable(),
+});
 export type RecordAmendment = z.infer<typeof recordAmendment>;
 /** A possible identifier in a finding's or recommendation's saved text, and whether someone said it is not one. */
 export const textIdentifier = z.object({
@@ -116,7 +126,11 @@ const editStateShape = {
 };
 export const findingEditState = z.object({ finding, ...editStateShape, room: z.object({ description: z.string() }) });
 export type FindingEditState = z.infer<typeof findingEditState>;
-export const recommendationEditState = z.object({ recommendation, ...editStateShape, room: z.object({ action: z.string(), measure: z.string() }) });
+export const recommendationEditState = z.object({
+  recommendation,
+  ...editStateShape,
+  room: z.object({ action: z.string(), measure: z.string() }),
+});
 export type RecommendationEditState = z.infer<typeof recommendationEditState>;
 export const findingPatch = z.object(findingShape).omit({ incidentId: true, meetingId: true }).partial().strict();
 export const recPatch = z.object(recFields).partial().strict();

@@ -4,7 +4,17 @@ import { method } from '../method';
 import { emptyInput, MAX } from '../zod-helpers';
 import { INCIDENT_STATUS, TIMELINE_ACTOR, TIMELINE_KIND } from '../incidents/values';
 import { intervals } from '../incidents/schemas';
-import { AGENDA_KIND, ATTENDANCE, FINDING_CATEGORY, FINDING_KIND, MEETING_STATUS, MEMBER_ROLE, REC_STATUS, SECTOR, STRENGTH } from './values';
+import {
+  AGENDA_KIND,
+  ATTENDANCE,
+  FINDING_CATEGORY,
+  FINDING_KIND,
+  MEETING_STATUS,
+  MEMBER_ROLE,
+  REC_STATUS,
+  SECTOR,
+  STRENGTH,
+} from './values';
 import { clock, fileHandle, isoDate, name, rowId } from './fields';
 import {
   amendmentReason,
@@ -84,7 +94,15 @@ export const meetingRow = z.object({
 });
 export type MeetingRow = z.infer<typeof meetingRow>;
 
-export const carriedRec = z.object({ id: z.number(), code: z.string(), action: z.string(), owner: z.string(), dueDate: z.string(), status: z.enum(REC_STATUS.values), overdue: z.boolean() });
+export const carriedRec = z.object({
+  id: z.number(),
+  code: z.string(),
+  action: z.string(),
+  owner: z.string(),
+  dueDate: z.string(),
+  status: z.enum(REC_STATUS.values),
+  overdue: z.boolean(),
+});
 export const agendaItem = z.object({
   id: z.number(),
   position: z.number(),
@@ -150,7 +168,9 @@ export const projectorView = z.object({
       ),
       intervals,
       /** `id` lets the presenter's list show each finding exactly as the room sees it. */
-      findings: z.array(z.object({ id: z.number(), category: z.enum(FINDING_CATEGORY.values), kind: z.enum(FINDING_KIND.values), description: z.string() })),
+      findings: z.array(
+        z.object({ id: z.number(), category: z.enum(FINDING_CATEGORY.values), kind: z.enum(FINDING_KIND.values), description: z.string() }),
+      ),
     })
     .nullable(),
   carried: z.array(carriedRec),
@@ -186,14 +206,31 @@ export const meetingMethods = {
       .strict(),
     member,
   ),
-  'roster.saveOrganisation': method(z.object({ id: rowId.optional(), name: name('Organisation name'), sector: z.enum(SECTOR.values) }).strict(), organisation),
+  'roster.saveOrganisation': method(
+    z.object({ id: rowId.optional(), name: name('Organisation name'), sector: z.enum(SECTOR.values) }).strict(),
+    organisation,
+  ),
 
   'meetings.list': method(emptyInput, z.object({ meetings: z.array(meetingRow) })),
   'meetings.get': method(z.object({ id: rowId }).strict(), meetingDetail),
   'meetings.create': method(meetingFields, meetingDetail),
-  'meetings.update': method(z.object({ id: rowId, patch: meetingFields.partial().extend({ notes: z.string().max(MAX.text).optional() }).strict() }).strict(), meetingDetail),
+  'meetings.update': method(
+    z
+      .object({
+        id: rowId,
+        patch: meetingFields
+          .partial()
+          .extend({ notes: z.string().max(MAX.text).optional() })
+          .strict(),
+      })
+      .strict(),
+    meetingDetail,
+  ),
   'meetings.setStatus': method(z.object({ id: rowId, status: z.enum(MEETING_STATUS.values) }).strict(), meetingDetail),
-  'meetings.exportAgenda': method(z.object({ id: rowId, handle: fileHandle }).strict(), z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() })),
+  'meetings.exportAgenda': method(
+    z.object({ id: rowId, handle: fileHandle }).strict(),
+    z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() }),
+  ),
   'agenda.add': method(
     z
       .object({
@@ -207,7 +244,19 @@ export const meetingMethods = {
     meetingDetail,
   ),
   'agenda.update': method(
-    z.object({ id: rowId, patch: z.object({ title: z.string().trim().min(1).max(MAX.short), minutes: z.number().int().min(1).max(240), notes: z.string().max(MAX.text) }).partial().strict() }).strict(),
+    z
+      .object({
+        id: rowId,
+        patch: z
+          .object({
+            title: z.string().trim().min(1).max(MAX.short),
+            minutes: z.number().int().min(1).max(240),
+            notes: z.string().max(MAX.text),
+          })
+          .partial()
+          .strict(),
+      })
+      .strict(),
     meetingDetail,
   ),
   'agenda.move': method(z.object({ id: rowId, position: z.number().int().min(0).max(500) }).strict(), meetingDetail),
@@ -215,7 +264,9 @@ export const meetingMethods = {
   'agenda.start': method(z.object({ id: rowId }).strict(), meetingDetail),
   'agenda.complete': method(z.object({ id: rowId, completed: z.boolean() }).strict(), meetingDetail),
   'attendance.set': method(
-    z.object({ meetingId: rowId, memberId: rowId, status: z.enum(ATTENDANCE.values).nullable(), attested: z.boolean().optional() }).strict(),
+    z
+      .object({ meetingId: rowId, memberId: rowId, status: z.enum(ATTENDANCE.values).nullable(), attested: z.boolean().optional() })
+      .strict(),
     meetingDetail,
   ),
 
@@ -236,7 +287,10 @@ export const meetingMethods = {
   /** Free edits until the finding's meeting ends (then: findings.amend). */
   'findings.update': method(z.object({ id: rowId, patch: findingPatch, notIdentifiers: findingNotIdentifiers }).strict(), finding),
   /** A numbered amendment, with a reason, once the finding's meeting has ended. */
-  'findings.amend': method(z.object({ id: rowId, patch: findingPatch, reason: amendmentReason, notIdentifiers: findingNotIdentifiers }).strict(), findingEditState),
+  'findings.amend': method(
+    z.object({ id: rowId, patch: findingPatch, reason: amendmentReason, notIdentifiers: findingNotIdentifiers }).strict(),
+    findingEditState,
+  ),
   'findings.remove': method(z.object({ id: rowId }).strict(), z.object({ removed: z.literal(true) })),
   'findings.checkLanguage': method(z.object({ text: z.string().max(4000) }).strict(), z.object({ hints: z.array(blameHint) })),
 
@@ -270,7 +324,10 @@ export const meetingMethods = {
   /** Free edits while open; the action and measure only until its meeting ends (then: recommendations.amend). */
   'recommendations.update': method(z.object({ id: rowId, patch: recPatch, notIdentifiers: recNotIdentifiers }).strict(), recommendation),
   /** A numbered amendment, with a reason, once the meeting has ended or the recommendation is completed or declined. */
-  'recommendations.amend': method(z.object({ id: rowId, patch: recPatch, reason: amendmentReason, notIdentifiers: recNotIdentifiers }).strict(), recommendationEditState),
+  'recommendations.amend': method(
+    z.object({ id: rowId, patch: recPatch, reason: amendmentReason, notIdentifiers: recNotIdentifiers }).strict(),
+    recommendationEditState,
+  ),
   'recommendations.setStatus': method(
     z.object({ id: rowId, status: z.enum(REC_STATUS.values), note: z.string().trim().max(1000).default('') }).strict(),
     recommendation,

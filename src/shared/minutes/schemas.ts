@@ -18,7 +18,14 @@ export const minutesSection = z
 export type MinutesSection = z.infer<typeof minutesSection>;
 const sections = z.array(minutesSection).min(1).max(100);
 
-export const guardFinding = z.object({ section: z.string(), title: z.string(), start: z.number(), end: z.number(), type: z.enum(IDENTIFIER_KINDS), text: z.string() });
+export const guardFinding = z.object({
+  section: z.string(),
+  title: z.string(),
+  start: z.number(),
+  end: z.number(),
+  type: z.enum(IDENTIFIER_KINDS),
+  text: z.string(),
+});
 export type GuardFinding = z.infer<typeof guardFinding>;
 
 export const minutes = z.object({
@@ -29,14 +36,23 @@ export const minutes = z.object({
   approvedBy: z.string().nullable(),
   approvedHash: z.string().nullable(),
   approvedAtMeetingId: z.number().nullable(),
-  amendments: z.array(z.object({ number: z.number(), reason: z.string(), diff: z.string(), hash: z.string(), at: z.string(), by: z.string().nullable() })),
+  amendments: z.array(
+    z.object({ number: z.number(), reason: z.string(), diff: z.string(), hash: z.string(), at: z.string(), by: z.string().nullable() }),
+  ),
   /** Unresolved identifier findings in free-text sections: they block approval and export. */
   guard: z.array(guardFinding),
   updatedAt: z.string(),
 });
 export type Minutes = z.infer<typeof minutes>;
 
-export const scorecardItem = z.object({ goal: z.string(), label: z.string(), definition: z.string(), value: z.number().nullable(), numerator: z.number(), denominator: z.number() });
+export const scorecardItem = z.object({
+  goal: z.string(),
+  label: z.string(),
+  definition: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+});
 export const dashboard = z.object({
   from: z.string(),
   to: z.string(),
@@ -62,11 +78,19 @@ export const minutesMethods = {
   'minutes.update': method(z.object({ meetingId: rowId, sections }).strict(), minutes),
   'minutes.approve': method(z.object({ meetingId: rowId, atMeetingId: rowId.nullable().default(null) }).strict(), minutes),
   'minutes.amend': method(
-    z.object({ meetingId: rowId, sections, reason: z.string().trim().min(3, 'Say why the approved minutes are amended.').max(500) }).strict(),
+    z
+      .object({ meetingId: rowId, sections, reason: z.string().trim().min(3, 'Say why the approved minutes are amended.').max(500) })
+      .strict(),
     minutes,
   ),
-  'minutes.export': method(z.object({ meetingId: rowId, format: z.enum(EXPORT_FORMATS), handle: fileHandle }).strict(), z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() })),
-  'meetings.exportPacket': method(z.object({ meetingId: rowId, format: z.enum(EXPORT_FORMATS), handle: fileHandle }).strict(), z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() })),
+  'minutes.export': method(
+    z.object({ meetingId: rowId, format: z.enum(EXPORT_FORMATS), handle: fileHandle }).strict(),
+    z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() }),
+  ),
+  'meetings.exportPacket': method(
+    z.object({ meetingId: rowId, format: z.enum(EXPORT_FORMATS), handle: fileHandle }).strict(),
+    z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() }),
+  ),
   'reports.dashboard': method(z.object({ from: period.optional(), to: period.optional() }).strict(), dashboard),
   'reports.exportAnnual': method(
     z.object({ year: z.number().int().min(1990).max(2100), format: z.enum(['docx', 'pdf']), handle: fileHandle }).strict(),
@@ -74,7 +98,14 @@ export const minutesMethods = {
   ),
   /** The register as a spreadsheet: XLSX (text cells, nothing can run as a formula) or CSV (formulas neutralised). */
   'recommendations.exportRegister': method(
-    z.object({ handle: fileHandle, format: z.enum(['xlsx', 'csv']), ownerMemberId: rowId.optional(), ownerOrganisationId: rowId.optional() }).strict(),
+    z
+      .object({
+        handle: fileHandle,
+        format: z.enum(['xlsx', 'csv']),
+        ownerMemberId: rowId.optional(),
+        ownerOrganisationId: rowId.optional(),
+      })
+      .strict(),
     z.object({ displayName: z.string(), bytes: z.number(), rows: z.number() }),
   ),
 } as const;

@@ -59,7 +59,11 @@ export const settings = z.object({
 });
 
 export const workbenchMethods = {
-  'workbench.keyholders': method(emptyInput, z.object({ exists: z.boolean(), committee: z.string().nullable(), keyholders: z.array(keyholder) }), { whenLocked: true }),
+  'workbench.keyholders': method(
+    emptyInput,
+    z.object({ exists: z.boolean(), committee: z.string().nullable(), keyholders: z.array(keyholder) }),
+    { whenLocked: true },
+  ),
   'workbench.create': method(
     z
       .object({
@@ -105,7 +109,10 @@ export const workbenchMethods = {
       .strict(),
     z.object({ deleted: z.array(copyView), changed: z.array(copyView), missing: z.array(copyView) }),
   ),
-  'keyholders.changePassphrase': method(z.object({ id, current: passphrase, next: passphrase }).strict(), z.object({ changed: z.literal(true) })),
+  'keyholders.changePassphrase': method(
+    z.object({ id, current: passphrase, next: passphrase }).strict(),
+    z.object({ changed: z.literal(true) }),
+  ),
   'audit.list': method(
     z
       .object({
@@ -126,7 +133,12 @@ export const workbenchMethods = {
           .min(1, 'Auto-lock needs at least 1 minute.')
           .max(30, 'Auto-lock can be at most 30 minutes (CJIS).')
           .optional(),
-        systemUseNotice: z.string().trim().min(1, 'The system use notice cannot be empty.').max(2000, 'The system use notice can be at most 2000 characters.').optional(),
+        systemUseNotice: z
+          .string()
+          .trim()
+          .min(1, 'The system use notice cannot be empty.')
+          .max(2000, 'The system use notice can be at most 2000 characters.')
+          .optional(),
         minutesNames: z.boolean().optional(),
         timeZone: z
           .string()

@@ -77,8 +77,15 @@ describe('normalisation', () => {
   });
   it('finds a date of birth, an age and an IP written in monospace digits', () => {
     const mono = (s: string) => s.replace(/\d/g, (d) => String.fromCodePoint(0x1d7f6 + Number(d)));
-    for (const [text, type] of [['DOB 12/25/1971', 'DATE'], ['she is 93 years old', 'AGE90'], ['IP 10.4.22.191', 'IP']] as const) {
-      expect(scan(mono(text)).map((f) => f.type), text).toContain(type);
+    for (const [text, type] of [
+      ['DOB 12/25/1971', 'DATE'],
+      ['she is 93 years old', 'AGE90'],
+      ['IP 10.4.22.191', 'IP'],
+    ] as const) {
+      expect(
+        scan(mono(text)).map((f) => f.type),
+        text,
+      ).toContain(type);
     }
   });
 
@@ -86,7 +93,7 @@ describe('normalisation', () => {
     const inserts = ['\u200b', '\u00ad', '\ufeff', '😀', '𝐀', '\u0301', 'ﬁ', '½', '㈠', '\u3000', '\r\n', '👩‍👩‍👧', '٣', 'Ａ'];
     const base = 'Caller Maria Okafor said her SSN is 123-45-6789, phone (206) 555-0143, DOB 12/25/1971.';
     let seed = 1;
-    const rnd = (n: number) => ((seed = (seed * 48271) % 2147483647) % n);
+    const rnd = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
     const splits = (s: string, i: number) => i > 0 && i < s.length && /[\uD800-\uDBFF]/.test(s[i - 1]!) && /[\uDC00-\uDFFF]/.test(s[i]!);
     for (let n = 0; n < 300; n++) {
       let s = base;
@@ -105,7 +112,10 @@ describe('line breaks', () => {
   // and the run stops, so LF and CRLF texts give different findings.
   it('a name does not run into the label on the next line', () => {
     const text = 'Client: Yohannes Haile\nPreferred name: Johnny\nLanguage: Amharic';
-    expect(found(text)).toEqual([['NAME', 'Yohannes Haile'], ['NAME', 'Johnny']]);
+    expect(found(text)).toEqual([
+      ['NAME', 'Yohannes Haile'],
+      ['NAME', 'Johnny'],
+    ]);
   });
   it('LF and CRLF give the same findings', () => {
     const lf = 'Preferred: Max\nPronouns: he/him';
@@ -125,7 +135,10 @@ describe('determinism', () => {
       'The committee reviewed 14 incidents from March 2025.',
     ];
     const first = texts.map((t) => JSON.stringify(scan(t)));
-    const reversed = [...texts].reverse().map((t) => JSON.stringify(scan(t))).reverse();
+    const reversed = [...texts]
+      .reverse()
+      .map((t) => JSON.stringify(scan(t)))
+      .reverse();
     const twice = texts.map((t) => (scan(t), JSON.stringify(scan(t))));
     expect(reversed).toEqual(first);
     expect(twice).toEqual(first);

@@ -169,7 +169,8 @@ export function nameLexicon(): NameLexicon {
   // An English word list (274k words, word-game spelling lists: no surnames of TV characters, unlike subtitles).
   // A name in the word list ("maria", "ana") stays a name unless Wikipedia's or compromise's vocabulary has it as a word.
   // (Surnames that are words, "kitchen", "bell", stay words: context decides.)
-  for (const w of fs.readFileSync(wordListPath, 'utf8').split('\n')) if (w && (!first.has(w) || english.has(w) || c.words.has(w))) dictionary.add(w);
+  for (const w of fs.readFileSync(wordListPath, 'utf8').split('\n'))
+    if (w && (!first.has(w) || english.has(w) || c.words.has(w))) dictionary.add(w);
   for (const w of c.words) if (!c.names.has(w)) dictionary.add(w);
   for (const w of words(CHAT_WORDS)) dictionary.add(w);
   for (const w of roles) {
@@ -182,6 +183,18 @@ export function nameLexicon(): NameLexicon {
     first.delete(w);
     last.delete(w);
   }
-  cached = { first, last, never, ambiguous, english, common, dictionary, roles, places, vehicles: new Set(words(VEHICLES)), frequent: new Set((dict['commonWords-en'] ?? []).slice(0, 3000)) };
+  cached = {
+    first,
+    last,
+    never,
+    ambiguous,
+    english,
+    common,
+    dictionary,
+    roles,
+    places,
+    vehicles: new Set(words(VEHICLES)),
+    frequent: new Set((dict['commonWords-en'] ?? []).slice(0, 3000)),
+  };
   return cached;
 }

@@ -38,7 +38,8 @@ export const CUE_PHRASES =
 /** A signature after a dash at the end of a message: "call me at 503 555 0113 - theresa". */
 export const SIGNATURE = /(?:^|[\s.!?])[-–—~]\s*$/;
 /** Only before a lower-case name: chat speakers ("them: lily") and "i'm dana". */
-export const LOWER_CUES = /(?:\b(?:them|user|me|texter|visitor|caller|client)\s*:\s*|\b(?:i'?m|im|it'?s|w\/|saw|re:|cb|call back|callback|might be|may be|goes by|aka|a\.k\.a\.)\s+)$/;
+export const LOWER_CUES =
+  /(?:\b(?:them|user|me|texter|visitor|caller|client)\s*:\s*|\b(?:i'?m|im|it'?s|w\/|saw|re:|cb|call back|callback|might be|may be|goes by|aka|a\.k\.a\.)\s+)$/;
 /** Words after a name that say it was a person acting. */
 export const AFTER_VERBS =
   /^[ \t]{0,3}(?:'s\b|’s\b|,?[ \t]{0,3}(?:who|said|says|stated|states|told|tells|reported|reports|called|calls|texted|explained|refused|agreed|asked|yelled|denied|admitted|became|was|is|had|has|left|returned|arrived|threatened|declined|accepted|lives|lived|stays|stayed)\b)/i;
@@ -48,8 +49,56 @@ export const ORG_AFTER =
 /** Last words of an organisation's or a place's name (not surnames such as Park, Hill or Lane). */
 export const ORG_END =
   /^(?:council|board|commission|committee|taskforce|borders|academy|lutheran|methodist|baptist|catholic|presbyterian|episcopal|nation|tribe|pueblo|garden|gardens|general|memorial|regional|medical|mission|ministry|plus|insurance|care|plan|house|clinic|center|centre|hospital|shelter|program|programme|services|street|avenue|road|church|school|college|university|institute|foundation|alliance|network|coalition|authority|department|office|agency|court|jail|station|project|home|homes|place|village|lodge|hall|club|ministries|collective|county|city|team|unit|line|partners|health)$/;
-export const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'dos', 'das', 'do', 'van', 'von', 'der', 'den', 'ter', 'ten', 'zu', 'delos', 'dela', 'las', 'los', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'st.', 'mac', 'y']);
-export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'toward', 'towards', 'into', 'outside', 'inside', 'across', 'through', 'via', 'on', 'onto', 'along', 'off']);
+export const PARTICLES = new Set([
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'dos',
+  'das',
+  'do',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'ten',
+  'zu',
+  'delos',
+  'dela',
+  'las',
+  'los',
+  'la',
+  'le',
+  'du',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'st.',
+  'mac',
+  'y',
+]);
+export const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'from',
+  'near',
+  'to',
+  'toward',
+  'towards',
+  'into',
+  'outside',
+  'inside',
+  'across',
+  'through',
+  'via',
+  'on',
+  'onto',
+  'along',
+  'off',
+]);
 
 /** "jOhN", "sMiTh": case used as a disguise (not "McKay", "DeShawn", "LaToya", "O'Neil"). */
 export function mixedCase(raw: string): boolean {
@@ -95,7 +144,13 @@ export function tokenizeText(text: string): Token[] {
       k < 0 ||
       newline ||
       (lastChar === '.' && !/\b(?:mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|[A-Z])\.$/i.test(text.slice(Math.max(0, k - 5), k + 1))) ||
-      lastChar === '!' || lastChar === '?' || lastChar === ':' || lastChar === ';' || lastChar === '·' || lastChar === '•' || lastChar === '|';
+      lastChar === '!' ||
+      lastChar === '?' ||
+      lastChar === ':' ||
+      lastChar === ';' ||
+      lastChar === '·' ||
+      lastChar === '•' ||
+      lastChar === '|';
     out.push({
       text: raw,
       lower: raw.toLowerCase().replace(/’/g, "'").replace(/'s$/, ''),
@@ -116,7 +171,9 @@ export function classify(t: Token, lex: NameLexicon): Kind {
   if (/^(?:i|you|we|they|he|she|it|that|there|what|who|let|don|can|won|didn|isn|wasn|ain)'/.test(w)) return 'never';
   if (lex.never.has(w)) return 'never';
   const parts = w.split('-');
-  const known = parts.every((p) => lex.first.has(p) || lex.last.has(p) || p.startsWith("o'") || /^ma?c[a-z]{3,}$/.test(p) && lex.last.has(p.replace(/^ma?c/, '')));
+  const known = parts.every(
+    (p) => lex.first.has(p) || lex.last.has(p) || p.startsWith("o'") || (/^ma?c[a-z]{3,}$/.test(p) && lex.last.has(p.replace(/^ma?c/, ''))),
+  );
   if (known) return lex.ambiguous.has(w) ? 'ambiguous' : 'known';
   return 'unknown';
 }
@@ -126,17 +183,39 @@ export function gapIs(text: string, a: Token, b: Token, re: RegExp): boolean {
 }
 
 /** A reporting verb right after a word: its subject is someone speaking ("Ember said …"). */
-export const REPORTING_AFTER = /^\s*(?:said|says|stated|states|told|tells|reported|reports|denied|denies|admitted|explained|replied|answered|yelled|screamed|shouted|whispered|texted|wrote|asked|agreed|refused|insisted|disclosed|endorsed|confirmed|recalled|described|added)\b/i;
+export const REPORTING_AFTER =
+  /^\s*(?:said|says|stated|states|told|tells|reported|reports|denied|denies|admitted|explained|replied|answered|yelled|screamed|shouted|whispered|texted|wrote|asked|agreed|refused|insisted|disclosed|endorsed|confirmed|recalled|described|added)\b/i;
 /** A unit call sign or a count: "Car 40", "Medic 17", "Engine 9". */
 export const NUMBER_AFTER = /^\.?(?:\s+#?|-)\d/;
 /** The first word of a place's or an institution's name: "Saint Jude's", "Fort Lewis", "Camp Hope". */
-export const PLACE_START = new Set(['saint', 'st', 'san', 'santa', 'mount', 'mt', 'fort', 'ft', 'lake', 'camp', 'port', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
+export const PLACE_START = new Set([
+  'saint',
+  'st',
+  'san',
+  'santa',
+  'mount',
+  'mt',
+  'fort',
+  'ft',
+  'lake',
+  'camp',
+  'port',
+  'new',
+  'north',
+  'south',
+  'east',
+  'west',
+  'upper',
+  'lower',
+  'greater',
+]);
 /** A place before a ZIP: "Everett 98208", "Olympia WA 98501". */
 export const ZIP_AFTER = /^,?\s+(?:[A-Z]{2}\s+)?\d{5}(?:-\d{4})?\b/;
 /** A chat or form label: "Texter:", "Visitor:". */
 export const LABEL_AFTER = /^\s*:/;
 /** A relation in brackets after a name: "Mark (older brother)", "FATOUMATA DIALLO (WIFE)". */
-export const RELATION_AFTER = /^\s*\((?:(?:older|younger|big|little|step|half|ex)[- ]?)?(?:brother|sister|mother|father|mom|mum|dad|son|daughter|wife|husband|partner|boyfriend|girlfriend|aunt|uncle|cousin|grandmother|grandfather|grandson|granddaughter|niece|nephew|friend|neighbou?r|roommate|caregiver|guardian|sibling|parent)\b/i;
+export const RELATION_AFTER =
+  /^\s*\((?:(?:older|younger|big|little|step|half|ex)[- ]?)?(?:brother|sister|mother|father|mom|mum|dad|son|daughter|wife|husband|partner|boyfriend|girlfriend|aunt|uncle|cousin|grandmother|grandfather|grandson|granddaughter|niece|nephew|friend|neighbou?r|roommate|caregiver|guardian|sibling|parent)\b/i;
 /** A contact list entry: "Kai 702-555-0166". */
 export const PHONE_AFTER = /^[\s:,-]+(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/;
 
@@ -156,11 +235,62 @@ export function isWord(w: string, lex: NameLexicon): boolean {
 export function isWordUncached(w: string, lex: NameLexicon): boolean {
   if (lex.dictionary.has(w) || lex.never.has(w)) return true;
   if (w.includes('-')) return w.split('-').every((p) => p.length > 0 && (lex.dictionary.has(p) || lex.never.has(p)));
-  for (const [suffix, repl] of [['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['es', ''], ['s', ''], ['ly', ''], ['ies', 'y'], ['ied', 'y'], ['er', ''], ['ers', '']] as const) {
+  for (const [suffix, repl] of [
+    ['ing', ''],
+    ['ing', 'e'],
+    ['ed', ''],
+    ['ed', 'e'],
+    ['es', ''],
+    ['s', ''],
+    ['ly', ''],
+    ['ies', 'y'],
+    ['ied', 'y'],
+    ['er', ''],
+    ['ers', ''],
+  ] as const) {
     if (w.length > suffix.length + 3 && w.endsWith(suffix) && lex.dictionary.has(w.slice(0, -suffix.length) + repl)) return true;
   }
   return false;
 }
-export const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter']);
+export const CALENDAR = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'christmas',
+  'easter',
+]);
 /** Words before a capitalised word that make it a place: "North Dakota", "New Hampshire", "Lake Forest". */
-export const PLACE_BEFORE = new Set(['north', 'south', 'east', 'west', 'new', 'lake', 'mount', 'mt', 'fort', 'port', 'saint', 'san', 'santa', 'los', 'las', 'el']);
+export const PLACE_BEFORE = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'new',
+  'lake',
+  'mount',
+  'mt',
+  'fort',
+  'port',
+  'saint',
+  'san',
+  'santa',
+  'los',
+  'las',
+  'el',
+]);

@@ -30,7 +30,8 @@ export function propagateNames(text: string, names: readonly string[]): Candidat
       const w = m[0].replace(/\.$/, '').replace(/’/g, "'").replace(/'s$/i, '');
       const lower = w.toLowerCase();
       if (lower.length < 3 || PARTICLES.has(lower) || lex.never.has(lower) || lex.roles.has(lower)) continue;
-      if (lex.dictionary.has(lower) || lex.ambiguous.has(lower) || lex.common.has(lower) && !lex.first.has(lower) && !lex.last.has(lower)) capOnly.add(lower);
+      if (lex.dictionary.has(lower) || lex.ambiguous.has(lower) || (lex.common.has(lower) && !lex.first.has(lower) && !lex.last.has(lower)))
+        capOnly.add(lower);
       else anyCase.add(lower);
     }
   }

@@ -25,8 +25,8 @@ const email: Recogniser = (text) =>
   }));
 
 const TLD = '(?:com|org|net|gov|edu|io|us|ca|co|me|ly|tv|info|biz|app|uk|de|social|site|online)';
-const SOCIAL = /(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|reddit|onlyfans|venmo|cash\.app|discord|twitch|threads)\./i;
-
+const SOCIAL =
+  /(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|reddit|onlyfans|venmo|cash\.app|discord|twitch|threads)\./i;
 
 const url: Recogniser = (text) => [
   ...all(/\b(?:https?:\/\/|www\.)[^\s<>"'`]+/i, text, (m) => ({
@@ -37,11 +37,18 @@ const url: Recogniser = (text) => [
   })),
   // Any host name with a path: "forum.example.test/t/12", "t.example/x7Q2", "social.example/@name".
   ...all(/(?<![\w@./-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\/[^\s<>"'`]*[A-Za-z0-9_@~=/-]/, text, (m) =>
-    /^[A-Za-z]\.[A-Za-z]\.\//.test(m[0]) ? null : { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'URL', score: 0.8 },
+    /^[A-Za-z]\.[A-Za-z]\.\//.test(m[0])
+      ? null
+      : { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'URL', score: 0.8 },
   ),
   // Defanged: "hxxps://example[.]com/x", "example[.]com", "example dot com/x".
-  ...all(/\bhxxps?:\/\/[^\s<>"'`]+|(?<![\w.-])(?:[A-Za-z0-9-]+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| {1,3}dot {1,3})){1,6}[A-Za-z]{2,}\b(?:\/[^\s<>"'`]*)?/i, text, (m) =>
-    /dot\s/i.test(m[0]) && !new RegExp(`dot\\s+${TLD}\\b`, 'i').test(m[0]) ? null : { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'URL', score: 0.85 },
+  ...all(
+    /\bhxxps?:\/\/[^\s<>"'`]+|(?<![\w.-])(?:[A-Za-z0-9-]+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| {1,3}dot {1,3})){1,6}[A-Za-z]{2,}\b(?:\/[^\s<>"'`]*)?/i,
+    text,
+    (m) =>
+      /dot\s/i.test(m[0]) && !new RegExp(`dot\\s+${TLD}\\b`, 'i').test(m[0])
+        ? null
+        : { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'URL', score: 0.85 },
   ),
   ...all(new RegExp(`(?<![\\w@./-])(?:[A-Za-z0-9-]+\\.)+${TLD}(?:\\/[^\\s<>"'\`]*)?(?![\\w@])`, 'i'), text, (m) => {
     const hasPath = m[0].includes('/');
@@ -78,11 +85,14 @@ const ssn: Recogniser = (text) => [
     score: m[1] === '-' ? 0.9 : /ssn|social|security/.test(before(text, m.index)) ? 0.9 : 0.6,
   })),
   ...all(/(?<![\w-])\d{9}(?![\w-])/, text, (m) =>
-    /\b(?:ssn|social security|ss#|soc\.? sec)/.test(before(text, m.index, 30)) ? { start: m.index, end: m.index + 9, type: 'SSN', score: 0.9 } : null,
+    /\b(?:ssn|social security|ss#|soc\.? sec)/.test(before(text, m.index, 30))
+      ? { start: m.index, end: m.index + 9, type: 'SSN', score: 0.9 }
+      : null,
   ),
 ];
 
-const PHONE_CONTEXT = /\b(?:phone|cell|mobile|tel|telephone|call ?back|callback|number|contact|reach(?:ed)? at|text(?:ed)?|voicemail|fax)\b/;
+const PHONE_CONTEXT =
+  /\b(?:phone|cell|mobile|tel|telephone|call ?back|callback|number|contact|reach(?:ed)? at|text(?:ed)?|voicemail|fax)\b/;
 const phone: Recogniser = (text) => [
   ...all(
     // "(555) 201-4433", "555.201.4433", "+1 555 201 4433"; after a bracketed area code the rest may run together: "(555)2014433".
@@ -92,14 +102,22 @@ const phone: Recogniser = (text) => [
   ),
   // A local number without its area code: "555-0149", "555.0132", "555 0190".
   ...all(/(?<![\w.+-]|\d[\s.-])\d{3}[\s.-]\d{4}(?![\w-]|[.,]\d|\s\d)/, text, (m) =>
-    /^(?:19|20)\d-/.test(m[0]) ? null : { start: m.index, end: m.index + m[0].length, type: 'PHONE', score: PHONE_CONTEXT.test(before(text, m.index, 30)) || /\b(?:at|call|is|on)\s*$/.test(before(text, m.index, 8)) ? 0.8 : 0.55 },
+    /^(?:19|20)\d-/.test(m[0])
+      ? null
+      : {
+          start: m.index,
+          end: m.index + m[0].length,
+          type: 'PHONE',
+          score: PHONE_CONTEXT.test(before(text, m.index, 30)) || /\b(?:at|call|is|on)\s*$/.test(before(text, m.index, 8)) ? 0.8 : 0.55,
+        },
   ),
   ...all(/(?<![\w-])(?:\+?1)?\d{10}(?![\w-])/, text, (m) =>
     PHONE_CONTEXT.test(before(text, m.index, 30)) ? { start: m.index, end: m.index + m[0].length, type: 'PHONE', score: 0.8 } : null,
   ),
 ];
 
-const DIGIT_WORD = '(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double\\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))';
+const DIGIT_WORD =
+  '(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double\\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))';
 /** A phone number spelled out: "five five five, zero one four two". */
 const phoneWords: Recogniser = (text) =>
   all(new RegExp(`\\b${DIGIT_WORD}(?:[\\s,.-]+${DIGIT_WORD}){6,}\\b`, 'i'), text, (m) => {
@@ -125,19 +143,32 @@ const date: Recogniser = (text) => {
       Number(m[1]) >= 1 && Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 } : null,
     ),
     // "Tuesday the 14th", "on the 3rd of"
-    ...all(new RegExp(`\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?:\\s+of\\s+${MONTH}\\b)?`, 'i'), text, (m) =>
-      Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.8 } : null,
+    ...all(
+      new RegExp(`\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?:\\s+of\\s+${MONTH}\\b)?`, 'i'),
+      text,
+      (m) => (Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.8 } : null),
     ),
     // Dates in words: "June ninth", "the ninth of June", "March twenty-first".
-    ...all(new RegExp(`\\b(?:${MONTH}\\s+(?:the\\s+)?${ORDINAL_WORD}|(?:the\\s+)?${ORDINAL_WORD}\\s+(?:day\\s+)?of\\s+${MONTH}\\b)(?:,?\\s+\\d{4})?`, 'i'), text, (m) => ({
-      start: m.index,
-      end: m.index + m[0].length,
-      type: 'DATE',
-      score: 0.75,
-    })),
+    ...all(
+      new RegExp(
+        `\\b(?:${MONTH}\\s+(?:the\\s+)?${ORDINAL_WORD}|(?:the\\s+)?${ORDINAL_WORD}\\s+(?:day\\s+)?of\\s+${MONTH}\\b)(?:,?\\s+\\d{4})?`,
+        'i',
+      ),
+      text,
+      (m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        type: 'DATE',
+        score: 0.75,
+      }),
+    ),
     // Lower-case month names in notes: "since feb 2", "on june 14th".
-    ...all(new RegExp(`\\b(?:jan|january|feb|february|mar|march|apr|april|jun|june|jul|july|aug|august|sept?|september|oct|october|nov|november|dec|december)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s+\\d{4})?\\b`), text, (m) =>
-      Number(m[1]) >= 1 && Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.65 } : null,
+    ...all(
+      new RegExp(
+        `\\b(?:jan|january|feb|february|mar|march|apr|april|jun|june|jul|july|aug|august|sept?|september|oct|october|nov|november|dec|december)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s+\\d{4})?\\b`,
+      ),
+      text,
+      (m) => (Number(m[1]) >= 1 && Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.65 } : null),
     ),
     // "Fri 12/6", "weds 5/14": a weekday before a month/day
     ...all(/\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\.?,?\s+(\d{1,2})\/(\d{1,2})(?![\w/]|\.\d)/di, text, (m) => {
@@ -153,9 +184,15 @@ const date: Recogniser = (text) => {
       validMonthDay(Number(m[2]), Number(m[3])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.6 } : null,
     ),
     // 1965-10-12, 2025-01-19T02:14
-    ...all(/(?<![\w/.-])(1[89]\d\d|20\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)|(?<![\w/.-])(?:1[89]\d\d|20\d\d)-\d{2}-\d{2}(?=T\d)/, text, (m) =>
-      m[3] === undefined ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 } :
-      validMonthDay(Number(m[3]), Number(m[4])) ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 } : null,
+    ...all(
+      /(?<![\w/.-])(1[89]\d\d|20\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)|(?<![\w/.-])(?:1[89]\d\d|20\d\d)-\d{2}-\d{2}(?=T\d)/,
+      text,
+      (m) =>
+        m[3] === undefined
+          ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 }
+          : validMonthDay(Number(m[3]), Number(m[4]))
+            ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.85 }
+            : null,
     ),
     // 3/14 (month/day without a year): day-level only with a date word before it; never 24/7.
     ...all(/(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?![\w/]|\.\d)/, text, (m) =>
@@ -165,38 +202,63 @@ const date: Recogniser = (text) => {
             end: m.index + m[0].length,
             type: 'DATE',
             // "on 3/14" is a date; "(3/4)" or "1/2 of calls" is a fraction.
-            score: dob(m.index) ? 0.85 : /\b(?:on|since|dated?|until|till|from|by|of|before|after)\s*:?\s*$/.test(before(text, m.index, 14)) ? 0.6 : 0.4,
+            score: dob(m.index)
+              ? 0.85
+              : /\b(?:on|since|dated?|until|till|from|by|of|before|after)\s*:?\s*$/.test(before(text, m.index, 14))
+                ? 0.6
+                : 0.4,
           }
         : null,
     ),
     // Tuesday, December 7, 2002 / June 17 / Jun. 17th
-    ...all(new RegExp(`${WEEKDAY}?\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:)(?:,?\\s+(?:\\d{4}|'\\d{2})(?!\\d))?`, 'i'), text, (m) => {
-      if (/^may\s/.test(m[0]) && !/\d{4}|st|nd|rd|th/.test(m[0])) return null; // 'she may 2x'
-      const day = Number(m[1]);
-      if (day < 1 || day > 31) return null;
-      const hasYear = /\d{4}|'\d{2}$/.test(m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length));
-      // "May 5" could be the verb; a year or a capital M makes it a date.
-      return { start: m.index, end: m.index + m[0].length, type: 'DATE', score: hasYear ? 0.9 : 0.7 };
-    }),
+    ...all(
+      new RegExp(`${WEEKDAY}?\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:)(?:,?\\s+(?:\\d{4}|'\\d{2})(?!\\d))?`, 'i'),
+      text,
+      (m) => {
+        if (/^may\s/.test(m[0]) && !/\d{4}|st|nd|rd|th/.test(m[0])) return null; // 'she may 2x'
+        const day = Number(m[1]);
+        if (day < 1 || day > 31) return null;
+        const hasYear = /\d{4}|'\d{2}$/.test(m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length));
+        // "May 5" could be the verb; a year or a capital M makes it a date.
+        return { start: m.index, end: m.index + m[0].length, type: 'DATE', score: hasYear ? 0.9 : 0.7 };
+      },
+    ),
     // 22 Jul 1957 / the 3rd of March, 2001
-    ...all(new RegExp(`${WEEKDAY}?\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+\\d{4}(?!\\d))?`, 'i'), text, (m) => {
-      if (/\bmay$/.test(m[0]) && !/\d(?:st|nd|rd|th)|\bof\b/i.test(m[0])) return null; // '2 may'
-      const day = Number(m[1]);
-      if (day < 1 || day > 31) return null;
-      return { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'DATE', score: /\d{4}$/.test(m[0]) ? 0.9 : 0.7 };
-    }),
+    ...all(
+      new RegExp(`${WEEKDAY}?\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+\\d{4}(?!\\d))?`, 'i'),
+      text,
+      (m) => {
+        if (/\bmay$/.test(m[0]) && !/\d(?:st|nd|rd|th)|\bof\b/i.test(m[0])) return null; // '2 may'
+        const day = Number(m[1]);
+        if (day < 1 || day > 31) return null;
+        return { start: m.index, end: trimUrl(text, m.index, m.index + m[0].length), type: 'DATE', score: /\d{4}$/.test(m[0]) ? 0.9 : 0.7 };
+      },
+    ),
   ];
 };
 
 const NUMBER_WORDS: Record<string, number> = {
-  ninety: 90, 'ninety-one': 91, 'ninety-two': 92, 'ninety-three': 93, 'ninety-four': 94, 'ninety-five': 95,
-  'ninety-six': 96, 'ninety-seven': 97, 'ninety-eight': 98, 'ninety-nine': 99, 'one hundred': 100, 'a hundred': 100,
+  ninety: 90,
+  'ninety-one': 91,
+  'ninety-two': 92,
+  'ninety-three': 93,
+  'ninety-four': 94,
+  'ninety-five': 95,
+  'ninety-six': 96,
+  'ninety-seven': 97,
+  'ninety-eight': 98,
+  'ninety-nine': 99,
+  'one hundred': 100,
+  'a hundred': 100,
 };
 const AGE_NUMBER = `(\\d{2,3}|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)`;
 
 function ageValue(raw: string): number {
   if (/^\d+$/.test(raw)) return Number(raw);
-  const key = raw.toLowerCase().replace(/ /g, '-').replace(/^ninety-(.*)$/, 'ninety-$1');
+  const key = raw
+    .toLowerCase()
+    .replace(/ /g, '-')
+    .replace(/^ninety-(.*)$/, 'ninety-$1');
   if (NUMBER_WORDS[key] !== undefined) return NUMBER_WORDS[key]!;
   if (/hundred/i.test(raw)) return 100 + (/(one|two|three|four|five|six|seven|eight|nine|ten)$/i.test(raw) ? 1 : 0);
   return NUMBER_WORDS[raw.toLowerCase().replace('-', ' ')] ?? 0;
@@ -214,20 +276,38 @@ const age90: Recogniser = (text) => {
     ...all(new RegExp(`\\b${AGE_NUMBER}\\s*(?:y\\/o|yo|y\\.o\\.|years of age|years? of age)`, 'di'), text, flag),
     ...all(new RegExp(`\\b(?:aged?|age of|age:)\\s*${AGE_NUMBER}\\b`, 'di'), text, flag),
     // "a man, 94, ...", "Opal Greer, 91, had …", "Marjorie Tisdale (93)", "DOB 09/22/1929 (95)": an age after a word.
-    ...all(new RegExp(`(?<=[\\p{L}.)])\\s*(?:,\\s*|\\(\\s*)${AGE_NUMBER}(?:\\s*\\)|\\s*,|\\s+(?:was|is|who|had|has|lives|called)\\b)`, 'diu'), text, (m) =>
-      /\b(?:hwy|highway|route|rte|i|sr|us|unit|units|car|medic|engine|ladder|station|room|rooms|ward|bed|floor|pages?|pp|no|nos|items?|calls|incidents)\W*$/i.test(before(text, m.index, 12)) ? null : flag(m),
+    ...all(
+      new RegExp(`(?<=[\\p{L}.)])\\s*(?:,\\s*|\\(\\s*)${AGE_NUMBER}(?:\\s*\\)|\\s*,|\\s+(?:was|is|who|had|has|lives|called)\\b)`, 'diu'),
+      text,
+      (m) =>
+        /\b(?:hwy|highway|route|rte|i|sr|us|unit|units|car|medic|engine|ladder|station|room|rooms|ward|bed|floor|pages?|pp|no|nos|items?|calls|incidents)\W*$/i.test(
+          before(text, m.index, 12),
+        )
+          ? null
+          : flag(m),
     ),
     // "DOB 09/22/1929 (95)": an age in brackets after a date of birth
     ...all(/\d{4}\s*\((\d{2,3})\)/d, text, flag),
     // "dad is 93", "who is 91", "Mom's 93", "turned 99"
-    ...all(new RegExp(`\\b(?:is|was|turned|turns|turning|now|'s|makes (?:him|her|them)|(?:her|him|them)sel(?:f|ves))\\s+${AGE_NUMBER}\\b(?!\\s*(?:%|percent|minutes?|mins?|seconds?|hours?|days?|times|calls|miles|mph|degrees|pounds|lbs|kg|mg|dollars|feet|ft|cents|out of|of\\b|[/:.]\\d))`, 'di'), text, flag),
+    ...all(
+      new RegExp(
+        `\\b(?:is|was|turned|turns|turning|now|'s|makes (?:him|her|them)|(?:her|him|them)sel(?:f|ves))\\s+${AGE_NUMBER}\\b(?!\\s*(?:%|percent|minutes?|mins?|seconds?|hours?|days?|times|calls|miles|mph|degrees|pounds|lbs|kg|mg|dollars|feet|ft|cents|out of|of\\b|[/:.]\\d))`,
+        'di',
+      ),
+      text,
+      flag,
+    ),
     // Number words on their own: "ninety-one", "a hundred and one" (not "ninety minutes").
-    ...all(/\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b(?!\s*(?:%|percent|minutes?|seconds?|hours?|days?|weeks?|months?|times|calls|miles|dollars|pounds|feet|yards|people|officers|percent|more|or so|thousand|million))/di, text, flag),
+    ...all(
+      /\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b(?!\s*(?:%|percent|minutes?|seconds?|hours?|days?|weeks?|months?|times|calls|miles|dollars|pounds|feet|yards|people|officers|percent|more|or so|thousand|million))/di,
+      text,
+      flag,
+    ),
   ];
 };
 
 const RECORD_CONTEXT =
-  '(?:protection order|order|case review|doc|medicare|medicaid|mbi|policy|member|inmate|cr|case|report|incident|event|cad|go|rms|mrn|medical record|record|badge|booking|booking number|citation|docket|warrant|file|reference|ref|claim|account|member id|patient id|inmate|ticket|permit|license|licence|driver\'?s license|dl|id|sid|fbi|arrest)';
+  "(?:protection order|order|case review|doc|medicare|medicaid|mbi|policy|member|inmate|cr|case|report|incident|event|cad|go|rms|mrn|medical record|record|badge|booking|booking number|citation|docket|warrant|file|reference|ref|claim|account|member id|patient id|inmate|ticket|permit|license|licence|driver'?s license|dl|id|sid|fbi|arrest)";
 const RECORD_VALUE = '([A-Z]{0,4}-?\\d[\\dA-Z]*(?:-[\\dA-Z]+)*(?: \\d{2,}(?![\\w-])){0,2})';
 const COMMITTEE_CODE = /^\d{4}-\d{3}$/;
 
@@ -235,7 +315,10 @@ const record: Recogniser = (text) => {
   const out: Candidate[] = [];
   out.push(
     ...all(
-      new RegExp(`\\b${RECORD_CONTEXT}[ \\t]{0,3}(?:(?:number|num\\.?|no\\.?|nbr|id)[ \\t]{0,3})?(?:[#:][ \\t]{0,3})?(?:(?:is|was)[ \\t]{1,3})?(?:#[ \\t]{0,2})?${RECORD_VALUE}(?![\\w-])`, 'di'),
+      new RegExp(
+        `\\b${RECORD_CONTEXT}[ \\t]{0,3}(?:(?:number|num\\.?|no\\.?|nbr|id)[ \\t]{0,3})?(?:[#:][ \\t]{0,3})?(?:(?:is|was)[ \\t]{1,3})?(?:#[ \\t]{0,2})?${RECORD_VALUE}(?![\\w-])`,
+        'di',
+      ),
       text,
       (m) => {
         const g = group(m, 1);

@@ -40,9 +40,27 @@ const readJsonl = (file: string) =>
  */
 const FLOORS: { name: string; file: string; recall: number; precision: number; kind: number }[] = [
   { name: 'hand-written free text (shared/deid/dev-corpus-v2.jsonl)', file: DEV_CORPUS_V2, recall: 0.975, precision: 0.99, kind: 0.93 },
-  { name: 'written free text (fixtures/written-free.jsonl)', file: path.join(__dirname, 'fixtures/written-free.jsonl'), recall: 0.955, precision: 0.98, kind: 0.9 },
-  { name: 'written templates (fixtures/written-template.jsonl)', file: path.join(__dirname, 'fixtures/written-template.jsonl'), recall: 0.985, precision: 0.99, kind: 0.95 },
-  { name: 'written disguises (fixtures/written-disguise.jsonl)', file: path.join(__dirname, 'fixtures/written-disguise.jsonl'), recall: 0.96, precision: 0.99, kind: 0.85 },
+  {
+    name: 'written free text (fixtures/written-free.jsonl)',
+    file: path.join(__dirname, 'fixtures/written-free.jsonl'),
+    recall: 0.955,
+    precision: 0.98,
+    kind: 0.9,
+  },
+  {
+    name: 'written templates (fixtures/written-template.jsonl)',
+    file: path.join(__dirname, 'fixtures/written-template.jsonl'),
+    recall: 0.985,
+    precision: 0.99,
+    kind: 0.95,
+  },
+  {
+    name: 'written disguises (fixtures/written-disguise.jsonl)',
+    file: path.join(__dirname, 'fixtures/written-disguise.jsonl'),
+    recall: 0.96,
+    precision: 0.99,
+    kind: 0.85,
+  },
 ];
 
 describe('identifier scanner floors on text it was not written for', () => {
@@ -133,7 +151,9 @@ describe('identifier scanner on hand-written sentences of other shapes', () => {
 describe('identifier scanner rules', () => {
   it('leaves role labels, 911/988, clock times, percentages, years, ordinary ages and intercepts alone', () => {
     expect(
-      kinds('Officer A and Clinician B arrived at 02:14 after a 988 call; 40% of 2024 calls; aged 34; Intercept 2; code 2026-014; 24/7 line.'),
+      kinds(
+        'Officer A and Clinician B arrived at 02:14 after a 988 call; 40% of 2024 calls; aged 34; Intercept 2; code 2026-014; 24/7 line.',
+      ),
     ).toEqual([]);
   });
   it('finds names in lower case, SURNAME, First form and word-names in context', () => {
@@ -141,7 +161,7 @@ describe('identifier scanner rules', () => {
     expect(kinds('Prior contact: OKAFOR, Fatima was transported.')).toEqual([['NAME', 'OKAFOR, Fatima']]);
     expect(kinds('His daughter, Hope, met the team.')).toEqual([['NAME', 'Hope']]);
     expect(kinds('There was hope that the team would arrive.')).toEqual([]);
-    expect(kinds('Neighbor Liam O\'Brien and J. Smith watched from the porch.')).toEqual([
+    expect(kinds("Neighbor Liam O'Brien and J. Smith watched from the porch.")).toEqual([
       ['NAME', "Liam O'Brien"],
       ['NAME', 'J. Smith'],
     ]);
@@ -195,7 +215,7 @@ describe('name lexicon file', () => {
 
 describe('propagation', () => {
   it('finds every other mention of a name in the text, in any case for a non-word, capitalised only for a word-name', () => {
-    expect(kinds('Caller Rosa Villanueva-Ott said her son was armed. Later VILLANUEVA-OTT asked for Rosa\'s sister.')).toEqual([
+    expect(kinds("Caller Rosa Villanueva-Ott said her son was armed. Later VILLANUEVA-OTT asked for Rosa's sister.")).toEqual([
       ['NAME', 'Rosa Villanueva-Ott'],
       ['NAME', 'VILLANUEVA-OTT'],
       ['NAME', 'Rosa'],

@@ -14,7 +14,18 @@ export const THRESHOLD = 0.5;
 
 /** Structured identifiers beat names: "Washington Blvd" is an address, "jsmith@…" an email. */
 const PRIORITY: Record<IdentifierKind, number> = {
-  EMAIL: 12, URL: 11, IP: 10, SSN: 9, PHONE: 8, DATE: 7, ADDRESS: 6, AGE90: 5, RECORD: 4, PLATE: 3, ZIP: 2, NAME: 1,
+  EMAIL: 12,
+  URL: 11,
+  IP: 10,
+  SSN: 9,
+  PHONE: 8,
+  DATE: 7,
+  ADDRESS: 6,
+  AGE90: 5,
+  RECORD: 4,
+  PLATE: 3,
+  ZIP: 2,
+  NAME: 1,
 };
 
 function better(a: Candidate, b: Candidate): boolean {

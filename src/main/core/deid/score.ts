@@ -50,7 +50,17 @@ export function score(items: LabelledText[], scanFn: (text: string) => Identifie
     }
   }
   for (const k of Object.values(perKind)) k.recall = k.found / k.planted;
-  return { planted, found, findings, correct, recall: found / planted, precision: findings ? correct / findings : 1, perKind, misses, falsePositives };
+  return {
+    planted,
+    found,
+    findings,
+    correct,
+    recall: found / planted,
+    precision: findings ? correct / findings : 1,
+    perKind,
+    misses,
+    falsePositives,
+  };
 }
 
 /** Reads "[[KIND:text]]" markup into text + spans (the hand-written generalisation fixture). */

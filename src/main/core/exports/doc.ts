@@ -51,10 +51,16 @@ export function neutraliseFormula(cell: string): string {
 }
 
 export function csv(rows: readonly (readonly string[])[]): string {
-  return `${rows.map((r) => r.map((c) => {
-    const v = neutraliseFormula(c);
-    return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  }).join(',')).join('\r\n')}\r\n`;
+  return `${rows
+    .map((r) =>
+      r
+        .map((c) => {
+          const v = neutraliseFormula(c);
+          return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+        })
+        .join(','),
+    )
+    .join('\r\n')}\r\n`;
 }
 
 /** Every piece of text in a document, for the identifier guard. */
@@ -80,5 +86,11 @@ export function docEntries(doc: Doc): { text: string; source?: TextSource }[] {
 
 /** 2026-05-12 → "Tuesday, May 12, 2026" (a calendar date, the same in every time zone). */
 export function longDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }

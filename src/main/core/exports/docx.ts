@@ -3,7 +3,21 @@
  * "Confidential — case review" header and "Page x of y" footer. With SOURCE_DATE_EPOCH set the
  * package is re-zipped with fixed timestamps and dates, so the same record gives the same bytes.
  */
-import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { CONFIDENTIAL, exportDate, type Doc } from './doc';
 
@@ -34,7 +48,12 @@ export async function toDocx(doc: Doc): Promise<Buffer> {
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
             rows: [
-              new TableRow({ tableHeader: true, children: headers.map((h) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })] })) }),
+              new TableRow({
+                tableHeader: true,
+                children: headers.map(
+                  (h) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })] }),
+                ),
+              }),
               ...rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) })),
             ],
           }),
@@ -54,7 +73,11 @@ export async function toDocx(doc: Doc): Promise<Buffer> {
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [
       {
-        headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: `${CONFIDENTIAL}${doc.draft ? ' · DRAFT' : ''}`, size: 18 })] })] }) },
+        headers: {
+          default: new Header({
+            children: [new Paragraph({ children: [new TextRun({ text: `${CONFIDENTIAL}${doc.draft ? ' · DRAFT' : ''}`, size: 18 })] })],
+          }),
+        },
         footers: {
           default: new Footer({
             children: [
@@ -82,7 +105,9 @@ function fixDates(raw: Buffer): Buffer {
   for (const name of Object.keys(files).sort()) {
     let data = files[name]!;
     if (name === 'docProps/core.xml') {
-      data = strToU8(strFromU8(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`));
+      data = strToU8(
+        strFromU8(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`),
+      );
     }
     out[name] = [data, { mtime: when }];
   }

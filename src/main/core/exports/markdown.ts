@@ -9,7 +9,14 @@ export function mdEscape(s: string): string {
 }
 
 export function toMarkdown(doc: Doc): string {
-  const out: string[] = [`# ${doc.draft ? 'DRAFT — ' : ''}${mdEscape(doc.title)}`, '', `*${mdEscape(doc.subtitle)}*`, '', `*${CONFIDENTIAL}*`, ''];
+  const out: string[] = [
+    `# ${doc.draft ? 'DRAFT — ' : ''}${mdEscape(doc.title)}`,
+    '',
+    `*${mdEscape(doc.subtitle)}*`,
+    '',
+    `*${CONFIDENTIAL}*`,
+    '',
+  ];
   for (const b of doc.blocks) {
     switch (b.kind) {
       case 'heading':
@@ -33,5 +40,8 @@ export function toMarkdown(doc: Doc): string {
     }
   }
   for (const a of doc.attributions) out.push(`*${mdEscape(a)}*`, '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -21,7 +21,11 @@ export interface ExportSpec {
   allowed: (db: ReadableDB, committee: string) => AllowedPredicate;
 }
 
-export async function exportDocument(ctx: Pick<HandlerContext, 'workbench' | 'files'>, handle: string, opts: ExportSpec): Promise<{ displayName: string; bytes: number; sha256: string }> {
+export async function exportDocument(
+  ctx: Pick<HandlerContext, 'workbench' | 'files'>,
+  handle: string,
+  opts: ExportSpec,
+): Promise<{ displayName: string; bytes: number; sha256: string }> {
   const w = ctx.workbench;
   const doc = w.read((db) => {
     const d = opts.build(db, w.committee);
@@ -31,8 +35,13 @@ export async function exportDocument(ctx: Pick<HandlerContext, 'workbench' | 'fi
   const bytes = await render(doc, opts.format);
   const file = ctx.files.take(handle, 'write');
   const hash = createHash('sha256').update(bytes).digest('hex');
-  w.write({ event: 'export', entity: opts.entity, detail: `${opts.what} (${opts.format}, ${bytes.length} bytes${doc.draft ? ', DRAFT' : ''}); sha256:${hash}` }, () =>
-    writeFileAtomic(file, bytes),
+  w.write(
+    {
+      event: 'export',
+      entity: opts.entity,
+      detail: `${opts.what} (${opts.format}, ${bytes.length} bytes${doc.draft ? ', DRAFT' : ''}); sha256:${hash}`,
+    },
+    () => writeFileAtomic(file, bytes),
   );
   return { displayName: path.basename(file), bytes: bytes.length, sha256: hash };
 }

@@ -7,10 +7,21 @@ describe('xlsx', () => {
     expect([0, 25, 26, 51, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'AZ', 'ZZ', 'AAA']);
   });
   it('writes text cells only, escaped, without the control characters XML forbids', () => {
-    const files = unzipSync(xlsx({ name: 'Register: 2026/27', headers: ['Code', 'Action'], rows: [['R-1', '=SUM(A1) <b> & "x"\u0001\u0007 tab\tok']] }));
-    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    const files = unzipSync(
+      xlsx({ name: 'Register: 2026/27', headers: ['Code', 'Action'], rows: [['R-1', '=SUM(A1) <b> & "x"\u0001\u0007 tab\tok']] }),
+    );
+    expect(Object.keys(files).sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
-    expect(sheet).toContain('<c r="B2" t="inlineStr" s="2"><is><t xml:space="preserve">=SUM(A1) &lt;b&gt; &amp; &quot;x&quot; tab\tok</t></is></c>');
+    expect(sheet).toContain(
+      '<c r="B2" t="inlineStr" s="2"><is><t xml:space="preserve">=SUM(A1) &lt;b&gt; &amp; &quot;x&quot; tab\tok</t></is></c>',
+    );
     expect(sheet).not.toContain('<f>');
     expect(sheet).toContain('<autoFilter ref="A1:B2"/>');
     // Sheet names cannot hold : / ? * [ ] and are at most 31 characters.

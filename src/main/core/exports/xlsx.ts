@@ -44,10 +44,13 @@ export function xlsx(sheet: Sheet): Buffer {
   const cols = sheet.headers.length;
   const widths =
     sheet.widths ??
-    sheet.headers.map((h, c) => Math.min(60, Math.max(10, h.length + 2, ...sheet.rows.slice(0, 500).map((r) => Math.min(60, (r[c] ?? '').length + 2)))));
+    sheet.headers.map((h, c) =>
+      Math.min(60, Math.max(10, h.length + 2, ...sheet.rows.slice(0, 500).map((r) => Math.min(60, (r[c] ?? '').length + 2)))),
+    );
   const cell = (v: string, r: number, c: number, style: number) =>
     `<c r="${columnName(c)}${r}" t="inlineStr"${style ? ` s="${style}"` : ''}><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
-  const rowXml = (values: string[], r: number, style: number) => `<row r="${r}">${values.map((v, c) => cell(v, r, c, style)).join('')}</row>`;
+  const rowXml = (values: string[], r: number, style: number) =>
+    `<row r="${r}">${values.map((v, c) => cell(v, r, c, style)).join('')}</row>`;
   const last = `${columnName(cols - 1)}${sheet.rows.length + 1}`;
   const sheetXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -70,5 +73,7 @@ export function xlsx(sheet: Sheet): Buffer {
     'xl/worksheets/sheet1.xml': sheetXml,
   };
   const mtime = exportDate();
-  return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), { mtime, level: 6 }]])) as never));
+  return Buffer.from(
+    zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), { mtime, level: 6 }]])) as never),
+  );
 }

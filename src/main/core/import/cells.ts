@@ -83,7 +83,9 @@ export class Cells {
   private readonly valueMaps: Map<string, Map<string, string | null>>;
 
   constructor(values: Record<string, Record<string, string | null> | undefined>) {
-    this.valueMaps = new Map(Object.entries(values).map(([f, m]) => [f, new Map(Object.entries(m!).map(([k, v]) => [k.trim().toLowerCase(), v]))]));
+    this.valueMaps = new Map(
+      Object.entries(values).map(([f, m]) => [f, new Map(Object.entries(m!).map(([k, v]) => [k.trim().toLowerCase(), v]))]),
+    );
   }
 
   note(field: string, value: string): void {
@@ -99,7 +101,8 @@ export class Cells {
   enumValue(field: string, raw: string, column: string, set: ValueSet): string | null {
     const m = this.lookup(field, raw);
     if (m !== undefined) {
-      if (m !== null && !set.values.includes(m)) throw new CasewalkError('invalid_input', `The mapping turns "${raw}" into "${m}", which is not a ${field} value.`);
+      if (m !== null && !set.values.includes(m))
+        throw new CasewalkError('invalid_input', `The mapping turns "${raw}" into "${m}", which is not a ${field} value.`);
       return m;
     }
     const v = raw.trim();
@@ -108,20 +111,30 @@ export class Cells {
     const hit = set.options.find((o) => o.value.toLowerCase() === lower || o.label.toLowerCase() === lower);
     if (hit) return hit.value;
     if (field === 'weekday') {
-      const d = DAYS.findIndex((x) => x === lower || x.slice(0, 3) === lower.slice(0, 3) && lower.length >= 3 && x.startsWith(lower));
+      const d = DAYS.findIndex((x) => x === lower || (x.slice(0, 3) === lower.slice(0, 3) && lower.length >= 3 && x.startsWith(lower)));
       if (d >= 0) return String(d + 1);
     }
     this.note(field, v);
-    throw new RowError('unmapped_value', column, `"${v.slice(0, 60)}" in column "${column}" has no ${LABELS[field] ?? field} value; add it to the mapping.`);
+    throw new RowError(
+      'unmapped_value',
+      column,
+      `"${v.slice(0, 60)}" in column "${column}" has no ${LABELS[field] ?? field} value; add it to the mapping.`,
+    );
   }
 }
 
 function int(raw: string, column: string, field: string, min: number, max: number): number | null {
   const v = raw.trim();
   if (v === '') return null;
-  if (!/^-?\d+$/.test(v)) throw new RowError('out_of_range', column, `"${v.slice(0, 40)}" in column "${column}" is not a whole number (${LABELS[field] ?? field}).`);
+  if (!/^-?\d+$/.test(v))
+    throw new RowError(
+      'out_of_range',
+      column,
+      `"${v.slice(0, 40)}" in column "${column}" is not a whole number (${LABELS[field] ?? field}).`,
+    );
   const n = Number(v);
-  if (n < min || n > max) throw new RowError('out_of_range', column, `${LABELS[field] ?? field} ${n} in column "${column}" is outside ${min}–${max}.`);
+  if (n < min || n > max)
+    throw new RowError('out_of_range', column, `${LABELS[field] ?? field} ${n} in column "${column}" is outside ${min}–${max}.`);
   return n;
 }
 
@@ -153,7 +166,12 @@ function numberCell({ f, column, read, memo }: Cell): Apply | null {
     return (row, out) => {
       const raw = read(row);
       const d = memo(raw, () => parseDate(raw));
-      if (!d) throw new RowError(raw.trim() ? 'out_of_range' : 'missing_required', column, raw.trim() ? `"${raw.slice(0, 40)}" in column "${column}" is not a date.` : `Column "${column}" (date) is empty.`);
+      if (!d)
+        throw new RowError(
+          raw.trim() ? 'out_of_range' : 'missing_required',
+          column,
+          raw.trim() ? `"${raw.slice(0, 40)}" in column "${column}" is not a date.` : `Column "${column}" (date) is empty.`,
+        );
       out.occurredYear = d.year;
       out.occurredMonth = d.month;
       if (out.weekday === null) out.weekday = String(d.weekday);
@@ -239,14 +257,24 @@ function valueCell({ cells, f, column, read, memo }: Cell): Apply | null {
   if (f === 'tags')
     return (row, out) => {
       const raw = read(row);
-      out.tags = [...new Set(raw.split(/[;,]/).map((t) => t.trim().toLowerCase()).filter(Boolean))].slice(0, LIMITS.tags).map((t) => t.slice(0, LIMITS.tag));
+      out.tags = [
+        ...new Set(
+          raw
+            .split(/[;,]/)
+            .map((t) => t.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ]
+        .slice(0, LIMITS.tags)
+        .map((t) => t.slice(0, LIMITS.tag));
     };
   const limit = TEXTS[f];
   if (limit !== undefined) {
     const text = (raw: string) => {
       const m = cells.lookup(f, raw);
       const v = (m === undefined ? raw : (m ?? '')).trim();
-      if (v.length > limit) throw new RowError('out_of_range', column, `The value in column "${column}" is longer than ${limit} characters.`);
+      if (v.length > limit)
+        throw new RowError('out_of_range', column, `The value in column "${column}" is longer than ${limit} characters.`);
       return f === 'narrative' ? v : v || null;
     };
     // A narrative is different on every row: caching it would only hold memory.

@@ -33,10 +33,16 @@ function ours(text: string, cuts: number[]): { records: string[][] } | { error: 
   }
 }
 
-const text = fc.array(fc.constantFrom('a', 'b', ' ', ',', '"', '""', '\n', '\r', '\r\n', 'é', '𝄞'), { maxLength: 60 }).map((p) => p.join(''));
+const text = fc
+  .array(fc.constantFrom('a', 'b', ' ', ',', '"', '""', '\n', '\r', '\r\n', 'é', '𝄞'), { maxLength: 60 })
+  .map((p) => p.join(''));
 const wellFormed = fc
   .array(fc.array(fc.string({ maxLength: 8 }), { minLength: 1, maxLength: 5 }), { maxLength: 8 })
-  .chain((rows) => fc.constantFrom('\n', '\r\n', '\r').map((eol) => rows.map((r) => r.map((v) => (/[",\n\r]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join(eol)));
+  .chain((rows) =>
+    fc
+      .constantFrom('\n', '\r\n', '\r')
+      .map((eol) => rows.map((r) => r.map((v) => (/[",\n\r]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join(eol)),
+  );
 
 describe('CsvReader', () => {
   it('reads what csv-parse reads and fails where it fails, in any chunking (random text)', () => {
@@ -62,6 +68,11 @@ describe('CsvReader', () => {
     expect(ours(`a,${'x'.repeat(70)}\n`, [])).toEqual({ error: 'CSV_MAX_RECORD_SIZE' });
     // The line end is the first one seen: after LF lines, a quote closed before CR is an error, as in csv-parse.
     expect(ours('h1,h2\n1,"2\n3"\r\n', [12])).toEqual({ error: 'CSV_INVALID_CLOSING_QUOTE' });
-    expect(ours('h1,h2\r\n\r\n1,"2\n3"\r\n', [13])).toEqual({ records: [['h1', 'h2'], ['1', '2\n3']] });
+    expect(ours('h1,h2\r\n\r\n1,"2\n3"\r\n', [13])).toEqual({
+      records: [
+        ['h1', 'h2'],
+        ['1', '2\n3'],
+      ],
+    });
   });
 });

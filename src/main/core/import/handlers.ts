@@ -20,7 +20,13 @@ export interface StagedImport {
 
 function resolve(source: { preset: string } | { mapping: MappingPreset }): { preset: MappingPreset; id: string } {
   if ('preset' in source) return { preset: presetById(source.preset), id: source.preset };
-  return { preset: source.mapping, id: `mapping:${source.mapping.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}` };
+  return {
+    preset: source.mapping,
+    id: `mapping:${source.mapping.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 40)}`,
+  };
 }
 
 /** Import keeps parsed files between calls in `staging` (memory only, cleared on lock). */
@@ -31,7 +37,11 @@ export interface ImportContext extends HandlerContext {
 export function importHandlers(ctx: ImportContext): Pick<Handlers, keyof typeof importMethods> {
   const staged = (id: string): StagedImport => {
     const s = ctx.staging.get(id);
-    if (!s) throw new CasewalkError('not_found', 'That import is no longer open (the workbench was locked or it finished). Choose the file again.');
+    if (!s)
+      throw new CasewalkError(
+        'not_found',
+        'That import is no longer open (the workbench was locked or it finished). Choose the file again.',
+      );
     return s;
   };
   return {
@@ -58,7 +68,8 @@ export function importHandlers(ctx: ImportContext): Pick<Handlers, keyof typeof 
     'import.run': ({ stagingId, source, skipInvalid }) => {
       const { preset, id } = resolve(source);
       const s = staged(stagingId);
-      const progress = (stage: string) => (done: number, total: number) => ctx.emit('task.progress', { task: 'import', done, total, stage });
+      const progress = (stage: string) => (done: number, total: number) =>
+        ctx.emit('task.progress', { task: 'import', done, total, stage });
       const plan = planImport(s.table, preset, { skipInvalid, dryRun: false, attribution: ATTRIBUTIONS[id] ?? null }, progress('checking'));
       if (plan.report.invalidRows > 0 && !skipInvalid) return plan.report;
       writePlan(ctx.workbench, plan, id, progress('writing'));
@@ -79,7 +90,8 @@ export function importHandlers(ctx: ImportContext): Pick<Handlers, keyof typeof 
         throw new CasewalkError('invalid_input', `${path.basename(file)} is not a JSON mapping file.`);
       }
       const r = mappingPreset.safeParse(raw);
-      if (!r.success) throw new CasewalkError('invalid_input', `${path.basename(file)} is not a mapping preset: ${describeZodError(r.error)}`);
+      if (!r.success)
+        throw new CasewalkError('invalid_input', `${path.basename(file)} is not a mapping preset: ${describeZodError(r.error)}`);
       return { mapping: r.data };
     },
     'import.discard': ({ stagingId }) => ({ discarded: ctx.staging.delete(stagingId) }),

@@ -15,7 +15,10 @@ import type { Result } from '../../../shared/result';
 import { unlockedCore } from '../test-support';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
-const MAPPING = { name: 'Fuzz', columns: { occurredYear: 'year', occurredMonth: 'month', callSource: 'source', narrative: 'summary' } } as const;
+const MAPPING = {
+  name: 'Fuzz',
+  columns: { occurredYear: 'year', occurredMonth: 'month', callSource: 'source', narrative: 'summary' },
+} as const;
 
 let t: Awaited<ReturnType<typeof unlockedCore>>;
 beforeAll(async () => {
@@ -24,7 +27,25 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const cell = fc.oneof(
-  fc.constantFrom('2025', '1875', '12', '13', 'March', '911', '988', 'pager', '', '=SUM(A1)', '+1', '-1', '@cmd', 'a "quoted" value', 'line\nbreak', 'comma, inside', 'Caller Fatima Okafor'),
+  fc.constantFrom(
+    '2025',
+    '1875',
+    '12',
+    '13',
+    'March',
+    '911',
+    '988',
+    'pager',
+    '',
+    '=SUM(A1)',
+    '+1',
+    '-1',
+    '@cmd',
+    'a "quoted" value',
+    'line\nbreak',
+    'comma, inside',
+    'Caller Fatima Okafor',
+  ),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 10 }),
 );
@@ -40,7 +61,9 @@ const encoded = fc.oneof(
   csvText.map((s) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')])),
   csvText.map((s) => Buffer.from(s, 'latin1')),
   fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b)),
-  fc.tuple(fc.string({ maxLength: 5 }), fc.integer({ min: 1, max: 1_200_000 })).map(([s, n]) => Buffer.from(`year,month,source,summary\n2025,3,911,${s}${'x'.repeat(n)}\n`)),
+  fc
+    .tuple(fc.string({ maxLength: 5 }), fc.integer({ min: 1, max: 1_200_000 }))
+    .map(([s, n]) => Buffer.from(`year,month,source,summary\n2025,3,911,${s}${'x'.repeat(n)}\n`)),
 );
 
 describe('CSV importer under hostile input', () => {
@@ -51,13 +74,19 @@ describe('CSV importer under hostile input', () => {
         const file = path.join(t.dataDir, `fuzz-${i++}.csv`);
         fs.writeFileSync(file, bytes);
         const before = (await t.call('incidents.list', { limit: 1 })).total;
-        const opened = (await dispatch(t.core, 'import.open', { handle: t.core.files.register(file, 'read') })) as Result<MethodOutput<'import.open'>>;
+        const opened = (await dispatch(t.core, 'import.open', { handle: t.core.files.register(file, 'read') })) as Result<
+          MethodOutput<'import.open'>
+        >;
         fs.rmSync(file);
         if (!opened.ok) {
           expect(opened.error.code).toBe('invalid_input');
           expect(opened.error.message).toMatch(/CSV|UTF-8|header|empty|row/i);
         } else {
-          const run = (await dispatch(t.core, 'import.run', { stagingId: opened.value.stagingId, source: { mapping: MAPPING }, skipInvalid })) as Result<MethodOutput<'import.run'>>;
+          const run = (await dispatch(t.core, 'import.run', {
+            stagingId: opened.value.stagingId,
+            source: { mapping: MAPPING },
+            skipInvalid,
+          })) as Result<MethodOutput<'import.run'>>;
           if (!run.ok) {
             expect(run.error.code).toBe('invalid_input');
             expect(run.error.message).toMatch(/needs the column|year and month/);

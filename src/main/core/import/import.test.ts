@@ -27,32 +27,52 @@ async function setup() {
 
 const SIMPLE: MappingPresetInput = {
   name: 'Simple test mapping',
-  columns: { occurredYear: 'year', occurredMonth: 'month', callSource: 'source', dispositions: 'outcome', narrative: 'summary', tags: 'tags' },
+  columns: {
+    occurredYear: 'year',
+    occurredMonth: 'month',
+    callSource: 'source',
+    dispositions: 'outcome',
+    narrative: 'summary',
+    tags: 'tags',
+  },
   values: { callSource: { phone: '911' }, dispositions: { 'sent home': 'resolved_on_scene' } },
 };
 
 describe('CSV import', () => {
-  it.runIf(fs.existsSync(TORONTO))('imports the Toronto file with its preset: counts, apprehension → emergency detention, generated codes', async () => {
-    const { call, open, core } = await setup();
-    const opened = await open(TORONTO);
-    expect(opened).toMatchObject({ rows: 31944, suggestedPreset: 'toronto-pic', headers: expect.arrayContaining(['event_year', 'division']) });
-    const dry = await call('import.preview', { stagingId: opened.stagingId, source: { preset: 'toronto-pic' } });
-    expect(dry).toMatchObject({ rows: 31944, imported: 31944, invalidRows: 0, dryRun: true, droppedColumns: ['hood_140'] });
-    expect(dry.attribution).toContain("City of Toronto's Open Data Licence v2.0");
-    expect((await call('incidents.list', {})).total).toBe(0);
-    const run = await call('import.run', { stagingId: opened.stagingId, source: { preset: 'toronto-pic' } });
-    expect(run).toMatchObject({ imported: 31944, merged: 0, skipped: 0, dryRun: false });
-    expect((await call('incidents.list', {})).total).toBe(31944);
-    expect((await call('incidents.list', { disposition: ['emergency_detention'] })).total).toBe(7024);
-    expect((await call('incidents.list', { from: '2014-01', to: '2014-12' })).total).toBe(22176);
-    const first = (await call('incidents.list', { sort: 'code', dir: 'asc', limit: 1 })).rows[0]!;
-    expect(first.code).toBe('2014-001');
-    const detail = await call('incidents.get', { id: first.id });
-    expect(detail.incident).toMatchObject({ status: 'draft', source: 'import:toronto-pic', area: expect.stringMatching(/^D\d\d$/), weekday: expect.stringMatching(/^[1-7]$/) });
-    expect((await call('incidents.list', { search: 'overdose' })).total).toBe(2381);
-    // The file is consumed: a second run needs the file chosen again.
-    expect((await dispatch(core, 'import.run', { stagingId: opened.stagingId, source: { preset: 'toronto-pic' } })).ok).toBe(false);
-  }, 60_000);
+  it.runIf(fs.existsSync(TORONTO))(
+    'imports the Toronto file with its preset: counts, apprehension → emergency detention, generated codes',
+    async () => {
+      const { call, open, core } = await setup();
+      const opened = await open(TORONTO);
+      expect(opened).toMatchObject({
+        rows: 31944,
+        suggestedPreset: 'toronto-pic',
+        headers: expect.arrayContaining(['event_year', 'division']),
+      });
+      const dry = await call('import.preview', { stagingId: opened.stagingId, source: { preset: 'toronto-pic' } });
+      expect(dry).toMatchObject({ rows: 31944, imported: 31944, invalidRows: 0, dryRun: true, droppedColumns: ['hood_140'] });
+      expect(dry.attribution).toContain("City of Toronto's Open Data Licence v2.0");
+      expect((await call('incidents.list', {})).total).toBe(0);
+      const run = await call('import.run', { stagingId: opened.stagingId, source: { preset: 'toronto-pic' } });
+      expect(run).toMatchObject({ imported: 31944, merged: 0, skipped: 0, dryRun: false });
+      expect((await call('incidents.list', {})).total).toBe(31944);
+      expect((await call('incidents.list', { disposition: ['emergency_detention'] })).total).toBe(7024);
+      expect((await call('incidents.list', { from: '2014-01', to: '2014-12' })).total).toBe(22176);
+      const first = (await call('incidents.list', { sort: 'code', dir: 'asc', limit: 1 })).rows[0]!;
+      expect(first.code).toBe('2014-001');
+      const detail = await call('incidents.get', { id: first.id });
+      expect(detail.incident).toMatchObject({
+        status: 'draft',
+        source: 'import:toronto-pic',
+        area: expect.stringMatching(/^D\d\d$/),
+        weekday: expect.stringMatching(/^[1-7]$/),
+      });
+      expect((await call('incidents.list', { search: 'overdose' })).total).toBe(2381);
+      // The file is consumed: a second run needs the file chosen again.
+      expect((await dispatch(core, 'import.run', { stagingId: opened.stagingId, source: { preset: 'toronto-pic' } })).ok).toBe(false);
+    },
+    60_000,
+  );
 
   it('Seattle preset: one incident per Template ID with dispositions merged; officer columns never stored', async () => {
     const { call, open } = await setup();
@@ -81,7 +101,10 @@ describe('CSV import', () => {
     expect(c).toMatchObject({ callSource: 'non_emergency', dispositions: ['arrest'], force: 'hands_on', veteran: 'unknown' });
     const dump = JSON.stringify(await Promise.all(list.rows.map((x) => call('incidents.get', { id: x.id }))));
     expect(dump).not.toMatch(/OFC-SYNTH|90001|Squad A/);
-    expect((await call('audit.list', { event: 'import' })).rows[0]).toMatchObject({ entity: 'import:seattle-crisis', detail: expect.stringContaining('4 rows → 3 incidents (1 merged') });
+    expect((await call('audit.list', { event: 'import' })).rows[0]).toMatchObject({
+      entity: 'import:seattle-crisis',
+      detail: expect.stringContaining('4 rows → 3 incidents (1 merged'),
+    });
   });
 
   it('all or nothing: an unmapped value, a bad number and a ragged row are listed and nothing is written', async () => {
@@ -108,12 +131,19 @@ describe('CSV import', () => {
     const skip = await call('import.run', { stagingId: opened.stagingId, source: { mapping: SIMPLE }, skipInvalid: true });
     expect(skip).toMatchObject({ imported: 1, skipped: 4 });
     const row = (await call('incidents.list', {})).rows[0]!;
-    expect((await call('incidents.get', { id: row.id })).incident).toMatchObject({ callSource: '911', dispositions: ['resolved_on_scene'], tags: ['a'] });
+    expect((await call('incidents.get', { id: row.id })).incident).toMatchObject({
+      callSource: '911',
+      dispositions: ['resolved_on_scene'],
+      tags: ['a'],
+    });
   });
 
   it('text fields go through the identifier guard: rows with findings arrive as drafts with findings attached', async () => {
     const { call, open, write } = await setup();
-    const file = write('guard.csv', 'year,month,source,outcome,summary,tags\n2025,5,phone,sent home,"Caller Fatima Okafor, callback (605) 274-8779",\n2025,5,phone,sent home,"=HYPERLINK(""x"")",\n');
+    const file = write(
+      'guard.csv',
+      'year,month,source,outcome,summary,tags\n2025,5,phone,sent home,"Caller Fatima Okafor, callback (605) 274-8779",\n2025,5,phone,sent home,"=HYPERLINK(""x"")",\n',
+    );
     const r = await call('import.run', { stagingId: (await open(file)).stagingId, source: { mapping: SIMPLE } });
     expect(r).toMatchObject({ imported: 2, withIdentifiers: 1 });
     const flagged = await call('incidents.list', { unresolvedIdentifiers: true });
@@ -143,10 +173,19 @@ describe('CSV import', () => {
     const quotes = write('q.csv', 'year,month\n2025,5\n2025,"6\n');
     expect(await dispatch(core, 'import.open', { handle: core.files.register(quotes, 'read') })).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/^Row \d+ cannot be read as CSV \(a quoted value is never closed\)/), detail: { code: 'malformed_row' } },
+      error: {
+        message: expect.stringMatching(/^Row \d+ cannot be read as CSV \(a quoted value is never closed\)/),
+        detail: { code: 'malformed_row' },
+      },
     });
-    const missing = await dispatch(core, 'import.preview', { stagingId: utf16.stagingId, source: { mapping: { ...SIMPLE, columns: { ...SIMPLE.columns, narrative: 'notes' } } } });
-    expect(missing).toMatchObject({ ok: false, error: { message: 'The mapping "Simple test mapping" needs the column "notes" (for narrative), which this file does not have.' } });
+    const missing = await dispatch(core, 'import.preview', {
+      stagingId: utf16.stagingId,
+      source: { mapping: { ...SIMPLE, columns: { ...SIMPLE.columns, narrative: 'notes' } } },
+    });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { message: 'The mapping "Simple test mapping" needs the column "notes" (for narrative), which this file does not have.' },
+    });
   });
 
   it('a CSV error in a file larger than one read chunk is reported, not a hang (found by the fuzzer)', async () => {
@@ -166,7 +205,6 @@ describe('CSV import', () => {
     expect(core.staging.size).toBe(0);
   });
 });
-
 
 describe('blankRow', () => {
   it('is INCIDENT_DEFAULTS plus an empty year and month, with frozen shared empty lists', async () => {

@@ -120,12 +120,7 @@ const FTS_FROM_ROWS = `INSERT INTO incidents_fts (rowid, code, call_types, area,
   FROM incidents WHERE id >= ?`;
 
 /** Writes a plan in one transaction (with its audit row); all or nothing. */
-export function writePlan(
-  wb: Workbench,
-  plan: Plan,
-  source: string,
-  onProgress?: (done: number, total: number) => void,
-): void {
+export function writePlan(wb: Workbench, plan: Plan, source: string, onProgress?: (done: number, total: number) => void): void {
   const total = plan.incidents.length;
   wb.write(
     {

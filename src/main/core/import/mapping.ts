@@ -67,7 +67,10 @@ export function compileMapping(preset: MappingPreset, headers: readonly string[]
   const col = (name: string, forField: string): number => {
     const i = index.get(name.toLowerCase());
     if (i === undefined) {
-      throw new CasewalkError('invalid_input', `The mapping "${preset.name}" needs the column "${name}" (for ${LABELS[forField] ?? forField}), which this file does not have.`);
+      throw new CasewalkError(
+        'invalid_input',
+        `The mapping "${preset.name}" needs the column "${name}" (for ${LABELS[forField] ?? forField}), which this file does not have.`,
+      );
     }
     return i;
   };
@@ -77,7 +80,10 @@ export function compileMapping(preset: MappingPreset, headers: readonly string[]
   });
   const mapped = new Set(sources.map((s) => s.field));
   if (!mapped.has(DATE_FIELD) && !(mapped.has('occurredYear') && mapped.has('occurredMonth'))) {
-    throw new CasewalkError('invalid_input', 'A mapping must say where the year and month come from (a year and a month column, or a date column).');
+    throw new CasewalkError(
+      'invalid_input',
+      'A mapping must say where the year and month come from (a year and a month column, or a date column).',
+    );
   }
   const dedupeIdx = preset.dedupeBy.map((n) => col(n, 'dedupeBy'));
   const usedColumns = new Set(sources.flatMap((s) => s.names.map((n) => n.toLowerCase())));
@@ -88,7 +94,12 @@ export function compileMapping(preset: MappingPreset, headers: readonly string[]
   return {
     unmapped: cells.unmapped,
     mergeFields: Object.keys(preset.merge),
-    ignoredColumns: headers.filter((h) => !usedColumns.has(h.toLowerCase()) && !dropped.has(h.toLowerCase()) && !preset.dedupeBy.some((d) => d.toLowerCase() === h.toLowerCase())),
+    ignoredColumns: headers.filter(
+      (h) =>
+        !usedColumns.has(h.toLowerCase()) &&
+        !dropped.has(h.toLowerCase()) &&
+        !preset.dedupeBy.some((d) => d.toLowerCase() === h.toLowerCase()),
+    ),
     droppedColumns: headers.filter((h) => dropped.has(h.toLowerCase())),
     dedupeKey(row) {
       if (!dedupeIdx.length) return null;

@@ -50,7 +50,12 @@ describe('text content (item 14)', () => {
   it('a bad UTF-8 byte deep in a large file names its own row, not the start of its chunk', async () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => `2024,row number ${i} with some padding text to fill the chunk`);
     const head = Buffer.from(`year,summary\n${rows.slice(0, 30_000).join('\n')}\n`);
-    const bad = Buffer.concat([head, Buffer.from('2024,bad '), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(`\n${rows.slice(30_001).join('\n')}\n`)]);
+    const bad = Buffer.concat([
+      head,
+      Buffer.from('2024,bad '),
+      Buffer.from([0xff, 0xfe, 0x41]),
+      Buffer.from(`\n${rows.slice(30_001).join('\n')}\n`),
+    ]);
     expect(head.length).toBeGreaterThan(1024 * 1024); // past the first 1 MB chunk
     const e = await failure(file(bad));
     expect(e.detail).toMatchObject({ code: 'encoding', row: 30_001 });

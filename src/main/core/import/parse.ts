@@ -33,7 +33,8 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
   } catch {
     throw new CasewalkError('not_found', 'The CSV file is gone. Choose it again.');
   }
-  if (size > MAX_FILE_BYTES) throw new CasewalkError('invalid_input', `The CSV file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it first.`);
+  if (size > MAX_FILE_BYTES)
+    throw new CasewalkError('invalid_input', `The CSV file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it first.`);
   if (size === 0) throw new CasewalkError('invalid_input', 'The CSV file is empty.');
 
   const reader = new CsvReader();
@@ -65,28 +66,39 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
           /* a CSV error before the bad byte: the rows read so far still say where we are */
         }
         const row = Math.max(1, records.length);
-        throw new CasewalkError('invalid_input', `The file is not valid UTF-8 in row ${row}: save it as "CSV UTF-8" and choose it again. Nothing was imported.`, {
-          code: 'encoding',
-          row,
-        });
+        throw new CasewalkError(
+          'invalid_input',
+          `The file is not valid UTF-8 in row ${row}: save it as "CSV UTF-8" and choose it again. Nothing was imported.`,
+          {
+            code: 'encoding',
+            row,
+          },
+        );
       }
       read += (chunk as Buffer).length;
       reader.push(text);
-      if (records.length > MAX_ROWS + 1) throw new CasewalkError('invalid_input', `The CSV file has more than ${MAX_ROWS.toLocaleString('en')} rows; split it first.`);
+      if (records.length > MAX_ROWS + 1)
+        throw new CasewalkError('invalid_input', `The CSV file has more than ${MAX_ROWS.toLocaleString('en')} rows; split it first.`);
       onProgress?.(read, size);
     }
     let tail: string;
     try {
       tail = decoder?.decode() ?? '';
     } catch {
-      throw new CasewalkError('invalid_input', 'The file ends in the middle of a character: it is not valid UTF-8. Nothing was imported.', { code: 'encoding', row: records.length });
+      throw new CasewalkError('invalid_input', 'The file ends in the middle of a character: it is not valid UTF-8. Nothing was imported.', {
+        code: 'encoding',
+        row: records.length,
+      });
     }
     reader.push(tail);
     reader.end();
   } catch (e) {
     if (e instanceof CsvSyntaxError) {
       const row = Math.max(1, e.records);
-      throw new CasewalkError('invalid_input', `Row ${row} cannot be read as CSV (${csvReason(e.code)}). Nothing was imported.`, { code: 'malformed_row', row });
+      throw new CasewalkError('invalid_input', `Row ${row} cannot be read as CSV (${csvReason(e.code)}). Nothing was imported.`, {
+        code: 'malformed_row',
+        row,
+      });
     }
     throw e;
   }
@@ -94,10 +106,14 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
   // NUL bytes are never text: refuse the file (naming the row) rather than keep them silently.
   for (let i = 0; i < records.length; i++) {
     if (records[i]!.some((f) => f.includes('\0'))) {
-      throw new CasewalkError('invalid_input', `The file has a NUL byte in row ${i}: it is not a plain-text CSV. Save it as "CSV UTF-8" and choose it again. Nothing was imported.`, {
-        code: 'nul_byte',
-        row: i,
-      });
+      throw new CasewalkError(
+        'invalid_input',
+        `The file has a NUL byte in row ${i}: it is not a plain-text CSV. Save it as "CSV UTF-8" and choose it again. Nothing was imported.`,
+        {
+          code: 'nul_byte',
+          row: i,
+        },
+      );
     }
   }
   if (records[0]!.length > MAX_COLUMNS) {
@@ -108,10 +124,15 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
     );
   }
   const headers = records[0]!.map((h) => h.trim());
-  if (headers.some((h) => h === '')) throw new CasewalkError('invalid_input', 'The header row has an empty column name.', { code: 'malformed_row', row: 0 });
+  if (headers.some((h) => h === ''))
+    throw new CasewalkError('invalid_input', 'The header row has an empty column name.', { code: 'malformed_row', row: 0 });
   const seen = new Set<string>();
   const dup = headers.find((h) => seen.size === seen.add(h).size);
-  if (dup) throw new CasewalkError('invalid_input', `The header row names the column "${dup.slice(0, 60)}" twice.`, { code: 'malformed_row', row: 0 });
+  if (dup)
+    throw new CasewalkError('invalid_input', `The header row names the column "${dup.slice(0, 60)}" twice.`, {
+      code: 'malformed_row',
+      row: 0,
+    });
   return { headers, rows: records.slice(1), bytes: size };
 }
 

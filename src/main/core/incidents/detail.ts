@@ -1,7 +1,13 @@
 /** Reading one incident: its fields, timeline, intervals and identifier-guard findings. */
 import { createHash } from 'node:crypto';
 import { CasewalkError } from '../../../shared/result';
-import { GUARDED_FIELDS, type IdentifierFindingView, type IncidentDetail, type IncidentFields, type TimelineEvent } from '../../../shared/incidents/schemas';
+import {
+  GUARDED_FIELDS,
+  type IdentifierFindingView,
+  type IncidentDetail,
+  type IncidentFields,
+  type TimelineEvent,
+} from '../../../shared/incidents/schemas';
 import { computeIntervals, timelineSeconds } from '../../../shared/incidents/timeline';
 import { scan } from '../deid/scanner';
 import type { ReadableDB } from '../store/db';
@@ -29,7 +35,9 @@ interface TimelineDbRow {
 
 function timelineOf(db: ReadableDB, incidentId: number): TimelineEvent[] {
   const rows = db
-    .prepare('SELECT id, position, time, actor, kind, description, decision_point FROM timeline_events WHERE incident_id = ? ORDER BY position, id')
+    .prepare(
+      'SELECT id, position, time, actor, kind, description, decision_point FROM timeline_events WHERE incident_id = ? ORDER BY position, id',
+    )
     .all([incidentId]) as unknown as TimelineDbRow[];
   const seconds = timelineSeconds(rows);
   return rows.map((r, i) => ({
@@ -68,7 +76,12 @@ interface DismissalRow {
   at: string;
 }
 
-function findingsOf(db: ReadableDB, incidentId: number, fields: IncidentFields, timeline: readonly TimelineEvent[]): IdentifierFindingView[] {
+function findingsOf(
+  db: ReadableDB,
+  incidentId: number,
+  fields: IncidentFields,
+  timeline: readonly TimelineEvent[],
+): IdentifierFindingView[] {
   const dismissals = db
     .prepare('SELECT field, type, value_hash, reason, member, at FROM identifier_dismissals WHERE incident_id = ?')
     .all([incidentId]) as unknown as DismissalRow[];

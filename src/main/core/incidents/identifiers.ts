@@ -11,11 +11,15 @@ const now = () => new Date().toISOString();
 
 function locate(detail: IncidentDetail, field: string, start: number, end: number, type: IdentifierKind): IdentifierFindingView {
   const f = detail.findings.find((x) => x.field === field && x.start === start && x.end === end && x.type === type);
-  if (!f) throw new CasewalkError('conflict', 'That finding is no longer in the text (it was edited). Look at the highlighted findings again.');
+  if (!f)
+    throw new CasewalkError('conflict', 'That finding is no longer in the text (it was edited). Look at the highlighted findings again.');
   return f;
 }
 
-export function redactFinding(wb: Workbench, input: { incidentId: number; field: string; start: number; end: number; type: IdentifierKind }): IncidentDetail {
+export function redactFinding(
+  wb: Workbench,
+  input: { incidentId: number; field: string; start: number; end: number; type: IdentifierKind },
+): IncidentDetail {
   return wb.write(
     (d: IncidentDetail) => ({ event: 'update', entity: `incident:${d.incident.code}`, detail: `redacted ${input.type} in ${input.field}` }),
     (db) => {
@@ -25,7 +29,11 @@ export function redactFinding(wb: Workbench, input: { incidentId: number; field:
       // Replaced only if the text at the offsets is still the flagged text (the shared redaction checks it).
       const replace = (text: string) => {
         const r = applyRedactions(text, [{ start: input.start, end: input.end, type: input.type, text: found.text }]);
-        if (r.skipped.length) throw new CasewalkError('conflict', 'That finding is no longer in the text (it was edited). Look at the highlighted findings again.');
+        if (r.skipped.length)
+          throw new CasewalkError(
+            'conflict',
+            'That finding is no longer in the text (it was edited). Look at the highlighted findings again.',
+          );
         return r.text;
       };
       if (input.field.startsWith('timeline:')) {
@@ -34,7 +42,13 @@ export function redactFinding(wb: Workbench, input: { incidentId: number; field:
         db.prepare('UPDATE timeline_events SET description = ? WHERE id = ?').run([replace(ev.description), eventId]);
       } else {
         const field = input.field as (typeof GUARDED_FIELDS)[number];
-        const column = { narrative: 'narrative', referrals: 'referrals', initialCallType: 'initial_call_type', finalCallType: 'final_call_type', area: 'area' }[field];
+        const column = {
+          narrative: 'narrative',
+          referrals: 'referrals',
+          initialCallType: 'initial_call_type',
+          finalCallType: 'final_call_type',
+          area: 'area',
+        }[field];
         db.prepare(`UPDATE incidents SET ${column} = ? WHERE id = ?`).run([replace(before.incident[field] ?? ''), input.incidentId]);
       }
       db.prepare('UPDATE incidents SET version = version + 1, updated_at = ? WHERE id = ?').run([now(), input.incidentId]);
@@ -50,7 +64,11 @@ export function dismissFinding(
 ): IncidentDetail {
   return wb.write(
     // The reason stays in the (encrypted) dismissals table: it may quote the text it is about.
-    (d: IncidentDetail) => ({ event: 'identifier_dismissed', entity: `incident:${d.incident.code}`, detail: `${input.type} in ${input.field}` }),
+    (d: IncidentDetail) => ({
+      event: 'identifier_dismissed',
+      entity: `incident:${d.incident.code}`,
+      detail: `${input.type} in ${input.field}`,
+    }),
     (db) => {
       const before = getDetail(db, input.incidentId);
       const f = locate(before, input.field, input.start, input.end, input.type);

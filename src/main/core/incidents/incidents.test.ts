@@ -42,7 +42,9 @@ describe('incidents through the contract', () => {
       ok: false,
       error: { message: 'occurredMonth: Month is 1 to 12.' },
     });
-    expect(await dispatch(core, 'incidents.create', { occurredYear: 2026, occurredMonth: 1, dispositions: ['arrest', 'arrest'] })).toMatchObject({
+    expect(
+      await dispatch(core, 'incidents.create', { occurredYear: 2026, occurredMonth: 1, dispositions: ['arrest', 'arrest'] }),
+    ).toMatchObject({
       ok: false,
       error: { message: 'dispositions: Dispositions: each value once.' },
     });
@@ -79,7 +81,13 @@ describe('incidents through the contract', () => {
       narrative: 'Officer A and the mobile crisis team talked for 40 minutes.',
     };
     const u = await call('incidents.update', { id: d.incident.id, version: 0, patch });
-    expect(u.incident).toMatchObject({ ...patch, tags: ['overnight', 'repeat caller'], responders: ['cit_officer', 'mobile_crisis'], dispositions: ['referral', 'voluntary_transport'], version: 1 });
+    expect(u.incident).toMatchObject({
+      ...patch,
+      tags: ['overnight', 'repeat caller'],
+      responders: ['cit_officer', 'mobile_crisis'],
+      dispositions: ['referral', 'voluntary_transport'],
+      version: 1,
+    });
     const again = await call('incidents.get', { id: d.incident.id });
     expect(again.incident).toEqual(u.incident);
     expect(await dispatch(core, 'incidents.update', { id: d.incident.id, version: 0, patch: { area: 'x' } })).toMatchObject({
@@ -92,15 +100,34 @@ describe('incidents through the contract', () => {
   it('list filters, sorts, pages and searches the encrypted full-text index', async () => {
     const { call } = await setup();
     const mk = (m: number, extra: object) => call('incidents.create', { occurredYear: 2025, occurredMonth: m, ...extra });
-    await mk(1, { callSource: '911', dispositions: ['arrest'], narrative: 'Barricaded in the apartment, negotiation lasted two hours.', tags: ['barricade'] });
-    await mk(2, { callSource: '988', dispositions: ['referral'], responders: ['mobile_crisis'], narrative: 'Mobile crisis resolved the call with a safety plan.', intercepts: ['0'] });
-    await mk(3, { callSource: '988', dispositions: ['emergency_detention', 'hospital_admission'], narrative: 'Transported under emergency detention.' });
+    await mk(1, {
+      callSource: '911',
+      dispositions: ['arrest'],
+      narrative: 'Barricaded in the apartment, negotiation lasted two hours.',
+      tags: ['barricade'],
+    });
+    await mk(2, {
+      callSource: '988',
+      dispositions: ['referral'],
+      responders: ['mobile_crisis'],
+      narrative: 'Mobile crisis resolved the call with a safety plan.',
+      intercepts: ['0'],
+    });
+    await mk(3, {
+      callSource: '988',
+      dispositions: ['emergency_detention', 'hospital_admission'],
+      narrative: 'Transported under emergency detention.',
+    });
     const all = await call('incidents.list', {});
     expect(all.total).toBe(3);
     expect(all.rows.map((r) => r.occurredMonth)).toEqual([3, 2, 1]);
-    expect((await call('incidents.list', { sort: 'occurred', dir: 'asc', limit: 2, offset: 1 })).rows.map((r) => r.occurredMonth)).toEqual([2, 3]);
+    expect((await call('incidents.list', { sort: 'occurred', dir: 'asc', limit: 2, offset: 1 })).rows.map((r) => r.occurredMonth)).toEqual([
+      2, 3,
+    ]);
     expect((await call('incidents.list', { callSource: ['988'] })).total).toBe(2);
-    expect((await call('incidents.list', { disposition: ['arrest', 'hospital_admission'] })).rows.map((r) => r.occurredMonth)).toEqual([3, 1]);
+    expect((await call('incidents.list', { disposition: ['arrest', 'hospital_admission'] })).rows.map((r) => r.occurredMonth)).toEqual([
+      3, 1,
+    ]);
     expect((await call('incidents.list', { responder: ['mobile_crisis'], intercept: ['0'] })).total).toBe(1);
     expect((await call('incidents.list', { tag: 'barricade' })).total).toBe(1);
     expect((await call('incidents.list', { from: '2025-02', to: '2025-02' })).total).toBe(1);
@@ -113,7 +140,10 @@ describe('incidents through the contract', () => {
       [{ from: '2025-01', to: '2025-03', search: 'mobile crisis' }, [2]],
     ] as const) {
       const r = await call('incidents.list', q);
-      expect(r.rows.map((x) => x.occurredMonth), JSON.stringify(q)).toEqual(months);
+      expect(
+        r.rows.map((x) => x.occurredMonth),
+        JSON.stringify(q),
+      ).toEqual(months);
       expect(r.total, JSON.stringify(q)).toBe(months.length);
     }
     expect((await call('incidents.list', { search: 'negotiat' })).rows.map((r) => r.occurredMonth)).toEqual([1]);
@@ -127,41 +157,79 @@ describe('incidents through the contract', () => {
 
   it('status moves follow the workflow; ready for review is refused while identifiers are unresolved', async () => {
     const { core, call } = await setup();
-    const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: 5, narrative: 'Caller Fatima Okafor said her son was at 14219 Main St.' });
+    const d = await call('incidents.create', {
+      occurredYear: 2026,
+      occurredMonth: 5,
+      narrative: 'Caller Fatima Okafor said her son was at 14219 Main St.',
+    });
     expect(d.incident.openIdentifiers).toBe(2);
     expect(d.findings.map((f) => [f.type, f.text])).toEqual([
       ['NAME', 'Fatima Okafor'],
       ['ADDRESS', '14219 Main St'],
     ]);
     const blocked = await dispatch(core, 'incidents.setStatus', { id: d.incident.id, status: 'ready_for_review' });
-    expect(blocked).toMatchObject({ ok: false, error: { code: 'guard_blocked', message: expect.stringContaining('2 possible identifiers are unresolved') } });
+    expect(blocked).toMatchObject({
+      ok: false,
+      error: { code: 'guard_blocked', message: expect.stringContaining('2 possible identifiers are unresolved') },
+    });
     expect(await dispatch(core, 'incidents.setStatus', { id: d.incident.id, status: 'closed' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: 'An incident cannot go from "Draft" to "Closed".' },
     });
     const name = d.findings[0]!;
-    const r1 = await call('identifiers.redact', { incidentId: d.incident.id, field: 'narrative', start: name.start, end: name.end, type: 'NAME' });
+    const r1 = await call('identifiers.redact', {
+      incidentId: d.incident.id,
+      field: 'narrative',
+      start: name.start,
+      end: name.end,
+      type: 'NAME',
+    });
     expect(r1.incident.narrative).toBe('Caller [NAME] said her son was at 14219 Main St.');
     const addr = r1.findings[0]!;
     // A stale offset (the text moved) is refused rather than redacting the wrong characters.
-    expect(await dispatch(core, 'identifiers.redact', { incidentId: d.incident.id, field: 'narrative', start: 1, end: 5, type: 'NAME' })).toMatchObject({
+    expect(
+      await dispatch(core, 'identifiers.redact', { incidentId: d.incident.id, field: 'narrative', start: 1, end: 5, type: 'NAME' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     });
-    expect(await dispatch(core, 'identifiers.dismiss', { incidentId: d.incident.id, field: 'narrative', start: addr.start, end: addr.end, type: 'ADDRESS', reason: '' })).toMatchObject({
+    expect(
+      await dispatch(core, 'identifiers.dismiss', {
+        incidentId: d.incident.id,
+        field: 'narrative',
+        start: addr.start,
+        end: addr.end,
+        type: 'ADDRESS',
+        reason: '',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('Say why') },
     });
-    const r2 = await call('identifiers.dismiss', { incidentId: d.incident.id, field: 'narrative', start: addr.start, end: addr.end, type: 'ADDRESS', reason: 'Public shelter address' });
+    const r2 = await call('identifiers.dismiss', {
+      incidentId: d.incident.id,
+      field: 'narrative',
+      start: addr.start,
+      end: addr.end,
+      type: 'ADDRESS',
+      reason: 'Public shelter address',
+    });
     expect(r2.incident.openIdentifiers).toBe(0);
     expect(r2.findings[0]!.dismissed).toMatchObject({ reason: 'Public shelter address', by: 'Dana' });
     const ready = await call('incidents.setStatus', { id: d.incident.id, status: 'ready_for_review' });
     expect(ready.incident.status).toBe('ready_for_review');
     const audit = await call('audit.list', {});
-    expect(audit.rows.find((r) => r.event === 'identifier_dismissed')).toMatchObject({ entity: `incident:${d.incident.code}`, detail: 'ADDRESS in narrative' });
+    expect(audit.rows.find((r) => r.event === 'identifier_dismissed')).toMatchObject({
+      entity: `incident:${d.incident.code}`,
+      detail: 'ADDRESS in narrative',
+    });
     expect(JSON.stringify(audit.rows)).not.toMatch(/Okafor|Main St|shelter/);
     // New identifier while waiting for review: saved, and the incident goes back to draft.
-    const edited = await call('incidents.update', { id: d.incident.id, version: ready.incident.version, patch: { referrals: 'Call 605-274-8779' } });
+    const edited = await call('incidents.update', {
+      id: d.incident.id,
+      version: ready.incident.version,
+      patch: { referrals: 'Call 605-274-8779' },
+    });
     expect(edited.incident).toMatchObject({ status: 'draft', openIdentifiers: 1, referrals: 'Call 605-274-8779' });
   });
 
@@ -169,11 +237,24 @@ describe('incidents through the contract', () => {
     const { core, call } = await setup();
     const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: 5 });
     const id = d.incident.id;
-    await call('timeline.add', { incidentId: id, event: { time: '23:50', actor: 'dispatch_911', kind: 'call', description: 'Call received' } });
-    await call('timeline.add', { incidentId: id, event: { time: '00:12', actor: 'law_enforcement', kind: 'arrival', description: 'Officer A on scene' } });
-    let t = await call('timeline.add', { incidentId: id, position: 1, event: { time: '23:56', actor: 'dispatch_911', kind: 'dispatch', description: 'CIT officer dispatched' } });
+    await call('timeline.add', {
+      incidentId: id,
+      event: { time: '23:50', actor: 'dispatch_911', kind: 'call', description: 'Call received' },
+    });
+    await call('timeline.add', {
+      incidentId: id,
+      event: { time: '00:12', actor: 'law_enforcement', kind: 'arrival', description: 'Officer A on scene' },
+    });
+    let t = await call('timeline.add', {
+      incidentId: id,
+      position: 1,
+      event: { time: '23:56', actor: 'dispatch_911', kind: 'dispatch', description: 'CIT officer dispatched' },
+    });
     expect(t.timeline.map((e) => e.time)).toEqual(['23:50', '23:56', '00:12']);
-    t = await call('timeline.add', { incidentId: id, event: { time: '01:05', actor: 'mobile_crisis', kind: 'disposition', description: 'Voluntary transport', decisionPoint: true } });
+    t = await call('timeline.add', {
+      incidentId: id,
+      event: { time: '01:05', actor: 'mobile_crisis', kind: 'disposition', description: 'Voluntary transport', decisionPoint: true },
+    });
     expect(t.intervals).toEqual({ callToDispatch: 360, dispatchToArrival: 960, arrivalToDisposition: 3180, callToDisposition: 4500 });
     const last = t.timeline[3]!;
     t = await call('timeline.move', { id: last.id, position: 0 });
@@ -191,7 +272,9 @@ describe('incidents through the contract', () => {
       ['disposition', 2],
     ]);
     expect(t.incident.openIdentifiers).toBe(0);
-    expect(await dispatch(core, 'timeline.add', { incidentId: id, event: { time: '25:00', actor: 'ems', kind: 'call', description: '' } })).toMatchObject({
+    expect(
+      await dispatch(core, 'timeline.add', { incidentId: id, event: { time: '25:00', actor: 'ems', kind: 'call', description: '' } }),
+    ).toMatchObject({
       ok: false,
       error: { message: 'event.time: Time is a clock time (14:05) or an offset (T+12:30).' },
     });
@@ -200,9 +283,16 @@ describe('incidents through the contract', () => {
 
   it('a name found in the narrative is found again in a timeline step (even a bare first name)', async () => {
     const { call } = await setup();
-    const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: 6, narrative: 'Caller Thandiwe Mbatha said her brother had a knife.' });
+    const d = await call('incidents.create', {
+      occurredYear: 2026,
+      occurredMonth: 6,
+      narrative: 'Caller Thandiwe Mbatha said her brother had a knife.',
+    });
     const id = d.incident.id;
-    const t = await call('timeline.add', { incidentId: id, event: { time: '23:50', actor: 'dispatch_911', kind: 'call', description: 'Second call from Thandiwe at the bus stop' } });
+    const t = await call('timeline.add', {
+      incidentId: id,
+      event: { time: '23:50', actor: 'dispatch_911', kind: 'call', description: 'Second call from Thandiwe at the bus stop' },
+    });
     expect(t.findings.map((f) => [f.field.startsWith('timeline:') ? 'timeline' : f.field, f.type, f.text])).toEqual([
       ['narrative', 'NAME', 'Thandiwe Mbatha'],
       ['timeline', 'NAME', 'Thandiwe'],

@@ -1,13 +1,5 @@
 /** Mapping between incident rows (columns, bit masks) and the contract's Incident shape. */
-import {
-  BEHAVIOUR,
-  DISPOSITION,
-  INJURY,
-  INTERCEPT,
-  RESPONDER,
-  fromMask,
-  toMask,
-} from '../../../shared/incidents/values';
+import { BEHAVIOUR, DISPOSITION, INJURY, INTERCEPT, RESPONDER, fromMask, toMask } from '../../../shared/incidents/values';
 import type { Incident, IncidentFields, IncidentRow } from '../../../shared/incidents/schemas';
 
 export interface IncidentDbRow {
@@ -49,17 +41,44 @@ export interface IncidentDbRow {
 
 /** Column values for an insert or update, in a fixed order (the importer prepares once). */
 export const FIELD_COLUMNS = [
-  'code', 'occurred_year', 'occurred_month', 'weekday', 'hour_of_day', 'area', 'call_source', 'initial_call_type',
-  'final_call_type', 'responders', 'cit_requested', 'cit_dispatched', 'cit_arrived', 'weapon', 'threats', 'injuries',
-  'force', 'restraint', 'handcuffs', 'behaviours', 'dispositions', 'referrals', 'follow_up_7', 'veteran', 'prior_contacts',
-  'intercepts', 'narrative',
+  'code',
+  'occurred_year',
+  'occurred_month',
+  'weekday',
+  'hour_of_day',
+  'area',
+  'call_source',
+  'initial_call_type',
+  'final_call_type',
+  'responders',
+  'cit_requested',
+  'cit_dispatched',
+  'cit_arrived',
+  'weapon',
+  'threats',
+  'injuries',
+  'force',
+  'restraint',
+  'handcuffs',
+  'behaviours',
+  'dispositions',
+  'referrals',
+  'follow_up_7',
+  'veteran',
+  'prior_contacts',
+  'intercepts',
+  'narrative',
 ] as const;
 
 /**
  * The FIELD_COLUMNS values of an incident, in order, followed by `extra`. Written into `into`
  * when given (imports reuse one array for every row instead of allocating one each).
  */
-export function fieldValues(f: Omit<IncidentFields, 'code'>, code: string, ...extra: (string | number | null)[]): (string | number | null)[] {
+export function fieldValues(
+  f: Omit<IncidentFields, 'code'>,
+  code: string,
+  ...extra: (string | number | null)[]
+): (string | number | null)[] {
   return fillFieldValues([], f, code, extra);
 }
 

@@ -47,7 +47,10 @@ export function insertIncident(db: WritableDB, fields: IncidentFields, source: s
   return Number(r.lastInsertRowid);
 }
 
-export function createIncident(wb: Workbench, input: Partial<IncidentFields> & { occurredYear: number; occurredMonth: number }): IncidentDetail {
+export function createIncident(
+  wb: Workbench,
+  input: Partial<IncidentFields> & { occurredYear: number; occurredMonth: number },
+): IncidentDetail {
   return wb.write(
     (d: IncidentDetail) => ({ event: 'create', entity: `incident:${d.incident.code}` }),
     (db) => {
@@ -74,13 +77,19 @@ export function updateIncident(wb: Workbench, input: { id: number; version: numb
     (db) => {
       const row = getRow(db, input.id);
       if (row.version !== input.version) {
-        throw new CasewalkError('conflict', 'This incident was changed since you opened it. Reload it to see the latest version; your edit was not saved.');
+        throw new CasewalkError(
+          'conflict',
+          'This incident was changed since you opened it. Reload it to see the latest version; your edit was not saved.',
+        );
       }
-      if (row.status === 'closed') throw new CasewalkError('forbidden', 'A closed incident is read-only. Reopen it (set it back to reviewed) to edit.');
+      if (row.status === 'closed')
+        throw new CasewalkError('forbidden', 'A closed incident is read-only. Reopen it (set it back to reviewed) to edit.');
       const current = toIncident(row, tagsOf(db, input.id));
       const fields = validFields({ ...incidentFieldsOf(current), ...input.patch });
       assertCodeFree(db, fields.code, input.id);
-      db.prepare(`UPDATE incidents SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`).run(fieldValues(fields, fields.code, now(), input.id));
+      db.prepare(
+        `UPDATE incidents SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`,
+      ).run(fieldValues(fields, fields.code, now(), input.id));
       if (input.patch.tags) writeTags(db, input.id, fields.tags);
       demoted = demoteIfGuarded(db, input.id);
       return getDetail(db, input.id);

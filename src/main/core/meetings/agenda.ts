@@ -9,32 +9,45 @@ import { editable, getMeeting } from './meetings';
 const now = () => new Date().toISOString();
 
 function itemsOf(db: ReadableDB, meetingId: number): number[] {
-  return (db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all([meetingId]) as { id: number }[]).map((r) => r.id);
+  return (db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all([meetingId]) as { id: number }[]).map(
+    (r) => r.id,
+  );
 }
 function renumber(db: WritableDB, ids: number[]) {
   const up = db.prepare('UPDATE agenda_items SET position = ? WHERE id = ?');
   ids.forEach((id, i) => up.run([i, id]));
 }
-function itemRow(db: ReadableDB, id: number): { id: number; meeting_id: number; kind: string; incident_id: number | null; completed: number } {
+function itemRow(
+  db: ReadableDB,
+  id: number,
+): { id: number; meeting_id: number; kind: string; incident_id: number | null; completed: number } {
   const r = db.prepare('SELECT id, meeting_id, kind, incident_id, completed FROM agenda_items WHERE id = ?').get([id]) as
-    | { id: number; meeting_id: number; kind: string; incident_id: number | null; completed: number }
-    | undefined;
+    { id: number; meeting_id: number; kind: string; incident_id: number | null; completed: number } | undefined;
   if (!r) throw new CasewalkError('not_found', 'That agenda item does not exist.');
   return r;
 }
 
-export function addAgendaItem(wb: Workbench, input: { meetingId: number; kind: AgendaKind; title?: string | undefined; minutes: number; incidentId?: number | undefined }): MeetingDetail {
+export function addAgendaItem(
+  wb: Workbench,
+  input: { meetingId: number; kind: AgendaKind; title?: string | undefined; minutes: number; incidentId?: number | undefined },
+): MeetingDetail {
   return wb.write({ event: 'update', entity: `meeting:${input.meetingId}`, detail: `agenda: ${input.kind} added` }, (db) => {
     editable(db, input.meetingId);
     let title = input.title?.trim() || AGENDA_KIND.label(input.kind);
     if (input.kind === 'case_review') {
       if (!input.incidentId) throw new CasewalkError('invalid_input', 'A case review needs an incident.');
-      const inc = db.prepare('SELECT code, status FROM incidents WHERE id = ?').get([input.incidentId]) as { code: string; status: string } | undefined;
+      const inc = db.prepare('SELECT code, status FROM incidents WHERE id = ?').get([input.incidentId]) as
+        { code: string; status: string } | undefined;
       if (!inc) throw new CasewalkError('not_found', 'That incident no longer exists.');
       if (inc.status !== 'ready_for_review' && inc.status !== 'reviewed') {
-        throw new CasewalkError('forbidden', `Incident ${inc.code} is not ready for review yet: resolve its identifiers and mark it ready first.`);
+        throw new CasewalkError(
+          'forbidden',
+          `Incident ${inc.code} is not ready for review yet: resolve its identifiers and mark it ready first.`,
+        );
       }
-      const dup = db.prepare("SELECT 1 FROM agenda_items WHERE meeting_id = ? AND incident_id = ?").get([input.meetingId, input.incidentId]);
+      const dup = db
+        .prepare('SELECT 1 FROM agenda_items WHERE meeting_id = ? AND incident_id = ?')
+        .get([input.meetingId, input.incidentId]);
       if (dup) throw new CasewalkError('conflict', `Incident ${inc.code} is already on this agenda.`);
       title = input.title?.trim() || `Case review: ${inc.code}`;
     } else if (input.incidentId) {
@@ -45,7 +58,9 @@ export function addAgendaItem(wb: Workbench, input: { meetingId: number; kind: A
       .prepare('INSERT INTO agenda_items (meeting_id, position, kind, title, minutes, incident_id) VALUES (?, ?, ?, ?, ?, ?)')
       .run([input.meetingId, ids.length, input.kind, title, input.minutes, input.incidentId ?? null]);
     // New case reviews go before "other business", if it is last.
-    const lastKind = ids.length ? (db.prepare('SELECT kind FROM agenda_items WHERE id = ?').get([ids.at(-1)!]) as { kind: string }).kind : null;
+    const lastKind = ids.length
+      ? (db.prepare('SELECT kind FROM agenda_items WHERE id = ?').get([ids.at(-1)!]) as { kind: string }).kind
+      : null;
     if (lastKind === 'other_business' && input.kind !== 'other_business') ids.splice(ids.length - 1, 0, Number(r.lastInsertRowid));
     else ids.push(Number(r.lastInsertRowid));
     renumber(db, ids);
@@ -53,7 +68,11 @@ export function addAgendaItem(wb: Workbench, input: { meetingId: number; kind: A
   });
 }
 
-export function updateAgendaItem(wb: Workbench, id: number, patch: Partial<{ title: string; minutes: number; notes: string }>): MeetingDetail {
+export function updateAgendaItem(
+  wb: Workbench,
+  id: number,
+  patch: Partial<{ title: string; minutes: number; notes: string }>,
+): MeetingDetail {
   return wb.write({ event: 'update', entity: `agenda:${id}`, detail: `fields: ${Object.keys(patch).join(', ')}` }, (db) => {
     const it = itemRow(db, id);
     if (patch.title !== undefined || patch.minutes !== undefined) editable(db, it.meeting_id);
@@ -99,15 +118,23 @@ export function startAgendaItem(wb: Workbench, id: number): MeetingDetail {
 export function completeAgendaItem(wb: Workbench, id: number, completed: boolean): MeetingDetail {
   let reviewed: string | null = null;
   return wb.write(
-    () => ({ event: 'update', entity: `agenda:${id}`, detail: `${completed ? 'completed' : 'reopened'}${reviewed ? `; incident ${reviewed} reviewed` : ''}` }),
+    () => ({
+      event: 'update',
+      entity: `agenda:${id}`,
+      detail: `${completed ? 'completed' : 'reopened'}${reviewed ? `; incident ${reviewed} reviewed` : ''}`,
+    }),
     (db) => {
       const it = itemRow(db, id);
       editable(db, it.meeting_id);
       db.prepare('UPDATE agenda_items SET completed = ? WHERE id = ?').run([completed ? 1 : 0, id]);
       if (completed && it.kind === 'case_review' && it.incident_id !== null) {
-        const inc = db.prepare('SELECT code, status FROM incidents WHERE id = ?').get([it.incident_id]) as { code: string; status: string } | undefined;
+        const inc = db.prepare('SELECT code, status FROM incidents WHERE id = ?').get([it.incident_id]) as
+          { code: string; status: string } | undefined;
         if (inc?.status === 'ready_for_review') {
-          db.prepare("UPDATE incidents SET status = 'reviewed', version = version + 1, updated_at = ? WHERE id = ?").run([now(), it.incident_id]);
+          db.prepare("UPDATE incidents SET status = 'reviewed', version = version + 1, updated_at = ? WHERE id = ?").run([
+            now(),
+            it.incident_id,
+          ]);
           reviewed = inc.code;
         }
       }
@@ -116,9 +143,16 @@ export function completeAgendaItem(wb: Workbench, id: number, completed: boolean
   );
 }
 
-export function setAttendance(wb: Workbench, input: { meetingId: number; memberId: number; status: string | null; attested?: boolean | undefined }): MeetingDetail {
+export function setAttendance(
+  wb: Workbench,
+  input: { meetingId: number; memberId: number; status: string | null; attested?: boolean | undefined },
+): MeetingDetail {
   return wb.write(
-    { event: 'update', entity: `meeting:${input.meetingId}`, detail: `attendance: member ${input.memberId} ${input.status ?? 'cleared'}${input.attested ? ', attested' : ''}` },
+    {
+      event: 'update',
+      entity: `meeting:${input.meetingId}`,
+      detail: `attendance: member ${input.memberId} ${input.status ?? 'cleared'}${input.attested ? ', attested' : ''}`,
+    },
     (db) => {
       editable(db, input.meetingId);
       const member = db.prepare('SELECT id FROM members WHERE id = ?').get([input.memberId]);
@@ -128,11 +162,19 @@ export function setAttendance(wb: Workbench, input: { meetingId: number; memberI
         return getMeeting(db, input.meetingId);
       }
       if (!ATTENDANCE.values.includes(input.status as never)) throw new CasewalkError('invalid_input', 'Unknown attendance status.');
-      if (input.attested && input.status === 'absent') throw new CasewalkError('invalid_input', 'Only someone in the room can sign the confidentiality statement.');
-      const prev = db.prepare('SELECT attested_at FROM attendance WHERE meeting_id = ? AND member_id = ?').get([input.meetingId, input.memberId]) as
-        | { attested_at: string | null }
-        | undefined;
-      const attestedAt = input.attested === undefined ? (input.status === 'absent' ? null : (prev?.attested_at ?? null)) : input.attested ? (prev?.attested_at ?? now()) : null;
+      if (input.attested && input.status === 'absent')
+        throw new CasewalkError('invalid_input', 'Only someone in the room can sign the confidentiality statement.');
+      const prev = db
+        .prepare('SELECT attested_at FROM attendance WHERE meeting_id = ? AND member_id = ?')
+        .get([input.meetingId, input.memberId]) as { attested_at: string | null } | undefined;
+      const attestedAt =
+        input.attested === undefined
+          ? input.status === 'absent'
+            ? null
+            : (prev?.attested_at ?? null)
+          : input.attested
+            ? (prev?.attested_at ?? now())
+            : null;
       db.prepare(
         'INSERT INTO attendance (meeting_id, member_id, status, attested_at) VALUES (?, ?, ?, ?) ON CONFLICT (meeting_id, member_id) DO UPDATE SET status = excluded.status, attested_at = excluded.attested_at',
       ).run([input.meetingId, input.memberId, input.status, attestedAt]);

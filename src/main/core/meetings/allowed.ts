@@ -26,7 +26,15 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A matcher for whole occurrences of any of the phrases (case-insensitive, any run of spaces), never inside a longer word. */
 function wholePhrases(phrases: readonly string[]): ((source: string) => [number, number][]) | null {
-  const alts = [...new Set(phrases)].filter(Boolean).sort((a, b) => b.length - a.length).map((p) => p.split(/(,? )/).map((t) => (t === ' ' ? '\\s+' : t === ', ' ? ',\\s*' : escapeRe(t))).join(''));
+  const alts = [...new Set(phrases)]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map((p) =>
+      p
+        .split(/(,? )/)
+        .map((t) => (t === ' ' ? '\\s+' : t === ', ' ? ',\\s*' : escapeRe(t)))
+        .join(''),
+    );
   if (!alts.length) return null;
   const re = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alts.join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
   const cache = new Map<string, [number, number][]>();
@@ -59,18 +67,25 @@ export function allowedPredicate(db: ReadableDB, extraNames: readonly string[] =
   const forms = roster.flatMap(nameForms);
   const exact = new Set(forms);
   const namesIn = wholePhrases(forms);
-  const places = (db.prepare("SELECT DISTINCT place FROM meetings WHERE place <> ''").all() as { place: string }[]).map((r) => normaliseName(r.place));
+  const places = (db.prepare("SELECT DISTINCT place FROM meetings WHERE place <> ''").all() as { place: string }[]).map((r) =>
+    normaliseName(r.place),
+  );
   const placesIn = wholePhrases(places);
   // Values marked "not an identifier" on an incident or in a finding's or recommendation's text.
-  const dismissed = new Set([...(db.prepare('SELECT value_hash FROM identifier_dismissals').all() as { value_hash: string }[]).map((r) => r.value_hash), ...dismissedTextHashes(db)]);
+  const dismissed = new Set([
+    ...(db.prepare('SELECT value_hash FROM identifier_dismissals').all() as { value_hash: string }[]).map((r) => r.value_hash),
+    ...dismissedTextHashes(db),
+  ]);
   // Administrative dates (meetings, due dates, approvals) are the committee's own, not incident
   // dates; approvals and amendments are instants, written as dates in the committee's time zone.
   const zone = timeZone(db);
   const adminDates = new Set([
     ...(db.prepare('SELECT date AS d FROM meetings UNION SELECT due_date FROM recommendations').all() as { d: string }[]).map((r) => r.d),
-    ...(db.prepare('SELECT approved_at AS at FROM minutes WHERE approved_at IS NOT NULL UNION SELECT at FROM minutes_amendments').all() as { at: string }[]).flatMap(
-      (r) => [r.at.slice(0, 10), dateIn(zone, Date.parse(r.at))],
-    ),
+    ...(
+      db.prepare('SELECT approved_at AS at FROM minutes WHERE approved_at IS NOT NULL UNION SELECT at FROM minutes_amendments').all() as {
+        at: string;
+      }[]
+    ).flatMap((r) => [r.at.slice(0, 10), dateIn(zone, Date.parse(r.at))]),
   ]);
   const isoOf = (text: string): string | null => {
     const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T12:00:00Z` : `${text} 12:00 UTC`);

@@ -24,7 +24,9 @@ function column(ref: RecordRef): ['finding_id' | 'recommendation_id', number] {
 export function amendmentsOf(db: ReadableDB, ref: RecordRef): RecordAmendment[] {
   const [col, id] = column(ref);
   return (
-    db.prepare(`SELECT number, reason, diff, hash, at, member FROM record_amendments WHERE ${col} = ? ORDER BY number`).all([id]) as unknown as {
+    db
+      .prepare(`SELECT number, reason, diff, hash, at, member FROM record_amendments WHERE ${col} = ? ORDER BY number`)
+      .all([id]) as unknown as {
       number: number;
       reason: string;
       diff: string;
@@ -64,17 +66,13 @@ export function addAmendment(
   const diff = diffFields(input.changes, input.notes);
   if (!diff) throw new CasewalkError('invalid_input', 'The amendment changes nothing.');
   const [col, id] = column(ref);
-  const number = (db.prepare(`SELECT coalesce(max(number), 0) + 1 AS n FROM record_amendments WHERE ${col} = ?`).get([id]) as { n: number }).n;
-  const changes = Object.fromEntries(input.changes.filter((c) => c.before !== c.after).map((c) => [c.label, { before: c.before, after: c.after }]));
-  db.prepare(`INSERT INTO record_amendments (${col}, number, changes, diff, reason, hash, at, member) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run([
-    id,
-    number,
-    JSON.stringify(changes),
-    diff,
-    input.reason.trim(),
-    input.hash,
-    new Date().toISOString(),
-    actor,
-  ]);
+  const number = (db.prepare(`SELECT coalesce(max(number), 0) + 1 AS n FROM record_amendments WHERE ${col} = ?`).get([id]) as { n: number })
+    .n;
+  const changes = Object.fromEntries(
+    input.changes.filter((c) => c.before !== c.after).map((c) => [c.label, { before: c.before, after: c.after }]),
+  );
+  db.prepare(`INSERT INTO record_amendments (${col}, number, changes, diff, reason, hash, at, member) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    [id, number, JSON.stringify(changes), diff, input.reason.trim(), input.hash, new Date().toISOString(), actor],
+  );
   return { number, hash: input.hash };
 }

@@ -7,7 +7,10 @@ describe('blame-language detector', () => {
   it('flags a person or role with a fault phrase', () => {
     expect(phrases('The officer failed to request a CIT officer.')).toEqual(['The officer failed to']);
     expect(phrases('the clinician should have called earlier')).toEqual(['the clinician should have']);
-    expect(phrases('Dispatcher didn’t ask about weapons; the dispatcher did not ask about weapons.')).toEqual(['Dispatcher didn’t', 'the dispatcher did not']);
+    expect(phrases('Dispatcher didn’t ask about weapons; the dispatcher did not ask about weapons.')).toEqual([
+      'Dispatcher didn’t',
+      'the dispatcher did not',
+    ]);
     expect(phrases('It was the deputy’s fault.')).toEqual(['fault']);
   });
   it('flags roster names', () => {

@@ -18,7 +18,11 @@ function agendaBlocks(db: ReadableDB, d: ReturnType<typeof getMeeting>, withSumm
   let at = 0;
   const meetingSource: TextSource = { item: `The meeting of ${m.date} (time and place)`, where: { kind: 'meeting', meetingId: m.id } };
   const blocks: Block[] = [
-    { kind: 'paragraph', text: `${m.time} · ${m.lengthMinutes} minutes · ${m.virtual ? 'virtual' : m.place || 'place to be confirmed'}`, source: meetingSource },
+    {
+      kind: 'paragraph',
+      text: `${m.time} · ${m.lengthMinutes} minutes · ${m.virtual ? 'virtual' : m.place || 'place to be confirmed'}`,
+      source: meetingSource,
+    },
     { kind: 'paragraph', text: 'Incidents are identified by committee code only; summaries are de-identified.' },
     { kind: 'heading', level: 1, text: 'Agenda' },
     {
@@ -31,7 +35,10 @@ function agendaBlocks(db: ReadableDB, d: ReturnType<typeof getMeeting>, withSumm
       }),
       caption: `Total ${d.allottedMinutes} of ${m.lengthMinutes} minutes`,
       // Item titles are typed: a flagged one is named with a link to the agenda.
-      rowSources: d.items.map((it, i) => ({ item: `Agenda item ${i + 1} of the meeting of ${m.date}`, where: { kind: 'agenda', meetingId: m.id, itemId: it.id } })),
+      rowSources: d.items.map((it, i) => ({
+        item: `Agenda item ${i + 1} of the meeting of ${m.date}`,
+        where: { kind: 'agenda', meetingId: m.id, itemId: it.id },
+      })),
     },
   ];
   const cases = d.items.filter((i) => i.incident);
@@ -51,7 +58,13 @@ function agendaBlocks(db: ReadableDB, d: ReturnType<typeof getMeeting>, withSumm
     blocks.push({
       kind: 'table',
       headers: ['Code', 'Action', 'Owner', 'Due', 'Status'],
-      rows: carried.map((c) => [c.code, room.recommendation(c.id, 'action', c.action), c.owner, `${c.dueDate}${c.overdue ? ' (overdue)' : ''}`, c.status.replace('_', ' ')]),
+      rows: carried.map((c) => [
+        c.code,
+        room.recommendation(c.id, 'action', c.action),
+        c.owner,
+        `${c.dueDate}${c.overdue ? ' (overdue)' : ''}`,
+        c.status.replace('_', ' '),
+      ]),
       rowSources: carried.map((c) => ({ item: `Recommendation ${c.code}`, where: { kind: 'recommendation', recommendationId: c.id } })),
     });
   }
@@ -60,7 +73,13 @@ function agendaBlocks(db: ReadableDB, d: ReturnType<typeof getMeeting>, withSumm
 
 export function agendaDoc(db: ReadableDB, meetingId: number, committee: string): Doc {
   const d = getMeeting(db, meetingId);
-  return { title: `Agenda — ${committee}`, subtitle: `Case review meeting, ${longDate(d.meeting.date)}`, draft: false, blocks: agendaBlocks(db, d, true), attributions: attributionsOf(db) };
+  return {
+    title: `Agenda — ${committee}`,
+    subtitle: `Case review meeting, ${longDate(d.meeting.date)}`,
+    draft: false,
+    blocks: agendaBlocks(db, d, true),
+    attributions: attributionsOf(db),
+  };
 }
 
 /** The agenda plus, for each case, the de-identified facts and timeline (for sending before the meeting). */
@@ -76,16 +95,32 @@ export function packetDoc(db: ReadableDB, meetingId: number, committee: string):
     const incident = (item: string): TextSource => ({ item, where: { kind: 'incident', incidentId: inc.id } });
     blocks.push({ kind: 'heading', level: 1, text: `Case review: ${v.code} (${v.when})`, source: incident(`Incident ${inc.code}`) });
     blocks.push({ kind: 'paragraph', text: v.summary || 'No summary recorded.', source: narrativeSource(inc) });
-    blocks.push({ kind: 'table', headers: ['Field', 'Value'], rows: v.facts.map((f) => [f.label, f.value]), rowSources: v.facts.map((f) => incident(`${f.label} of incident ${inc.code}`)) });
+    blocks.push({
+      kind: 'table',
+      headers: ['Field', 'Value'],
+      rows: v.facts.map((f) => [f.label, f.value]),
+      rowSources: v.facts.map((f) => incident(`${f.label} of incident ${inc.code}`)),
+    });
     if (v.steps.length) {
       blocks.push({ kind: 'heading', level: 2, text: 'Timeline' });
       blocks.push({
         kind: 'table',
         headers: ['Time', 'Actor', 'Kind', 'Description'],
-        rows: v.steps.map((s) => [`${s.time}${s.sincePrevious !== null ? ` (+${formatDuration(s.sincePrevious)})` : ''}`, TIMELINE_ACTOR.label(s.actor), `${TIMELINE_KIND.label(s.kind)}${s.decisionPoint ? ' · decision point' : ''}`, s.description]),
+        rows: v.steps.map((s) => [
+          `${s.time}${s.sincePrevious !== null ? ` (+${formatDuration(s.sincePrevious)})` : ''}`,
+          TIMELINE_ACTOR.label(s.actor),
+          `${TIMELINE_KIND.label(s.kind)}${s.decisionPoint ? ' · decision point' : ''}`,
+          s.description,
+        ]),
         rowSources: v.steps.map((_, i) => incident(`Step ${i + 1} of the timeline of incident ${inc.code}`)),
       });
     }
   }
-  return { title: `Agenda packet — ${committee}`, subtitle: `Case review meeting, ${longDate(m.date)}`, draft: false, blocks, attributions: attributionsOf(db) };
+  return {
+    title: `Agenda packet — ${committee}`,
+    subtitle: `Case review meeting, ${longDate(m.date)}`,
+    draft: false,
+    blocks,
+    attributions: attributionsOf(db),
+  };
 }

@@ -43,11 +43,19 @@ function toFinding(r: FindingRow): Finding {
     description: r.description,
     createdAt: r.created_at,
     createdBy: r.created_by,
-    recommendationIds: r.recs ? r.recs.split(',').map(Number).sort((a, b) => a - b) : [],
+    recommendationIds: r.recs
+      ? r.recs
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
   };
 }
 
-export function listFindings(db: ReadableDB, q: { incidentId?: number | undefined; meetingId?: number | undefined; source?: Finding['source'] | undefined }): Finding[] {
+export function listFindings(
+  db: ReadableDB,
+  q: { incidentId?: number | undefined; meetingId?: number | undefined; source?: Finding['source'] | undefined },
+): Finding[] {
   const conditions: Sql[] = [];
   // Literal predicates, so the systemic side uses the partial index findings_source.
   if (q.source) conditions.push(q.source === 'case' ? sql`f.source = 'case'` : sql`f.source != 'case'`);
@@ -77,10 +85,13 @@ interface FindingInput {
 
 function checkLinks(db: ReadableDB, incidentId: number | null, timelineEventId: number | null, meetingId: number | null) {
   if (timelineEventId !== null) {
-    const e = db.prepare('SELECT incident_id FROM timeline_events WHERE id = ?').get([timelineEventId]) as { incident_id: number } | undefined;
-    if (!e || e.incident_id !== incidentId) throw new CasewalkError('invalid_input', 'The linked timeline step belongs to another incident.');
+    const e = db.prepare('SELECT incident_id FROM timeline_events WHERE id = ?').get([timelineEventId]) as
+      { incident_id: number } | undefined;
+    if (!e || e.incident_id !== incidentId)
+      throw new CasewalkError('invalid_input', 'The linked timeline step belongs to another incident.');
   }
-  if (meetingId !== null && !db.prepare('SELECT 1 FROM meetings WHERE id = ?').get([meetingId])) throw new CasewalkError('not_found', 'That meeting does not exist.');
+  if (meetingId !== null && !db.prepare('SELECT 1 FROM meetings WHERE id = ?').get([meetingId]))
+    throw new CasewalkError('not_found', 'That meeting does not exist.');
 }
 
 export function createFinding(wb: Workbench, input: FindingInput, notIdentifiers: readonly NotIdentifier[] = []): Finding {
@@ -133,7 +144,16 @@ export function createSystemicFinding(wb: Workbench, input: SystemicFindingInput
         .prepare(
           "INSERT INTO findings (incident_id, source, meeting_id, category, kind, intercept, goals, description, created_at, created_by) VALUES (NULL, ?, ?, ?, 'gap', ?, ?, ?, ?, ?)",
         )
-        .run([input.source, input.meetingId, input.category, input.intercept, toMask(input.goals, CIT_GOAL.values), input.description, new Date().toISOString(), wb.actor]);
+        .run([
+          input.source,
+          input.meetingId,
+          input.category,
+          input.intercept,
+          toMask(input.goals, CIT_GOAL.values),
+          input.description,
+          new Date().toISOString(),
+          wb.actor,
+        ]);
       const id = Number(r.lastInsertRowid);
       // "Not an identifier" decisions sent with the text, as for a case finding (checked against the saved text, audited).
       recordNotIdentifiers(db, wb.actor, { findingId: id }, { description: input.description }, notIdentifiers);
@@ -148,13 +168,23 @@ type FindingPatch = Partial<Omit<FindingInput, 'incidentId' | 'meetingId'>>;
 export function findingLock(db: ReadableDB, f: Finding): string | null {
   if (f.meetingId === null) return null;
   const m = db.prepare('SELECT status, date FROM meetings WHERE id = ?').get([f.meetingId]) as { status: string; date: string } | undefined;
-  return m?.status === 'ended' ? `The meeting of ${m.date} has ended, so this finding is part of its record: a change is a numbered amendment with a reason.` : null;
+  return m?.status === 'ended'
+    ? `The meeting of ${m.date} has ended, so this finding is part of its record: a change is a numbered amendment with a reason.`
+    : null;
 }
 
 function applyPatch(db: WritableDB, f: Finding, patch: FindingPatch): void {
-  if (f.source !== 'case' && patch.timelineEventId) throw new CasewalkError('invalid_input', 'A finding from a coverage gap has no incident, so it cannot link a timeline step.');
+  if (f.source !== 'case' && patch.timelineEventId)
+    throw new CasewalkError('invalid_input', 'A finding from a coverage gap has no incident, so it cannot link a timeline step.');
   if (patch.timelineEventId !== undefined) checkLinks(db, f.incidentId, patch.timelineEventId, null);
-  const cols: Record<string, string> = { category: 'category', kind: 'kind', intercept: 'intercept', goals: 'goals', timelineEventId: 'timeline_event_id', description: 'description' };
+  const cols: Record<string, string> = {
+    category: 'category',
+    kind: 'kind',
+    intercept: 'intercept',
+    goals: 'goals',
+    timelineEventId: 'timeline_event_id',
+    description: 'description',
+  };
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined) continue;
     const value = k === 'goals' ? toMask(v as string[], CIT_GOAL.values) : (v as string | number | null);
@@ -166,7 +196,11 @@ function applyPatch(db: WritableDB, f: Finding, patch: FindingPatch): void {
 export function updateFinding(wb: Workbench, id: number, patch: FindingPatch, notIdentifiers: readonly NotIdentifier[] = []): Finding {
   return wb.write({ event: 'update', entity: `finding:${id}`, detail: `fields: ${Object.keys(patch).join(', ')}` }, (db) => {
     const f = findingById(db, id);
-    if (findingLock(db, f)) throw new CasewalkError('forbidden', 'Its meeting has ended, so this finding is part of the record: record an amendment with a reason to change it.');
+    if (findingLock(db, f))
+      throw new CasewalkError(
+        'forbidden',
+        'Its meeting has ended, so this finding is part of the record: record an amendment with a reason to change it.',
+      );
     applyPatch(db, f, patch);
     const after = findingById(db, id);
     recordNotIdentifiers(db, wb.actor, { findingId: id }, { description: after.description }, notIdentifiers);
@@ -200,23 +234,35 @@ function changesOf(a: Finding, b: Finding): FieldChange[] {
 }
 
 /** A numbered amendment with a reason, for a finding whose meeting has ended. */
-export function amendFinding(wb: Workbench, id: number, patch: FindingPatch, reason: string, notIdentifiers: readonly NotIdentifier[] = []): FindingEditState {
+export function amendFinding(
+  wb: Workbench,
+  id: number,
+  patch: FindingPatch,
+  reason: string,
+  notIdentifiers: readonly NotIdentifier[] = [],
+): FindingEditState {
   let n = 0;
   let hash = '';
   return wb.write(
     () => ({ event: 'update', entity: `finding:${id}`, detail: `amendment ${n}; sha256:${hash}` }),
     (db) => {
       const before = findingById(db, id);
-      if (!findingLock(db, before)) throw new CasewalkError('invalid_input', 'This finding is edited directly until its meeting ends; amendments are for the record.');
+      if (!findingLock(db, before))
+        throw new CasewalkError('invalid_input', 'This finding is edited directly until its meeting ends; amendments are for the record.');
       applyPatch(db, before, patch);
       const after = findingById(db, id);
       recordNotIdentifiers(db, wb.actor, { findingId: id }, { description: after.description }, notIdentifiers);
-      ({ number: n, hash } = addAmendment(db, wb.actor, { findingId: id }, {
-        changes: changesOf(before, after),
-        notes: notIdentifiers.map((x) => `${x.type} “${x.text}”: ${x.reason.trim()}`),
-        reason,
-        hash: recordHash([after.category, after.kind, after.intercept, after.goals, after.timelineEventId, after.description]),
-      }));
+      ({ number: n, hash } = addAmendment(
+        db,
+        wb.actor,
+        { findingId: id },
+        {
+          changes: changesOf(before, after),
+          notes: notIdentifiers.map((x) => `${x.type} “${x.text}”: ${x.reason.trim()}`),
+          reason,
+          hash: recordHash([after.category, after.kind, after.intercept, after.goals, after.timelineEventId, after.description]),
+        },
+      ));
       return findingEditState(db, id);
     },
   );
@@ -225,7 +271,8 @@ export function amendFinding(wb: Workbench, id: number, patch: FindingPatch, rea
 export function removeFinding(wb: Workbench, id: number): void {
   wb.write({ event: 'delete', entity: `finding:${id}` }, (db) => {
     const f = findingById(db, id);
-    if (f.recommendationIds.length) throw new CasewalkError('conflict', 'A recommendation is based on this finding; change the recommendation first.');
+    if (f.recommendationIds.length)
+      throw new CasewalkError('conflict', 'A recommendation is based on this finding; change the recommendation first.');
     db.prepare('DELETE FROM findings WHERE id = ?').run([id]);
   });
 }

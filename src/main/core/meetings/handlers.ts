@@ -7,8 +7,25 @@ import { writeFileAtomic } from '../store/keyslots';
 import { exportAllowed } from './allowed';
 import { blameHints } from './blame';
 import { agendaDoc, packetDoc } from './documents';
-import { amendFinding, createFinding, createSystemicFinding, findingById, findingEditState, listFindings, removeFinding, updateFinding } from './findings';
-import { addAgendaItem, completeAgendaItem, moveAgendaItem, removeAgendaItem, setAttendance, startAgendaItem, updateAgendaItem } from './agenda';
+import {
+  amendFinding,
+  createFinding,
+  createSystemicFinding,
+  findingById,
+  findingEditState,
+  listFindings,
+  removeFinding,
+  updateFinding,
+} from './findings';
+import {
+  addAgendaItem,
+  completeAgendaItem,
+  moveAgendaItem,
+  removeAgendaItem,
+  setAttendance,
+  startAgendaItem,
+  updateAgendaItem,
+} from './agenda';
 import { createMeeting, getMeeting, listMeetings, setMeetingStatus, updateMeeting } from './meetings';
 import {
   amendRecommendation,
@@ -46,7 +63,13 @@ export function meetingHandlers(ctx: MeetingsContext): Pick<Handlers, MeetingMet
     'meetings.update': ({ id, patch }) => updateMeeting(wb(), id, patch),
     'meetings.setStatus': ({ id, status }) => setMeetingStatus(wb(), id, status),
     'meetings.exportAgenda': ({ id, handle }) =>
-      exportDocument(ctx, handle, { what: 'agenda', entity: `meeting:${id}`, format: 'md', build: (db, committee) => agendaDoc(db, id, committee), allowed: exportAllowed }),
+      exportDocument(ctx, handle, {
+        what: 'agenda',
+        entity: `meeting:${id}`,
+        format: 'md',
+        build: (db, committee) => agendaDoc(db, id, committee),
+        allowed: exportAllowed,
+      }),
     'meetings.exportPacket': ({ meetingId, format, handle }) =>
       exportDocument(ctx, handle, {
         what: 'agenda packet',
@@ -96,13 +119,16 @@ export function meetingHandlers(ctx: MeetingsContext): Pick<Handlers, MeetingMet
     'recommendations.create': ({ notIdentifiers, ...input }) => createRecommendation(wb(), input, today(), notIdentifiers ?? []),
     'recommendations.editState': ({ id }) => wb().read((db) => recommendationEditState(db, id, today())),
     'recommendations.update': ({ id, patch, notIdentifiers }) => updateRecommendation(wb(), id, patch, today(), notIdentifiers ?? []),
-    'recommendations.amend': ({ id, patch, reason, notIdentifiers }) => amendRecommendation(wb(), id, patch, reason, today(), notIdentifiers ?? []),
+    'recommendations.amend': ({ id, patch, reason, notIdentifiers }) =>
+      amendRecommendation(wb(), id, patch, reason, today(), notIdentifiers ?? []),
     'recommendations.setStatus': ({ id, status, note }) => setRecommendationStatus(wb(), id, status, note, today()),
     'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {
       const w = wb();
       const { bytes, rows } = w.read((db) => registerFile(db, { format, ownerMemberId, ownerOrganisationId }, today()));
       const file = ctx.files.take(handle, 'write');
-      w.write({ event: 'export', entity: 'recommendations', detail: `register ${format.toUpperCase()} (${rows} rows)` }, () => writeFileAtomic(file, bytes));
+      w.write({ event: 'export', entity: 'recommendations', detail: `register ${format.toUpperCase()} (${rows} rows)` }, () =>
+        writeFileAtomic(file, bytes),
+      );
       return { displayName: path.basename(file), bytes: bytes.length, rows };
     },
   };

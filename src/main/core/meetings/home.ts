@@ -17,7 +17,10 @@ export function homeSummary(db: ReadableDB, today: string): MethodOutput<'home.s
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   return {
     today,
-    nextMeeting: listMeetings(db).filter((m) => m.status !== 'ended' && m.date >= today).at(-1) ?? null,
+    nextMeeting:
+      listMeetings(db)
+        .filter((m) => m.status !== 'ended' && m.date >= today)
+        .at(-1) ?? null,
     overdue: open.filter((r) => r.overdue),
     dueSoon: open.filter((r) => !r.overdue && r.dueDate <= soon).length,
     unresolvedIdentifiers: count('SELECT count(*) AS n FROM incidents WHERE open_identifiers > 0'),

@@ -5,7 +5,15 @@
  */
 import { CasewalkError } from '../../../shared/result';
 import type { AgendaItem, MeetingDetail, MeetingRow } from '../../../shared/meetings/schemas';
-import { AGENDA_KIND, MEETING_STATUS, OPEN_REC_STATUSES, QUORUM_SECTORS, SECTOR, VOICE_SECTORS, type AgendaKind } from '../../../shared/meetings/values';
+import {
+  AGENDA_KIND,
+  MEETING_STATUS,
+  OPEN_REC_STATUSES,
+  QUORUM_SECTORS,
+  SECTOR,
+  VOICE_SECTORS,
+  type AgendaKind,
+} from '../../../shared/meetings/values';
 import type { ReadableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { getDetail } from '../incidents/detail';
@@ -73,7 +81,15 @@ export function carriedForward(db: ReadableDB, meetingId: number): AgendaItem['c
   const until = horizon(db, m);
   return listRecommendations(db, { status: [...OPEN_REC_STATUSES] }, m.date)
     .filter((r) => r.dueDate < until)
-    .map((r) => ({ id: r.id, code: r.code, action: r.action, owner: r.owner.name, dueDate: r.dueDate, status: r.status, overdue: r.dueDate < m.date }));
+    .map((r) => ({
+      id: r.id,
+      code: r.code,
+      action: r.action,
+      owner: r.owner.name,
+      dueDate: r.dueDate,
+      status: r.status,
+      overdue: r.dueDate < m.date,
+    }));
 }
 
 interface ItemRow {
@@ -118,7 +134,12 @@ export function getMeeting(db: ReadableDB, id: number): MeetingDetail {
     minutes: r.minutes,
     incident:
       r.incident_id !== null && r.code !== null
-        ? { id: r.incident_id, code: r.code, status: r.inc_status as NonNullable<AgendaItem['incident']>['status'], summary: summaryOf(db, r.incident_id) }
+        ? {
+            id: r.incident_id,
+            code: r.code,
+            status: r.inc_status as NonNullable<AgendaItem['incident']>['status'],
+            summary: summaryOf(db, r.incident_id),
+          }
         : null,
     completed: r.completed === 1,
     startedAt: r.started_at,
@@ -144,15 +165,26 @@ export function getMeeting(db: ReadableDB, id: number): MeetingDetail {
   const inRoom = attendance.filter((a) => a.status === 'present' || a.status === 'guest');
   const scheduled = new Set(items.map((i) => i.incident?.id).filter(Boolean));
   const readyIncidents = (
-    db.prepare("SELECT id, code FROM incidents WHERE status = 'ready_for_review' ORDER BY occurred, code LIMIT 200").all() as { id: number; code: string }[]
+    db.prepare("SELECT id, code FROM incidents WHERE status = 'ready_for_review' ORDER BY occurred, code LIMIT 200").all() as {
+      id: number;
+      code: string;
+    }[]
   )
     .filter((r) => !scheduled.has(r.id))
     .map((r) => ({ id: r.id, code: r.code, summary: summaryOf(db, r.id) }));
   return {
-    meeting: { ...toRow(m, items.filter((i) => i.kind === 'case_review').length, inRoom.length), notes: m.notes, startedAt: m.started_at, endedAt: m.ended_at },
+    meeting: {
+      ...toRow(m, items.filter((i) => i.kind === 'case_review').length, inRoom.length),
+      notes: m.notes,
+      startedAt: m.started_at,
+      endedAt: m.ended_at,
+    },
     items,
     attendance,
-    quorumWarnings: quorumWarnings(inRoom, attendance.some((a) => a.status !== null)),
+    quorumWarnings: quorumWarnings(
+      inRoom,
+      attendance.some((a) => a.status !== null),
+    ),
     allottedMinutes: items.reduce((s, i) => s + i.minutes, 0),
     readyIncidents,
   };
@@ -172,7 +204,10 @@ const STANDING: { kind: AgendaKind; minutes: number }[] = [
   { kind: 'other_business', minutes: 5 },
 ];
 
-export function createMeeting(wb: Workbench, input: { date: string; time: string; lengthMinutes: number; place: string; virtual: boolean }): MeetingDetail {
+export function createMeeting(
+  wb: Workbench,
+  input: { date: string; time: string; lengthMinutes: number; place: string; virtual: boolean },
+): MeetingDetail {
   return wb.write(
     (d: MeetingDetail) => ({ event: 'create', entity: `meeting:${d.meeting.id}`, detail: `meeting on ${input.date}` }),
     (db) => {
@@ -192,17 +227,33 @@ export function createMeeting(wb: Workbench, input: { date: string; time: string
 /** A meeting whose agenda and attendance may still change (not ended). */
 export function editable(db: ReadableDB, meetingId: number): { id: number; status: string } {
   const m = meetingRow(db, meetingId);
-  if (m.status === 'ended') throw new CasewalkError('forbidden', 'This meeting has ended; its agenda and attendance are part of the record.');
+  if (m.status === 'ended')
+    throw new CasewalkError('forbidden', 'This meeting has ended; its agenda and attendance are part of the record.');
   return m;
 }
 
-export function updateMeeting(wb: Workbench, id: number, patch: Partial<{ date: string; time: string; lengthMinutes: number; place: string; virtual: boolean; notes: string }>): MeetingDetail {
-  const cols: Record<string, string> = { date: 'date', time: 'time', lengthMinutes: 'length_minutes', place: 'place', virtual: 'virtual', notes: 'notes' };
+export function updateMeeting(
+  wb: Workbench,
+  id: number,
+  patch: Partial<{ date: string; time: string; lengthMinutes: number; place: string; virtual: boolean; notes: string }>,
+): MeetingDetail {
+  const cols: Record<string, string> = {
+    date: 'date',
+    time: 'time',
+    lengthMinutes: 'length_minutes',
+    place: 'place',
+    virtual: 'virtual',
+    notes: 'notes',
+  };
   return wb.write({ event: 'update', entity: `meeting:${id}`, detail: `fields: ${Object.keys(patch).join(', ')}` }, (db) => {
     if (Object.keys(patch).some((k) => k !== 'notes')) editable(db, id);
     else meetingRow(db, id);
     for (const [k, v] of Object.entries(patch)) {
-      db.prepare(`UPDATE meetings SET ${cols[k]} = ?, updated_at = ? WHERE id = ?`).run([typeof v === 'boolean' ? (v ? 1 : 0) : (v as string | number), now(), id]);
+      db.prepare(`UPDATE meetings SET ${cols[k]} = ?, updated_at = ? WHERE id = ?`).run([
+        typeof v === 'boolean' ? (v ? 1 : 0) : (v as string | number),
+        now(),
+        id,
+      ]);
     }
     return getMeeting(db, id);
   });
@@ -215,7 +266,10 @@ export function setMeetingStatus(wb: Workbench, id: number, status: string): Mee
     const m = meetingRow(db, id);
     if (m.status === status) return getMeeting(db, id);
     if (!MEETING_MOVES[m.status]!.includes(status)) {
-      throw new CasewalkError('forbidden', `A meeting cannot go from "${MEETING_STATUS.label(m.status)}" to "${MEETING_STATUS.label(status)}".`);
+      throw new CasewalkError(
+        'forbidden',
+        `A meeting cannot go from "${MEETING_STATUS.label(m.status)}" to "${MEETING_STATUS.label(status)}".`,
+      );
     }
     const col = status === 'in_progress' ? 'started_at' : 'ended_at';
     db.prepare(`UPDATE meetings SET status = ?, ${col} = ?, updated_at = ? WHERE id = ?`).run([status, now(), now(), id]);

@@ -1,6 +1,14 @@
 import { CasewalkError } from '../../../shared/result';
 import type { NotIdentifier, Recommendation, RecommendationEditState } from '../../../shared/meetings/schemas';
-import { ACTION_STRENGTH, ACTION_TYPE, OPEN_REC_STATUSES, REC_MOVES, REC_STATUS, type ActionType, type RecStatus } from '../../../shared/meetings/values';
+import {
+  ACTION_STRENGTH,
+  ACTION_TYPE,
+  OPEN_REC_STATUSES,
+  REC_MOVES,
+  REC_STATUS,
+  type ActionType,
+  type RecStatus,
+} from '../../../shared/meetings/values';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { list, raw, sql, where, type Sql } from '../store/sql';
 import type { Workbench } from '../store/workbench';
@@ -51,12 +59,19 @@ function toRec(db: ReadableDB, r: RecRow, today: string, withHistory: boolean): 
     actionType: r.action_type as ActionType,
     strength: r.strength as Recommendation['strength'],
     overdue: OPEN_REC_STATUSES.includes(r.status as RecStatus) && r.due_date < today,
-    findingIds: r.finding_ids ? r.finding_ids.split(',').map(Number).sort((a, b) => a - b) : [],
+    findingIds: r.finding_ids
+      ? r.finding_ids
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
     incidentCodes: r.codes ? r.codes.split(',').sort() : [],
     fromCoverageGap: r.systemic === 1,
     meetingId: r.meeting_id,
     history: withHistory
-      ? (db.prepare('SELECT status, note, at, member AS by FROM recommendation_history WHERE recommendation_id = ? ORDER BY id').all([r.id]) as unknown as Recommendation['history'])
+      ? (db
+          .prepare('SELECT status, note, at, member AS by FROM recommendation_history WHERE recommendation_id = ? ORDER BY id')
+          .all([r.id]) as unknown as Recommendation['history'])
       : [],
   };
 }
@@ -79,7 +94,9 @@ export function listRecommendations(db: ReadableDB, q: RecQuery, today: string):
   if (q.strength) conditions.push(sql`r.strength = ${q.strength}`);
   if (q.overdue) conditions.push(sql`r.status IN ('proposed', 'accepted', 'in_progress') AND r.due_date < ${today}`);
   if (q.incidentId) {
-    conditions.push(sql`r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ${q.incidentId})`);
+    conditions.push(
+      sql`r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ${q.incidentId})`,
+    );
   }
   if (q.meetingId) conditions.push(sql`r.meeting_id = ${q.meetingId}`);
   const query = sql`${raw(SELECT)} ${where(conditions)} ORDER BY r.due_date, r.id`;
@@ -97,23 +114,39 @@ type Owner = { memberId: number } | { organisationId: number };
 
 function ownerColumns(db: ReadableDB, owner: Owner): [number | null, number | null] {
   if ('memberId' in owner) {
-    if (!db.prepare('SELECT 1 FROM members WHERE id = ?').get([owner.memberId])) throw new CasewalkError('not_found', 'The owner is not on the roster.');
+    if (!db.prepare('SELECT 1 FROM members WHERE id = ?').get([owner.memberId]))
+      throw new CasewalkError('not_found', 'The owner is not on the roster.');
     return [owner.memberId, null];
   }
-  if (!db.prepare('SELECT 1 FROM organisations WHERE id = ?').get([owner.organisationId])) throw new CasewalkError('not_found', 'That partner organisation does not exist.');
+  if (!db.prepare('SELECT 1 FROM organisations WHERE id = ?').get([owner.organisationId]))
+    throw new CasewalkError('not_found', 'That partner organisation does not exist.');
   return [null, owner.organisationId];
 }
 
 export function createRecommendation(
   wb: Workbench,
-  input: { findingIds: number[]; meetingId: number | null; action: string; owner: Owner; dueDate: string; measure: string; actionType: ActionType },
+  input: {
+    findingIds: number[];
+    meetingId: number | null;
+    action: string;
+    owner: Owner;
+    dueDate: string;
+    measure: string;
+    actionType: ActionType;
+  },
   today: string,
   notIdentifiers: readonly NotIdentifier[] = [],
 ): Recommendation {
   return wb.write(
-    (r: Recommendation) => ({ event: 'create', entity: `recommendation:${r.code}`, detail: `from findings ${r.findingIds.join(', ')}; ${r.strength}` }),
+    (r: Recommendation) => ({
+      event: 'create',
+      entity: `recommendation:${r.code}`,
+      detail: `from findings ${r.findingIds.join(', ')}; ${r.strength}`,
+    }),
     (db) => {
-      for (const f of input.findingIds) if (!db.prepare('SELECT 1 FROM findings WHERE id = ?').get([f])) throw new CasewalkError('not_found', `Finding ${f} does not exist.`);
+      for (const f of input.findingIds)
+        if (!db.prepare('SELECT 1 FROM findings WHERE id = ?').get([f]))
+          throw new CasewalkError('not_found', `Finding ${f} does not exist.`);
       const [memberId, orgId] = ownerColumns(db, input.owner);
       const n = (db.prepare('SELECT count(*) AS n FROM recommendations').get() as { n: number }).n + 1;
       const code = `R-${String(n).padStart(3, '0')}`;
@@ -123,11 +156,30 @@ export function createRecommendation(
           .prepare(
             'INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
           )
-          .run([code, input.action, memberId, orgId, input.dueDate, 'proposed', at, input.measure, input.actionType, ACTION_STRENGTH[input.actionType], input.meetingId, at]).lastInsertRowid,
+          .run([
+            code,
+            input.action,
+            memberId,
+            orgId,
+            input.dueDate,
+            'proposed',
+            at,
+            input.measure,
+            input.actionType,
+            ACTION_STRENGTH[input.actionType],
+            input.meetingId,
+            at,
+          ]).lastInsertRowid,
       );
       const link = db.prepare('INSERT OR IGNORE INTO recommendation_findings (recommendation_id, finding_id) VALUES (?, ?)');
       for (const f of input.findingIds) link.run([id, f]);
-      db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)').run([id, 'proposed', '', at, wb.actor]);
+      db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)').run([
+        id,
+        'proposed',
+        '',
+        at,
+        wb.actor,
+      ]);
       recordNotIdentifiers(db, wb.actor, { recommendationId: id }, { action: input.action, measure: input.measure }, notIdentifiers);
       return recommendationById(db, id, today);
     },
@@ -141,17 +193,25 @@ type RecPatch = Partial<{ action: string; owner: Owner; dueDate: string; measure
  * part of the record; so are the action and measure once the meeting that made it has ended.
  */
 export function recommendationLock(db: ReadableDB, r: Recommendation): string | null {
-  if (r.status === 'completed' || r.status === 'declined') return `${r.code} is ${r.status}, so it is part of the record: a change is a numbered amendment with a reason.`;
+  if (r.status === 'completed' || r.status === 'declined')
+    return `${r.code} is ${r.status}, so it is part of the record: a change is a numbered amendment with a reason.`;
   if (r.meetingId === null) return null;
   const m = db.prepare('SELECT status, date FROM meetings WHERE id = ?').get([r.meetingId]) as { status: string; date: string } | undefined;
-  return m?.status === 'ended' ? `The meeting of ${m.date} has ended, so ${r.code} is part of its record: a change is a numbered amendment with a reason.` : null;
+  return m?.status === 'ended'
+    ? `The meeting of ${m.date} has ended, so ${r.code} is part of its record: a change is a numbered amendment with a reason.`
+    : null;
 }
 
 function applyPatch(db: WritableDB, id: number, patch: RecPatch): void {
   if (patch.action !== undefined) db.prepare('UPDATE recommendations SET action = ? WHERE id = ?').run([patch.action, id]);
   if (patch.dueDate !== undefined) db.prepare('UPDATE recommendations SET due_date = ? WHERE id = ?').run([patch.dueDate, id]);
   if (patch.measure !== undefined) db.prepare('UPDATE recommendations SET measure = ? WHERE id = ?').run([patch.measure, id]);
-  if (patch.actionType !== undefined) db.prepare('UPDATE recommendations SET action_type = ?, strength = ? WHERE id = ?').run([patch.actionType, ACTION_STRENGTH[patch.actionType], id]);
+  if (patch.actionType !== undefined)
+    db.prepare('UPDATE recommendations SET action_type = ?, strength = ? WHERE id = ?').run([
+      patch.actionType,
+      ACTION_STRENGTH[patch.actionType],
+      id,
+    ]);
   if (patch.owner) {
     const [m, o] = ownerColumns(db, patch.owner);
     db.prepare('UPDATE recommendations SET owner_member_id = ?, owner_organisation_id = ? WHERE id = ?').run([m, o, id]);
@@ -162,14 +222,31 @@ function applyPatch(db: WritableDB, id: number, patch: RecPatch): void {
  * Free edits while the recommendation is open; its action and measure only until its meeting
  * ends. The new text goes through the guard as on creation.
  */
-export function updateRecommendation(wb: Workbench, id: number, patch: RecPatch, today: string, notIdentifiers: readonly NotIdentifier[] = []): Recommendation {
+export function updateRecommendation(
+  wb: Workbench,
+  id: number,
+  patch: RecPatch,
+  today: string,
+  notIdentifiers: readonly NotIdentifier[] = [],
+): Recommendation {
   return wb.write(
     (r: Recommendation) => ({ event: 'update', entity: `recommendation:${r.code}`, detail: `fields: ${Object.keys(patch).join(', ')}` }),
     (db) => {
       const cur = recommendationById(db, id, today);
-      if (cur.status === 'completed' || cur.status === 'declined') throw new CasewalkError('forbidden', `${cur.code} is ${cur.status}; it is part of the record. Record an amendment with a reason to change it.`);
-      const textChange = (patch.action !== undefined && patch.action !== cur.action) || (patch.measure !== undefined && patch.measure !== cur.measure) || notIdentifiers.length > 0;
-      if (textChange && recommendationLock(db, cur)) throw new CasewalkError('forbidden', `The meeting that made ${cur.code} has ended; record an amendment with a reason to change its action or measure.`);
+      if (cur.status === 'completed' || cur.status === 'declined')
+        throw new CasewalkError(
+          'forbidden',
+          `${cur.code} is ${cur.status}; it is part of the record. Record an amendment with a reason to change it.`,
+        );
+      const textChange =
+        (patch.action !== undefined && patch.action !== cur.action) ||
+        (patch.measure !== undefined && patch.measure !== cur.measure) ||
+        notIdentifiers.length > 0;
+      if (textChange && recommendationLock(db, cur))
+        throw new CasewalkError(
+          'forbidden',
+          `The meeting that made ${cur.code} has ended; record an amendment with a reason to change its action or measure.`,
+        );
       applyPatch(db, id, patch);
       const after = recommendationById(db, id, today);
       recordNotIdentifiers(db, wb.actor, { recommendationId: id }, { action: after.action, measure: after.measure }, notIdentifiers);
@@ -191,7 +268,14 @@ export function recommendationEditState(db: ReadableDB, id: number, today: strin
 }
 
 /** A numbered amendment with a reason, once the meeting has ended or the recommendation is completed or declined. */
-export function amendRecommendation(wb: Workbench, id: number, patch: RecPatch, reason: string, today: string, notIdentifiers: readonly NotIdentifier[] = []): RecommendationEditState {
+export function amendRecommendation(
+  wb: Workbench,
+  id: number,
+  patch: RecPatch,
+  reason: string,
+  today: string,
+  notIdentifiers: readonly NotIdentifier[] = [],
+): RecommendationEditState {
   let n = 0;
   let hash = '';
   let code = '';
@@ -200,22 +284,31 @@ export function amendRecommendation(wb: Workbench, id: number, patch: RecPatch, 
     (db) => {
       const before = recommendationById(db, id, today);
       code = before.code;
-      if (!recommendationLock(db, before)) throw new CasewalkError('invalid_input', `${before.code} is edited directly while it is open and its meeting is on; amendments are for the record.`);
+      if (!recommendationLock(db, before))
+        throw new CasewalkError(
+          'invalid_input',
+          `${before.code} is edited directly while it is open and its meeting is on; amendments are for the record.`,
+        );
       applyPatch(db, id, patch);
       const after = recommendationById(db, id, today);
       recordNotIdentifiers(db, wb.actor, { recommendationId: id }, { action: after.action, measure: after.measure }, notIdentifiers);
-      ({ number: n, hash } = addAmendment(db, wb.actor, { recommendationId: id }, {
-        changes: [
-          { label: 'Action', before: before.action, after: after.action },
-          { label: 'Measure of success', before: before.measure, after: after.measure },
-          { label: 'Owner', before: before.owner.name, after: after.owner.name },
-          { label: 'Due date', before: before.dueDate, after: after.dueDate },
-          { label: 'Kind of action', before: ACTION_TYPE.label(before.actionType), after: ACTION_TYPE.label(after.actionType) },
-        ],
-        notes: notIdentifiers.map((x) => `${x.field ?? 'action'}: ${x.type} “${x.text}”: ${x.reason.trim()}`),
-        reason,
-        hash: recordHash([after.action, after.measure, after.owner.kind, after.owner.id, after.dueDate, after.actionType]),
-      }));
+      ({ number: n, hash } = addAmendment(
+        db,
+        wb.actor,
+        { recommendationId: id },
+        {
+          changes: [
+            { label: 'Action', before: before.action, after: after.action },
+            { label: 'Measure of success', before: before.measure, after: after.measure },
+            { label: 'Owner', before: before.owner.name, after: after.owner.name },
+            { label: 'Due date', before: before.dueDate, after: after.dueDate },
+            { label: 'Kind of action', before: ACTION_TYPE.label(before.actionType), after: ACTION_TYPE.label(after.actionType) },
+          ],
+          notes: notIdentifiers.map((x) => `${x.field ?? 'action'}: ${x.type} “${x.text}”: ${x.reason.trim()}`),
+          reason,
+          hash: recordHash([after.action, after.measure, after.owner.kind, after.owner.id, after.dueDate, after.actionType]),
+        },
+      ));
       return recommendationEditState(db, id, today);
     },
   );
@@ -228,12 +321,21 @@ export function setRecommendationStatus(wb: Workbench, id: number, status: RecSt
       const cur = recommendationById(db, id, today);
       if (cur.status === status) return cur;
       if (!REC_MOVES[cur.status].includes(status)) {
-        throw new CasewalkError('forbidden', `${cur.code} cannot go from "${REC_STATUS.label(cur.status)}" to "${REC_STATUS.label(status)}".`);
+        throw new CasewalkError(
+          'forbidden',
+          `${cur.code} cannot go from "${REC_STATUS.label(cur.status)}" to "${REC_STATUS.label(status)}".`,
+        );
       }
       if (status === 'declined' && !note.trim()) throw new CasewalkError('invalid_input', 'Say why the recommendation was declined.');
       const at = new Date().toISOString();
       db.prepare('UPDATE recommendations SET status = ?, status_at = ? WHERE id = ?').run([status, at, id]);
-      db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)').run([id, status, note.trim(), at, wb.actor]);
+      db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)').run([
+        id,
+        status,
+        note.trim(),
+        at,
+        wb.actor,
+      ]);
       return recommendationById(db, id, today);
     },
   );

@@ -37,17 +37,32 @@ interface DismissalRow {
 
 function dismissalsOf(db: ReadableDB, ref: RecordRef): DismissalRow[] {
   const [col, id] = column(ref);
-  return db.prepare(`SELECT field, type, value_hash, reason, member, at FROM text_dismissals WHERE ${col} = ?`).all([id]) as unknown as DismissalRow[];
+  return db
+    .prepare(`SELECT field, type, value_hash, reason, member, at FROM text_dismissals WHERE ${col} = ?`)
+    .all([id]) as unknown as DismissalRow[];
 }
 
 /** Every possible identifier in one saved text, each with its "not an identifier" decision if there is one. */
-export function identifiersIn(db: ReadableDB, ref: RecordRef, field: RecordTextField, text: string, dismissals = dismissalsOf(db, ref)): TextIdentifier[] {
+export function identifiersIn(
+  db: ReadableDB,
+  ref: RecordRef,
+  field: RecordTextField,
+  text: string,
+  dismissals = dismissalsOf(db, ref),
+): TextIdentifier[] {
   if (!text) return [];
   return scan(text).map((f) => {
     const value = text.slice(f.start, f.end);
     const h = valueHash(f.type, value);
     const d = dismissals.find((x) => x.field === field && x.type === f.type && x.value_hash === h);
-    return { field, start: f.start, end: f.end, type: f.type, text: value, dismissed: d ? { reason: d.reason, by: d.member, at: d.at } : null };
+    return {
+      field,
+      start: f.start,
+      end: f.end,
+      type: f.type,
+      text: value,
+      dismissed: d ? { reason: d.reason, by: d.member, at: d.at } : null,
+    };
   });
 }
 
@@ -68,7 +83,9 @@ export function roomTexts(db: ReadableDB): {
   finding(f: { id: number; description: string }): string;
   recommendation(id: number, field: 'action' | 'measure', text: string): string;
 } {
-  const rows = db.prepare('SELECT finding_id, recommendation_id, field, type, value_hash, reason, member, at FROM text_dismissals').all() as unknown as (DismissalRow & {
+  const rows = db
+    .prepare('SELECT finding_id, recommendation_id, field, type, value_hash, reason, member, at FROM text_dismissals')
+    .all() as unknown as (DismissalRow & {
     finding_id: number | null;
     recommendation_id: number | null;
   })[];
@@ -94,7 +111,13 @@ export function dismissedTextHashes(db: ReadableDB): string[] {
  * flags in that text (same kind, same words), else nothing is recorded and the save is refused.
  * One audit row per decision; the reason stays in the encrypted table (it may quote the text).
  */
-export function recordNotIdentifiers(db: WritableDB, actor: string, ref: RecordRef, texts: Partial<Record<RecordTextField, string>>, items: readonly NotIdentifier[]): void {
+export function recordNotIdentifiers(
+  db: WritableDB,
+  actor: string,
+  ref: RecordRef,
+  texts: Partial<Record<RecordTextField, string>>,
+  items: readonly NotIdentifier[],
+): void {
   if (!items.length) return;
   const [col, id] = column(ref);
   const at = new Date().toISOString();
@@ -103,9 +126,21 @@ export function recordNotIdentifiers(db: WritableDB, actor: string, ref: RecordR
     const text = texts[field] ?? '';
     const h = valueHash(item.type, item.text);
     const flagged = scan(text).some((f) => f.type === item.type && valueHash(f.type, text.slice(f.start, f.end)) === h);
-    if (!flagged) throw new CasewalkError('conflict', `“${item.text}” is no longer flagged in the text (it was edited). Look at the highlighted words again.`);
+    if (!flagged)
+      throw new CasewalkError(
+        'conflict',
+        `“${item.text}” is no longer flagged in the text (it was edited). Look at the highlighted words again.`,
+      );
     db.prepare(`DELETE FROM text_dismissals WHERE ${col} = ? AND field = ? AND type = ? AND value_hash = ?`).run([id, field, item.type, h]);
-    db.prepare(`INSERT INTO text_dismissals (${col}, field, type, value_hash, reason, member, at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run([id, field, item.type, h, item.reason.trim(), actor, at]);
+    db.prepare(`INSERT INTO text_dismissals (${col}, field, type, value_hash, reason, member, at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run([
+      id,
+      field,
+      item.type,
+      h,
+      item.reason.trim(),
+      actor,
+      at,
+    ]);
     appendAudit(db, actor, { event: 'identifier_dismissed', entity: entityOf(ref), detail: `${item.type as IdentifierKind} in ${field}` });
   }
 }

@@ -39,6 +39,9 @@ export function registerFile(db: ReadableDB, q: RegisterQuery, today: string): {
     [...r.incidentCodes, ...(r.fromCoverageGap ? ['24/7 coverage gap'] : [])].join(' '),
   ]);
   // CSV: a byte-order mark so spreadsheet programs read the file as UTF-8.
-  const bytes = q.format === 'xlsx' ? xlsx({ name: 'Recommendations', headers: HEADERS, rows }) : Buffer.from(`\uFEFF${csv([HEADERS, ...rows])}`, 'utf8');
+  const bytes =
+    q.format === 'xlsx'
+      ? xlsx({ name: 'Recommendations', headers: HEADERS, rows })
+      : Buffer.from(`\uFEFF${csv([HEADERS, ...rows])}`, 'utf8');
   return { bytes, rows: recs.length };
 }

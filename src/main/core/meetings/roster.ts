@@ -42,7 +42,11 @@ export function saveMember(
   input: { id?: number | undefined; name: string; organisation: string | null; sector: string; role: string; active: boolean },
 ): Member {
   return wb.write(
-    (m: Member) => ({ event: input.id ? 'update' : 'create', entity: `member:${m.id}`, detail: input.id ? 'roster entry changed' : 'roster entry added' }),
+    (m: Member) => ({
+      event: input.id ? 'update' : 'create',
+      entity: `member:${m.id}`,
+      detail: input.id ? 'roster entry changed' : 'roster entry added',
+    }),
     (db) => {
       if (input.id) {
         memberById(db, input.id);
@@ -57,7 +61,8 @@ export function saveMember(
         return memberById(db, input.id);
       }
       // A keyholder with the same name becomes linked to this roster entry.
-      const k = db.prepare('SELECT id FROM keyholders WHERE lower(name) = lower(?) AND removed_at IS NULL').get([input.name]) as { id: string } | undefined;
+      const k = db.prepare('SELECT id FROM keyholders WHERE lower(name) = lower(?) AND removed_at IS NULL').get([input.name]) as
+        { id: string } | undefined;
       const r = db
         .prepare('INSERT INTO members (name, organisation, sector, role, active, keyholder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run([input.name, input.organisation, input.sector, input.role, input.active ? 1 : 0, k?.id ?? null, new Date().toISOString()]);
@@ -77,7 +82,11 @@ export function saveOrganisation(wb: Workbench, input: { id?: number | undefined
         const r = db.prepare('UPDATE organisations SET name = ?, sector = ? WHERE id = ?').run([input.name, input.sector, id]);
         if (r.changes === 0) throw new CasewalkError('not_found', 'That organisation does not exist.');
       } else {
-        id = Number(db.prepare('INSERT INTO organisations (name, sector, created_at) VALUES (?, ?, ?)').run([input.name, input.sector, new Date().toISOString()]).lastInsertRowid);
+        id = Number(
+          db
+            .prepare('INSERT INTO organisations (name, sector, created_at) VALUES (?, ?, ?)')
+            .run([input.name, input.sector, new Date().toISOString()]).lastInsertRowid,
+        );
       }
       return db.prepare('SELECT id, name, sector FROM organisations WHERE id = ?').get([id]) as unknown as Organisation;
     },

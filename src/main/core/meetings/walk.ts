@@ -5,7 +5,17 @@
  */
 import { CasewalkError } from '../../../shared/result';
 import type { ProjectorView, WalkState } from '../../../shared/meetings/schemas';
-import { MONTH_NAMES, BEHAVIOUR, CALL_SOURCE, DISPOSITION, FORCE, INTERCEPT, RESPONDER, WEAPON, YES_NO_UNKNOWN } from '../../../shared/incidents/values';
+import {
+  MONTH_NAMES,
+  BEHAVIOUR,
+  CALL_SOURCE,
+  DISPOSITION,
+  FORCE,
+  INTERCEPT,
+  RESPONDER,
+  WEAPON,
+  YES_NO_UNKNOWN,
+} from '../../../shared/incidents/values';
 import type { ReadableDB } from '../store/db';
 import { getDetail } from '../incidents/detail';
 import { redactedField, redactFree } from '../incidents/redact';
@@ -15,7 +25,8 @@ import { roomText } from './record-text';
 
 export function checkWalkTarget(db: ReadableDB, meetingId: number, itemId: number | null): void {
   const m = getMeeting(db, meetingId);
-  if (itemId !== null && !m.items.some((i) => i.id === itemId)) throw new CasewalkError('invalid_input', 'That agenda item is not on this meeting.');
+  if (itemId !== null && !m.items.some((i) => i.id === itemId))
+    throw new CasewalkError('invalid_input', 'That agenda item is not on this meeting.');
 }
 
 export function projectorView(db: ReadableDB, state: WalkState, committee: string): ProjectorView {
@@ -33,7 +44,12 @@ export function projectorView(db: ReadableDB, state: WalkState, committee: strin
       { label: 'Call type', value: guarded('finalCallType', i.finalCallType) ?? guarded('initialCallType', i.initialCallType) ?? '—' },
       { label: 'Area', value: guarded('area', i.area) ?? '—' },
       { label: 'Responders', value: list(i.responders, RESPONDER.label) },
-      { label: 'CIT officer', value: [i.citRequested && 'requested', i.citDispatched && 'dispatched', i.citArrived && 'arrived'].filter(Boolean).join(', ') || 'not requested' },
+      {
+        label: 'CIT officer',
+        value:
+          [i.citRequested && 'requested', i.citDispatched && 'dispatched', i.citArrived && 'arrived'].filter(Boolean).join(', ') ||
+          'not requested',
+      },
       { label: 'Weapon', value: i.weapon ? WEAPON.label(i.weapon) : '—' },
       { label: 'Highest force', value: i.force ? FORCE.label(i.force) : '—' },
       { label: 'Behaviours', value: list(i.behaviours, BEHAVIOUR.label) },
@@ -63,7 +79,12 @@ export function projectorView(db: ReadableDB, state: WalkState, committee: strin
       steps,
       intervals: d.intervals,
       // The same text the presenter's preview and the editors show ("not an identifier" decisions kept).
-      findings: listFindings(db, { incidentId: i.id }).map((f) => ({ id: f.id, category: f.category, kind: f.kind, description: roomText(db, { findingId: f.id }, 'description', f.description) })),
+      findings: listFindings(db, { incidentId: i.id }).map((f) => ({
+        id: f.id,
+        category: f.category,
+        kind: f.kind,
+        description: roomText(db, { findingId: f.id }, 'description', f.description),
+      })),
     };
   }
   return {
@@ -71,6 +92,9 @@ export function projectorView(db: ReadableDB, state: WalkState, committee: strin
     committee,
     item: item ? { kind: item.kind, title: redactFree(item.title), position: idx + 1, of: m.items.length } : null,
     incident,
-    carried: item?.kind === 'follow_up' ? item.carried.map((c) => ({ ...c, action: roomText(db, { recommendationId: c.id }, 'action', c.action) })) : [],
+    carried:
+      item?.kind === 'follow_up'
+        ? item.carried.map((c) => ({ ...c, action: roomText(db, { recommendationId: c.id }, 'action', c.action) }))
+        : [],
   };
 }

@@ -14,7 +14,8 @@ export function sectionBlocks(sections: readonly MinutesSection[], sourceOf?: (s
   const blocks: Block[] = [];
   for (const s of sections) {
     const source = sourceOf?.(s);
-    const at = <B extends Block>(b: B): B => (source ? { ...b, ...(b.kind === 'bullets' ? { sources: b.items.map(() => source) } : { source }) } : b);
+    const at = <B extends Block>(b: B): B =>
+      source ? { ...b, ...(b.kind === 'bullets' ? { sources: b.items.map(() => source) } : { source }) } : b;
     blocks.push(at({ kind: 'heading', level: 1, text: s.title }));
     let bullets: string[] = [];
     const flush = () => {
@@ -25,7 +26,8 @@ export function sectionBlocks(sections: readonly MinutesSection[], sourceOf?: (s
       if (/^\s*-\s+/.test(line)) bullets.push(line.replace(/^\s*-\s+/, ''));
       else {
         flush();
-        if (line.trim()) blocks.push(at({ kind: 'paragraph', text: line.trim(), emphasis: /^(Findings|Recommendations):$/.test(line.trim()) }));
+        if (line.trim())
+          blocks.push(at({ kind: 'paragraph', text: line.trim(), emphasis: /^(Findings|Recommendations):$/.test(line.trim()) }));
       }
     }
     flush();
@@ -37,14 +39,23 @@ export function minutesDoc(db: ReadableDB, meetingId: number, committee: string)
   const m = getMinutes(db, meetingId);
   if (!m) throw new CasewalkError('not_found', 'Draft the minutes before exporting them.');
   const meeting = getMeeting(db, meetingId).meeting;
-  const blocks = sectionBlocks(m.sections, (s) => ({ item: `Minutes of ${meeting.date}, ${s.title}`, where: { kind: 'minutes', meetingId, section: s.key } }));
+  const blocks = sectionBlocks(m.sections, (s) => ({
+    item: `Minutes of ${meeting.date}, ${s.title}`,
+    where: { kind: 'minutes', meetingId, section: s.key },
+  }));
   if (m.status === 'approved') {
     // Dates in the committee's time zone: approved at 17:30 in Los Angeles is still that day.
     const zone = timeZone(db);
     const day = (at: string) => dateIn(zone, Date.parse(at));
-    blocks.push({ kind: 'paragraph', text: `Approved ${day(m.approvedAt!)} by ${m.approvedBy ?? 'the committee'}. Content SHA-256: ${m.approvedHash}.` });
+    blocks.push({
+      kind: 'paragraph',
+      text: `Approved ${day(m.approvedAt!)} by ${m.approvedBy ?? 'the committee'}. Content SHA-256: ${m.approvedHash}.`,
+    });
     for (const a of m.amendments) {
-      const source: TextSource = { item: `Amendment ${a.number} to the minutes of ${meeting.date}`, where: { kind: 'minutes', meetingId, section: 'amendments' } };
+      const source: TextSource = {
+        item: `Amendment ${a.number} to the minutes of ${meeting.date}`,
+        where: { kind: 'minutes', meetingId, section: 'amendments' },
+      };
       const lines = a.diff.split('\n').filter((l) => !l.startsWith('## '));
       blocks.push({ kind: 'heading', level: 2, text: `Amendment ${a.number} (${day(a.at)}): ${a.reason}`, source });
       blocks.push({ kind: 'bullets', items: lines, sources: lines.map(() => source) });

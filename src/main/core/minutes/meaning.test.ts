@@ -32,15 +32,43 @@ describe('a finding keeps its meaning in every place the room or a reader sees i
     const { call, core } = t;
     core.today = () => '2026-05-12';
     const org = await call('roster.saveOrganisation', { name: 'Riverside County Sheriff', sector: 'law_enforcement' });
-    const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: 3, code: '2026-031', narrative: 'A neighbour called 911 at 21:40. No CIT-trained officer was on duty; a patrol officer waited for the mobile crisis team.' });
+    const d = await call('incidents.create', {
+      occurredYear: 2026,
+      occurredMonth: 3,
+      code: '2026-031',
+      narrative: 'A neighbour called 911 at 21:40. No CIT-trained officer was on duty; a patrol officer waited for the mobile crisis team.',
+    });
     expect(d.findings).toEqual([]);
     await call('incidents.setStatus', { id: d.incident.id, status: 'ready_for_review' });
-    const m = await call('meetings.create', { date: '2026-05-12', time: '14:00', lengthMinutes: 90, place: 'County building, room 2', virtual: false });
+    const m = await call('meetings.create', {
+      date: '2026-05-12',
+      time: '14:00',
+      lengthMinutes: 90,
+      place: 'County building, room 2',
+      virtual: false,
+    });
     const withCase = await call('agenda.add', { meetingId: m.meeting.id, kind: 'case_review', minutes: 30, incidentId: d.incident.id });
     const item = withCase.items.find((a) => a.kind === 'case_review')!;
     await call('agenda.start', { id: item.id });
-    const f = await call('findings.create', { incidentId: d.incident.id, meetingId: m.meeting.id, category: 'staffing', kind: 'gap', intercept: '1', goals: ['1', '3'], timelineEventId: null, description: FINDING });
-    await call('recommendations.create', { findingIds: [f.id], meetingId: m.meeting.id, action: ACTION, owner: { organisationId: org.id }, dueDate: '2026-09-30', measure: 'Evening shifts with a CIT-trained officer', actionType: 'staffing' });
+    const f = await call('findings.create', {
+      incidentId: d.incident.id,
+      meetingId: m.meeting.id,
+      category: 'staffing',
+      kind: 'gap',
+      intercept: '1',
+      goals: ['1', '3'],
+      timelineEventId: null,
+      description: FINDING,
+    });
+    await call('recommendations.create', {
+      findingIds: [f.id],
+      meetingId: m.meeting.id,
+      action: ACTION,
+      owner: { organisationId: org.id },
+      dueDate: '2026-09-30',
+      measure: 'Evening shifts with a CIT-trained officer',
+      actionType: 'staffing',
+    });
 
     // The room.
     await call('walk.set', { meetingId: m.meeting.id, itemId: item.id, step: 0, highContrast: false });

@@ -56,7 +56,12 @@ export function draftSections(db: ReadableDB, meetingId: number, committee: stri
   sections.push({
     key: 'meeting',
     title: 'Meeting',
-    body: [`${committee}`, `${longDate(m.date)}, ${m.time}`, m.virtual ? 'Virtual meeting' : `Place: ${m.place || 'not recorded'}`, names && chair ? `Chair: ${chair.name}` : null]
+    body: [
+      `${committee}`,
+      `${longDate(m.date)}, ${m.time}`,
+      m.virtual ? 'Virtual meeting' : `Place: ${m.place || 'not recorded'}`,
+      names && chair ? `Chair: ${chair.name}` : null,
+    ]
       .filter(Boolean)
       .join('\n'),
   });
@@ -78,7 +83,9 @@ export function draftSections(db: ReadableDB, meetingId: number, committee: stri
       .join('\n'),
   });
   const prev = db
-    .prepare('SELECT m.id, m.date, n.status, n.approved_at_meeting_id FROM meetings m LEFT JOIN minutes n ON n.meeting_id = m.id WHERE m.date < ? ORDER BY m.date DESC LIMIT 1')
+    .prepare(
+      'SELECT m.id, m.date, n.status, n.approved_at_meeting_id FROM meetings m LEFT JOIN minutes n ON n.meeting_id = m.id WHERE m.date < ? ORDER BY m.date DESC LIMIT 1',
+    )
     .get([m.date]) as { id: number; date: string; status: string | null; approved_at_meeting_id: number | null } | undefined;
   sections.push({
     key: 'previous_minutes',
@@ -98,20 +105,33 @@ export function draftSections(db: ReadableDB, meetingId: number, committee: stri
     const lines = [`Summary: ${summaryOf(db, inc.id, 2000) || 'no summary recorded.'}`];
     lines.push(findings.length ? 'Findings:' : 'No findings were recorded.');
     for (const f of findings) {
-      const tags = [f.intercept !== null ? `intercept ${INTERCEPT.label(f.intercept)}` : null, f.goals.length ? `CIT goal ${f.goals.map((g) => CIT_GOAL.label(g)).join('; ')}` : null].filter(Boolean).join('; ');
+      const tags = [
+        f.intercept !== null ? `intercept ${INTERCEPT.label(f.intercept)}` : null,
+        f.goals.length ? `CIT goal ${f.goals.map((g) => CIT_GOAL.label(g)).join('; ')}` : null,
+      ]
+        .filter(Boolean)
+        .join('; ');
       lines.push(`- ${FINDING_KIND.label(f.kind)} · ${FINDING_CATEGORY.label(f.category)}${tags ? ` (${tags})` : ''}: ${room.finding(f)}`);
     }
     if (recs.length) lines.push('Recommendations:');
-    for (const r of recs) lines.push(`- ${r.code}: ${room.recommendation(r.id, 'action', r.action)} — owner ${r.owner.name}; due ${r.dueDate}; ${STRENGTH.label(r.strength).toLowerCase()} action; ${REC_STATUS.label(r.status).toLowerCase()}`);
+    for (const r of recs)
+      lines.push(
+        `- ${r.code}: ${room.recommendation(r.id, 'action', r.action)} — owner ${r.owner.name}; due ${r.dueDate}; ${STRENGTH.label(r.strength).toLowerCase()} action; ${REC_STATUS.label(r.status).toLowerCase()}`,
+      );
     sections.push({ key: `case:${inc.id}`, title: `Case review: ${inc.code}`, body: lines.join('\n') });
   }
   const systemic = listFindings(db, { meetingId, source: 'coverage' });
   if (systemic.length) {
     const recIds = [...new Set(systemic.flatMap((f) => f.recommendationIds))];
-    const lines = systemic.map((f) => `- ${FINDING_CATEGORY.label(f.category)} (intercept ${INTERCEPT.label(f.intercept ?? '0')}${f.goals.length ? `; CIT goal ${f.goals.map((g) => CIT_GOAL.label(g)).join('; ')}` : ''}): ${room.finding(f)}`);
+    const lines = systemic.map(
+      (f) =>
+        `- ${FINDING_CATEGORY.label(f.category)} (intercept ${INTERCEPT.label(f.intercept ?? '0')}${f.goals.length ? `; CIT goal ${f.goals.map((g) => CIT_GOAL.label(g)).join('; ')}` : ''}): ${room.finding(f)}`,
+    );
     for (const id of recIds) {
       const r = recommendationById(db, id, today);
-      lines.push(`- Recommendation ${r.code}: ${room.recommendation(r.id, 'action', r.action)} — owner ${r.owner.name}; due ${r.dueDate}; ${STRENGTH.label(r.strength).toLowerCase()} action`);
+      lines.push(
+        `- Recommendation ${r.code}: ${room.recommendation(r.id, 'action', r.action)} — owner ${r.owner.name}; due ${r.dueDate}; ${STRENGTH.label(r.strength).toLowerCase()} action`,
+      );
     }
     sections.push({ key: 'systemic', title: 'Systemic findings: 24/7 coverage', body: lines.join('\n') });
   }
@@ -120,12 +140,21 @@ export function draftSections(db: ReadableDB, meetingId: number, committee: stri
     key: 'follow_up',
     title: 'Recommendation follow-up',
     body: carried.length
-      ? carried.map((c) => `- ${c.code}: ${room.recommendation(c.id, 'action', c.action)} — ${c.owner}; due ${c.dueDate}; now ${REC_STATUS.label(c.status).toLowerCase()}${c.overdue ? ' (overdue)' : ''}`).join('\n')
+      ? carried
+          .map(
+            (c) =>
+              `- ${c.code}: ${room.recommendation(c.id, 'action', c.action)} — ${c.owner}; due ${c.dueDate}; now ${REC_STATUS.label(c.status).toLowerCase()}${c.overdue ? ' (overdue)' : ''}`,
+          )
+          .join('\n')
       : 'No recommendations were due for follow-up.',
   });
-  const other = d.items.filter((i) => i.kind === 'other_business').map((i) => i.notes.trim()).filter(Boolean);
+  const other = d.items
+    .filter((i) => i.kind === 'other_business')
+    .map((i) => i.notes.trim())
+    .filter(Boolean);
   sections.push({ key: 'other_business', title: 'Other business', body: other.length ? other.join('\n') : 'None.' });
-  const next = db.prepare('SELECT date, time FROM meetings WHERE date > ? ORDER BY date LIMIT 1').get([m.date]) as { date: string; time: string } | undefined;
+  const next = db.prepare('SELECT date, time FROM meetings WHERE date > ? ORDER BY date LIMIT 1').get([m.date]) as
+    { date: string; time: string } | undefined;
   sections.push({ key: 'next_meeting', title: 'Next meeting', body: next ? `${longDate(next.date)}, ${next.time}` : 'To be set.' });
   return sections;
 }
@@ -137,7 +166,8 @@ export function guardSections(db: ReadableDB, sections: readonly MinutesSection[
   for (const s of sections) {
     for (const f of scan(s.body)) {
       const text = s.body.slice(f.start, f.end);
-      if (allowed(f.type, text, { source: s.body, start: f.start, end: f.end }) || (f.type === 'DATE' && ADMIN_DATE_SECTIONS.has(s.key))) continue;
+      if (allowed(f.type, text, { source: s.body, start: f.start, end: f.end }) || (f.type === 'DATE' && ADMIN_DATE_SECTIONS.has(s.key)))
+        continue;
       out.push({ section: s.key, title: s.title, start: f.start, end: f.end, type: f.type, text });
     }
   }
@@ -149,7 +179,8 @@ function row(db: ReadableDB, meetingId: number): MinutesRow | undefined {
 }
 
 export function currentSections(db: ReadableDB, r: MinutesRow): MinutesSection[] {
-  const last = db.prepare('SELECT sections FROM minutes_amendments WHERE minutes_id = ? ORDER BY number DESC LIMIT 1').get([r.id]) as { sections: string } | undefined;
+  const last = db.prepare('SELECT sections FROM minutes_amendments WHERE minutes_id = ? ORDER BY number DESC LIMIT 1').get([r.id]) as
+    { sections: string } | undefined;
   return JSON.parse(last?.sections ?? r.sections) as MinutesSection[];
 }
 
@@ -158,7 +189,9 @@ export function getMinutes(db: ReadableDB, meetingId: number): Minutes | null {
   if (!r) return null;
   const sections = currentSections(db, r);
   const amendments = (
-    db.prepare('SELECT number, reason, diff, hash, at, member FROM minutes_amendments WHERE minutes_id = ? ORDER BY number').all([r.id]) as {
+    db
+      .prepare('SELECT number, reason, diff, hash, at, member FROM minutes_amendments WHERE minutes_id = ? ORDER BY number')
+      .all([r.id]) as {
       number: number;
       reason: string;
       diff: string;
@@ -188,24 +221,33 @@ function requireMinutes(db: ReadableDB, meetingId: number): MinutesRow {
 }
 
 export function draftMinutes(wb: Workbench, meetingId: number, replace: boolean, today: string): Minutes {
-  return wb.write({ event: 'create', entity: `minutes:${meetingId}`, detail: replace ? 'redrafted from the record' : 'drafted from the record' }, (db) => {
-    const existing = row(db, meetingId);
-    if (existing?.status === 'approved') throw new CasewalkError('forbidden', 'These minutes are approved and read-only; record an amendment instead.');
-    if (existing && !replace) return getMinutes(db, meetingId)!;
-    const sections = draftSections(db, meetingId, wb.committee, today);
-    const at = new Date().toISOString();
-    db.prepare(
-      'INSERT INTO minutes (meeting_id, status, sections, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET sections = excluded.sections, updated_at = excluded.updated_at',
-    ).run([meetingId, 'draft', JSON.stringify(sections), at, at]);
-    return getMinutes(db, meetingId)!;
-  });
+  return wb.write(
+    { event: 'create', entity: `minutes:${meetingId}`, detail: replace ? 'redrafted from the record' : 'drafted from the record' },
+    (db) => {
+      const existing = row(db, meetingId);
+      if (existing?.status === 'approved')
+        throw new CasewalkError('forbidden', 'These minutes are approved and read-only; record an amendment instead.');
+      if (existing && !replace) return getMinutes(db, meetingId)!;
+      const sections = draftSections(db, meetingId, wb.committee, today);
+      const at = new Date().toISOString();
+      db.prepare(
+        'INSERT INTO minutes (meeting_id, status, sections, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET sections = excluded.sections, updated_at = excluded.updated_at',
+      ).run([meetingId, 'draft', JSON.stringify(sections), at, at]);
+      return getMinutes(db, meetingId)!;
+    },
+  );
 }
 
 export function updateMinutes(wb: Workbench, meetingId: number, sections: MinutesSection[]): Minutes {
   return wb.write({ event: 'update', entity: `minutes:${meetingId}`, detail: `${sections.length} sections` }, (db) => {
     const r = requireMinutes(db, meetingId);
-    if (r.status === 'approved') throw new CasewalkError('forbidden', 'Approved minutes are read-only. Record a numbered amendment to change them.');
-    db.prepare('UPDATE minutes SET sections = ?, updated_at = ? WHERE id = ?').run([JSON.stringify(sections), new Date().toISOString(), r.id]);
+    if (r.status === 'approved')
+      throw new CasewalkError('forbidden', 'Approved minutes are read-only. Record a numbered amendment to change them.');
+    db.prepare('UPDATE minutes SET sections = ?, updated_at = ? WHERE id = ?').run([
+      JSON.stringify(sections),
+      new Date().toISOString(),
+      r.id,
+    ]);
     return getMinutes(db, meetingId)!;
   });
 }
@@ -214,7 +256,12 @@ function assertGuard(db: ReadableDB, meetingId: number, sections: readonly Minut
   const g = guardSections(db, sections);
   if (g.length) {
     const date = (db.prepare('SELECT date FROM meetings WHERE id = ?').get([meetingId]) as { date: string } | undefined)?.date ?? '';
-    const blocked: GuardBlock[] = g.map((x) => ({ item: `Minutes of ${date}, ${x.title}`, text: x.text, type: x.type, where: { kind: 'minutes', meetingId, section: x.section } }));
+    const blocked: GuardBlock[] = g.map((x) => ({
+      item: `Minutes of ${date}, ${x.title}`,
+      text: x.text,
+      type: x.type,
+      where: { kind: 'minutes', meetingId, section: x.section },
+    }));
     throw new CasewalkError(
       'guard_blocked',
       `${g.length} possible identifier${g.length === 1 ? '' : 's'} in the minutes (${[...new Set(g.map((x) => x.title))].join(', ')}) must be redacted before ${what}: ${describeBlocks(blocked)}.`,
@@ -233,16 +280,12 @@ export function approveMinutes(wb: Workbench, meetingId: number, atMeetingId: nu
       if (r.status === 'approved') throw new CasewalkError('conflict', 'These minutes are already approved.');
       const sections = currentSections(db, r);
       assertGuard(db, meetingId, sections, 'approval');
-      if (atMeetingId !== null && !db.prepare('SELECT 1 FROM meetings WHERE id = ?').get([atMeetingId])) throw new CasewalkError('not_found', 'That meeting does not exist.');
+      if (atMeetingId !== null && !db.prepare('SELECT 1 FROM meetings WHERE id = ?').get([atMeetingId]))
+        throw new CasewalkError('not_found', 'That meeting does not exist.');
       hash = sectionsHash(sections);
-      db.prepare("UPDATE minutes SET status = 'approved', approved_at = ?, approved_by = ?, approved_hash = ?, approved_at_meeting_id = ?, updated_at = ? WHERE id = ?").run([
-        new Date().toISOString(),
-        wb.actor,
-        hash,
-        atMeetingId,
-        new Date().toISOString(),
-        r.id,
-      ]);
+      db.prepare(
+        "UPDATE minutes SET status = 'approved', approved_at = ?, approved_by = ?, approved_hash = ?, approved_at_meeting_id = ?, updated_at = ? WHERE id = ?",
+      ).run([new Date().toISOString(), wb.actor, hash, atMeetingId, new Date().toISOString(), r.id]);
       return getMinutes(db, meetingId)!;
     },
   );
@@ -272,23 +315,18 @@ export function amendMinutes(wb: Workbench, meetingId: number, sections: Minutes
     () => ({ event: 'update', entity: `minutes:${meetingId}`, detail: `amendment ${n}; sha256:${hash}` }),
     (db) => {
       const r = requireMinutes(db, meetingId);
-      if (r.status !== 'approved') throw new CasewalkError('invalid_input', 'Draft minutes are edited directly; amendments are for approved minutes.');
+      if (r.status !== 'approved')
+        throw new CasewalkError('invalid_input', 'Draft minutes are edited directly; amendments are for approved minutes.');
       const before = currentSections(db, r);
       const diff = diffSections(before, sections);
       if (!diff) throw new CasewalkError('invalid_input', 'The amendment changes nothing.');
       assertGuard(db, meetingId, sections, 'the amendment');
-      n = (db.prepare('SELECT coalesce(max(number), 0) + 1 AS n FROM minutes_amendments WHERE minutes_id = ?').get([r.id]) as { n: number }).n;
+      n = (db.prepare('SELECT coalesce(max(number), 0) + 1 AS n FROM minutes_amendments WHERE minutes_id = ?').get([r.id]) as { n: number })
+        .n;
       hash = sectionsHash(sections);
-      db.prepare('INSERT INTO minutes_amendments (minutes_id, number, sections, diff, reason, hash, at, member) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run([
-        r.id,
-        n,
-        JSON.stringify(sections),
-        diff,
-        reason,
-        hash,
-        new Date().toISOString(),
-        wb.actor,
-      ]);
+      db.prepare(
+        'INSERT INTO minutes_amendments (minutes_id, number, sections, diff, reason, hash, at, member) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run([r.id, n, JSON.stringify(sections), diff, reason, hash, new Date().toISOString(), wb.actor]);
       return getMinutes(db, meetingId)!;
     },
   );

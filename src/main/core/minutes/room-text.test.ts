@@ -41,16 +41,38 @@ async function setup() {
   cleanup = t.cleanup;
   const { call, core } = t;
   core.today = () => `${YEAR}-05-12`;
-  await call('services.save', { name: 'Mobile crisis team', sector: 'mobile_crisis', areas: null, schedule: { effectiveFrom: '2020-01-01', intervals: DAILY('08:00', '23:00') } });
+  await call('services.save', {
+    name: 'Mobile crisis team',
+    sector: 'mobile_crisis',
+    areas: null,
+    schedule: { effectiveFrom: '2020-01-01', intervals: DAILY('08:00', '23:00') },
+  });
   const org = await call('roster.saveOrganisation', { name: 'County Behavioral Health', sector: 'mental_health' });
-  const d = await call('incidents.create', { occurredYear: YEAR, occurredMonth: 3, code: `${YEAR}-014`, narrative: 'Officer A waited for the mobile crisis team.' });
+  const d = await call('incidents.create', {
+    occurredYear: YEAR,
+    occurredMonth: 3,
+    code: `${YEAR}-014`,
+    narrative: 'Officer A waited for the mobile crisis team.',
+  });
   const inc = (await call('incidents.setStatus', { id: d.incident.id, status: 'ready_for_review' })).incident;
   const m = await call('meetings.create', { date: `${YEAR}-05-12`, time: '14:00', lengthMinutes: 90, place: '', virtual: true });
   const meetingId = m.meeting.id;
   const withCase = await call('agenda.add', { meetingId, kind: 'case_review', minutes: 30, incidentId: inc.id });
   const caseItem = withCase.items.find((i) => i.kind === 'case_review')!;
-  const base = { incidentId: inc.id, meetingId, category: 'services' as const, kind: 'gap' as const, intercept: '0' as const, goals: [], timelineEventId: null };
-  const kept = await call('findings.create', { ...base, description: KEPT, notIdentifiers: [{ type: 'NAME', text: 'Dana Whitfield', reason: 'Name of the crisis line service' }] });
+  const base = {
+    incidentId: inc.id,
+    meetingId,
+    category: 'services' as const,
+    kind: 'gap' as const,
+    intercept: '0' as const,
+    goals: [],
+    timelineEventId: null,
+  };
+  const kept = await call('findings.create', {
+    ...base,
+    description: KEPT,
+    notIdentifiers: [{ type: 'NAME', text: 'Dana Whitfield', reason: 'Name of the crisis line service' }],
+  });
   const phoneFinding = await call('findings.create', { ...base, description: PHONE });
   const gap = await call('findings.createSystemic', {
     source: 'coverage',
@@ -72,7 +94,14 @@ async function setup() {
     actionType: 'staffing',
     notIdentifiers: [{ field: 'action', type: 'NAME', text: 'Harlan Voss', reason: 'Name of the warm-line provider' }],
   });
-  await call('findings.createSystemic', { source: 'coverage', meetingId, category: 'staffing', intercept: '1', goals: [], description: GAP_PHONE });
+  await call('findings.createSystemic', {
+    source: 'coverage',
+    meetingId,
+    category: 'staffing',
+    intercept: '1',
+    goals: [],
+    description: GAP_PHONE,
+  });
   return { ...t, meetingId, caseItem, rec, gap, phoneFinding, followUp: withCase.items.find((i) => i.kind === 'follow_up')! };
 }
 
@@ -105,7 +134,10 @@ describe('the room text of findings and recommendations, everywhere it goes', ()
     // The register (CSV): the action as typed, the measure redacted.
     const csvFile = path.join(dataDir, 'register.csv');
     await call('recommendations.exportRegister', { handle: core.files.register(csvFile, 'write'), format: 'csv' });
-    const row = fs.readFileSync(csvFile, 'utf8').split(/\r?\n/).find((l) => l.startsWith(rec.code))!;
+    const row = fs
+      .readFileSync(csvFile, 'utf8')
+      .split(/\r?\n/)
+      .find((l) => l.startsWith(rec.code))!;
     expect(row).toContain(`,${ACTION},`);
     expect(row).toContain(',Call [PHONE] weekly,');
 
@@ -118,7 +150,11 @@ describe('the room text of findings and recommendations, everywhere it goes', ()
     // The export passes the guard (the marked words are allowed); its document model carries the same text.
     const annual = path.join(dataDir, 'annual.pdf');
     await call('reports.exportAnnual', { year: YEAR, format: 'pdf', handle: core.files.register(annual, 'write') });
-    const lines = core.workbench.read((db) => docEntries(annualDoc(db, dashboard(db, { from: `${YEAR}-01`, to: `${YEAR}-12` }, core.today()), YEAR, 'Riverside CIT', core.today())).map((e) => e.text));
+    const lines = core.workbench.read((db) =>
+      docEntries(
+        annualDoc(db, dashboard(db, { from: `${YEAR}-01`, to: `${YEAR}-12` }, core.today()), YEAR, 'Riverside CIT', core.today()),
+      ).map((e) => e.text),
+    );
     expect(lines).toContain(ACTION);
     expect(lines.some((l) => l.endsWith(`: ${GAP_KEPT} (recommendation ${rec.code})`))).toBe(true);
     expect(lines.some((l) => l.endsWith(': Overnight gap: the line [PHONE] rang out (no recommendation yet)'))).toBe(true);
@@ -129,15 +165,30 @@ describe('the room text of findings and recommendations, everywhere it goes', ()
     const { call, core, dataDir, meetingId, phoneFinding } = await setup();
     const m = await call('minutes.draft', { meetingId, replace: false });
     // Typed into a section by hand, a marked name is allowed; an unmarked one is not.
-    const sections = m.sections.map((s) => (s.key === 'other_business' ? { ...s, body: 'Harlan Voss reported on the warm line. Rosa Villanueva-Ott asked for data.' } : s));
+    const sections = m.sections.map((s) =>
+      s.key === 'other_business' ? { ...s, body: 'Harlan Voss reported on the warm line. Rosa Villanueva-Ott asked for data.' } : s,
+    );
     const edited = await call('minutes.update', { meetingId, sections });
     expect(edited.guard.map((g) => g.text)).toEqual(['Rosa Villanueva-Ott']);
     // A recommendation with the same name and no decision: redacted in the register.
     const org = (await call('roster.list', {})).organisations[0]!;
-    const other = await call('recommendations.create', { findingIds: [phoneFinding.id], meetingId, action: 'Ask Mirela Kostova to call back', measure: 'Calls returned', owner: { organisationId: org.id }, dueDate: `${YEAR}-09-30`, actionType: 'policy' });
+    const other = await call('recommendations.create', {
+      findingIds: [phoneFinding.id],
+      meetingId,
+      action: 'Ask Mirela Kostova to call back',
+      measure: 'Calls returned',
+      owner: { organisationId: org.id },
+      dueDate: `${YEAR}-09-30`,
+      actionType: 'policy',
+    });
     const csvFile = path.join(dataDir, 'register.csv');
     await call('recommendations.exportRegister', { handle: core.files.register(csvFile, 'write'), format: 'csv' });
-    expect(fs.readFileSync(csvFile, 'utf8').split(/\r?\n/).find((l) => l.startsWith(other.code))).toContain(',Ask [NAME] to call back,');
+    expect(
+      fs
+        .readFileSync(csvFile, 'utf8')
+        .split(/\r?\n/)
+        .find((l) => l.startsWith(other.code)),
+    ).toContain(',Ask [NAME] to call back,');
   });
 });
 
@@ -145,7 +196,13 @@ describe('coverage findings take "not an identifier" decisions like case finding
   it('findings.createSystemic records the decision (reason kept, audited) and refuses words that are not flagged', async () => {
     const { call, core, gap } = await setup();
     const state = await call('findings.get', { id: gap.id });
-    expect(state.identifiers).toEqual([expect.objectContaining({ type: 'NAME', text: 'Harlan Voss', dismissed: expect.objectContaining({ reason: 'Name of the warm-line provider' }) })]);
+    expect(state.identifiers).toEqual([
+      expect.objectContaining({
+        type: 'NAME',
+        text: 'Harlan Voss',
+        dismissed: expect.objectContaining({ reason: 'Name of the warm-line provider' }),
+      }),
+    ]);
     const audit = (await call('audit.list', { event: 'identifier_dismissed' })).rows;
     expect(audit.map((r) => r.entity)).toContain(`finding:${gap.id}`);
     expect(

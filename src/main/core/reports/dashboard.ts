@@ -22,12 +22,12 @@ export const FINDINGS_IN_PERIOD = (key: string) => `
 
 const bit = (all: readonly string[], v: string) => 1 << all.indexOf(v);
 
-
 type Range = [from: number, to: number];
 const WHERE = 'occurred BETWEEN ? AND ?';
 
 export function dashboard(db: ReadableDB, q: { from?: string | undefined; to?: string | undefined }, today: string): Dashboard {
-  const last = (db.prepare('SELECT max(occurred) AS m FROM incidents').get() as { m: number | null }).m ?? Number(today.slice(0, 7).replace('-', ''));
+  const last =
+    (db.prepare('SELECT max(occurred) AS m FROM incidents').get() as { m: number | null }).m ?? Number(today.slice(0, 7).replace('-', ''));
   const to = q.to ? Number(q.to.replace('-', '')) : last;
   const from = q.from ? Number(q.from.replace('-', '')) : addMonths(to, -11);
   const range: Range = [from, to];
@@ -50,7 +50,9 @@ export function dashboard(db: ReadableDB, q: { from?: string | undefined; to?: s
 function monthlySeries(db: ReadableDB, range: Range): Pick<Dashboard, 'months' | 'dispositions'> {
   const [from, to] = range;
   const where = WHERE;
-  const monthRows = db.prepare(`SELECT occurred, call_source AS s, count(*) AS n FROM incidents WHERE ${where} GROUP BY occurred, call_source`).all(range) as {
+  const monthRows = db
+    .prepare(`SELECT occurred, call_source AS s, count(*) AS n FROM incidents WHERE ${where} GROUP BY occurred, call_source`)
+    .all(range) as {
     occurred: number;
     s: string | null;
     n: number;
@@ -66,8 +68,13 @@ function monthlySeries(db: ReadableDB, range: Range): Pick<Dashboard, 'months' |
   }
 
   const dispCols = DISPOSITION.values.map((v, i) => `sum((dispositions & ${1 << i}) != 0) AS d${i}`).join(', ');
-  const dispRows = db.prepare(`SELECT occurred, ${dispCols} FROM incidents WHERE ${where} GROUP BY occurred ORDER BY occurred`).all(range) as Record<string, number>[];
-  const dispositions = dispRows.map((r) => ({ month: ym(r.occurred!), counts: Object.fromEntries(DISPOSITION.values.map((v, i) => [v, r[`d${i}`] ?? 0])) }));
+  const dispRows = db
+    .prepare(`SELECT occurred, ${dispCols} FROM incidents WHERE ${where} GROUP BY occurred ORDER BY occurred`)
+    .all(range) as Record<string, number>[];
+  const dispositions = dispRows.map((r) => ({
+    month: ym(r.occurred!),
+    counts: Object.fromEntries(DISPOSITION.values.map((v, i) => [v, r[`d${i}`] ?? 0])),
+  }));
 
   return { months: [...monthsMap.values()], dispositions };
 }
@@ -78,14 +85,19 @@ function recordCounts(
   range: Range,
   today: string,
 ): Pick<Dashboard, 'findingsByCategory' | 'findingsByIntercept' | 'recommendationsByStatus' | 'overdue' | 'completionBySector'> {
-  const fc = db
-    .prepare(`SELECT k, sum(n) AS n FROM (${FINDINGS_IN_PERIOD('f.category')}) GROUP BY k`)
-    .all([...range, ...range]) as { k: string; n: number }[];
+  const fc = db.prepare(`SELECT k, sum(n) AS n FROM (${FINDINGS_IN_PERIOD('f.category')}) GROUP BY k`).all([...range, ...range]) as {
+    k: string;
+    n: number;
+  }[];
   const fi = db
     .prepare(`SELECT k, sum(n) AS n FROM (${FINDINGS_IN_PERIOD("coalesce(f.intercept, 'none')")}) GROUP BY k`)
     .all([...range, ...range]) as { k: string; n: number }[];
   const rs = db.prepare('SELECT status AS k, count(*) AS n FROM recommendations GROUP BY status').all() as { k: string; n: number }[];
-  const overdue = (db.prepare("SELECT count(*) AS n FROM recommendations WHERE status IN ('proposed', 'accepted', 'in_progress') AND due_date < ?").get([today]) as { n: number }).n;
+  const overdue = (
+    db
+      .prepare("SELECT count(*) AS n FROM recommendations WHERE status IN ('proposed', 'accepted', 'in_progress') AND due_date < ?")
+      .get([today]) as { n: number }
+  ).n;
   const bySector = db
     .prepare(
       `SELECT coalesce(m.sector, o.sector) AS sector, sum(r.status = 'completed') AS completed, count(*) AS total FROM recommendations r
@@ -94,9 +106,20 @@ function recordCounts(
     )
     .all() as { sector: string; completed: number; total: number }[];
   return {
-    findingsByCategory: FINDING_CATEGORY.options.map((o) => ({ key: o.value, label: o.label, count: fc.find((r) => r.k === o.value)?.n ?? 0 })),
-    findingsByIntercept: [...INTERCEPT.options.map((o) => ({ key: o.value, label: o.label, count: fi.find((r) => r.k === o.value)?.n ?? 0 })), { key: 'none', label: 'Not set', count: fi.find((r) => r.k === 'none')?.n ?? 0 }],
-    recommendationsByStatus: REC_STATUS.options.map((o) => ({ key: o.value, label: o.label, count: rs.find((r) => r.k === o.value)?.n ?? 0 })),
+    findingsByCategory: FINDING_CATEGORY.options.map((o) => ({
+      key: o.value,
+      label: o.label,
+      count: fc.find((r) => r.k === o.value)?.n ?? 0,
+    })),
+    findingsByIntercept: [
+      ...INTERCEPT.options.map((o) => ({ key: o.value, label: o.label, count: fi.find((r) => r.k === o.value)?.n ?? 0 })),
+      { key: 'none', label: 'Not set', count: fi.find((r) => r.k === 'none')?.n ?? 0 },
+    ],
+    recommendationsByStatus: REC_STATUS.options.map((o) => ({
+      key: o.value,
+      label: o.label,
+      count: rs.find((r) => r.k === o.value)?.n ?? 0,
+    })),
     overdue,
     completionBySector: bySector.map((r) => ({ sector: r.sector, label: SECTOR.label(r.sector), completed: r.completed, total: r.total })),
   };
@@ -107,7 +130,9 @@ function detentionByArea(db: ReadableDB, range: Range): Dashboard['detentionByAr
   const where = WHERE;
   const ed = bit(DISPOSITION.values, 'emergency_detention');
   const byArea = db
-    .prepare(`SELECT coalesce(area, 'unknown') AS area, count(*) AS incidents, sum((dispositions & ${ed}) != 0) AS detentions FROM incidents WHERE ${where} GROUP BY 1 ORDER BY 1`)
+    .prepare(
+      `SELECT coalesce(area, 'unknown') AS area, count(*) AS incidents, sum((dispositions & ${ed}) != 0) AS detentions FROM incidents WHERE ${where} GROUP BY 1 ORDER BY 1`,
+    )
     .all(range) as { area: string; incidents: number; detentions: number }[];
   return byArea;
 }
@@ -132,17 +157,66 @@ function goalsScorecard(db: ReadableDB, range: Range): { n: number; scorecard: D
     )
     .get(range) as Record<string, number | null>;
   const n = s.n ?? 0;
-  const rate = (num: number | null, den: number) => ({ numerator: num ?? 0, denominator: den, value: den ? Math.round(((num ?? 0) / den) * 1000) / 10 : null });
+  const rate = (num: number | null, den: number) => ({
+    numerator: num ?? 0,
+    denominator: den,
+    value: den ? Math.round(((num ?? 0) / den) * 1000) / 10 : null,
+  });
   const scorecard = [
-    { goal: '1', label: 'Injury rate', definition: 'Incidents where anyone was injured, as a share of all incidents in the period.', ...rate(s.injured!, n) },
-    { goal: '1', label: 'Use-of-force rate', definition: 'Incidents with force beyond presence or verbal direction (hands-on or more), as a share of all incidents.', ...rate(s.force!, n) },
-    { goal: '2', label: 'Referral rate', definition: 'Incidents with a referral disposition, as a share of all incidents.', ...rate(s.referral!, n) },
-    { goal: '2', label: '7-day follow-up rate', definition: 'Incidents with a follow-up contact within 7 days, as a share of incidents where follow-up is known (yes or no).', ...rate(s.fu_yes!, s.fu_known ?? 0) },
-    { goal: '3', label: 'Resolved without arrest', definition: 'Incidents with neither an arrest nor a jail booking, as a share of all incidents.', ...rate(s.no_arrest!, n) },
-    { goal: '3', label: 'Clinician or mobile crisis response', definition: 'Incidents where a co-responder clinician or the mobile crisis team responded, as a share of all incidents.', ...rate(s.clinical!, n) },
-    { goal: '4', label: 'Emergency detention rate', definition: 'Incidents ending in an emergency detention (apprehension), as a share of all incidents.', ...rate(s.detention!, n) },
-    { goal: '4', label: 'Handcuff rate', definition: 'Incidents where handcuffs were used, as a share of all incidents.', ...rate(s.cuffs!, n) },
-    { goal: '4', label: 'Restraint rate', definition: 'Incidents where restraint was used, as a share of all incidents.', ...rate(s.restraint!, n) },
+    {
+      goal: '1',
+      label: 'Injury rate',
+      definition: 'Incidents where anyone was injured, as a share of all incidents in the period.',
+      ...rate(s.injured!, n),
+    },
+    {
+      goal: '1',
+      label: 'Use-of-force rate',
+      definition: 'Incidents with force beyond presence or verbal direction (hands-on or more), as a share of all incidents.',
+      ...rate(s.force!, n),
+    },
+    {
+      goal: '2',
+      label: 'Referral rate',
+      definition: 'Incidents with a referral disposition, as a share of all incidents.',
+      ...rate(s.referral!, n),
+    },
+    {
+      goal: '2',
+      label: '7-day follow-up rate',
+      definition: 'Incidents with a follow-up contact within 7 days, as a share of incidents where follow-up is known (yes or no).',
+      ...rate(s.fu_yes!, s.fu_known ?? 0),
+    },
+    {
+      goal: '3',
+      label: 'Resolved without arrest',
+      definition: 'Incidents with neither an arrest nor a jail booking, as a share of all incidents.',
+      ...rate(s.no_arrest!, n),
+    },
+    {
+      goal: '3',
+      label: 'Clinician or mobile crisis response',
+      definition: 'Incidents where a co-responder clinician or the mobile crisis team responded, as a share of all incidents.',
+      ...rate(s.clinical!, n),
+    },
+    {
+      goal: '4',
+      label: 'Emergency detention rate',
+      definition: 'Incidents ending in an emergency detention (apprehension), as a share of all incidents.',
+      ...rate(s.detention!, n),
+    },
+    {
+      goal: '4',
+      label: 'Handcuff rate',
+      definition: 'Incidents where handcuffs were used, as a share of all incidents.',
+      ...rate(s.cuffs!, n),
+    },
+    {
+      goal: '4',
+      label: 'Restraint rate',
+      definition: 'Incidents where restraint was used, as a share of all incidents.',
+      ...rate(s.restraint!, n),
+    },
   ];
   return { n, scorecard };
 }

@@ -17,7 +17,8 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportMethod
         what: `annual report ${year}`,
         entity: 'reports',
         format,
-        build: (db, committee) => annualDoc(db, dashboard(db, { from: `${year}-01`, to: `${year}-12` }, ctx.today()), year, committee, ctx.today()),
+        build: (db, committee) =>
+          annualDoc(db, dashboard(db, { from: `${year}-01`, to: `${year}-12` }, ctx.today()), year, committee, ctx.today()),
         allowed: exportAllowed,
       }),
     'reports.coverage': (q) => wb().read((db) => coverageReport(db, q)),

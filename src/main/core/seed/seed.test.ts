@@ -22,7 +22,9 @@ describe('synthetic seed', () => {
     const b = await seeded(42);
     const c = await seeded(43);
     const digest = (t: typeof a) =>
-      t.core.workbench.read((db) => JSON.stringify(db.prepare('SELECT code, dispositions, responders, narrative, hour_of_day FROM incidents ORDER BY id').all()));
+      t.core.workbench.read((db) =>
+        JSON.stringify(db.prepare('SELECT code, dispositions, responders, narrative, hour_of_day FROM incidents ORDER BY id').all()),
+      );
     expect(a.result).toEqual(b.result);
     expect(digest(a)).toBe(digest(b));
     expect(digest(a)).not.toBe(digest(c));
@@ -33,7 +35,9 @@ describe('synthetic seed', () => {
     expect(result).toMatchObject({ incidents: 3000, members: 12, organisations: 6, meetings: 36 });
     expect(result.timelineEvents).toBeGreaterThanOrEqual(3000 * 5);
     expect(result.timelineEvents).toBeLessThanOrEqual(3000 * 15);
-    const perIncident = core.workbench.read((db) => db.prepare('SELECT min(n) AS lo, max(n) AS hi FROM (SELECT count(*) AS n FROM timeline_events GROUP BY incident_id)').get());
+    const perIncident = core.workbench.read((db) =>
+      db.prepare('SELECT min(n) AS lo, max(n) AS hi FROM (SELECT count(*) AS n FROM timeline_events GROUP BY incident_id)').get(),
+    );
     expect(perIncident).toEqual({ lo: 5, hi: 15 });
     const detention = (await call('incidents.list', { disposition: ['emergency_detention'], limit: 1 })).total;
     expect(detention / 3000).toBeGreaterThan(0.15);
@@ -45,7 +49,9 @@ describe('synthetic seed', () => {
     expect(meetings.filter((m) => m.caseCount > 0).length).toBeGreaterThan(20);
     expect((await call('workbench.verify', {})).ok).toBe(true);
     // Entirely synthetic: no narrative or roster entry looks like a real identifier.
-    const texts = core.workbench.read((db) => (db.prepare('SELECT DISTINCT narrative AS t FROM incidents').all() as { t: string }[]).map((r) => r.t));
+    const texts = core.workbench.read((db) =>
+      (db.prepare('SELECT DISTINCT narrative AS t FROM incidents').all() as { t: string }[]).map((r) => r.t),
+    );
     expect(texts.flatMap((t) => scan(t))).toEqual([]);
     expect((await call('incidents.list', { unresolvedIdentifiers: true })).total).toBe(0);
   });

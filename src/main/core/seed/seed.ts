@@ -38,7 +38,6 @@ export interface SeedResult {
   recommendations: number;
 }
 
-
 function sectorName(s: Sector, n: number): string {
   return `${SECTOR.label(s)} member ${n}`;
 }
@@ -46,7 +45,11 @@ function sectorName(s: Sector, n: number): string {
 export function seed(wb: Workbench, opts: SeedOptions): SeedResult {
   let result: SeedResult | null = null;
   wb.write(
-    () => ({ event: 'import', entity: 'import:seed', detail: `synthetic data: ${result!.incidents} incidents, ${result!.meetings} meetings (seed ${opts.seed})` }),
+    () => ({
+      event: 'import',
+      entity: 'import:seed',
+      detail: `synthetic data: ${result!.incidents} incidents, ${result!.meetings} meetings (seed ${opts.seed})`,
+    }),
     (db: WritableDB) => {
       result = seedInto(db, opts);
     },
@@ -59,7 +62,16 @@ export function seedInto(db: WritableDB, opts: SeedOptions): SeedResult {
   const r = rng(opts.seed);
   const endYear = opts.endYear ?? new Date().getUTCFullYear();
   const years = { start: endYear - opts.years + 1, end: endYear };
-  const result: SeedResult = { incidents: 0, timelineEvents: 0, members: 0, organisations: 0, meetings: 0, agendaItems: 0, findings: 0, recommendations: 0 };
+  const result: SeedResult = {
+    incidents: 0,
+    timelineEvents: 0,
+    members: 0,
+    organisations: 0,
+    meetings: 0,
+    agendaItems: 0,
+    findings: 0,
+    recommendations: 0,
+  };
   const at = new Date().toISOString();
   const roster = seedRoster(db, at, result);
   const reviewedByMonth = seedIncidents(db, r, opts, years, at, result);
@@ -80,13 +92,34 @@ interface Roster {
 
 /** Roster and organisations (role descriptions, never people's names). */
 function seedRoster(db: WritableDB, at: string, result: SeedResult): Roster {
-  const rosterSectors: Sector[] = ['law_enforcement', 'law_enforcement', 'mental_health', 'mental_health', 'advocacy', 'lived_experience', 'family_member', 'dispatch_911', 'crisis_line_988', 'ems_fire', 'hospital_ed', 'housing_social'];
+  const rosterSectors: Sector[] = [
+    'law_enforcement',
+    'law_enforcement',
+    'mental_health',
+    'mental_health',
+    'advocacy',
+    'lived_experience',
+    'family_member',
+    'dispatch_911',
+    'crisis_line_988',
+    'ems_fire',
+    'hospital_ed',
+    'housing_social',
+  ];
   const insMember = db.prepare('INSERT INTO members (name, organisation, sector, role, active, created_at) VALUES (?, ?, ?, ?, 1, ?)');
   const memberIds: { id: number; sector: Sector }[] = [];
   const counts = new Map<Sector, number>();
   rosterSectors.forEach((s, i) => {
     counts.set(s, (counts.get(s) ?? 0) + 1);
-    const id = Number(insMember.run([sectorName(s, counts.get(s)!), `${SECTOR.label(s)} partner`, s, i === 0 ? 'chair' : i === 2 ? 'coordinator' : 'member', at]).lastInsertRowid);
+    const id = Number(
+      insMember.run([
+        sectorName(s, counts.get(s)!),
+        `${SECTOR.label(s)} partner`,
+        s,
+        i === 0 ? 'chair' : i === 2 ? 'coordinator' : 'member',
+        at,
+      ]).lastInsertRowid,
+    );
     memberIds.push({ id, sector: s });
   });
   result.members = memberIds.length;
@@ -114,8 +147,12 @@ function seedIncidents(db: WritableDB, r: Rng, opts: SeedOptions, years: Years, 
   const ins = db.prepare(
     `INSERT INTO incidents (${FIELD_COLUMNS.join(', ')}, status, source, open_identifiers, created_at, updated_at) VALUES (${FIELD_COLUMNS.map(() => '?').join(', ')}, ?, 'seed', 0, ?, ?)`,
   );
-  const insEvent = db.prepare('INSERT INTO timeline_events (incident_id, position, time, actor, kind, description, decision_point) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const fts = db.prepare('INSERT INTO incidents_fts (rowid, code, call_types, area, narrative, timeline, tags) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insEvent = db.prepare(
+    'INSERT INTO timeline_events (incident_id, position, time, actor, kind, description, decision_point) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const fts = db.prepare(
+    'INSERT INTO incidents_fts (rowid, code, call_types, area, narrative, timeline, tags) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const perYear = new Map<number, number>();
   const reviewedByMonth = new Map<string, number[]>();
   const nowYm = endYear * 100 + 12;
@@ -128,7 +165,15 @@ function seedIncidents(db: WritableDB, r: Rng, opts: SeedOptions, years: Years, 
     const id = Number(ins.run(fieldValues(fields, fields.code, status, at, at)).lastInsertRowid);
     const { steps, descriptions } = insertTimeline(r, insEvent, id, fields.hourOfDay!, callSource);
     result.timelineEvents += steps;
-    fts.run([id, fields.code, `${fields.initialCallType} ${fields.finalCallType}`, fields.area, fields.narrative, descriptions.join('\n'), '']);
+    fts.run([
+      id,
+      fields.code,
+      `${fields.initialCallType} ${fields.finalCallType}`,
+      fields.area,
+      fields.narrative,
+      descriptions.join('\n'),
+      '',
+    ]);
     if (status === 'reviewed' || status === 'closed') {
       const key = `${year}-${String(month).padStart(2, '0')}`;
       const list = reviewedByMonth.get(key) ?? [];
@@ -142,13 +187,27 @@ function seedIncidents(db: WritableDB, r: Rng, opts: SeedOptions, years: Years, 
 }
 
 /** Monthly meetings with agendas, attendance, findings and recommendations. */
-function seedMeetings(db: WritableDB, r: Rng, years: Years, at: string, reviewedByMonth: Map<string, number[]>, roster: Roster, result: SeedResult): void {
+function seedMeetings(
+  db: WritableDB,
+  r: Rng,
+  years: Years,
+  at: string,
+  reviewedByMonth: Map<string, number[]>,
+  roster: Roster,
+  result: SeedResult,
+): void {
   const { start: startYear, end: endYear } = years;
   const { memberIds, orgIds } = roster;
-  const insMeeting = db.prepare("INSERT INTO meetings (date, time, length_minutes, place, virtual, status, started_at, ended_at, created_at, updated_at) VALUES (?, '14:00', 90, 'County building', 0, ?, ?, ?, ?, ?)");
-  const insItem = db.prepare('INSERT INTO agenda_items (meeting_id, position, kind, title, minutes, incident_id, completed) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insMeeting = db.prepare(
+    "INSERT INTO meetings (date, time, length_minutes, place, virtual, status, started_at, ended_at, created_at, updated_at) VALUES (?, '14:00', 90, 'County building', 0, ?, ?, ?, ?, ?)",
+  );
+  const insItem = db.prepare(
+    'INSERT INTO agenda_items (meeting_id, position, kind, title, minutes, incident_id, completed) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const insAtt = db.prepare('INSERT INTO attendance (meeting_id, member_id, status, attested_at) VALUES (?, ?, ?, ?)');
-  const insFinding = db.prepare('INSERT INTO findings (incident_id, meeting_id, category, kind, intercept, goals, timeline_event_id, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+  const insFinding = db.prepare(
+    'INSERT INTO findings (incident_id, meeting_id, category, kind, intercept, goals, timeline_event_id, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)',
+  );
   const insRec = db.prepare(
     'INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -161,24 +220,47 @@ function seedMeetings(db: WritableDB, r: Rng, years: Years, at: string, reviewed
     for (let m = 1; m <= 12; m++) {
       const date = `${y}-${String(m).padStart(2, '0')}-${String(r.int(8, 14)).padStart(2, '0')}`;
       const past = date < today;
-      const meetingId = Number(insMeeting.run([date, past ? 'ended' : 'planned', past ? `${date}T14:00:00Z` : null, past ? `${date}T15:30:00Z` : null, at, at]).lastInsertRowid);
+      const meetingId = Number(
+        insMeeting.run([date, past ? 'ended' : 'planned', past ? `${date}T14:00:00Z` : null, past ? `${date}T15:30:00Z` : null, at, at])
+          .lastInsertRowid,
+      );
       result.meetings++;
       const cases = (reviewedByMonth.get(`${y}-${String(m).padStart(2, '0')}`) ?? []).slice(0, r.int(3, 6));
       const items: [string, string, number, number | null][] = [
         ['welcome', 'Welcome and confidentiality statement', 5, null],
         ['approve_minutes', 'Approval of previous minutes', 5, null],
         ['follow_up', 'Recommendation follow-up', 15, null],
-        ...cases.map((c) => ['case_review', `Case review: ${(db.prepare('SELECT code FROM incidents WHERE id = ?').get([c]) as { code: string }).code}`, 15, c] as [string, string, number, number]),
+        ...cases.map(
+          (c) =>
+            [
+              'case_review',
+              `Case review: ${(db.prepare('SELECT code FROM incidents WHERE id = ?').get([c]) as { code: string }).code}`,
+              15,
+              c,
+            ] as [string, string, number, number],
+        ),
         ['other_business', 'Other business', 5, null],
       ];
       items.forEach(([kind, title, minutes, inc], i) => insItem.run([meetingId, i, kind, title, minutes, inc, past ? 1 : 0]));
       result.agendaItems += items.length;
-      if (past) for (const mb of memberIds) if (r.chance(0.8)) insAtt.run([meetingId, mb.id, r.chance(0.95) ? 'present' : 'guest', `${date}T14:02:00Z`]);
+      if (past)
+        for (const mb of memberIds)
+          if (r.chance(0.8)) insAtt.run([meetingId, mb.id, r.chance(0.95) ? 'present' : 'guest', `${date}T14:02:00Z`]);
       for (const c of cases) {
         if (!r.chance(0.5)) continue;
         const category = r.pick(FINDING_CATEGORY.values);
         const fid = Number(
-          insFinding.run([c, meetingId, category, r.chance(0.8) ? 'gap' : 'worked', r.pick(INTERCEPT.values.slice(0, 2)), toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values), r.pick(FINDING_TEXT[category]!), at, 'seed']).lastInsertRowid,
+          insFinding.run([
+            c,
+            meetingId,
+            category,
+            r.chance(0.8) ? 'gap' : 'worked',
+            r.pick(INTERCEPT.values.slice(0, 2)),
+            toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values),
+            r.pick(FINDING_TEXT[category]!),
+            at,
+            'seed',
+          ]).lastInsertRowid,
         );
         result.findings++;
         if (pendingFinding === null) {
@@ -191,7 +273,20 @@ function seedMeetings(db: WritableDB, r: Rng, years: Years, at: string, reviewed
         const due = `${y + (m > 9 ? 1 : 0)}-${String(((m + 2) % 12) + 1).padStart(2, '0')}-28`;
         recN++;
         const rid = Number(
-          insRec.run([`R-${String(recN).padStart(3, '0')}`, `Address: ${r.pick(FINDING_TEXT[category]!).replace(/\.$/, '').toLowerCase()}`, owner[0]!, owner[1]!, due, status, at, 'Reviewed at the follow-up item', actionType, ACTION_STRENGTH[actionType], meetingId, at]).lastInsertRowid,
+          insRec.run([
+            `R-${String(recN).padStart(3, '0')}`,
+            `Address: ${r.pick(FINDING_TEXT[category]!).replace(/\.$/, '').toLowerCase()}`,
+            owner[0]!,
+            owner[1]!,
+            due,
+            status,
+            at,
+            'Reviewed at the follow-up item',
+            actionType,
+            ACTION_STRENGTH[actionType],
+            meetingId,
+            at,
+          ]).lastInsertRowid,
         );
         insRecF.run([rid, pendingFinding]);
         insRecF.run([rid, fid]);
@@ -206,13 +301,25 @@ function seedMeetings(db: WritableDB, r: Rng, years: Years, at: string, reviewed
 
 /** Extra findings up to a target (the benchmark's ~50,000), spread over incidents. */
 function seedExtraFindings(db: WritableDB, r: Rng, opts: SeedOptions, at: string, result: SeedResult): void {
-  const insFinding = db.prepare('INSERT INTO findings (incident_id, meeting_id, category, kind, intercept, goals, timeline_event_id, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+  const insFinding = db.prepare(
+    'INSERT INTO findings (incident_id, meeting_id, category, kind, intercept, goals, timeline_event_id, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)',
+  );
   if (opts.findings && result.findings < opts.findings) {
     const maxId = (db.prepare('SELECT max(id) AS n FROM incidents').get() as { n: number }).n;
     const minId = maxId - result.incidents + 1;
     while (result.findings < opts.findings) {
       const category = r.pick(FINDING_CATEGORY.values);
-      insFinding.run([r.int(minId, maxId), null, category, r.chance(0.8) ? 'gap' : 'worked', r.pick(INTERCEPT.values), toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values), r.pick(FINDING_TEXT[category]!), at, 'seed']);
+      insFinding.run([
+        r.int(minId, maxId),
+        null,
+        category,
+        r.chance(0.8) ? 'gap' : 'worked',
+        r.pick(INTERCEPT.values),
+        toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values),
+        r.pick(FINDING_TEXT[category]!),
+        at,
+        'seed',
+      ]);
       result.findings++;
     }
   }

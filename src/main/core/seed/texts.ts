@@ -1,7 +1,15 @@
 /** The synthetic texts: areas, call types, narrative parts and finding descriptions (role labels only). */
 
 export const AREAS = ['North', 'South', 'East', 'West', 'Central', 'Harbour', 'Valley', 'Airport'];
-export const CALL_TYPES = ['Person in crisis', 'Suicidal person', 'Welfare check', 'Disturbance', 'Overdose', 'Trespass', 'Family disturbance'];
+export const CALL_TYPES = [
+  'Person in crisis',
+  'Suicidal person',
+  'Welfare check',
+  'Disturbance',
+  'Overdose',
+  'Trespass',
+  'Family disturbance',
+];
 export const OPENERS = [
   'A family member called about a relative in distress at home.',
   'A passer-by reported a person shouting in a park and walking into traffic.',
@@ -26,12 +34,27 @@ export const CLOSERS = [
   'Resolved on scene with a referral to outpatient services and a follow-up call.',
 ];
 export const FINDING_TEXT: Record<string, string[]> = {
-  policy: ['No protocol tells dispatch to offer a 988 transfer for calls without danger.', 'The detention policy does not require a clinician consult before transport.'],
-  services: ['Mobile crisis has no coverage after 22:00 on weekends.', 'The crisis centre had no bed, so the emergency department was the only option.'],
-  information_sharing: ['The safety plan held by the clinic was not visible to dispatch.', 'Follow-up after discharge was not shared with the community provider.'],
+  policy: [
+    'No protocol tells dispatch to offer a 988 transfer for calls without danger.',
+    'The detention policy does not require a clinician consult before transport.',
+  ],
+  services: [
+    'Mobile crisis has no coverage after 22:00 on weekends.',
+    'The crisis centre had no bed, so the emergency department was the only option.',
+  ],
+  information_sharing: [
+    'The safety plan held by the clinic was not visible to dispatch.',
+    'Follow-up after discharge was not shared with the community provider.',
+  ],
   training: ['Call-takers are not trained to ask about weapons in a calm way.', 'Newer officers have not yet had the 40-hour CIT course.'],
-  staffing: ['Only one CIT-trained officer covers the district overnight.', 'The co-responder programme has two clinicians for the whole county.'],
-  coordination: ['Handoff between patrol and the crisis team had no agreed script.', 'EMS and patrol were dispatched separately and arrived 15 minutes apart.'],
+  staffing: [
+    'Only one CIT-trained officer covers the district overnight.',
+    'The co-responder programme has two clinicians for the whole county.',
+  ],
+  coordination: [
+    'Handoff between patrol and the crisis team had no agreed script.',
+    'EMS and patrol were dispatched separately and arrived 15 minutes apart.',
+  ],
   equipment: ['The crisis team vehicle has no radio link to patrol.', 'The CAD system has no field for a CIT request.'],
   community_resources: ['No peer respite exists in the county.', 'There is no walk-in crisis clinic on weekends.'],
 };

@@ -61,7 +61,12 @@ function fsyncFolder(dir: string): void {
  * Progress is in bytes of the database copy, over three passes: the copy itself (VACUUM INTO,
  * one step), the checksum, and writing the backup file.
  */
-export function createBackup(wb: Workbench, target: string, progress: Progress = () => {}, opts: { chunkBytes?: number } = {}): { file: string; bytes: number } {
+export function createBackup(
+  wb: Workbench,
+  target: string,
+  progress: Progress = () => {},
+  opts: { chunkBytes?: number } = {},
+): { file: string; bytes: number } {
   const dir = path.dirname(path.resolve(target));
   if (!fs.existsSync(dir)) throw new CasewalkError('not_found', 'The backup folder does not exist.');
   const tmpDb = path.join(dir, `.${path.basename(target)}.${process.pid}.partial-db`);
@@ -79,14 +84,22 @@ export function createBackup(wb: Workbench, target: string, progress: Progress =
     progress(size, total, 'checking');
     src = fs.openSync(tmpDb, 'r');
     const hash = crypto.createHash('sha256');
-    eachChunk(src, 0, size, (chunk, done) => {
-      hash.update(chunk);
-      progress(size + done, total, 'checking');
-    }, opts.chunkBytes);
+    eachChunk(
+      src,
+      0,
+      size,
+      (chunk, done) => {
+        hash.update(chunk);
+        progress(size + done, total, 'checking');
+      },
+      opts.chunkBytes,
+    );
     const header: BackupHeader = {
       format: 'casewalk-backup',
       version: 1,
-      createdAt: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
+      createdAt: process.env.SOURCE_DATE_EPOCH
+        ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString()
+        : new Date().toISOString(),
       appVersion: APP_VERSION,
       schemaVersion: wb.read((db) => Number(db.pragma('user_version', { simple: true }))),
       dbBytes: size,
@@ -104,18 +117,30 @@ export function createBackup(wb: Workbench, target: string, progress: Progress =
     const head = Buffer.concat([MAGIC, len, h]);
     fs.writeSync(fd, head);
     fileHash.update(head);
-    eachChunk(src, 0, size, (chunk, done) => {
-      fs.writeSync(fd, chunk);
-      fileHash.update(chunk);
-      progress(2 * size + done, total, 'writing');
-    }, opts.chunkBytes);
+    eachChunk(
+      src,
+      0,
+      size,
+      (chunk, done) => {
+        fs.writeSync(fd, chunk);
+        fileHash.update(chunk);
+        progress(2 * size + done, total, 'writing');
+      },
+      opts.chunkBytes,
+    );
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     out = null;
     fs.renameSync(tmp, target);
     fsyncFolder(dir);
     const bytes = MAGIC.length + 4 + h.length + size;
-    const record: CopyRecord = { kind: 'backup', path: path.resolve(target), sha256: fileHash.digest('hex'), bytes, createdAt: header.createdAt };
+    const record: CopyRecord = {
+      kind: 'backup',
+      path: path.resolve(target),
+      sha256: fileHash.digest('hex'),
+      bytes,
+      createdAt: header.createdAt,
+    };
     wb.write({ event: 'backup', entity: 'workbench', detail: `${bytes} bytes` }, (db) => recordCopies(db, [record]));
     progress(total, total, 'done');
     return { file: target, bytes };
@@ -139,7 +164,8 @@ export function openBackup(file: string, progress: Progress = () => {}): { heade
     const size = fs.fstatSync(fd).size;
     const head = Buffer.alloc(MAGIC.length + 4);
     const got = fs.readSync(fd, head, 0, head.length, 0);
-    if (got < head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw new CasewalkError('not_a_workbench', 'Not a Casewalk backup file.');
+    if (got < head.length || !head.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new CasewalkError('not_a_workbench', 'Not a Casewalk backup file.');
     const len = head.readUInt32BE(MAGIC.length);
     let header: BackupHeader;
     try {
@@ -184,7 +210,13 @@ function assertSameWorkbench(header: BackupHeader, dbFile: string): void {
     'conflict',
     `This backup is of a different workbench: "${b.committee}" (${b.workbenchId}), not "${current.committee}" (${current.workbenchId}). ` +
       'Confirm to replace this workbench with it (--force in the CLI); nothing was changed.',
-    { otherWorkbench: true, backupCommittee: b.committee, backupWorkbenchId: b.workbenchId, currentCommittee: current.committee, currentWorkbenchId: current.workbenchId },
+    {
+      otherWorkbench: true,
+      backupCommittee: b.committee,
+      backupWorkbenchId: b.workbenchId,
+      currentCommittee: current.committee,
+      currentWorkbenchId: current.workbenchId,
+    },
   );
 }
 
@@ -248,10 +280,16 @@ export async function restoreBackup(
       throw new CasewalkError('damaged', 'The backup failed its integrity checks; nothing was replaced.');
     }
     if (!report.schema.ok) {
-      throw new CasewalkError('damaged', `The backup's database holds schema objects Casewalk did not create (${report.schema.problems.join('; ')}); nothing was replaced.`);
+      throw new CasewalkError(
+        'damaged',
+        `The backup's database holds schema objects Casewalk did not create (${report.schema.problems.join('; ')}); nothing was replaced.`,
+      );
     }
     if (!report.keyslots.ok) {
-      throw new CasewalkError('conflict', `The backup's key file was changed outside Casewalk: ${report.keyslots.problems.join(' ')} Nothing was replaced.`);
+      throw new CasewalkError(
+        'conflict',
+        `The backup's key file was changed outside Casewalk: ${report.keyslots.problems.join(' ')} Nothing was replaced.`,
+      );
     }
     progress(header.dbBytes, header.dbBytes, 'replacing');
     beforeReplace();
@@ -266,7 +304,11 @@ export async function restoreBackup(
     fs.renameSync(tmpDb, dbFile);
     fs.renameSync(keyslotPath(tmpDb), keyslotPath(dbFile));
     // The replaced copy keeps the data key it had: record each of its files as written here.
-    const replacedFiles = replaced ? [replaced, `${replaced}-wal`, `${replaced}-shm`, keyslotPath(replaced)].filter((f) => fs.existsSync(f)).map((f) => copyRecord('replaced', f)) : [];
+    const replacedFiles = replaced
+      ? [replaced, `${replaced}-wal`, `${replaced}-shm`, keyslotPath(replaced)]
+          .filter((f) => fs.existsSync(f))
+          .map((f) => copyRecord('replaced', f))
+      : [];
     const wb = await Workbench.unlock(dbFile, secret);
     wb.write({ event: 'restore', entity: 'workbench', detail: `restored a backup made ${header.createdAt}` }, (db) =>
       recordCopies(db, [...(opts.carryCopies ?? []), ...replacedFiles]),
@@ -277,4 +319,3 @@ export async function restoreBackup(
     cleanup();
   }
 }
-

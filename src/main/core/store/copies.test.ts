@@ -31,7 +31,18 @@ describe('recorded copies (issue 16, item 5)', () => {
     const { call, backup } = await setup();
     const b1 = await backup('one.cwbackup');
     const { copies } = await call('copies.list', {});
-    expect(copies).toEqual([{ id: expect.any(Number), kind: 'backup', name: 'one.cwbackup', folder: path.dirname(b1), bytes: fs.statSync(b1).size, sha256: sha(b1), createdAt: expect.any(String), state: 'unchanged' }]);
+    expect(copies).toEqual([
+      {
+        id: expect.any(Number),
+        kind: 'backup',
+        name: 'one.cwbackup',
+        folder: path.dirname(b1),
+        bytes: fs.statSync(b1).size,
+        sha256: sha(b1),
+        createdAt: expect.any(String),
+        state: 'unchanged',
+      },
+    ]);
     await backup('one.cwbackup');
     const again = (await call('copies.list', {})).copies;
     expect(again).toHaveLength(1);
@@ -46,7 +57,14 @@ describe('recorded copies (issue 16, item 5)', () => {
     const replaced = path.join(dataDir, r.replacedCopy!);
     const copies = (await call('copies.list', {})).copies;
     const byName = new Map(copies.map((c) => [c.name, c]));
-    expect([...byName.keys()]).toEqual(expect.arrayContaining(['one.cwbackup', 'two.cwbackup', path.basename(replaced), path.basename(replaced).replace(/\.db$/, '.keys.json')]));
+    expect([...byName.keys()]).toEqual(
+      expect.arrayContaining([
+        'one.cwbackup',
+        'two.cwbackup',
+        path.basename(replaced),
+        path.basename(replaced).replace(/\.db$/, '.keys.json'),
+      ]),
+    );
     for (const c of copies) expect(c.state, c.name).toBe('unchanged');
     expect(byName.get(path.basename(replaced))).toMatchObject({ kind: 'replaced', sha256: sha(replaced) });
     expect(byName.get('two.cwbackup')!.sha256).toBe(sha(b2));
@@ -72,7 +90,10 @@ describe('recorded copies (issue 16, item 5)', () => {
     const ids = removed.oldCopies.map((c) => c.id);
     expect(await dispatch(core, 'copies.delete', { ids })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatch(core, 'copies.delete', { ids, confirm: false })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await dispatch(core, 'copies.delete', { ids: [987654], confirm: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(core, 'copies.delete', { ids: [987654], confirm: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const d = await call('copies.delete', { ids, confirm: true });
     expect(d.deleted.map((c) => c.name)).toEqual(['kept.cwbackup']);
     expect(d.changed.map((c) => c.name)).toEqual(['edited.cwbackup']);
@@ -89,4 +110,3 @@ describe('recorded copies (issue 16, item 5)', () => {
     expect(audit.rows[0]!.detail).toBe('1 deleted, 1 changed since written (kept), 1 gone');
   });
 });
-

@@ -67,7 +67,9 @@ export function recordCopies(db: WritableDB, records: readonly CopyRecord[]): vo
 
 function rows(db: ReadableDB, ids?: readonly number[]): CopyRow[] {
   const all = db
-    .prepare('SELECT id, kind, path, sha256, bytes, created_at AS createdAt FROM workbench_copies WHERE deleted_at IS NULL ORDER BY created_at, id')
+    .prepare(
+      'SELECT id, kind, path, sha256, bytes, created_at AS createdAt FROM workbench_copies WHERE deleted_at IS NULL ORDER BY created_at, id',
+    )
     .all() as unknown as CopyRow[];
   return ids ? all.filter((r) => ids.includes(r.id)) : all;
 }
@@ -95,7 +97,16 @@ export function copyState(r: Pick<CopyRecord, 'path' | 'sha256' | 'bytes'>): Cop
 }
 
 function view(r: CopyRow, state: CopyState): CopyView {
-  return { id: r.id, kind: r.kind, name: path.basename(r.path), folder: path.dirname(r.path), bytes: r.bytes, sha256: r.sha256, createdAt: r.createdAt, state };
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: path.basename(r.path),
+    folder: path.dirname(r.path),
+    bytes: r.bytes,
+    sha256: r.sha256,
+    createdAt: r.createdAt,
+    state,
+  };
 }
 
 /** Every recorded copy not yet deleted, with whether it is still as Casewalk wrote it. */
@@ -110,7 +121,11 @@ export function listCopies(db: ReadableDB): CopyView[] {
 export function deleteCopies(wb: Workbench, ids: readonly number[]): { deleted: CopyView[]; changed: CopyView[]; missing: CopyView[] } {
   const wanted = wb.read((db) => rows(db, ids));
   const unknown = ids.filter((id) => !wanted.some((r) => r.id === id));
-  if (unknown.length) throw new CasewalkError('not_found', `No recorded copy ${unknown.slice(0, 5).join(', ')} (it was deleted already, or never recorded); nothing was deleted.`);
+  if (unknown.length)
+    throw new CasewalkError(
+      'not_found',
+      `No recorded copy ${unknown.slice(0, 5).join(', ')} (it was deleted already, or never recorded); nothing was deleted.`,
+    );
   const out = { deleted: [] as CopyView[], changed: [] as CopyView[], missing: [] as CopyView[] };
   for (const r of wanted) {
     const state = copyState(r);
@@ -132,7 +147,11 @@ export function deleteCopies(wb: Workbench, ids: readonly number[]): { deleted: 
   }
   const done = [...out.deleted, ...out.missing].map((v) => v.id);
   wb.write(
-    { event: 'old_copies_deleted', entity: 'workbench', detail: `${out.deleted.length} deleted, ${out.changed.length} changed since written (kept), ${out.missing.length} gone` },
+    {
+      event: 'old_copies_deleted',
+      entity: 'workbench',
+      detail: `${out.deleted.length} deleted, ${out.changed.length} changed since written (kept), ${out.missing.length} gone`,
+    },
     (db) => {
       const mark = db.prepare('UPDATE workbench_copies SET deleted_at = ? WHERE id = ?');
       const at = new Date().toISOString();

@@ -10,7 +10,16 @@ export const slotSchema = z.object({
   id: z.string(),
   name: z.string(),
   createdAt: z.string(),
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().min(2 ** 14), r: z.number().int(), p: z.number().int(), salt: z.string().min(20) }),
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14),
+    r: z.number().int(),
+    p: z.number().int(),
+    salt: z.string().min(20),
+  }),
   publicKey: z.string(),
   privateKey: sealed,
   dataKey: wrapped,
@@ -26,7 +35,10 @@ export const keyslotFileSchema = z.object({
   rotation: z.object({ startedAt: z.string(), removing: z.string().nullable() }).nullable(),
   auditHead: z.object({ rows: z.number().int().min(0), hash: z.string(), mac: z.string() }).nullable(),
   /** The slot seal (see slot-seal.ts); absent in files written before it existed. */
-  slotsMac: z.object({ slots: z.record(z.string(), z.string()), mac: z.string() }).nullable().optional(),
+  slotsMac: z
+    .object({ slots: z.record(z.string(), z.string()), mac: z.string() })
+    .nullable()
+    .optional(),
 });
 export type Slot = z.infer<typeof slotSchema>;
 export type KeyslotFile = z.infer<typeof keyslotFileSchema>;

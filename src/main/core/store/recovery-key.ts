@@ -25,11 +25,7 @@ export function encodeRecoveryKey(key: Buffer): string {
 
 /** Returns the 32-byte key, or null when the text is not a well-formed recovery key. */
 export function decodeRecoveryKey(text: string): Buffer | null {
-  const clean = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const clean = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (clean.length !== 52) return null;
   const out = Buffer.alloc(32);
   let bits = 0;

@@ -47,7 +47,8 @@ export function schemaProblems(db: ReadableDB): string[] {
     if (INTERNAL.test(o.name)) continue;
     const want = ref.get(o.name);
     if (!want) problems.push(`unexpected ${o.type} "${o.name}"`);
-    else if (want.type !== o.type || norm(want.sql) !== norm(o.sql)) problems.push(`${o.type} "${o.name}" differs from the one Casewalk creates`);
+    else if (want.type !== o.type || norm(want.sql) !== norm(o.sql))
+      problems.push(`${o.type} "${o.name}" differs from the one Casewalk creates`);
   }
   return problems;
 }

@@ -29,7 +29,20 @@ export interface SealProblem {
 
 function canonicalSlot(s: Slot): string {
   const w = (x: { iv: string; tag: string; ct: string; epk?: string } | undefined) => (x ? [x.epk ?? null, x.iv, x.tag, x.ct] : null);
-  return JSON.stringify([s.id, s.name, s.createdAt, s.kdf.name, s.kdf.N, s.kdf.r, s.kdf.p, s.kdf.salt, s.publicKey, w(s.privateKey), w(s.dataKey), w(s.nextDataKey)]);
+  return JSON.stringify([
+    s.id,
+    s.name,
+    s.createdAt,
+    s.kdf.name,
+    s.kdf.N,
+    s.kdf.r,
+    s.kdf.p,
+    s.kdf.salt,
+    s.publicKey,
+    w(s.privateKey),
+    w(s.dataKey),
+    w(s.nextDataKey),
+  ]);
 }
 
 export function slotMac(key: Buffer, workbenchId: string, s: Slot): string {

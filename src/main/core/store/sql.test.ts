@@ -5,7 +5,10 @@ describe('sql fragments', () => {
   it('keeps each value beside its placeholder, through nesting', () => {
     const status = sql`status IN ${list(['draft', 'closed'])}`;
     const q = sql`SELECT * FROM incidents ${where([status, sql`area = ${'North'}`])} LIMIT ${10}`;
-    expect(q).toEqual({ text: 'SELECT * FROM incidents WHERE status IN (?, ?) AND area = ? LIMIT ?', params: ['draft', 'closed', 'North', 10] });
+    expect(q).toEqual({
+      text: 'SELECT * FROM incidents WHERE status IN (?, ?) AND area = ? LIMIT ?',
+      params: ['draft', 'closed', 'North', 10],
+    });
   });
   it('puts values in parameters, never in the text', () => {
     const q = sql`tag = ${"x' OR 1=1 --"}`;

@@ -5,7 +5,17 @@
 import path from 'node:path';
 import { CasewalkError } from '../../../shared/result';
 import { headMac, headMacMatches } from './audit';
-import { deriveKek, newKeyPair, newScryptParams, open as openSealed, publicKeyOf, randomId, seal, unwrapWithPrivateKey, wrapToPublicKey } from './crypto';
+import {
+  deriveKek,
+  newKeyPair,
+  newScryptParams,
+  open as openSealed,
+  publicKeyOf,
+  randomId,
+  seal,
+  unwrapWithPrivateKey,
+  wrapToPublicKey,
+} from './crypto';
 import { APPLICATION_ID, isNotADatabase, openWithKey, type ReadableDB, type WritableDB } from './db';
 import { checkVersion, migrate } from './migrations';
 import { siblingPath, type KeyslotFile, type Slot } from './keyslots';
@@ -43,12 +53,18 @@ export function assertNotLockedOut(dbFile: string, lockout = new Lockout(lockout
 export function failedAttempt(lockout: Lockout, what: string, tail = ''): never {
   const { failures, lockedOut } = lockout.fail();
   if (lockedOut) {
-    throw new CasewalkError('lockout', `That was the ${MAX_FAILURES}th failed attempt. Unlocking is paused for 10 minutes.${tail}`, { secondsLeft: 600 });
+    throw new CasewalkError('lockout', `That was the ${MAX_FAILURES}th failed attempt. Unlocking is paused for 10 minutes.${tail}`, {
+      secondsLeft: 600,
+    });
   }
   const left = MAX_FAILURES - failures;
-  throw new CasewalkError('wrong_secret', `That ${what} is not right.${tail} ${left} attempt${left === 1 ? '' : 's'} left before a 10-minute pause.`, {
-    attemptsLeft: left,
-  });
+  throw new CasewalkError(
+    'wrong_secret',
+    `That ${what} is not right.${tail} ${left} attempt${left === 1 ? '' : 's'} left before a 10-minute pause.`,
+    {
+      attemptsLeft: left,
+    },
+  );
 }
 
 export async function makeSlot(workbenchId: string, name: string, passphrase: string, dataKey: Buffer): Promise<Slot> {

@@ -88,7 +88,8 @@ describe('encrypted workbench', () => {
     workbench.close();
     const before = fs.readFileSync(dbFile);
     const results: string[] = [];
-    for (let i = 0; i < 6; i++) results.push(await code(Workbench.unlock(dbFile, { kind: 'passphrase', passphrase: `wrong ${i} passphrase` })));
+    for (let i = 0; i < 6; i++)
+      results.push(await code(Workbench.unlock(dbFile, { kind: 'passphrase', passphrase: `wrong ${i} passphrase` })));
     expect(results).toEqual(['wrong_secret', 'wrong_secret', 'wrong_secret', 'wrong_secret', 'lockout', 'lockout']);
     expect(fs.readFileSync(dbFile).equals(before)).toBe(true);
     // Even the right passphrase waits out the lockout, and a restart (new process) does not reset it.
@@ -117,7 +118,9 @@ describe('encrypted workbench', () => {
     old.pragma(keyPragma(decodeRecoveryKey(oldRecovery)!));
     expect(() => old.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
     old.close();
-    expect(await code(Workbench.unlock(dbFile, { kind: 'passphrase', keyholderName: 'Dana Coordinator', passphrase: PASS }))).toBe('not_found');
+    expect(await code(Workbench.unlock(dbFile, { kind: 'passphrase', keyholderName: 'Dana Coordinator', passphrase: PASS }))).toBe(
+      'not_found',
+    );
     const b = await Workbench.unlock(dbFile, { kind: 'passphrase', keyholderId: second.id, passphrase: 'meadow copper violin 77' });
     expect(b.keyholders().map((k) => k.name)).toEqual(['Sam Clinician']);
     expect(b.verify().ok).toBe(true);
@@ -135,9 +138,17 @@ describe('encrypted workbench', () => {
     workbench.close();
     const after = readKeyslots(dbFile);
     // Crash window: rekey committed, keyslot file still in its step-1 state (both keys).
-    const pending = { ...after, rotation: { startedAt: 'x', removing: dana.id }, slots: [dana, { ...sam, nextDataKey: after.slots[0]!.dataKey }] };
+    const pending = {
+      ...after,
+      rotation: { startedAt: 'x', removing: dana.id },
+      slots: [dana, { ...sam, nextDataKey: after.slots[0]!.dataKey }],
+    };
     fs.writeFileSync(keyslotPath(dbFile), JSON.stringify(pending));
-    const wb = await Workbench.unlock(dbFile, { kind: 'passphrase', keyholderName: 'Sam Clinician', passphrase: 'meadow copper violin 77' });
+    const wb = await Workbench.unlock(dbFile, {
+      kind: 'passphrase',
+      keyholderName: 'Sam Clinician',
+      passphrase: 'meadow copper violin 77',
+    });
     expect(wb.keyholders().map((k) => k.name)).toEqual(['Sam Clinician']);
     expect(wb.verify().ok).toBe(true);
     wb.close();
@@ -145,7 +156,11 @@ describe('encrypted workbench', () => {
     expect(settled.rotation).toBeNull();
     expect(settled.slots.every((s) => !s.nextDataKey)).toBe(true);
     // Crash before the rekey: the pending key is dropped and nobody is removed.
-    const beforeRekey = { ...settled, rotation: { startedAt: 'x', removing: 'someone' }, slots: [{ ...settled.slots[0]!, nextDataKey: before.slots[1]!.dataKey }] };
+    const beforeRekey = {
+      ...settled,
+      rotation: { startedAt: 'x', removing: 'someone' },
+      slots: [{ ...settled.slots[0]!, nextDataKey: before.slots[1]!.dataKey }],
+    };
     fs.writeFileSync(keyslotPath(dbFile), JSON.stringify(beforeRekey));
     const wb2 = await Workbench.unlock(dbFile, { kind: 'passphrase', passphrase: 'meadow copper violin 77' });
     wb2.close();
@@ -168,10 +183,7 @@ describe('encrypted workbench', () => {
     const p = new Database(plain);
     p.exec('CREATE TABLE t (a)');
     p.close();
-    fs.copyFileSync(
-      keyslotPath((await make()).workbench.dbFile),
-      keyslotPath(plain),
-    );
+    fs.copyFileSync(keyslotPath((await make()).workbench.dbFile), keyslotPath(plain));
     expect(await code(Workbench.unlock(plain, { kind: 'passphrase', passphrase: PASS }))).toBe('not_a_workbench');
 
     const bytes = fs.readFileSync(dbFile);
@@ -219,7 +231,12 @@ describe('audit chain', () => {
   it('verifies an untouched chain', async () => {
     (await rawWithKey()).close();
     const r = await verify();
-    expect(r).toMatchObject({ ok: true, cipherIntegrity: { ok: true }, integrity: { ok: true }, auditChain: { ok: true, firstBroken: null } });
+    expect(r).toMatchObject({
+      ok: true,
+      cipherIntegrity: { ok: true },
+      integrity: { ok: true },
+      auditChain: { ok: true, firstBroken: null },
+    });
     expect(r.auditChain.rows).toBeGreaterThan(6);
   });
   it('reports an edited row as the first broken one', async () => {
@@ -264,18 +281,28 @@ describe('backup and restore', () => {
     expect(events.at(-1)![0]).toBe(events.at(-1)![1]);
     expect(fs.readdirSync(path.dirname(target))).toEqual(['committee.cwbackup']); // no temp left
     expect(fs.readFileSync(target).includes(Buffer.from(CANARY))).toBe(false);
-    expect(workbench.read((db) => listAudit(db, { event: 'backup', limit: 5, offset: 0 })).rows).toMatchObject([{ event: 'backup', member: 'Dana Coordinator' }]);
+    expect(workbench.read((db) => listAudit(db, { event: 'backup', limit: 5, offset: 0 })).rows).toMatchObject([
+      { event: 'backup', member: 'Dana Coordinator' },
+    ]);
     const rowsBefore = workbench.read((db) => db.prepare("SELECT * FROM meta WHERE key LIKE 'scratch:%' ORDER BY key").all());
     const auditBefore = workbench.read((db) => db.prepare('SELECT count(*) AS n FROM audit').get());
     // Change after the backup; the restore must bring back the backed-up state.
     workbench.write({ event: 'delete' }, (db) => db.exec("DELETE FROM meta WHERE key LIKE 'scratch:%'"));
     workbench.close();
     const restoreStages: string[] = [];
-    const { workbench: restored, replaced } = await restoreBackup(target, dbFile, { kind: 'passphrase', passphrase: PASS }, () => {}, (_d, _t, s) => restoreStages.push(s));
+    const { workbench: restored, replaced } = await restoreBackup(
+      target,
+      dbFile,
+      { kind: 'passphrase', passphrase: PASS },
+      () => {},
+      (_d, _t, s) => restoreStages.push(s),
+    );
     expect([...new Set(restoreStages)]).toEqual(['checking', 'verifying', 'replacing']);
     expect(restored.read((db) => db.prepare("SELECT * FROM meta WHERE key LIKE 'scratch:%' ORDER BY key").all())).toEqual(rowsBefore);
     expect(rowsBefore).toHaveLength(501);
-    expect((restored.read((db) => db.prepare('SELECT count(*) AS n FROM audit').get()) as { n: number }).n).toBeGreaterThan((auditBefore as { n: number }).n);
+    expect((restored.read((db) => db.prepare('SELECT count(*) AS n FROM audit').get()) as { n: number }).n).toBeGreaterThan(
+      (auditBefore as { n: number }).n,
+    );
     expect(restored.verify().ok).toBe(true);
     restored.close();
     expect(replaced && fs.existsSync(replaced)).toBe(true);
@@ -315,15 +342,25 @@ describe('keyslot seal (issue 16, item 1)', () => {
     const key = decodeRecoveryKey(recoveryKey)!;
     const raw = new Database(dbFile);
     raw.pragma(keyPragma(key));
-    const rows = raw.prepare("SELECT id, at, member, event, entity, outcome, detail FROM audit WHERE event <> 'keyslots_sealed' ORDER BY id").all() as {
-      id: number; at: string; member: string | null; event: string; entity: string | null; outcome: string; detail: string | null;
+    const rows = raw
+      .prepare("SELECT id, at, member, event, entity, outcome, detail FROM audit WHERE event <> 'keyslots_sealed' ORDER BY id")
+      .all() as {
+      id: number;
+      at: string;
+      member: string | null;
+      event: string;
+      entity: string | null;
+      outcome: string;
+      detail: string | null;
     }[];
     raw.prepare('DELETE FROM audit').run();
     let prev = GENESIS;
     rows.forEach((r, i) => {
       const row = { ...r, id: i + 1 };
       const hash = sha256Hex(prev + canonical(row));
-      raw.prepare('INSERT INTO audit (id, at, member, event, entity, outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run([row.id, row.at, row.member, row.event, row.entity, row.outcome, row.detail, prev, hash]);
+      raw
+        .prepare('INSERT INTO audit (id, at, member, event, entity, outcome, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run([row.id, row.at, row.member, row.event, row.entity, row.outcome, row.detail, prev, hash]);
       prev = hash;
     });
     raw.pragma('wal_checkpoint(TRUNCATE)');
@@ -352,7 +389,9 @@ describe('keyslot seal (issue 16, item 1)', () => {
     expect(r.ok).toBe(false);
     expect(r.keyslots.problems.join(' ')).toMatch(/seal \(slotsMac\) was removed/);
     expect(r.keyslots.problems.join(' ')).toMatch(/Unknown key slot "Sam Clinician"/);
-    expect(again.read((db) => listAudit(db, { event: 'keyslot_warning', limit: 5, offset: 0 })).rows).toMatchObject([{ outcome: 'failed' }]);
+    expect(again.read((db) => listAudit(db, { event: 'keyslot_warning', limit: 5, offset: 0 })).rows).toMatchObject([
+      { outcome: 'failed' },
+    ]);
     again.close();
   });
 
@@ -370,7 +409,9 @@ describe('keyslot seal (issue 16, item 1)', () => {
     l.writeUInt32BE(h.length);
     fs.writeFileSync(target, Buffer.concat([bytes.subarray(0, 16), l, h, bytes.subarray(20 + len)]));
     const before = fs.readFileSync(dbFile);
-    const err = await restoreBackup(target, dbFile, { kind: 'passphrase', keyholderName: 'Dana Coordinator', passphrase: PASS }).catch((e: unknown) => e);
+    const err = await restoreBackup(target, dbFile, { kind: 'passphrase', keyholderName: 'Dana Coordinator', passphrase: PASS }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CasewalkError);
     expect((err as CasewalkError).message).toContain('Mallory');
     expect(fs.readFileSync(dbFile).equals(before)).toBe(true);
@@ -382,7 +423,8 @@ describe('change passphrase (issue 16, item 8)', () => {
     const { workbench } = await make();
     const id = workbench.keyholders()[0]!.id;
     const results: string[] = [];
-    for (let i = 0; i < 6; i++) results.push(await code(workbench.changePassphrase(id, `wrong current ${i} pass`, 'sunlit orchard ladder 19')));
+    for (let i = 0; i < 6; i++)
+      results.push(await code(workbench.changePassphrase(id, `wrong current ${i} pass`, 'sunlit orchard ladder 19')));
     expect(results).toEqual(['wrong_secret', 'wrong_secret', 'wrong_secret', 'wrong_secret', 'lockout', 'lockout']);
     const failed = workbench.read((db) => listAudit(db, { event: 'passphrase_change', limit: 10, offset: 0 })).rows;
     expect(failed.filter((r) => r.outcome === 'failed')).toHaveLength(5);
@@ -395,22 +437,26 @@ describe('change passphrase (issue 16, item 8)', () => {
 
 describe('file modes (issue 16, item 12)', () => {
   const mode = (f: string) => fs.statSync(f).mode & 0o777;
-  it.skipIf(process.platform === 'win32')('creates the workbench, WAL, SHM, keyslot, lockout, backup and replaced files 0600 in a 0700 folder', async () => {
-    const sub = path.join(dir, 'data');
-    dbFile = path.join(sub, 'workbench.db');
-    const { workbench } = await make();
-    expect(mode(sub)).toBe(0o700);
-    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, keyslotPath(dbFile)]) expect([f, mode(f)]).toEqual([f, 0o600]);
-    const backup = path.join(dir, 'b.cwbackup');
-    createBackup(workbench, backup);
-    expect(mode(backup)).toBe(0o600);
-    workbench.close();
-    await code(Workbench.unlock(dbFile, { kind: 'passphrase', passphrase: 'wrong passphrase here' }));
-    expect(mode(lockoutFile(dbFile))).toBe(0o600);
-    const { workbench: restored, replaced } = await restoreBackup(backup, dbFile, { kind: 'passphrase', passphrase: PASS });
-    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, keyslotPath(dbFile), replaced!, keyslotPath(replaced!)]) expect([f, mode(f)]).toEqual([f, 0o600]);
-    restored.close();
-  });
+  it.skipIf(process.platform === 'win32')(
+    'creates the workbench, WAL, SHM, keyslot, lockout, backup and replaced files 0600 in a 0700 folder',
+    async () => {
+      const sub = path.join(dir, 'data');
+      dbFile = path.join(sub, 'workbench.db');
+      const { workbench } = await make();
+      expect(mode(sub)).toBe(0o700);
+      for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, keyslotPath(dbFile)]) expect([f, mode(f)]).toEqual([f, 0o600]);
+      const backup = path.join(dir, 'b.cwbackup');
+      createBackup(workbench, backup);
+      expect(mode(backup)).toBe(0o600);
+      workbench.close();
+      await code(Workbench.unlock(dbFile, { kind: 'passphrase', passphrase: 'wrong passphrase here' }));
+      expect(mode(lockoutFile(dbFile))).toBe(0o600);
+      const { workbench: restored, replaced } = await restoreBackup(backup, dbFile, { kind: 'passphrase', passphrase: PASS });
+      for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, keyslotPath(dbFile), replaced!, keyslotPath(replaced!)])
+        expect([f, mode(f)]).toEqual([f, 0o600]);
+      restored.close();
+    },
+  );
   it.skipIf(process.platform === 'win32')('tightens a workbench an older Casewalk left 0644 when it opens it', async () => {
     const { workbench } = await make();
     workbench.close();

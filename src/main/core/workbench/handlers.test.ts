@@ -12,7 +12,11 @@ async function unlockedCore() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-h-'));
   dirs.push(dataDir);
   const core = new Core({ dataDir });
-  const r = await dispatch(core, 'workbench.create', { committee: 'Riverside CIT', keyholder: 'Dana', passphrase: 'harbour lantern quietly 42' });
+  const r = await dispatch(core, 'workbench.create', {
+    committee: 'Riverside CIT',
+    keyholder: 'Dana',
+    passphrase: 'harbour lantern quietly 42',
+  });
   expect(r.ok).toBe(true);
   return core;
 }
@@ -53,7 +57,10 @@ describe('workbench handlers', () => {
     const dir = path.dirname(core.dbFile);
     const handle = core.files.register(path.join(dir, 'b.cwbackup'), 'read');
     expect(await dispatch(core, 'backup.create', { handle })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(core, 'backup.create', { handle: 'fh_unknownhandle' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(core, 'backup.create', { handle: 'fh_unknownhandle' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await dispatch(core, 'backup.create', { handle: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const w = core.files.register(path.join(dir, 'b.cwbackup'), 'write');
     expect((await dispatch(core, 'backup.create', { handle: w })).ok).toBe(true);

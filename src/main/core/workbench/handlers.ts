@@ -31,7 +31,11 @@ type WorkbenchMethod =
   | 'backup.create'
   | 'backup.restore';
 
-export function secretFrom(input: { keyholderId?: string | undefined; passphrase?: string | undefined; recoveryKey?: string | undefined }): Secret {
+export function secretFrom(input: {
+  keyholderId?: string | undefined;
+  passphrase?: string | undefined;
+  recoveryKey?: string | undefined;
+}): Secret {
   if (input.recoveryKey && input.passphrase) throw new CasewalkError('invalid_input', 'Give a passphrase or the recovery key, not both.');
   if (input.recoveryKey) return { kind: 'recovery', recoveryKey: input.recoveryKey };
   if (input.passphrase) return { kind: 'passphrase', passphrase: input.passphrase, keyholderId: input.keyholderId };
@@ -41,7 +45,12 @@ export function secretFrom(input: { keyholderId?: string | undefined; passphrase
 export function workbenchHandlers(ctx: SessionContext): Pick<Handlers, WorkbenchMethod> {
   const settings = () => {
     const w = ctx.workbench;
-    return { autoLockMinutes: w.read(autoLockMinutes), systemUseNotice: w.notice, minutesNames: w.read(minutesNames), timeZone: w.read(timeZone) };
+    return {
+      autoLockMinutes: w.read(autoLockMinutes),
+      systemUseNotice: w.notice,
+      minutesNames: w.read(minutesNames),
+      timeZone: w.read(timeZone),
+    };
   };
   return {
     'workbench.keyholders': () => {
@@ -109,7 +118,9 @@ export function workbenchHandlers(ctx: SessionContext): Pick<Handlers, Workbench
     'files.chooseOpen': ({ purpose }) => ctx.pickFile({ mode: 'read', purpose }),
     'backup.create': ({ handle }) => {
       const target = ctx.files.take(handle, 'write');
-      const r = createBackup(ctx.workbench, target, (done, total, stage) => ctx.emit('task.progress', { task: 'backup', done, total, stage }));
+      const r = createBackup(ctx.workbench, target, (done, total, stage) =>
+        ctx.emit('task.progress', { task: 'backup', done, total, stage }),
+      );
       return { bytes: r.bytes, displayName: path.basename(target) };
     },
     'backup.restore': async (input) => {

@@ -21,14 +21,18 @@ export const MIN_LENGTH = 12;
 
 /** Returns null when acceptable, otherwise the sentence to show. */
 export function passphraseProblem(pass: string, context: { committee?: string; name?: string }): string | null {
-  if (pass.length < MIN_LENGTH) return `Use at least ${MIN_LENGTH} characters (this one has ${pass.length}). A few unrelated words work well.`;
+  if (pass.length < MIN_LENGTH)
+    return `Use at least ${MIN_LENGTH} characters (this one has ${pass.length}). A few unrelated words work well.`;
   const lower = pass.toLowerCase();
   for (const [label, value] of [
     ['the committee name', context.committee],
     ['your name', context.name],
   ] as const) {
     if (!value) continue;
-    const parts = value.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
+    const parts = value
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 3);
     if (lower.includes(value.toLowerCase()) || parts.some((w) => lower.includes(w))) {
       return `Do not use ${label} in the passphrase; choose words that have nothing to do with it.`;
     }

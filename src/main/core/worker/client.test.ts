@@ -23,7 +23,7 @@ describe('core worker', () => {
 });
 
 describe('core worker callers (issue 16, item 15)', () => {
-  it('passes the transport\'s caller to dispatch: a projector may call projector.view only', async () => {
+  it("passes the transport's caller to dispatch: a projector may call projector.view only", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-worker-'));
     dirs.push(dataDir);
     const c = new CoreWorkerClient(path.join(__dirname, 'entry.ts'), { dataDir });

@@ -36,5 +36,7 @@ port.on('message', (msg: ToWorker) => {
     return;
   }
   // Anything but an explicit presenter is treated as the projector (fail closed).
-  void dispatch(core, msg.method, msg.input, msg.caller === 'presenter' ? 'presenter' : 'projector').then((result) => send({ type: 'result', id: msg.id, result }));
+  void dispatch(core, msg.method, msg.input, msg.caller === 'presenter' ? 'presenter' : 'projector').then((result) =>
+    send({ type: 'result', id: msg.id, result }),
+  );
 });

@@ -26,7 +26,13 @@ export function formatDateTime(value: string | number | Date, timeZone: string =
 
 /** A meeting's day in headings and lists, weekday and month spelled out: "Tue, 8 December 2026". */
 export function formatLongDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** A calendar date `days` after `from` (both `YYYY-MM-DD`, no time zone involved). */

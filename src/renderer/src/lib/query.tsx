@@ -37,12 +37,23 @@ export function keyOf<M extends MethodName>(method: M, input?: MethodInput<M>): 
 
 /** The query options of one contract call (`useQuery(methodQuery('home.summary'))`). */
 export function methodQuery<M extends MethodName>(method: M, input?: MethodInput<M>) {
-  return queryOptions<MethodOutput<M>, Error, MethodOutput<M>, QueryKey>({ queryKey: keyOf(method, input), queryFn: () => call(method, input) });
+  return queryOptions<MethodOutput<M>, Error, MethodOutput<M>, QueryKey>({
+    queryKey: keyOf(method, input),
+    queryFn: () => call(method, input),
+  });
 }
 
 /** A query of one contract call; `enabled: false` waits (e.g. until a dialog opens). */
-export function useMethod<M extends MethodName>(method: M, input?: MethodInput<M>, opts: { enabled?: boolean; keepPrevious?: boolean } = {}) {
-  return useQuery({ ...methodQuery(method, input), enabled: opts.enabled ?? true, ...(opts.keepPrevious ? { placeholderData: keepPreviousData } : {}) });
+export function useMethod<M extends MethodName>(
+  method: M,
+  input?: MethodInput<M>,
+  opts: { enabled?: boolean; keepPrevious?: boolean } = {},
+) {
+  return useQuery({
+    ...methodQuery(method, input),
+    enabled: opts.enabled ?? true,
+    ...(opts.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+  });
 }
 
 /**
@@ -52,7 +63,10 @@ export function useMethod<M extends MethodName>(method: M, input?: MethodInput<M
  */
 export function useMethodMutation<M extends MethodName>(
   method: M,
-  opts: { invalidates?: readonly MethodName[]; onSuccess?: (out: MethodOutput<M>, input: MethodInput<M>, client: QueryClient) => void } = {},
+  opts: {
+    invalidates?: readonly MethodName[];
+    onSuccess?: (out: MethodOutput<M>, input: MethodInput<M>, client: QueryClient) => void;
+  } = {},
 ) {
   const client = useQueryClient();
   const { invalidates = [], onSuccess } = opts;

@@ -48,7 +48,11 @@ const csv = <T extends string>(values: readonly [T, ...T[]]) =>
     .optional()
     .catch(undefined);
 const one = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values).optional().catch(undefined);
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined);
+const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .optional()
+  .catch(undefined);
 const flag = z
   .literal('1')
   .transform(() => true as const)
@@ -71,7 +75,11 @@ export type IncidentsSearch = z.output<typeof incidentsSearch>;
 
 export const recommendationsSearch = z.object({
   status: one(REC_STATUS.values),
-  owner: z.string().regex(/^[mo]:\d+$/).optional().catch(undefined),
+  owner: z
+    .string()
+    .regex(/^[mo]:\d+$/)
+    .optional()
+    .catch(undefined),
   strength: one(STRENGTH.values),
   overdue: flag,
 });
@@ -160,7 +168,10 @@ export function navigate(path: string, opts: { replace?: boolean } = {}): void {
   window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: window.location.href }));
 }
 
-export const useHashPath = (): [string, (to: string, opts?: { replace?: boolean }) => void] => [useSyncExternalStore(subscribe, hashPath), navigate];
+export const useHashPath = (): [string, (to: string, opts?: { replace?: boolean }) => void] => [
+  useSyncExternalStore(subscribe, hashPath),
+  navigate,
+];
 export const useHashSearch = (): string => useSyncExternalStore(subscribe, hashSearch);
 export const hashHref = (to: string): string => href(to);
 

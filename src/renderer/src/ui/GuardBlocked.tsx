@@ -53,7 +53,11 @@ export function blockedOf(e: unknown): GuardBlock[] | null {
 export function GuardBlockedAlert({ blocked }: { blocked: readonly GuardBlock[] | null }) {
   if (!blocked?.length) return null;
   return (
-    <Alert color="red" title={`Where to fix ${blocked.length === 1 ? 'the possible identifier' : `the ${blocked.length} possible identifiers`} that stopped it`} role="region">
+    <Alert
+      color="red"
+      title={`Where to fix ${blocked.length === 1 ? 'the possible identifier' : `the ${blocked.length} possible identifiers`} that stopped it`}
+      role="region"
+    >
       <Stack gap={6} role="list">
         {blocked.map((b, i) => {
           const t = fixTarget(b.where);

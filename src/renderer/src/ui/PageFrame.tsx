@@ -9,4 +9,3 @@ export function PageFrame({ title, children }: { title: string; children: ReactN
     </Stack>
   );
 }
-

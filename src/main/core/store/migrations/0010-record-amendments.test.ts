@@ -20,23 +20,54 @@ afterEach(() => {
 /** A version-9 workbench with one finding (id 41) and one recommendation (id 1) from it. */
 function v9() {
   migrate(db, 9);
-  db.prepare("INSERT INTO incidents (code, occurred_year, occurred_month, created_at, updated_at) VALUES ('2026-001', 2026, 3, 'x', 'x')").run();
+  db.prepare(
+    "INSERT INTO incidents (code, occurred_year, occurred_month, created_at, updated_at) VALUES ('2026-001', 2026, 3, 'x', 'x')",
+  ).run();
   db.prepare("INSERT INTO members (name, sector, created_at) VALUES ('Sam', 'mental_health', 'x')").run();
-  db.prepare("INSERT INTO findings (id, incident_id, category, kind, goals, description, created_at) VALUES (41, 1, 'staffing', 'gap', 0, 'No CIT-trained officer was available on the evening shift', 'x')").run();
-  db.prepare("INSERT INTO recommendations (code, action, owner_member_id, due_date, status_at, action_type, strength, created_at) VALUES ('R-001', 'a', 1, '2026-09-01', 'x', 'training', 'weaker', 'x')").run();
+  db.prepare(
+    "INSERT INTO findings (id, incident_id, category, kind, goals, description, created_at) VALUES (41, 1, 'staffing', 'gap', 0, 'No CIT-trained officer was available on the evening shift', 'x')",
+  ).run();
+  db.prepare(
+    "INSERT INTO recommendations (code, action, owner_member_id, due_date, status_at, action_type, strength, created_at) VALUES ('R-001', 'a', 1, '2026-09-01', 'x', 'training', 'weaker', 'x')",
+  ).run();
 }
-const amend = 'INSERT INTO record_amendments (finding_id, recommendation_id, number, changes, diff, reason, hash, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
-const dismiss = 'INSERT INTO text_dismissals (finding_id, recommendation_id, field, type, value_hash, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const amend =
+  'INSERT INTO record_amendments (finding_id, recommendation_id, number, changes, diff, reason, hash, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+const dismiss =
+  'INSERT INTO text_dismissals (finding_id, recommendation_id, field, type, value_hash, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)';
 
 describe('migration 0010: amendments and "not an identifier" for findings and recommendations', () => {
   it('adds the two tables to a version-9 workbench and keeps its rows', () => {
     v9();
     expect(migrate(db, 10)).toBe(10);
     expect(schemaVersion(db)).toBe(10);
-    expect(db.prepare('SELECT description FROM findings WHERE id = 41').get()).toEqual({ description: 'No CIT-trained officer was available on the evening shift' });
+    expect(db.prepare('SELECT description FROM findings WHERE id = 41').get()).toEqual({
+      description: 'No CIT-trained officer was available on the evening shift',
+    });
     const cols = (t: string) => (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
-    expect(cols('record_amendments')).toEqual(['id', 'finding_id', 'recommendation_id', 'number', 'changes', 'diff', 'reason', 'hash', 'at', 'member']);
-    expect(cols('text_dismissals')).toEqual(['id', 'finding_id', 'recommendation_id', 'field', 'type', 'value_hash', 'reason', 'member', 'at']);
+    expect(cols('record_amendments')).toEqual([
+      'id',
+      'finding_id',
+      'recommendation_id',
+      'number',
+      'changes',
+      'diff',
+      'reason',
+      'hash',
+      'at',
+      'member',
+    ]);
+    expect(cols('text_dismissals')).toEqual([
+      'id',
+      'finding_id',
+      'recommendation_id',
+      'field',
+      'type',
+      'value_hash',
+      'reason',
+      'member',
+      'at',
+    ]);
   });
 
   it('an amendment belongs to exactly one finding or recommendation, is numbered once per item and needs a reason', () => {

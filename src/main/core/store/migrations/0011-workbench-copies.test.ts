@@ -23,7 +23,9 @@ const sha = 'a'.repeat(64);
 describe('migration 0011: the copies of the workbench Casewalk wrote (issue 16, item 5)', () => {
   it('adds workbench_copies to a version-10 workbench and keeps its rows', () => {
     migrate(db, 10);
-    db.prepare("INSERT INTO incidents (code, occurred_year, occurred_month, created_at, updated_at) VALUES ('2026-001', 2026, 3, 'x', 'x')").run();
+    db.prepare(
+      "INSERT INTO incidents (code, occurred_year, occurred_month, created_at, updated_at) VALUES ('2026-001', 2026, 3, 'x', 'x')",
+    ).run();
     expect(migrate(db, 11)).toBe(11);
     expect(schemaVersion(db)).toBe(11);
     expect(db.prepare('SELECT code FROM incidents').get()).toEqual({ code: '2026-001' });

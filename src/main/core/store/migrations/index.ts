@@ -48,7 +48,10 @@ export function migrate(db: WritableDB, upTo: number = LATEST_VERSION): number {
           const broken = db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
           if (broken.length) {
             const b = broken[0]!;
-            throw new CasewalkError('damaged', `Migration ${m.version} (${m.name}) would leave ${broken.length} broken reference(s), first ${b.table} row ${b.rowid} → ${b.parent}; nothing was changed.`);
+            throw new CasewalkError(
+              'damaged',
+              `Migration ${m.version} (${m.name}) would leave ${broken.length} broken reference(s), first ${b.table} row ${b.rowid} → ${b.parent}; nothing was changed.`,
+            );
           }
         }
         db.pragma(`user_version = ${m.version}`);

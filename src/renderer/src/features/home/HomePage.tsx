@@ -21,9 +21,30 @@ export function HomePage({ member, go }: { member: string | null; go(path: strin
       {s && (
         <>
           <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }}>
-            <StatCard label="Next meeting" value={s.nextMeeting ? formatLongDate(s.nextMeeting.date) : 'None planned'} note={s.nextMeeting ? link(paths.meeting(s.nextMeeting.id), `${s.nextMeeting.caseCount} case review${s.nextMeeting.caseCount === 1 ? "" : "s"} · open the agenda`) : link(paths.meetings(), 'Plan a meeting')} />
-            <StatCard label="Overdue recommendations" value={String(s.overdue.length)} alert={s.overdue.length > 0} note={`${s.dueSoon} more due in the next 30 days`} />
-            <StatCard label="Incidents with identifiers to resolve" value={s.unresolvedIdentifiers.toLocaleString()} alert={s.unresolvedIdentifiers > 0} note={link(paths.incidents(), 'Review them in Incidents')} />
+            <StatCard
+              label="Next meeting"
+              value={s.nextMeeting ? formatLongDate(s.nextMeeting.date) : 'None planned'}
+              note={
+                s.nextMeeting
+                  ? link(
+                      paths.meeting(s.nextMeeting.id),
+                      `${s.nextMeeting.caseCount} case review${s.nextMeeting.caseCount === 1 ? '' : 's'} · open the agenda`,
+                    )
+                  : link(paths.meetings(), 'Plan a meeting')
+              }
+            />
+            <StatCard
+              label="Overdue recommendations"
+              value={String(s.overdue.length)}
+              alert={s.overdue.length > 0}
+              note={`${s.dueSoon} more due in the next 30 days`}
+            />
+            <StatCard
+              label="Incidents with identifiers to resolve"
+              value={s.unresolvedIdentifiers.toLocaleString()}
+              alert={s.unresolvedIdentifiers > 0}
+              note={link(paths.incidents(), 'Review them in Incidents')}
+            />
             <StatCard label="Ready for review" value={s.readyForReview.toLocaleString()} note={`${s.drafts.toLocaleString()} drafts`} />
           </SimpleGrid>
           {s.coverageGapsWithoutRecommendation > 0 && (

@@ -3,7 +3,11 @@ import { FormActions } from '../../ui/FormActions';
 import { useState } from 'react';
 import { IDENTIFIER_LABELS, type IdentifierKind } from '../../../../shared/deid/kinds';
 
-export function DismissModal(p: { target: { type: IdentifierKind; text: string } | null; onClose(): void; onConfirm(reason: string): Promise<void> }) {
+export function DismissModal(p: {
+  target: { type: IdentifierKind; text: string } | null;
+  onClose(): void;
+  onConfirm(reason: string): Promise<void>;
+}) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,8 +31,8 @@ export function DismissModal(p: { target: { type: IdentifierKind; text: string }
         >
           <Stack>
             <Text>
-              The guard thinks “<b>{p.target.text}</b>” is {IDENTIFIER_LABELS[p.target.type]}. Say why it is not; the decision is recorded in the
-              audit log with your name.
+              The guard thinks “<b>{p.target.text}</b>” is {IDENTIFIER_LABELS[p.target.type]}. Say why it is not; the decision is recorded
+              in the audit log with your name.
             </Text>
             <Textarea
               label="Reason"
@@ -40,7 +44,13 @@ export function DismissModal(p: { target: { type: IdentifierKind; text: string }
               required
               data-autofocus
             />
-            <FormActions error={error} onCancel={close} submitLabel="Mark as not an identifier" disabled={reason.trim().length < 3} loading={busy} />
+            <FormActions
+              error={error}
+              onCancel={close}
+              submitLabel="Mark as not an identifier"
+              disabled={reason.trim().length < 3}
+              loading={busy}
+            />
           </Stack>
         </form>
       )}

@@ -133,7 +133,14 @@ export function GuardedTextarea(props: GuardedTextareaProps) {
   );
 }
 
-function FindingRow(p: { finding: IdentifierFinding; text: string; readOnly: boolean; onRedact(): void; onDismiss?: () => void; dismissHint: string | null }) {
+function FindingRow(p: {
+  finding: IdentifierFinding;
+  text: string;
+  readOnly: boolean;
+  onRedact(): void;
+  onDismiss?: () => void;
+  dismissHint: string | null;
+}) {
   const kind = p.finding.type as IdentifierKind;
   return (
     <Group gap="xs" className={classes.finding}>

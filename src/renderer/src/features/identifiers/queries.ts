@@ -9,7 +9,15 @@ export function useIdentifierScan(text: string): { text: string; findings: Ident
   const { data } = useQuery({
     queryKey: keyOf('identifiers.scan', { text }),
     // A failed scan shows no findings for that text (the save is guarded by the core anyway).
-    queryFn: async () => ({ text, findings: text.trim() ? await call('identifiers.scan', { text }).then((r) => r.findings, () => []) : [] }),
+    queryFn: async () => ({
+      text,
+      findings: text.trim()
+        ? await call('identifiers.scan', { text }).then(
+            (r) => r.findings,
+            () => [],
+          )
+        : [],
+    }),
     placeholderData: keepPreviousData,
     gcTime: 30_000,
   });

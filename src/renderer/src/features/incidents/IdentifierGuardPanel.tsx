@@ -5,7 +5,12 @@ import { formatDate } from '../../lib/format';
 
 type Finding = IncidentDetail['findings'][number];
 
-export function IdentifierGuardPanel(p: { detail: IncidentDetail; readOnly: boolean; onRedact(f: Finding): void; onDismiss(f: Finding): void }) {
+export function IdentifierGuardPanel(p: {
+  detail: IncidentDetail;
+  readOnly: boolean;
+  onRedact(f: Finding): void;
+  onDismiss(f: Finding): void;
+}) {
   const otherFindings = p.detail.findings.filter((f) => !['narrative', 'referrals'].includes(f.field));
   const dismissed = p.detail.findings.filter((f) => f.dismissed);
   if (otherFindings.length === 0 && dismissed.length === 0) return null;

@@ -2,10 +2,38 @@
  * Import a CSV in four visible steps: choose the file → map columns (a preset or your own) →
  * dry run (counts, row errors, unmapped values you can map on the spot) → import, all or nothing.
  */
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Progress,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { DATE_FIELD, IMPORTABLE_FIELDS, IMPORTABLE_LABELS, type ImportReport, type MappingPreset } from '../../../../shared/import/schemas';
-import { BEHAVIOUR, CALL_SOURCE, DISPOSITION, FORCE, INJURY, INTERCEPT, RESPONDER, WEAPON, WEEKDAY, YES_NO_UNKNOWN, type ValueOption } from '../../../../shared/incidents/values';
+import {
+  BEHAVIOUR,
+  CALL_SOURCE,
+  DISPOSITION,
+  FORCE,
+  INJURY,
+  INTERCEPT,
+  RESPONDER,
+  WEAPON,
+  WEEKDAY,
+  YES_NO_UNKNOWN,
+  type ValueOption,
+} from '../../../../shared/incidents/values';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
 import { invalidate } from '../../lib/query';
@@ -57,7 +85,10 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
   useEffect(() => api().subscribe('task.progress', (p) => p.task === 'import' && setProgress(p)), []);
 
   // A preset as chosen is used as-is; any edit turns it into your own mapping.
-  const source = useMemo(() => (presetId && mapping === presets.find((p) => p.id === presetId)?.preset ? { preset: presetId } : mapping ? { mapping } : null), [presetId, mapping, presets]);
+  const source = useMemo(
+    () => (presetId && mapping === presets.find((p) => p.id === presetId)?.preset ? { preset: presetId } : mapping ? { mapping } : null),
+    [presetId, mapping, presets],
+  );
 
   const guard = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -122,7 +153,9 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
   const saveMapping = () =>
     guard(async () => {
       if (!mapping) return;
-      const f = await unwrap(api().files.chooseSave({ purpose: 'mapping', suggestedName: `${mapping.name.replace(/[^\w-]+/g, '-').toLowerCase()}.json` }));
+      const f = await unwrap(
+        api().files.chooseSave({ purpose: 'mapping', suggestedName: `${mapping.name.replace(/[^\w-]+/g, '-').toLowerCase()}.json` }),
+      );
       if (!f) return;
       await unwrap(api().import.saveMapping({ handle: f.handle, mapping }));
     });
@@ -157,15 +190,17 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
         <Paper withBorder p="lg">
           <Stack>
             <Text>
-              Casewalk reads the file on this computer only. Nothing is written until you confirm the import, and then either every valid row is imported
-              or none is. Text columns are checked by the identifier guard; rows with possible identifiers arrive as drafts.
+              Casewalk reads the file on this computer only. Nothing is written until you confirm the import, and then either every valid
+              row is imported or none is. Text columns are checked by the identifier guard; rows with possible identifiers arrive as drafts.
             </Text>
             <Group>
               <Button onClick={() => void choose()} loading={busy}>
                 Choose CSV file…
               </Button>
             </Group>
-            {progress?.stage === 'reading' && busy && <Progress value={(progress.done / Math.max(1, progress.total)) * 100} size="lg" aria-label="Reading the file" />}
+            {progress?.stage === 'reading' && busy && (
+              <Progress value={(progress.done / Math.max(1, progress.total)) * 100} size="lg" aria-label="Reading the file" />
+            )}
           </Stack>
         </Paper>
       )}
@@ -178,7 +213,9 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
                 <Text>
                   <b>{opened.fileName}</b> · {opened.rows.toLocaleString()} rows · {opened.headers.length} columns
                 </Text>
-                {opened.suggestedPreset && <Badge size="lg">Recognised: {presets.find((p) => p.id === opened.suggestedPreset)?.preset.name}</Badge>}
+                {opened.suggestedPreset && (
+                  <Badge size="lg">Recognised: {presets.find((p) => p.id === opened.suggestedPreset)?.preset.name}</Badge>
+                )}
               </Group>
               <ScrollArea>
                 <DataTable label="First rows of the file" headers={opened.headers} rows={opened.sample} size="sm" border />
@@ -247,13 +284,23 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
           <Stack>
             <SimpleGrid cols={{ base: 2, md: 5 }} aria-label="Dry run counts">
               <StatCard label="Rows read" value={report.rows.toLocaleString()} />
-              <StatCard label={report.dryRun ? 'Incidents to create' : 'Incidents created'} value={(report.invalidRows && !skipInvalid ? 0 : report.imported).toLocaleString()} />
+              <StatCard
+                label={report.dryRun ? 'Incidents to create' : 'Incidents created'}
+                value={(report.invalidRows && !skipInvalid ? 0 : report.imported).toLocaleString()}
+              />
               <StatCard label="Rows merged" value={report.merged.toLocaleString()} />
               <StatCard label="Invalid rows" value={report.invalidRows.toLocaleString()} alert={report.invalidRows > 0} />
-              <StatCard label="With possible identifiers" value={report.withIdentifiers.toLocaleString()} alert={report.withIdentifiers > 0} />
+              <StatCard
+                label="With possible identifiers"
+                value={report.withIdentifiers.toLocaleString()}
+                alert={report.withIdentifiers > 0}
+              />
             </SimpleGrid>
             {report.invalidRows > 0 && (
-              <Alert color={skipInvalid ? 'orange' : 'red'} title={skipInvalid ? 'Invalid rows will be left out' : 'Nothing will be imported while rows are invalid'}>
+              <Alert
+                color={skipInvalid ? 'orange' : 'red'}
+                title={skipInvalid ? 'Invalid rows will be left out' : 'Nothing will be imported while rows are invalid'}
+              >
                 Map the unlisted values below, fix the file, or choose to leave the invalid rows out.
               </Alert>
             )}
@@ -263,7 +310,10 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
                 {Object.entries(values).map(([csvValue, count]) => (
                   <Group key={csvValue}>
                     <Text w={420} truncate title={csvValue}>
-                      “{csvValue}” <Text span c="dimmed">({count} rows)</Text>
+                      “{csvValue}”{' '}
+                      <Text span c="dimmed">
+                        ({count} rows)
+                      </Text>
                     </Text>
                     <Select
                       aria-label={`Value for “${csvValue}”`}
@@ -297,10 +347,19 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
               </Text>
             )}
             {busy && progress && progress.stage !== 'reading' && (
-              <Progress value={(progress.done / Math.max(1, progress.total)) * 100} size="xl" aria-label={`Import progress: ${progress.stage}`} />
+              <Progress
+                value={(progress.done / Math.max(1, progress.total)) * 100}
+                size="xl"
+                aria-label={`Import progress: ${progress.stage}`}
+              />
             )}
             <Group justify="space-between">
-              <Checkbox size="md" label="Leave invalid rows out and import the rest" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.currentTarget.checked)} />
+              <Checkbox
+                size="md"
+                label="Leave invalid rows out and import the rest"
+                checked={skipInvalid}
+                onChange={(e) => setSkipInvalid(e.currentTarget.checked)}
+              />
               <Group>
                 <Button variant="default" onClick={() => void preview()} loading={busy}>
                   Run the dry run again
@@ -318,7 +377,8 @@ export function ImportWizard({ onDone, onCancel }: { onDone(): void; onCancel():
         <Alert color="teal" title="Import complete">
           <Stack gap="xs">
             <Text>
-              {result.imported.toLocaleString()} incidents imported as drafts ({result.merged} rows merged, {result.skipped} invalid rows left out).
+              {result.imported.toLocaleString()} incidents imported as drafts ({result.merged} rows merged, {result.skipped} invalid rows
+              left out).
               {result.withIdentifiers > 0 && ` ${result.withIdentifiers} have possible identifiers to resolve before review.`}
             </Text>
             {result.attribution && <Text size="sm">{result.attribution}</Text>}

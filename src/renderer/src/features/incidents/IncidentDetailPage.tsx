@@ -80,7 +80,11 @@ function IncidentEditor({ detail, onBack, onDeleted }: { detail: IncidentDetail;
       const patch = Object.fromEntries(dirtyKeys.map((k) => [k, draft[k]])) as Partial<Fields>;
       const d = await update.mutateAsync({ id, version: detail.incident.version, patch });
       if (detail.incident.status === 'ready_for_review' && d.incident.status === 'draft') {
-        notifications.show({ color: 'orange', title: 'Back to draft', message: 'The change added a possible identifier, so the incident went back to draft.' });
+        notifications.show({
+          color: 'orange',
+          title: 'Back to draft',
+          message: 'The change added a possible identifier, so the incident went back to draft.',
+        });
       } else notifications.show({ title: 'Saved', message: `Incident ${d.incident.code} saved.` });
     } catch (e) {
       setError((e as Error).message);
@@ -97,12 +101,22 @@ function IncidentEditor({ detail, onBack, onDeleted }: { detail: IncidentDetail;
       setConfirmWeak(null);
     } catch (e) {
       if (e instanceof ApiError && e.detail?.confirm === 'weak_actions') setConfirmWeak(e.message);
-      else setError(e instanceof ApiError && e.code === 'guard_blocked' ? `${e.message} The findings are highlighted below.` : (e as Error).message);
+      else
+        setError(
+          e instanceof ApiError && e.code === 'guard_blocked' ? `${e.message} The findings are highlighted below.` : (e as Error).message,
+        );
     }
   };
 
   const savedDismissal = (field: string) => (f: IdentifierFinding) =>
-    detail.findings.some((d) => d.field === field && d.type === f.type && d.dismissed && d.text === (field === 'narrative' ? draft.narrative : (draft[field as keyof Fields] as string | null) ?? '').slice(f.start, f.end));
+    detail.findings.some(
+      (d) =>
+        d.field === field &&
+        d.type === f.type &&
+        d.dismissed &&
+        d.text ===
+          (field === 'narrative' ? draft.narrative : ((draft[field as keyof Fields] as string | null) ?? '')).slice(f.start, f.end),
+    );
   const guarded = (field: 'narrative' | 'referrals', label: string, description: string, rows: number, max: number) => {
     const value = (field === 'narrative' ? draft.narrative : draft.referrals) ?? '';
     return (
@@ -126,7 +140,14 @@ function IncidentEditor({ detail, onBack, onDeleted }: { detail: IncidentDetail;
       <Anchor onClick={(e) => (e.preventDefault(), onBack())} href={href(withRememberedSearch(paths.incidents()))} size="md">
         ← All incidents
       </Anchor>
-      <IncidentHeader detail={detail} dirty={dirty} saving={update.isPending} onStatus={(s) => void setStatus(s)} onSave={() => void save()} onDelete={() => setConfirmDelete(true)} />
+      <IncidentHeader
+        detail={detail}
+        dirty={dirty}
+        saving={update.isPending}
+        onStatus={(s) => void setStatus(s)}
+        onSave={() => void save()}
+        onDelete={() => setConfirmDelete(true)}
+      />
       <ErrorAlert error={error} />
       {readOnly && <Alert color="gray">This incident is closed and read-only. Set it back to reviewed to change it.</Alert>}
 
@@ -136,7 +157,13 @@ function IncidentEditor({ detail, onBack, onDeleted }: { detail: IncidentDetail;
             draft={draft}
             set={set}
             readOnly={readOnly}
-            narrative={guarded('narrative', 'De-identified narrative', 'What happened, with role labels (Officer A, Clinician B) instead of names. This is the summary the committee sees.', 7, 8000)}
+            narrative={guarded(
+              'narrative',
+              'De-identified narrative',
+              'What happened, with role labels (Officer A, Clinician B) instead of names. This is the summary the committee sees.',
+              7,
+              8000,
+            )}
             referrals={guarded('referrals', 'Referrals made', 'Services and programmes, not people.', 2, 1000)}
           />
           {!readOnly && (
@@ -163,7 +190,15 @@ function IncidentEditor({ detail, onBack, onDeleted }: { detail: IncidentDetail;
       />
       <ReviewPanel incidentId={id} readOnly={readOnly} />
 
-      <ConfirmModal opened={confirmWeak !== null} title="Close with only weaker actions?" size="lg" onClose={() => setConfirmWeak(null)} cancel="Not yet" confirm="Close anyway" onConfirm={() => void setStatus('closed', true)}>
+      <ConfirmModal
+        opened={confirmWeak !== null}
+        title="Close with only weaker actions?"
+        size="lg"
+        onClose={() => setConfirmWeak(null)}
+        cancel="Not yet"
+        confirm="Close anyway"
+        onConfirm={() => void setStatus('closed', true)}
+      >
         {confirmWeak}
       </ConfirmModal>
       <DismissModal
@@ -171,7 +206,14 @@ function IncidentEditor({ detail, onBack, onDeleted }: { detail: IncidentDetail;
         onClose={() => setDismissing(null)}
         onConfirm={async (reason) => {
           const f = dismissing!;
-          await dismiss.mutateAsync({ incidentId: id, field: f.field, start: f.finding.start, end: f.finding.end, type: f.finding.type, reason });
+          await dismiss.mutateAsync({
+            incidentId: id,
+            field: f.field,
+            start: f.finding.start,
+            end: f.finding.end,
+            type: f.finding.type,
+            reason,
+          });
         }}
       />
       <ConfirmModal
@@ -203,7 +245,14 @@ function useSaveShortcut(save: () => Promise<void>): void {
   }, [save]);
 }
 
-function IncidentHeader(p: { detail: IncidentDetail; dirty: boolean; saving: boolean; onStatus(s: IncidentStatus): void; onSave(): void; onDelete(): void }) {
+function IncidentHeader(p: {
+  detail: IncidentDetail;
+  dirty: boolean;
+  saving: boolean;
+  onStatus(s: IncidentStatus): void;
+  onSave(): void;
+  onDelete(): void;
+}) {
   const inc = p.detail.incident;
   const readOnly = inc.status === 'closed';
   return (
@@ -221,7 +270,8 @@ function IncidentHeader(p: { detail: IncidentDetail; dirty: boolean; saving: boo
           )}
         </Group>
         <Text c="dimmed">
-          {monthYear(inc.occurredYear, inc.occurredMonth)} · {inc.source === 'manual' ? 'entered by hand' : `imported (${inc.source.replace('import:', '')})`} · last saved{' '}
+          {monthYear(inc.occurredYear, inc.occurredMonth)} ·{' '}
+          {inc.source === 'manual' ? 'entered by hand' : `imported (${inc.source.replace('import:', '')})`} · last saved{' '}
           {formatDateTime(inc.updatedAt)}
         </Text>
       </Stack>
@@ -252,7 +302,17 @@ function IncidentHeader(p: { detail: IncidentDetail; dirty: boolean; saving: boo
   );
 }
 
-function ConfirmModal(p: { opened: boolean; title: string; size?: string; onClose(): void; cancel: string; confirm: string; danger?: boolean; onConfirm(): void; children: ReactNode }) {
+function ConfirmModal(p: {
+  opened: boolean;
+  title: string;
+  size?: string;
+  onClose(): void;
+  cancel: string;
+  confirm: string;
+  danger?: boolean;
+  onConfirm(): void;
+  children: ReactNode;
+}) {
   return (
     <Modal opened={p.opened} onClose={p.onClose} title={p.title} {...(p.size ? { size: p.size } : {})}>
       <Stack>

@@ -35,11 +35,25 @@ const COLUMNS: Column<IncidentRow>[] = [
   { key: 'area', label: 'Area', width: '6rem', sortable: true, render: (r) => r.area ?? '—' },
   { key: 'finalCallType', label: 'Call type', width: 'minmax(8rem, 1fr)', render: (r) => r.finalCallType ?? '—' },
   { key: 'dispositions', label: 'Disposition', width: 'minmax(9rem, 1.2fr)', render: (r) => dispositionsLabel(r.dispositions) },
-  { key: 'summary', label: 'Summary', width: 'minmax(6rem, 2fr)', render: (r) => <Text c="dimmed" truncate>{r.summary || '—'}</Text> },
+  {
+    key: 'summary',
+    label: 'Summary',
+    width: 'minmax(6rem, 2fr)',
+    render: (r) => (
+      <Text c="dimmed" truncate>
+        {r.summary || '—'}
+      </Text>
+    ),
+  },
 ];
 
 /** The multi-choice filters, in the order they appear. */
-const MULTI_FILTERS: { key: 'status' | 'callSource' | 'disposition' | 'intercept' | 'responder'; label: string; options: { value: string; label: string }[]; width: number }[] = [
+const MULTI_FILTERS: {
+  key: 'status' | 'callSource' | 'disposition' | 'intercept' | 'responder';
+  label: string;
+  options: { value: string; label: string }[];
+  width: number;
+}[] = [
   { key: 'status', label: 'Status', options: INCIDENT_STATUS.options, width: 240 },
   { key: 'callSource', label: 'Call source', options: CALL_SOURCE.options, width: 220 },
   { key: 'disposition', label: 'Disposition', options: DISPOSITION.options, width: 260 },
@@ -87,7 +101,8 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
   const fetchPage = useIncidentPages(query);
   const sort = { by: query.sort ?? 'occurred', dir: query.dir ?? 'desc' };
   const filters = query;
-  const set = (k: keyof IncidentsSearch, v: IncidentsSearch[keyof IncidentsSearch]) => setRoute({ [k]: Array.isArray(v) && v.length === 0 ? undefined : v });
+  const set = (k: keyof IncidentsSearch, v: IncidentsSearch[keyof IncidentsSearch]) =>
+    setRoute({ [k]: Array.isArray(v) && v.length === 0 ? undefined : v });
   const years = facets.years.map(String);
 
   return (
@@ -135,7 +150,14 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
           w={130}
           clearable
         />
-        <Select label="To year" data={years} value={filters.to?.slice(0, 4) ?? null} onChange={(v) => set('to', v ? `${v}-12` : undefined)} w={130} clearable />
+        <Select
+          label="To year"
+          data={years}
+          value={filters.to?.slice(0, 4) ?? null}
+          onChange={(v) => set('to', v ? `${v}-12` : undefined)}
+          w={130}
+          clearable
+        />
         {facets.tags.length > 0 && (
           <Select label="Tag" data={facets.tags} value={tag || null} onChange={(v) => setTag(v ?? '')} w={180} clearable searchable />
         )}
@@ -156,7 +178,9 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
           fetchPage={fetchPage}
           queryKey={queryKey}
           sort={sort}
-          onSort={(by) => setRoute({ sort: by as typeof sort.by, dir: sort.by === by ? (sort.dir === 'asc' ? 'desc' : 'asc') : defaultDir(by) })}
+          onSort={(by) =>
+            setRoute({ sort: by as typeof sort.by, dir: sort.by === by ? (sort.dir === 'asc' ? 'desc' : 'asc') : defaultDir(by) })
+          }
           onOpen={(r) => onOpen(r.id)}
           rowKey={(r) => r.id}
           height="calc(100vh - 380px)"

@@ -36,7 +36,11 @@ export function NewIncidentModal({ opened, onClose, onCreated }: { opened: boole
     setBusy(true);
     setError(null);
     try {
-      const d = await createIncident({ occurredYear: Number(v.occurredYear), occurredMonth: Number(v.occurredMonth), ...(code.trim() ? { code: code.trim() } : {}) });
+      const d = await createIncident({
+        occurredYear: Number(v.occurredYear),
+        occurredMonth: Number(v.occurredMonth),
+        ...(code.trim() ? { code: code.trim() } : {}),
+      });
       onClose();
       onCreated(d.incident.id);
     } catch (e) {

@@ -24,7 +24,11 @@ export function ReviewPanel({ incidentId, readOnly }: { incidentId: number; read
           )}
         </Group>
         <ErrorAlert error={findingsQuery.error ?? recsQuery.error} title="Cannot show the findings" />
-        {findings.length === 0 && <Text c="dimmed">No findings yet. Findings describe what in the system should change (or what worked), never who is to blame.</Text>}
+        {findings.length === 0 && (
+          <Text c="dimmed">
+            No findings yet. Findings describe what in the system should change (or what worked), never who is to blame.
+          </Text>
+        )}
         {findings.map((f) => (
           <Stack key={f.id} gap={2}>
             <Group gap={6}>

@@ -1,4 +1,20 @@
-import { ActionIcon, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -115,7 +131,12 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean })
                 editing?.id === e.id ? (
                   <Table.Tr key={e.id}>
                     <Table.Td colSpan={5}>
-                      <EventForm initial={editing.value} onSubmit={(v) => saveEdit(e.id, v)} submitLabel="Save step" onCancel={() => setEditing(null)} />
+                      <EventForm
+                        initial={editing.value}
+                        onSubmit={(v) => saveEdit(e.id, v)}
+                        submitLabel="Save step"
+                        onCancel={() => setEditing(null)}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ) : (
@@ -151,19 +172,52 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean })
                       {!p.readOnly && (
                         <Group gap={4} wrap="nowrap">
                           <Tooltip label="Move up (Alt+↑)">
-                            <ActionIcon variant="default" size="lg" disabled={i === 0} onClick={() => move(e, -1)} aria-label={`Move step ${i + 1} up`}>
+                            <ActionIcon
+                              variant="default"
+                              size="lg"
+                              disabled={i === 0}
+                              onClick={() => move(e, -1)}
+                              aria-label={`Move step ${i + 1} up`}
+                            >
                               ↑
                             </ActionIcon>
                           </Tooltip>
                           <Tooltip label="Move down (Alt+↓)">
-                            <ActionIcon variant="default" size="lg" disabled={i === timeline.length - 1} onClick={() => move(e, 1)} aria-label={`Move step ${i + 1} down`}>
+                            <ActionIcon
+                              variant="default"
+                              size="lg"
+                              disabled={i === timeline.length - 1}
+                              onClick={() => move(e, 1)}
+                              aria-label={`Move step ${i + 1} down`}
+                            >
                               ↓
                             </ActionIcon>
                           </Tooltip>
-                          <Button size="compact-md" variant="default" onClick={() => setEditing({ id: e.id, value: { time: e.time, actor: e.actor, kind: e.kind, description: e.description, decisionPoint: e.decisionPoint } })}>
+                          <Button
+                            size="compact-md"
+                            variant="default"
+                            onClick={() =>
+                              setEditing({
+                                id: e.id,
+                                value: {
+                                  time: e.time,
+                                  actor: e.actor,
+                                  kind: e.kind,
+                                  description: e.description,
+                                  decisionPoint: e.decisionPoint,
+                                },
+                              })
+                            }
+                          >
                             Edit
                           </Button>
-                          <Button size="compact-md" variant="default" color="red.9" onClick={() => void remove(e)} aria-label={`Delete step ${i + 1}`}>
+                          <Button
+                            size="compact-md"
+                            variant="default"
+                            color="red.9"
+                            onClick={() => void remove(e)}
+                            aria-label={`Delete step ${i + 1}`}
+                          >
                             Delete
                           </Button>
                         </Group>
@@ -198,7 +252,13 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean })
  * `startAgain`: after a successful submit the form empties, keeping the actor (the next step is
  * often the same one's).
  */
-function EventForm(p: { initial: Draft; onSubmit(v: Draft): Promise<boolean>; submitLabel: string; onCancel?: () => void; startAgain?: boolean }) {
+function EventForm(p: {
+  initial: Draft;
+  onSubmit(v: Draft): Promise<boolean>;
+  submitLabel: string;
+  onCancel?: () => void;
+  startAgain?: boolean;
+}) {
   const form = useForm<Draft>({ initialValues: p.initial, validate: zodForm(timelineEventInput) });
   const v = form.values;
   const submit = async (values: Draft) => {
@@ -222,7 +282,14 @@ function EventForm(p: { initial: Draft; onSubmit(v: Draft): Promise<boolean>; su
             }}
           />
         </Group>
-        <GuardedTextarea label="Description" value={v.description} onChange={(d) => form.setFieldValue('description', d)} error={form.errors.description} minRows={2} maxLength={2000} />
+        <GuardedTextarea
+          label="Description"
+          value={v.description}
+          onChange={(d) => form.setFieldValue('description', d)}
+          error={form.errors.description}
+          minRows={2}
+          maxLength={2000}
+        />
         <Group justify="space-between">
           <Checkbox label="Decision point" size="md" {...form.getInputProps('decisionPoint', { type: 'checkbox' })} />
           <Group>

@@ -1,6 +1,5 @@
 import { CALL_SOURCE, DISPOSITION, INCIDENT_STATUS, MONTH_NAMES } from '../../../../shared/incidents/values';
 
-
 export const MONTH_OPTIONS = MONTH_NAMES.map((m, i) => ({ value: String(i + 1), label: m }));
 
 export function monthYear(year: number, month: number): string {

@@ -26,7 +26,8 @@ export const useIncidentCount = (query: ListQuery) => useMethod('incidents.list'
 export function useIncidentPages(query: ListQuery): (offset: number, limit: number) => Promise<IncidentRow[]> {
   const client = useQueryClient();
   return useCallback(
-    async (offset, limit) => (await client.fetchQuery({ ...methodQuery('incidents.list', { ...query, offset, limit }), staleTime: Infinity })).rows,
+    async (offset, limit) =>
+      (await client.fetchQuery({ ...methodQuery('incidents.list', { ...query, offset, limit }), staleTime: Infinity })).rows,
     [client, query],
   );
 }
@@ -35,7 +36,16 @@ export const useIncident = (id: number) => useMethod('incidents.get', { id });
 export const useNextCode = (year: number, enabled: boolean) => useMethod('incidents.nextCode', { year }, { enabled });
 export const useImportPresets = () => useMethod('import.presets');
 
-type DetailWrite = 'incidents.create' | 'incidents.update' | 'incidents.setStatus' | 'identifiers.redact' | 'identifiers.dismiss' | 'timeline.add' | 'timeline.update' | 'timeline.move' | 'timeline.remove';
+type DetailWrite =
+  | 'incidents.create'
+  | 'incidents.update'
+  | 'incidents.setStatus'
+  | 'identifiers.redact'
+  | 'identifiers.dismiss'
+  | 'timeline.add'
+  | 'timeline.update'
+  | 'timeline.move'
+  | 'timeline.remove';
 
 /** A write that answers with the incident: the answer becomes the cached incident; lists go stale. */
 export function useIncidentWrite<M extends DetailWrite>(method: M) {
@@ -49,5 +59,7 @@ export function useIncidentWrite<M extends DetailWrite>(method: M) {
 }
 
 export const useDeleteIncident = () =>
-  useMethodMutation('incidents.delete', { invalidates: INCIDENT_READS, onSuccess: (_d, input, client) => client.removeQueries({ queryKey: keyOf('incidents.get', { id: input.id }) }) });
-
+  useMethodMutation('incidents.delete', {
+    invalidates: INCIDENT_READS,
+    onSuccess: (_d, input, client) => client.removeQueries({ queryKey: keyOf('incidents.get', { id: input.id }) }),
+  });

@@ -6,11 +6,24 @@ import { theme } from '../../theme';
 import { FindingEditModal } from './FindingEditModal';
 
 // Mantine's autosize textarea listens for font loading, which jsdom does not implement.
-if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
 
 const finding = {
-  id: 8, incidentId: 2, incidentCode: '2026-014', source: 'case', meetingId: 1, category: 'policy', kind: 'gap', intercept: null, goals: [],
-  timelineEventId: null, description: 'No warm handoff to the crisis line', createdAt: '2026-12-08T19:00:00.000Z', createdBy: null, recommendationIds: [],
+  id: 8,
+  incidentId: 2,
+  incidentCode: '2026-014',
+  source: 'case',
+  meetingId: 1,
+  category: 'policy',
+  kind: 'gap',
+  intercept: null,
+  goals: [],
+  timelineEventId: null,
+  description: 'No warm handoff to the crisis line',
+  createdAt: '2026-12-08T19:00:00.000Z',
+  createdBy: null,
+  recommendationIds: [],
 };
 
 function mount(locked: string | null) {
@@ -45,7 +58,9 @@ describe('editing a finding', () => {
 
   it('sends only what changed', async () => {
     const sent = mount(null);
-    fireEvent.change(await screen.findByRole('textbox', { name: 'Finding' }), { target: { value: 'No warm handoff to the crisis line at night' } });
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Finding' }), {
+      target: { value: 'No warm handoff to the crisis line at night' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save finding' }));
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toEqual({ id: 8, patch: { description: 'No warm handoff to the crisis line at night' }, notIdentifiers: [] });

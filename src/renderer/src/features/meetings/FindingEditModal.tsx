@@ -23,7 +23,14 @@ const schema = (amending: boolean) =>
     description: meetingMethods['findings.create'].input.shape.description,
     reason: amending ? meetingMethods['findings.amend'].input.shape.reason : z.string(),
   });
-type Values = { description: string; category: FindingCategory; kind: Finding['kind']; intercept: string | null; goals: string[]; reason: string };
+type Values = {
+  description: string;
+  category: FindingCategory;
+  kind: Finding['kind'];
+  intercept: string | null;
+  goals: string[];
+  reason: string;
+};
 
 export function FindingEditModal(p: { findingId: number | null; onClose(): void; onSaved(f: Finding): void }) {
   const query = useFindingEditState(p.findingId);
@@ -41,9 +48,19 @@ export function FindingEditModal(p: { findingId: number | null; onClose(): void;
   return (
     <>
       {/* No open transition: with the content loading while it ran, the dialog could stay transparent (seen in headless Chromium). */}
-      <Modal opened={p.findingId !== null} onClose={p.onClose} title={locked ? 'Amend finding' : 'Edit finding'} size="xl" transitionProps={{ duration: 0 }}>
+      <Modal
+        opened={p.findingId !== null}
+        onClose={p.onClose}
+        title={locked ? 'Amend finding' : 'Edit finding'}
+        size="xl"
+        transitionProps={{ duration: 0 }}
+      >
         {!state ? (
-          query.error ? <ErrorAlert error={query.error} title="Cannot open the finding" /> : <Text>Loading…</Text>
+          query.error ? (
+            <ErrorAlert error={query.error} title="Cannot open the finding" />
+          ) : (
+            <Text>Loading…</Text>
+          )
         ) : (
           <FindingForm key={identityKey(state)} state={state} guard={guard} onClose={p.onClose} onSaved={p.onSaved} />
         )}
@@ -101,16 +118,31 @@ function FindingForm(p: { state: FindingEditState; guard: NotIdentifiers; onClos
             {locked}
           </Alert>
         )}
-        <GuardedRecordField label="Finding" field="description" value={v.description} onChange={(x) => form.setFieldValue('description', x)} error={form.errors.description} guard={guard} minRows={3} maxLength={4000} />
+        <GuardedRecordField
+          label="Finding"
+          field="description"
+          value={v.description}
+          onChange={(x) => form.setFieldValue('description', x)}
+          error={form.errors.description}
+          guard={guard}
+          minRows={3}
+          maxLength={4000}
+        />
         <Group align="flex-end">
           <Select
             label="Category"
-            data={f.source === 'case' ? FINDING_CATEGORY.options : FINDING_CATEGORY.options.filter((o) => o.value === 'services' || o.value === 'staffing')}
+            data={
+              f.source === 'case'
+                ? FINDING_CATEGORY.options
+                : FINDING_CATEGORY.options.filter((o) => o.value === 'services' || o.value === 'staffing')
+            }
             allowDeselect={false}
             w={280}
             {...form.getInputProps('category')}
           />
-          {f.source === 'case' && <Select label="Gap or what worked" data={FINDING_KIND.options} allowDeselect={false} w={200} {...form.getInputProps('kind')} />}
+          {f.source === 'case' && (
+            <Select label="Gap or what worked" data={FINDING_KIND.options} allowDeselect={false} w={200} {...form.getInputProps('kind')} />
+          )}
           <Select label="Intercept" placeholder="None" data={INTERCEPT.options} clearable w={300} {...form.getInputProps('intercept')} />
         </Group>
         <GoalChips value={v.goals} onChange={(g) => form.setFieldValue('goals', g)} />

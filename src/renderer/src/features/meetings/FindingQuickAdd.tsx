@@ -23,7 +23,12 @@ export function useBlameHints(text: string): BlameHint[] {
 export function BlameReminder({ hints }: { hints: BlameHint[] }) {
   if (!hints.length) return null;
   return (
-    <Text size="md" role="status" c="var(--mantine-color-text)" style={{ borderLeft: '4px solid var(--mantine-color-orange-7)', paddingLeft: 8 }}>
+    <Text
+      size="md"
+      role="status"
+      c="var(--mantine-color-text)"
+      style={{ borderLeft: '4px solid var(--mantine-color-orange-7)', paddingLeft: 8 }}
+    >
       A reminder: “{hints.map((h) => h.phrase).join('”, “')}” points at a person. {hints[0]!.suggestion}
     </Text>
   );
@@ -44,7 +49,12 @@ export function GoalChips({ value, onChange }: { value: string[]; onChange(v: st
   );
 }
 
-export function FindingQuickAdd(p: { incidentId: number; meetingId: number | null; timelineEventId: number | null; onAdded(f: Finding): void }) {
+export function FindingQuickAdd(p: {
+  incidentId: number;
+  meetingId: number | null;
+  timelineEventId: number | null;
+  onAdded(f: Finding): void;
+}) {
   const [text, setText] = useState('');
   const [category, setCategory] = useState<FindingCategory>('policy');
   const [kind, setKind] = useState<'gap' | 'worked'>('gap');
@@ -61,16 +71,16 @@ export function FindingQuickAdd(p: { incidentId: number; meetingId: number | nul
     setError(null);
     try {
       const f = await createFinding({
-          incidentId: p.incidentId,
-          meetingId: p.meetingId,
-          category,
-          kind,
-          intercept: intercept as '0' | null,
-          goals: goals as '1'[],
-          timelineEventId: p.timelineEventId,
-          description: text,
-          notIdentifiers: guard.forFinding(text),
-        });
+        incidentId: p.incidentId,
+        meetingId: p.meetingId,
+        category,
+        kind,
+        intercept: intercept as '0' | null,
+        goals: goals as '1'[],
+        timelineEventId: p.timelineEventId,
+        description: text,
+        notIdentifiers: guard.forFinding(text),
+      });
       setText('');
       guard.reset();
       p.onAdded(f);

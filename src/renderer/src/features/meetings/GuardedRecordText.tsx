@@ -29,15 +29,21 @@ export function useNotIdentifiers(saved: readonly TextIdentifier[] = []) {
   const isDismissed = useCallback(
     (field: RecordTextField, value: string) => (f: IdentifierFinding) => {
       const words = value.slice(f.start, f.end);
-      return pending.some((p) => p.field === field && p.type === f.type && same(p.text, words)) || saved.some((s) => s.field === field && s.dismissed && s.type === f.type && same(s.text, words));
+      return (
+        pending.some((p) => p.field === field && p.type === f.type && same(p.text, words)) ||
+        saved.some((s) => s.field === field && s.dismissed && s.type === f.type && same(s.text, words))
+      );
     },
     [pending, saved],
   );
-  const ask = (field: RecordTextField, value: string) => (f: IdentifierFinding) => setAsking({ field, type: f.type, text: value.slice(f.start, f.end) });
+  const ask = (field: RecordTextField, value: string) => (f: IdentifierFinding) =>
+    setAsking({ field, type: f.type, text: value.slice(f.start, f.end) });
 
   /** The decisions to send with the text, for words still in it. */
-  const stillThere = (texts: Partial<Record<RecordTextField, string>>) => pending.filter((p) => (texts[p.field] ?? '').toLowerCase().includes(p.text.trim().toLowerCase()));
-  const forFinding = (description: string): NotIdentifier[] => stillThere({ description }).map((p) => ({ type: p.type, text: p.text, reason: p.reason }));
+  const stillThere = (texts: Partial<Record<RecordTextField, string>>) =>
+    pending.filter((p) => (texts[p.field] ?? '').toLowerCase().includes(p.text.trim().toLowerCase()));
+  const forFinding = (description: string): NotIdentifier[] =>
+    stillThere({ description }).map((p) => ({ type: p.type, text: p.text, reason: p.reason }));
   const forRecommendation = (texts: { action: string; measure: string }) =>
     stillThere(texts).map((p) => ({ field: p.field as 'action' | 'measure', type: p.type, text: p.text, reason: p.reason }));
 
@@ -46,7 +52,11 @@ export function useNotIdentifiers(saved: readonly TextIdentifier[] = []) {
       target={asking ? { type: asking.type, text: asking.text } : null}
       onClose={() => setAsking(null)}
       onConfirm={async (reason) => {
-        if (asking) setPending((p) => [...p.filter((x) => !(x.field === asking.field && x.type === asking.type && same(x.text, asking.text))), { ...asking, reason: reason.trim() }]);
+        if (asking)
+          setPending((p) => [
+            ...p.filter((x) => !(x.field === asking.field && x.type === asking.type && same(x.text, asking.text))),
+            { ...asking, reason: reason.trim() },
+          ]);
       }}
     />
   );
@@ -56,7 +66,11 @@ export function useNotIdentifiers(saved: readonly TextIdentifier[] = []) {
 export type NotIdentifiers = ReturnType<typeof useNotIdentifiers>;
 
 /** The text with every finding that is not dismissed replaced by its placeholder, as the core does for the room. */
-export function redactedForRoom(text: string, findings: readonly IdentifierFinding[], dismissed: (f: IdentifierFinding) => boolean): string {
+export function redactedForRoom(
+  text: string,
+  findings: readonly IdentifierFinding[],
+  dismissed: (f: IdentifierFinding) => boolean,
+): string {
   // The shared redaction (end to start, overlaps merged): skipping an overlapping finding left part of it visible.
   return redactSpans(
     text,

@@ -1,4 +1,23 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AgendaItem, MeetingDetail } from '../../../../shared/meetings/schemas';
@@ -16,7 +35,17 @@ import { ErrorAlert } from '../../ui/FormActions';
 import { blockedOf, GuardBlockedAlert } from '../../ui/GuardBlocked';
 import type { GuardBlock } from '../../../../shared/result';
 
-export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number; onBack(): void; onWalk(): void; onOpenIncident(id: number): void }) {
+export function MeetingPage({
+  id,
+  onBack,
+  onWalk,
+  onOpenIncident,
+}: {
+  id: number;
+  onBack(): void;
+  onWalk(): void;
+  onOpenIncident(id: number): void;
+}) {
   const meeting = useMeeting(id);
   const d = meeting.data;
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +76,10 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
       if (!f) return;
       const r = await unwrap(api().meetings.exportAgenda({ id, handle: f.handle }));
       setBlocked(null);
-      notifications.show({ title: 'Agenda exported', message: `${r.displayName} (${r.bytes.toLocaleString()} bytes). It contains incident codes and de-identified summaries only.` });
+      notifications.show({
+        title: 'Agenda exported',
+        message: `${r.displayName} (${r.bytes.toLocaleString()} bytes). It contains incident codes and de-identified summaries only.`,
+      });
     } catch (e) {
       setError((e as Error).message);
       setBlocked(blockedOf(e));
@@ -79,7 +111,9 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
             label="Agenda packet"
             onPick={(format) =>
               void exportWith('packet', id, format, m.date)
-                .then((msg) => (setError(null), setBlocked(null), msg && notifications.show({ title: 'Agenda packet exported', message: msg })))
+                .then(
+                  (msg) => (setError(null), setBlocked(null), msg && notifications.show({ title: 'Agenda packet exported', message: msg })),
+                )
                 .catch((e: Error) => (setError(e.message), setBlocked(blockedOf(e))))
             }
           />
@@ -111,7 +145,12 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
               {d.allottedMinutes} of {m.lengthMinutes} minutes{over ? ' — over the meeting length' : ''}
             </Text>
           </Group>
-          <Progress value={Math.min(100, (d.allottedMinutes / m.lengthMinutes) * 100)} color={over ? 'red.9' : undefined} size="lg" aria-label="Time allotted against the meeting length" />
+          <Progress
+            value={Math.min(100, (d.allottedMinutes / m.lengthMinutes) * 100)}
+            color={over ? 'red.9' : undefined}
+            size="lg"
+            aria-label="Time allotted against the meeting length"
+          />
           <Stack gap={6} role="list" aria-label="Agenda items">
             {d.items.map((it, i) => (
               <div
@@ -155,7 +194,10 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                       </Text>
                       {it.incident && (
                         <Text size="md" c="dimmed" lineClamp={2}>
-                          <Anchor href={href(paths.incident(it.incident.id))} onClick={(e) => (e.preventDefault(), onOpenIncident(it.incident!.id))}>
+                          <Anchor
+                            href={href(paths.incident(it.incident.id))}
+                            onClick={(e) => (e.preventDefault(), onOpenIncident(it.incident!.id))}
+                          >
                             {it.incident.code}
                           </Anchor>{' '}
                           · {it.incident.summary || 'No summary yet.'}
@@ -197,16 +239,33 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                     {!ended && (
                       <>
                         <Tooltip label="Move up (Alt+↑)">
-                          <ActionIcon variant="default" size="lg" disabled={i === 0} onClick={() => move(it, i - 1)} aria-label={`Move ${it.title} up`}>
+                          <ActionIcon
+                            variant="default"
+                            size="lg"
+                            disabled={i === 0}
+                            onClick={() => move(it, i - 1)}
+                            aria-label={`Move ${it.title} up`}
+                          >
                             ↑
                           </ActionIcon>
                         </Tooltip>
                         <Tooltip label="Move down (Alt+↓)">
-                          <ActionIcon variant="default" size="lg" disabled={i === d.items.length - 1} onClick={() => move(it, i + 1)} aria-label={`Move ${it.title} down`}>
+                          <ActionIcon
+                            variant="default"
+                            size="lg"
+                            disabled={i === d.items.length - 1}
+                            onClick={() => move(it, i + 1)}
+                            aria-label={`Move ${it.title} down`}
+                          >
                             ↓
                           </ActionIcon>
                         </Tooltip>
-                        <Button size="compact-md" variant="default" onClick={() => void run(() => writes.remove({ id: it.id }))} aria-label={`Remove ${it.title}`}>
+                        <Button
+                          size="compact-md"
+                          variant="default"
+                          onClick={() => void run(() => writes.remove({ id: it.id }))}
+                          aria-label={`Remove ${it.title}`}
+                        >
                           Remove
                         </Button>
                       </>
@@ -222,7 +281,10 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                 <Select
                   label="Add a case review"
                   placeholder={d.readyIncidents.length ? 'Incident ready for review' : 'No incidents are ready for review'}
-                  data={d.readyIncidents.map((r) => ({ value: String(r.id), label: `${r.code} — ${r.summary.slice(0, 60) || 'no summary'}` }))}
+                  data={d.readyIncidents.map((r) => ({
+                    value: String(r.id),
+                    label: `${r.code} — ${r.summary.slice(0, 60) || 'no summary'}`,
+                  }))}
                   value={caseId}
                   onChange={setCaseId}
                   searchable
@@ -241,7 +303,10 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                 </Button>
               </Group>
               <Group align="flex-end">
-                <Button variant="default" onClick={() => void run(() => writes.add({ meetingId: id, kind: 'other_business', minutes: 5, title: 'Other business' }))}>
+                <Button
+                  variant="default"
+                  onClick={() => void run(() => writes.add({ meetingId: id, kind: 'other_business', minutes: 5, title: 'Other business' }))}
+                >
                   + Other business item
                 </Button>
               </Group>
@@ -269,7 +334,10 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                 {d.attendance.map((a) => (
                   <Table.Tr key={a.memberId}>
                     <Table.Td fw={600}>
-                      {a.name} <Text span c="dimmed">({MEMBER_ROLE.label(a.role)})</Text>
+                      {a.name}{' '}
+                      <Text span c="dimmed">
+                        ({MEMBER_ROLE.label(a.role)})
+                      </Text>
                     </Table.Td>
                     <Table.Td>{SECTOR.label(a.sector)}</Table.Td>
                     <Table.Td>
@@ -284,18 +352,32 @@ export function MeetingPage({ id, onBack, onWalk, onOpenIncident }: { id: number
                           { value: 'guest', label: 'Guest' },
                         ]}
                         onChange={(v) =>
-                          void run(() => writes.attendance({ meetingId: id, memberId: a.memberId, status: (v || null) as 'present' | 'absent' | 'guest' | null }))
+                          void run(() =>
+                            writes.attendance({
+                              meetingId: id,
+                              memberId: a.memberId,
+                              status: (v || null) as 'present' | 'absent' | 'guest' | null,
+                            }),
+                          )
                         }
                       />
                     </Table.Td>
                     <Table.Td>
                       <Checkbox
                         size="md"
-                        label={a.attestedAt ? `Signed ${new Date(a.attestedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : 'Signed'}
+                        label={
+                          a.attestedAt
+                            ? `Signed ${new Date(a.attestedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+                            : 'Signed'
+                        }
                         aria-label={`${a.name} signed the confidentiality statement`}
                         checked={a.attestedAt !== null}
                         disabled={ended || (a.status !== 'present' && a.status !== 'guest')}
-                        onChange={(e) => void run(() => writes.attendance({ meetingId: id, memberId: a.memberId, status: a.status, attested: e.currentTarget.checked }))}
+                        onChange={(e) =>
+                          void run(() =>
+                            writes.attendance({ meetingId: id, memberId: a.memberId, status: a.status, attested: e.currentTarget.checked }),
+                          )
+                        }
                       />
                     </Table.Td>
                   </Table.Tr>

@@ -34,7 +34,13 @@ export function MeetingRecordPanel({ meetingId, ended }: { meetingId: number; en
               </b>{' '}
               {f.description}
             </Text>
-            <Button size="compact-md" variant="default" onClick={() => setEditFinding(f.id)} aria-label={`${edit === 'Edit' ? 'Edit' : 'Amend'} finding: ${f.description.slice(0, 60)}`} style={{ flexShrink: 0 }}>
+            <Button
+              size="compact-md"
+              variant="default"
+              onClick={() => setEditFinding(f.id)}
+              aria-label={`${edit === 'Edit' ? 'Edit' : 'Amend'} finding: ${f.description.slice(0, 60)}`}
+              style={{ flexShrink: 0 }}
+            >
               {edit}
             </Button>
           </Group>
@@ -44,14 +50,27 @@ export function MeetingRecordPanel({ meetingId, ended }: { meetingId: number; en
             <Text>
               <b>{r.code}:</b> {r.action} · {r.owner.name} · due {r.dueDate} · {REC_STATUS.label(r.status)}
             </Text>
-            <Button size="compact-md" variant="default" onClick={() => setEditRec(r.id)} aria-label={`${edit === 'Edit' ? 'Edit' : 'Amend'} recommendation ${r.code}`} style={{ flexShrink: 0 }}>
+            <Button
+              size="compact-md"
+              variant="default"
+              onClick={() => setEditRec(r.id)}
+              aria-label={`${edit === 'Edit' ? 'Edit' : 'Amend'} recommendation ${r.code}`}
+              style={{ flexShrink: 0 }}
+            >
               {edit}
             </Button>
           </Group>
         ))}
       </Stack>
       <FindingEditModal findingId={editFinding} onClose={() => setEditFinding(null)} onSaved={() => {}} />
-      <RecommendationModal opened={false} editId={editRec} findings={[]} meetingId={meetingId} onClose={() => setEditRec(null)} onCreated={() => {}} />
+      <RecommendationModal
+        opened={false}
+        editId={editRec}
+        findings={[]}
+        meetingId={meetingId}
+        onClose={() => setEditRec(null)}
+        onCreated={() => {}}
+      />
     </Paper>
   );
 }

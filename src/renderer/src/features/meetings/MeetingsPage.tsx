@@ -27,7 +27,10 @@ export function MeetingsPage({ onOpen }: { onOpen(id: number): void }) {
       <ErrorAlert error={error} title="Cannot list the meetings" />
       {rows && rows.length === 0 && (
         <Paper withBorder p="xl" maw={760}>
-          <Text>No meetings yet. Plan one: it starts with the standing items (welcome, approval of minutes, recommendation follow-up, other business); add case reviews from incidents that are ready for review.</Text>
+          <Text>
+            No meetings yet. Plan one: it starts with the standing items (welcome, approval of minutes, recommendation follow-up, other
+            business); add case reviews from incidents that are ready for review.
+          </Text>
         </Paper>
       )}
       {rows && rows.length > 0 && (
@@ -46,7 +49,11 @@ export function MeetingsPage({ onOpen }: { onOpen(id: number): void }) {
             {rows.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>
-                  <a href={href(paths.meeting(m.id))} onClick={(e) => (e.preventDefault(), onOpen(m.id))} style={{ fontWeight: 700, color: 'inherit' }}>
+                  <a
+                    href={href(paths.meeting(m.id))}
+                    onClick={(e) => (e.preventDefault(), onOpen(m.id))}
+                    style={{ fontWeight: 700, color: 'inherit' }}
+                  >
                     {formatLongDate(m.date)}
                   </a>
                 </Table.Td>
@@ -93,7 +100,13 @@ function PlanMeetingModal({ opened, onClose, onCreated }: { opened: boolean; onC
   const submit = async (v: PlanValues) => {
     setError(null);
     try {
-      const d = await createMeeting({ date: v.date!, time: v.time, lengthMinutes: Number(v.lengthMinutes), place: v.place, virtual: v.virtual });
+      const d = await createMeeting({
+        date: v.date!,
+        time: v.time,
+        lengthMinutes: Number(v.lengthMinutes),
+        place: v.place,
+        virtual: v.virtual,
+      });
       onClose();
       onCreated(d.meeting.id);
     } catch (e) {

@@ -8,7 +8,8 @@ import { theme } from '../../theme';
 import { MinutesPanel } from './MinutesPanel';
 
 // Mantine's autosize textarea listens for font loading, which jsdom does not implement.
-if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
 
 const body = 'Ask Rosa Villanueva to call her on 555-201-4433 today; Rosa said yes.';
 const at = (text: string, from = 0) => ({ start: body.indexOf(text, from), end: body.indexOf(text, from) + text.length, text });
@@ -46,9 +47,17 @@ function mount() {
           ok: false,
           error: {
             code: 'guard_blocked',
-            message: 'The export was stopped: 1 possible identifier (NAME) still in the text. Minutes of 2026-05-12, Other business: “Rosa Villanueva” (NAME). Redact it where it was typed, then export again.',
+            message:
+              'The export was stopped: 1 possible identifier (NAME) still in the text. Minutes of 2026-05-12, Other business: “Rosa Villanueva” (NAME). Redact it where it was typed, then export again.',
             detail: { open: 1 },
-            blocked: [{ item: 'Minutes of 2026-05-12, Other business', text: 'Rosa Villanueva', type: 'NAME', where: { kind: 'minutes', meetingId: 1, section: 'other_business' } }],
+            blocked: [
+              {
+                item: 'Minutes of 2026-05-12, Other business',
+                text: 'Rosa Villanueva',
+                type: 'NAME',
+                where: { kind: 'minutes', meetingId: 1, section: 'other_business' },
+              },
+            ],
           },
         }),
     },

@@ -16,10 +16,20 @@ import { blockedOf, GuardBlockedAlert } from '../../ui/GuardBlocked';
 import { useMeetings, useMinutes, useMinutesWrite } from './queries';
 import { formatDate } from '../../lib/format';
 
-export async function exportWith(kind: 'minutes' | 'packet', meetingId: number, format: 'md' | 'docx' | 'pdf', date: string): Promise<string> {
-  const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `${kind === 'minutes' ? 'minutes' : 'agenda-packet'}-${date}.${format}` }));
+export async function exportWith(
+  kind: 'minutes' | 'packet',
+  meetingId: number,
+  format: 'md' | 'docx' | 'pdf',
+  date: string,
+): Promise<string> {
+  const f = await unwrap(
+    api().files.chooseSave({ purpose: 'export', suggestedName: `${kind === 'minutes' ? 'minutes' : 'agenda-packet'}-${date}.${format}` }),
+  );
   if (!f) return '';
-  const r = kind === 'minutes' ? await unwrap(api().minutes.export({ meetingId, format, handle: f.handle })) : await unwrap(api().meetings.exportPacket({ meetingId, format, handle: f.handle }));
+  const r =
+    kind === 'minutes'
+      ? await unwrap(api().minutes.export({ meetingId, format, handle: f.handle }))
+      : await unwrap(api().meetings.exportPacket({ meetingId, format, handle: f.handle }));
   return `${r.displayName} saved (${r.bytes.toLocaleString()} bytes).`;
 }
 
@@ -83,7 +93,12 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
     setError((e as Error).message);
     setBlocked(blockedOf(e));
   };
-  const writes = { draft: useMinutesWrite('minutes.draft').mutateAsync, update: useMinutesWrite('minutes.update').mutateAsync, approve: useMinutesWrite('minutes.approve').mutateAsync, amend: useMinutesWrite('minutes.amend').mutateAsync };
+  const writes = {
+    draft: useMinutesWrite('minutes.draft').mutateAsync,
+    update: useMinutesWrite('minutes.update').mutateAsync,
+    approve: useMinutesWrite('minutes.approve').mutateAsync,
+    amend: useMinutesWrite('minutes.amend').mutateAsync,
+  };
   const run = async (fn: () => Promise<Minutes>) => {
     setError(null);
     setBlocked(null);
@@ -100,7 +115,14 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
   const sectionOpen = (key: string) => open.filter((g) => g.section === key);
   const setBody = (key: string, body: string) => {
     const before = draft.find((s) => s.key === key)?.body ?? '';
-    setOpen((o) => [...o.filter((g) => g.section !== key), ...rebaseSpans(before, body, o.filter((g) => g.section === key))]);
+    setOpen((o) => [
+      ...o.filter((g) => g.section !== key),
+      ...rebaseSpans(
+        before,
+        body,
+        o.filter((g) => g.section === key),
+      ),
+    ]);
     setDraft((d) => d.map((x) => (x.key === key ? { ...x, body } : x)));
   };
   // One redaction: only if the flagged words are still at their offsets; the other findings move with the text.
@@ -136,7 +158,15 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
                   Save minutes
                 </Button>
                 {later.length > 0 && (
-                  <Select aria-label="Approved at" data={later} value={atMeeting} onChange={setAtMeeting} w={260} clearable placeholder="Approved outside a meeting" />
+                  <Select
+                    aria-label="Approved at"
+                    data={later}
+                    value={atMeeting}
+                    onChange={setAtMeeting}
+                    w={260}
+                    clearable
+                    placeholder="Approved outside a meeting"
+                  />
                 )}
                 <Button
                   disabled={dirty || m.guard.length > 0}
@@ -157,7 +187,9 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
                 label={approved ? 'Export minutes' : 'Export draft'}
                 onPick={(format) =>
                   void exportWith('minutes', meetingId, format, date)
-                    .then((msg) => (setError(null), setBlocked(null), msg && notifications.show({ title: 'Minutes exported', message: msg })))
+                    .then(
+                      (msg) => (setError(null), setBlocked(null), msg && notifications.show({ title: 'Minutes exported', message: msg })),
+                    )
                     .catch(fail)
                 }
               />
@@ -167,11 +199,18 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
         <ErrorAlert error={error} />
         <GuardBlockedAlert blocked={blocked} />
         {m && m.guard.length > 0 && (
-          <Alert color="red" title={`${m.guard.length} possible identifier${m.guard.length === 1 ? '' : 's'}: redact before approving or exporting`} role="status">
+          <Alert
+            color="red"
+            title={`${m.guard.length} possible identifier${m.guard.length === 1 ? '' : 's'}: redact before approving or exporting`}
+            role="status"
+          >
             <Stack gap={4}>
               {open.map((g) => (
                 <Group key={`${g.section}-${g.start}`} gap="sm">
-                  <Anchor href={`#minutes-${g.section}`} onClick={(e) => (e.preventDefault(), document.getElementById(`minutes-${g.section}`)?.focus())}>
+                  <Anchor
+                    href={`#minutes-${g.section}`}
+                    onClick={(e) => (e.preventDefault(), document.getElementById(`minutes-${g.section}`)?.focus())}
+                  >
                     {g.title}
                   </Anchor>
                   <Text>
@@ -184,11 +223,7 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
                   )}
                 </Group>
               ))}
-              {edited > 0 && (
-                <Text size="sm">
-                  {edited} redacted or edited since the last check.
-                </Text>
-              )}
+              {edited > 0 && <Text size="sm">{edited} redacted or edited since the last check.</Text>}
               <Text size="sm">Save the minutes after redacting to check again.</Text>
             </Stack>
           </Alert>
@@ -208,11 +243,19 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
           ))}
         {amending && (
           <Group align="flex-end">
-            <TextInput label="Reason for the amendment" value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput
+              label="Reason for the amendment"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
             <Button variant="default" onClick={() => accept(m!)}>
               Cancel
             </Button>
-            <Button disabled={!dirty || reason.trim().length < 3} onClick={() => void run(() => writes.amend({ meetingId, sections: draft, reason }))}>
+            <Button
+              disabled={!dirty || reason.trim().length < 3}
+              onClick={() => void run(() => writes.amend({ meetingId, sections: draft, reason }))}
+            >
               Record amendment
             </Button>
           </Group>

@@ -7,7 +7,8 @@ import { theme } from '../../theme';
 import { RecommendationModal } from './RecommendationModal';
 
 // Mantine's autosize textarea listens for font loading, which jsdom does not implement.
-if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
 
 const finding = { id: 3, category: 'services', description: 'No mobile crisis team after 22:00' } as Finding;
 

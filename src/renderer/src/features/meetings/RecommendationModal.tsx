@@ -2,7 +2,14 @@ import { Alert, Badge, Checkbox, Group, Modal, Select, Stack, Text, Textarea } f
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { z } from 'zod';
-import { meetingMethods, type Finding, type Member, type Organisation, type Recommendation, type RecommendationEditState } from '../../../../shared/meetings/schemas';
+import {
+  meetingMethods,
+  type Finding,
+  type Member,
+  type Organisation,
+  type Recommendation,
+  type RecommendationEditState,
+} from '../../../../shared/meetings/schemas';
 import { ACTION_STRENGTH, ACTION_TYPE, FINDING_CATEGORY, STRENGTH, type ActionType } from '../../../../shared/meetings/values';
 import { addDays, todayIn } from '../../lib/format';
 import { identityKey, zodForm } from '../../lib/form';
@@ -38,7 +45,15 @@ const formSchema = (p: { fromFindings: boolean; amending: boolean }) =>
     measure: create.measure,
     reason: p.amending ? meetingMethods['recommendations.amend'].input.shape.reason : z.string(),
   });
-type Values = { findingIds: number[]; action: string; owner: string | null; dueDate: string | null; actionType: ActionType; measure: string; reason: string };
+type Values = {
+  findingIds: number[];
+  action: string;
+  owner: string | null;
+  dueDate: string | null;
+  actionType: ActionType;
+  measure: string;
+  reason: string;
+};
 
 const ownerKey = (o: Recommendation['owner']) => `${o.kind === 'member' ? 'm' : 'o'}:${o.id}`;
 const ownerOf = (v: string) => {
@@ -86,7 +101,11 @@ export function RecommendationModal(p: {
         {...(editing ? { transitionProps: { duration: 0 } } : {})}
       >
         {editing && !state ? (
-          editQuery.error ? <ErrorAlert error={editQuery.error} title="Cannot open the recommendation" /> : <Text>Loading…</Text>
+          editQuery.error ? (
+            <ErrorAlert error={editQuery.error} title="Cannot open the recommendation" />
+          ) : (
+            <Text>Loading…</Text>
+          )
         ) : (
           <RecommendationForm key={`${session ?? 'closed'}:${state ? identityKey(state) : 'new'}`} {...p} state={state} guard={guard} />
         )}
@@ -116,8 +135,24 @@ function RecommendationForm(p: {
   const [defaultDue] = useState(() => addDays(todayIn(timeZone), 90));
   const form = useForm<Values>({
     initialValues: cur
-      ? { findingIds: cur.findingIds, action: cur.action, owner: ownerKey(cur.owner), dueDate: cur.dueDate, actionType: cur.actionType, measure: cur.measure, reason: '' }
-      : { findingIds: p.findings.slice(-1).map((f) => f.id), action: '', owner: null, dueDate: defaultDue, actionType: 'standardisation', measure: '', reason: '' },
+      ? {
+          findingIds: cur.findingIds,
+          action: cur.action,
+          owner: ownerKey(cur.owner),
+          dueDate: cur.dueDate,
+          actionType: cur.actionType,
+          measure: cur.measure,
+          reason: '',
+        }
+      : {
+          findingIds: p.findings.slice(-1).map((f) => f.id),
+          action: '',
+          owner: null,
+          dueDate: defaultDue,
+          actionType: 'standardisation',
+          measure: '',
+          reason: '',
+        },
     validate: zodForm(formSchema({ fromFindings: !editing, amending: locked !== null })),
   });
   const v = form.getValues();
@@ -209,7 +244,14 @@ function RecommendationForm(p: {
           maxLength={2000}
         />
         <Group grow align="flex-start">
-          <Select label="Owner" data={owners} searchable required nothingFoundMessage="Add members or organisations in Settings → Committee roster" {...form.getInputProps('owner')} />
+          <Select
+            label="Owner"
+            data={owners}
+            searchable
+            required
+            nothingFoundMessage="Add members or organisations in Settings → Committee roster"
+            {...form.getInputProps('owner')}
+          />
           <DateField label="Due date" required {...form.getInputProps('dueDate')} />
         </Group>
         <Group align="flex-end">
@@ -224,10 +266,20 @@ function RecommendationForm(p: {
         </Group>
         {ACTION_STRENGTH[v.actionType] === 'weaker' && (
           <Text size="md" role="status">
-            Training, memos, warnings and more study rely on people remembering. Could a stronger action (a forcing function, standardisation, redesign) do the job?
+            Training, memos, warnings and more study rely on people remembering. Could a stronger action (a forcing function,
+            standardisation, redesign) do the job?
           </Text>
         )}
-        <GuardedRecordField label="Measure of success" field="measure" value={v.measure} onChange={(x) => form.setFieldValue('measure', x)} error={form.errors.measure} guard={guard} minRows={1} maxLength={1000} />
+        <GuardedRecordField
+          label="Measure of success"
+          field="measure"
+          value={v.measure}
+          onChange={(x) => form.setFieldValue('measure', x)}
+          error={form.errors.measure}
+          guard={guard}
+          minRows={1}
+          maxLength={1000}
+        />
         {locked && (
           <Textarea
             label="Reason for the amendment"

@@ -30,7 +30,12 @@ export function RoomView({ view, compact = false }: { view: ProjectorView; compa
             <Stack gap="xs">
               {view.carried.map((c) => (
                 <Text key={c.id} className={classes.medium}>
-                  {c.code} · {c.action} · {c.owner} · due {c.dueDate} {c.overdue && <Badge color="red.9" size="xl">Overdue</Badge>}
+                  {c.code} · {c.action} · {c.owner} · due {c.dueDate}{' '}
+                  {c.overdue && (
+                    <Badge color="red.9" size="xl">
+                      Overdue
+                    </Badge>
+                  )}
                 </Text>
               ))}
             </Stack>
@@ -55,7 +60,9 @@ export function RoomView({ view, compact = false }: { view: ProjectorView; compa
                     Decision point
                   </Badge>
                 )}
-                {step.sincePrevious !== null && <Text className={classes.medium}>+{formatDuration(step.sincePrevious)} since the previous step</Text>}
+                {step.sincePrevious !== null && (
+                  <Text className={classes.medium}>+{formatDuration(step.sincePrevious)} since the previous step</Text>
+                )}
               </Group>
               <Text className={classes.stepText}>{step.description || '—'}</Text>
               <Text className={classes.small}>
@@ -79,7 +86,10 @@ export function RoomView({ view, compact = false }: { view: ProjectorView; compa
               <Text className={classes.factLabel}>Findings so far</Text>
               {inc.findings.map((f, i) => (
                 <Text key={i} className={classes.finding}>
-                  <b>{FINDING_KIND.label(f.kind)} · {FINDING_CATEGORY.label(f.category)}:</b> {f.description}
+                  <b>
+                    {FINDING_KIND.label(f.kind)} · {FINDING_CATEGORY.label(f.category)}:
+                  </b>{' '}
+                  {f.description}
                 </Text>
               ))}
             </Stack>

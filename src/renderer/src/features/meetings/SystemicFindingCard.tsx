@@ -5,7 +5,15 @@ import { FINDING_CATEGORY } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
 import { formatDate } from '../../lib/format';
 
-export function SystemicFindingCard({ finding: f, onRecommend, onEdit }: { finding: Finding; onRecommend?: (() => void) | undefined; onEdit?: (() => void) | undefined }) {
+export function SystemicFindingCard({
+  finding: f,
+  onRecommend,
+  onEdit,
+}: {
+  finding: Finding;
+  onRecommend?: (() => void) | undefined;
+  onEdit?: (() => void) | undefined;
+}) {
   const recs = f.recommendationIds.length;
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -16,7 +24,11 @@ export function SystemicFindingCard({ finding: f, onRecommend, onEdit }: { findi
           </Badge>
           <Text size="sm">Intercept {INTERCEPT.label(f.intercept ?? '0')}</Text>
           <Text size="sm">· recorded {formatDate(f.createdAt)}</Text>
-          {recs > 0 && <Text size="sm">· {recs} recommendation{recs === 1 ? '' : 's'}</Text>}
+          {recs > 0 && (
+            <Text size="sm">
+              · {recs} recommendation{recs === 1 ? '' : 's'}
+            </Text>
+          )}
         </Group>
         <Text>{f.description}</Text>
       </Stack>

@@ -23,11 +23,22 @@ export function SystemicFindingsPanel({ meetingId, readOnly }: { meetingId: numb
           Systemic findings: 24/7 coverage
         </Title>
         {findings.map((f) => (
-          <SystemicFindingCard key={f.id} finding={f} onRecommend={readOnly ? undefined : () => setRecFor(f)} onEdit={() => setEditing(f.id)} />
+          <SystemicFindingCard
+            key={f.id}
+            finding={f}
+            onRecommend={readOnly ? undefined : () => setRecFor(f)}
+            onEdit={() => setEditing(f.id)}
+          />
         ))}
       </Stack>
       <FindingEditModal findingId={editing} onClose={() => setEditing(null)} onSaved={() => {}} />
-      <RecommendationModal opened={recFor !== null} findings={recFor ? [recFor] : []} meetingId={meetingId} onClose={() => setRecFor(null)} onCreated={() => {}} />
+      <RecommendationModal
+        opened={recFor !== null}
+        findings={recFor ? [recFor] : []}
+        meetingId={meetingId}
+        onClose={() => setRecFor(null)}
+        onCreated={() => {}}
+      />
     </Paper>
   );
 }

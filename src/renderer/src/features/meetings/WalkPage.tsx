@@ -64,10 +64,19 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
   const [editRec, setEditRec] = useState<number | null>(null);
   const now = useNow();
   const projector = useRef<Window | null>(null);
-  const writeMeeting = { update: useMeetingWrite('agenda.update').mutate, start: useMeetingWrite('agenda.start').mutate, complete: useMeetingWrite('agenda.complete').mutate };
+  const writeMeeting = {
+    update: useMeetingWrite('agenda.update').mutate,
+    start: useMeetingWrite('agenda.start').mutate,
+    complete: useMeetingWrite('agenda.complete').mutate,
+  };
 
   // The walk starts at the first item not yet done.
-  const firstOpen = meeting ? Math.max(0, meeting.items.findIndex((i) => !i.completed)) : 0;
+  const firstOpen = meeting
+    ? Math.max(
+        0,
+        meeting.items.findIndex((i) => !i.completed),
+      )
+    : 0;
   const itemIndex = chosenIndex ?? firstOpen;
   const item = meeting?.items[itemIndex] ?? null;
   const incidentId = item?.incident?.id ?? null;
@@ -77,7 +86,13 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
   const recsQuery = useRecommendations({ incidentId: incidentId ?? 0 }, { enabled: incidentId !== null });
   const findings = incidentId === null ? NONE : (findingsQuery.data?.findings ?? NONE);
   const recs = incidentId === null ? [] : (recsQuery.data?.recommendations ?? []);
-  const { view, error } = useRoomSync({ meetingId, itemId: item?.id ?? null, step, contrast, rev: findingsQuery.dataUpdatedAt + recsQuery.dataUpdatedAt });
+  const { view, error } = useRoomSync({
+    meetingId,
+    itemId: item?.id ?? null,
+    step,
+    contrast,
+    rev: findingsQuery.dataUpdatedAt + recsQuery.dataUpdatedAt,
+  });
   const steps = view?.incident?.steps.length ?? 0;
 
   // A new current item: back to its first step, with its own notes.
@@ -149,7 +164,12 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text fw={700} size="xl" className={overBy > 0 ? classes.over : undefined} aria-label={`Item time ${mmss(elapsed)} of ${item.minutes} minutes`}>
+            <Text
+              fw={700}
+              size="xl"
+              className={overBy > 0 ? classes.over : undefined}
+              aria-label={`Item time ${mmss(elapsed)} of ${item.minutes} minutes`}
+            >
               Time {mmss(elapsed)} / {item.minutes}:00 {overBy > 0 && `(+${mmss(overBy)})`}
             </Text>
             <Switch size="md" label="High contrast (H)" checked={contrast} onChange={(e) => setContrast(e.currentTarget.checked)} />
@@ -199,7 +219,8 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
           </Group>
           {view ? <RoomView view={view} compact /> : error ? <ErrorAlert error={error} /> : <Text>Loading…</Text>}
           <Text size="sm" c="dimmed" mt={6}>
-            <Kbd>←</Kbd> <Kbd>→</Kbd> or <Kbd>Space</Kbd> step · <Kbd>1</Kbd>–<Kbd>9</Kbd> jump · <Kbd>PgUp</Kbd> <Kbd>PgDn</Kbd> item · <Kbd>H</Kbd> contrast · <Kbd>Esc</Kbd> leave
+            <Kbd>←</Kbd> <Kbd>→</Kbd> or <Kbd>Space</Kbd> step · <Kbd>1</Kbd>–<Kbd>9</Kbd> jump · <Kbd>PgUp</Kbd> <Kbd>PgDn</Kbd> item ·{' '}
+            <Kbd>H</Kbd> contrast · <Kbd>Esc</Kbd> leave
           </Text>
         </main>
         <aside className={classes.side} aria-label="Presenter only">
@@ -240,14 +261,26 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
                           <Badge color={f.kind === 'gap' ? 'red.9' : 'teal.9'} mr={6}>
                             {FINDING_KIND.label(f.kind)}
                           </Badge>
-                          <b>{FINDING_CATEGORY.label(f.category)}:</b> {room ?? '…'} {f.recommendationIds.length > 0 && <Badge variant="outline">→ recommendation</Badge>}
+                          <b>{FINDING_CATEGORY.label(f.category)}:</b> {room ?? '…'}{' '}
+                          {f.recommendationIds.length > 0 && <Badge variant="outline">→ recommendation</Badge>}
                           {room !== undefined && room !== f.description && (
-                            <Badge color="orange.9" variant="light" ml={6} title="Some words are replaced on the shared screen. Edit the finding to change them or mark them as not an identifier.">
+                            <Badge
+                              color="orange.9"
+                              variant="light"
+                              ml={6}
+                              title="Some words are replaced on the shared screen. Edit the finding to change them or mark them as not an identifier."
+                            >
                               Redacted for the room
                             </Badge>
                           )}
                         </Text>
-                        <Button size="compact-sm" variant="default" onClick={() => setEditFinding(f.id)} aria-label={`Edit finding: ${f.description.slice(0, 60)}`} style={{ flexShrink: 0 }}>
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          onClick={() => setEditFinding(f.id)}
+                          aria-label={`Edit finding: ${f.description.slice(0, 60)}`}
+                          style={{ flexShrink: 0 }}
+                        >
                           Edit
                         </Button>
                       </Group>
@@ -267,7 +300,13 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
                       <Text size="md">
                         <b>{r.code}:</b> {r.action} · {r.owner.name} · due {r.dueDate}
                       </Text>
-                      <Button size="compact-sm" variant="default" onClick={() => setEditRec(r.id)} aria-label={`Edit recommendation ${r.code}`} style={{ flexShrink: 0 }}>
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        onClick={() => setEditRec(r.id)}
+                        aria-label={`Edit recommendation ${r.code}`}
+                        style={{ flexShrink: 0 }}
+                      >
                         Edit
                       </Button>
                     </Group>
@@ -299,8 +338,21 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
           />
         </footer>
       )}
-      <RecommendationModal opened={recOpen} findings={findings} meetingId={meetingId} onClose={() => setRecOpen(false)} onCreated={() => {}} />
-      <RecommendationModal opened={false} editId={editRec} findings={findings} meetingId={meetingId} onClose={() => setEditRec(null)} onCreated={() => {}} />
+      <RecommendationModal
+        opened={recOpen}
+        findings={findings}
+        meetingId={meetingId}
+        onClose={() => setRecOpen(false)}
+        onCreated={() => {}}
+      />
+      <RecommendationModal
+        opened={false}
+        editId={editRec}
+        findings={findings}
+        meetingId={meetingId}
+        onClose={() => setEditRec(null)}
+        onCreated={() => {}}
+      />
       <FindingEditModal findingId={editFinding} onClose={() => setEditFinding(null)} onSaved={() => {}} />
     </Box>
   );

@@ -25,12 +25,23 @@ export const useFindings = (input: MethodInput<'findings.list'>, enabled = true)
 export const useRecommendations = (input: MethodInput<'recommendations.list'>, opts: { enabled?: boolean; keepPrevious?: boolean } = {}) =>
   useMethod('recommendations.list', input, opts);
 export const useFindingEditState = (id: number | null) => useMethod('findings.get', { id: id ?? 0 }, { enabled: id !== null });
-export const useRecommendationEditState = (id: number | null) => useMethod('recommendations.editState', { id: id ?? 0 }, { enabled: id !== null });
+export const useRecommendationEditState = (id: number | null) =>
+  useMethod('recommendations.editState', { id: id ?? 0 }, { enabled: id !== null });
 export const useMinutes = (meetingId: number) => useMethod('minutes.get', { meetingId });
-export const useBlameCheck = (text: string) => useMethod('findings.checkLanguage', { text }, { enabled: text.trim() !== '', keepPrevious: true });
+export const useBlameCheck = (text: string) =>
+  useMethod('findings.checkLanguage', { text }, { enabled: text.trim() !== '', keepPrevious: true });
 export const useRoomView = (enabled: boolean) => useMethod('projector.view', undefined, { enabled });
 
-type MeetingWrite = 'meetings.create' | 'meetings.setStatus' | 'agenda.add' | 'agenda.update' | 'agenda.move' | 'agenda.remove' | 'agenda.start' | 'agenda.complete' | 'attendance.set';
+type MeetingWrite =
+  | 'meetings.create'
+  | 'meetings.setStatus'
+  | 'agenda.add'
+  | 'agenda.update'
+  | 'agenda.move'
+  | 'agenda.remove'
+  | 'agenda.start'
+  | 'agenda.complete'
+  | 'attendance.set';
 
 /** A write that answers with the meeting: the answer becomes the cached meeting. */
 export function useMeetingWrite<M extends MeetingWrite>(method: M) {

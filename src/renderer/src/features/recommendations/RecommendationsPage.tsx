@@ -9,7 +9,13 @@ import { ErrorAlert } from '../../ui/FormActions';
 import { useRoster } from '../settings';
 import { useRegister, useSetRecommendationStatus } from './queries';
 
-const STATUS_COLOR: Record<RecStatus, string> = { proposed: 'gray.8', accepted: 'blue.9', in_progress: 'indigo.9', completed: 'teal.9', declined: 'dark.6' };
+const STATUS_COLOR: Record<RecStatus, string> = {
+  proposed: 'gray.8',
+  accepted: 'blue.9',
+  in_progress: 'indigo.9',
+  completed: 'teal.9',
+  declined: 'dark.6',
+};
 
 /** The register: every recommendation across meetings, filterable by owner, status, overdue and strength. */
 export function RecommendationsPage() {
@@ -37,11 +43,17 @@ export function RecommendationsPage() {
   const exportRegister = async (format: 'xlsx' | 'csv') => {
     setExported(null);
     try {
-      const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `recommendations-${new Date().toISOString().slice(0, 10)}.${format}` }));
+      const f = await unwrap(
+        api().files.chooseSave({ purpose: 'export', suggestedName: `recommendations-${new Date().toISOString().slice(0, 10)}.${format}` }),
+      );
       if (!f) return;
       const [k, id] = owner?.split(':') ?? [];
       const r = await unwrap(
-        api().recommendations.exportRegister({ handle: f.handle, format, ...(k === 'm' ? { ownerMemberId: Number(id) } : k === 'o' ? { ownerOrganisationId: Number(id) } : {}) }),
+        api().recommendations.exportRegister({
+          handle: f.handle,
+          format,
+          ...(k === 'm' ? { ownerMemberId: Number(id) } : k === 'o' ? { ownerOrganisationId: Number(id) } : {}),
+        }),
       );
       setExported(`${r.displayName} saved: ${r.rows} recommendation${r.rows === 1 ? '' : 's'}.`);
     } catch (e) {
@@ -77,7 +89,14 @@ export function RecommendationsPage() {
       </Group>
       {exported && <Text role="status">{exported}</Text>}
       <Group align="flex-end">
-        <Select label="Status" data={REC_STATUS.options} value={status} onChange={(v) => setFilters({ status: (v ?? undefined) as RecStatus | undefined })} clearable w={200} />
+        <Select
+          label="Status"
+          data={REC_STATUS.options}
+          value={status}
+          onChange={(v) => setFilters({ status: (v ?? undefined) as RecStatus | undefined })}
+          clearable
+          w={200}
+        />
         <Select
           label="Owner"
           data={[
@@ -90,11 +109,26 @@ export function RecommendationsPage() {
           searchable
           w={280}
         />
-        <Select label="Strength" data={STRENGTH.options} value={strength} onChange={(v) => setFilters({ strength: (v ?? undefined) as RecommendationsSearch['strength'] })} clearable w={200} />
-        <Switch size="md" label="Overdue only" checked={overdue} onChange={(e) => setFilters({ overdue: e.currentTarget.checked || undefined })} mb={8} />
+        <Select
+          label="Strength"
+          data={STRENGTH.options}
+          value={strength}
+          onChange={(v) => setFilters({ strength: (v ?? undefined) as RecommendationsSearch['strength'] })}
+          clearable
+          w={200}
+        />
+        <Switch
+          size="md"
+          label="Overdue only"
+          checked={overdue}
+          onChange={(e) => setFilters({ overdue: e.currentTarget.checked || undefined })}
+          mb={8}
+        />
       </Group>
       <ErrorAlert error={register.error} title="Cannot list the recommendations" />
-      {rows && rows.length === 0 && <Text c="dimmed">No recommendations match. Recommendations are made from findings during a case review.</Text>}
+      {rows && rows.length === 0 && (
+        <Text c="dimmed">No recommendations match. Recommendations are made from findings during a case review.</Text>
+      )}
       {rows && rows.length > 0 && (
         <Table fz="md" striped aria-label="Recommendation register">
           <Table.Thead>
@@ -144,7 +178,13 @@ export function RecommendationsPage() {
                     </Badge>
                     <Group gap={4}>
                       {REC_MOVES[r.status].map((to) => (
-                        <Button key={to} size="compact-sm" variant="default" onClick={() => setChanging({ rec: r, to })} aria-label={`${r.code}: ${REC_STATUS.label(to)}`}>
+                        <Button
+                          key={to}
+                          size="compact-sm"
+                          variant="default"
+                          onClick={() => setChanging({ rec: r, to })}
+                          aria-label={`${r.code}: ${REC_STATUS.label(to)}`}
+                        >
                           {REC_STATUS.label(to)}
                         </Button>
                       ))}
@@ -157,7 +197,12 @@ export function RecommendationsPage() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={changing !== null} onClose={() => setChanging(null)} title={changing ? `${changing.rec.code}: ${REC_STATUS.label(changing.to)}` : 'Change status'} size="lg">
+      <Modal
+        opened={changing !== null}
+        onClose={() => setChanging(null)}
+        title={changing ? `${changing.rec.code}: ${REC_STATUS.label(changing.to)}` : 'Change status'}
+        size="lg"
+      >
         {changing && (
           <Stack>
             <Text>{changing.rec.action}</Text>

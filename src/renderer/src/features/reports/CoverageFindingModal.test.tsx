@@ -6,9 +6,15 @@ import { theme } from '../../theme';
 import { CoverageFindingModal } from './CoverageFindingModal';
 
 // Mantine's autosize textarea listens for font loading, which jsdom does not implement.
-if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
 
-const draft = { category: 'services' as const, intercept: '0' as const, goals: [], description: 'Overnight gap: nobody from Harlan Voss answered' };
+const draft = {
+  category: 'services' as const,
+  intercept: '0' as const,
+  goals: [],
+  description: 'Overnight gap: nobody from Harlan Voss answered',
+};
 
 function mount() {
   const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
@@ -48,13 +54,18 @@ describe('the coverage-finding dialog guards its text as it is typed', () => {
     await screen.findByText('All possible identifiers here are resolved.');
     fireEvent.click(screen.getByRole('button', { name: 'Save finding' }));
     await waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toMatchObject({ description: draft.description, notIdentifiers: [{ type: 'NAME', text: 'Harlan Voss', reason: 'Name of the warm-line provider' }] });
+    expect(sent[0]).toMatchObject({
+      description: draft.description,
+      notIdentifiers: [{ type: 'NAME', text: 'Harlan Voss', reason: 'Name of the warm-line provider' }],
+    });
   });
 
   it('one click redacts the word in the text that is saved', async () => {
     const sent = mount();
     fireEvent.click(await screen.findByRole('button', { name: 'Redact to [NAME]: “Harlan Voss”' }, { timeout: 3000 }));
-    expect((screen.getByRole('textbox', { name: 'Finding' }) as HTMLTextAreaElement).value).toBe('Overnight gap: nobody from [NAME] answered');
+    expect((screen.getByRole('textbox', { name: 'Finding' }) as HTMLTextAreaElement).value).toBe(
+      'Overnight gap: nobody from [NAME] answered',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Save finding' }));
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toMatchObject({ description: 'Overnight gap: nobody from [NAME] answered', notIdentifiers: [] });

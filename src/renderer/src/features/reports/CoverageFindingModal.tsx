@@ -27,7 +27,9 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
   const all = useMeetings(p.draft !== null).data?.meetings;
   const meetings = useMemo(() => (all ?? []).filter((m) => m.status !== 'ended'), [all]);
   // The meeting in progress, else the next planned one: where the committee will discuss it (until one is chosen).
-  const next = meetings.find((m) => m.status === 'in_progress') ?? [...meetings].sort((a, b) => a.date.localeCompare(b.date)).find((m) => m.status === 'planned');
+  const next =
+    meetings.find((m) => m.status === 'in_progress') ??
+    [...meetings].sort((a, b) => a.date.localeCompare(b.date)).find((m) => m.status === 'planned');
   const meetingId = chosenMeeting === undefined ? (next ? String(next.id) : null) : chosenMeeting;
   const createSystemic = useRecordWrite('findings.createSystemic').mutateAsync;
 
@@ -49,14 +51,14 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
     setSaving(true);
     try {
       const f = await createSystemic({
-          source: 'coverage',
-          meetingId: meetingId ? Number(meetingId) : null,
-          category: category as 'services',
-          intercept: intercept as '0',
-          goals: goals as '2'[],
-          description,
-          notIdentifiers: guard.forFinding(description),
-        });
+        source: 'coverage',
+        meetingId: meetingId ? Number(meetingId) : null,
+        category: category as 'services',
+        intercept: intercept as '0',
+        goals: goals as '2'[],
+        description,
+        notIdentifiers: guard.forFinding(description),
+      });
       p.onCreated(f);
       p.onClose();
     } catch (e) {
@@ -69,7 +71,13 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
   return (
     <>
       {/* No open transition, as in the finding editor: with the guard's scan arriving during it, the dialog could stay transparent (headless Chromium). */}
-      <Modal opened={p.draft !== null} onClose={p.onClose} title="Record a finding from this coverage gap" size="xl" transitionProps={{ duration: 0 }}>
+      <Modal
+        opened={p.draft !== null}
+        onClose={p.onClose}
+        title="Record a finding from this coverage gap"
+        size="xl"
+        transitionProps={{ duration: 0 }}
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -83,27 +91,56 @@ export function CoverageFindingModal(p: { draft: CoverageFindingDraft | null; on
                 <Text size="sm" fw={600} id="cov-cat">
                   Category
                 </Text>
-                <SegmentedControl fullWidth aria-labelledby="cov-cat" value={category} onChange={setCategory} data={COVERAGE_FINDING_CATEGORIES.map((c) => ({ value: c, label: FINDING_CATEGORY.label(c) }))} />
+                <SegmentedControl
+                  fullWidth
+                  aria-labelledby="cov-cat"
+                  value={category}
+                  onChange={setCategory}
+                  data={COVERAGE_FINDING_CATEGORIES.map((c) => ({ value: c, label: FINDING_CATEGORY.label(c) }))}
+                />
               </Stack>
               <Stack gap={4}>
                 <Text size="sm" fw={600} id="cov-int">
                   Sequential Intercept Model intercept
                 </Text>
-                <SegmentedControl fullWidth aria-labelledby="cov-int" value={intercept} onChange={setIntercept} data={COVERAGE_FINDING_INTERCEPTS.map((c) => ({ value: c, label: INTERCEPT.label(c) }))} />
+                <SegmentedControl
+                  fullWidth
+                  aria-labelledby="cov-int"
+                  value={intercept}
+                  onChange={setIntercept}
+                  data={COVERAGE_FINDING_INTERCEPTS.map((c) => ({ value: c, label: INTERCEPT.label(c) }))}
+                />
               </Stack>
             </Stack>
             <GoalChips value={goals} onChange={setGoals} />
-            <GuardedRecordField label="Finding" field="description" value={description} onChange={setDescription} guard={guard} minRows={5} maxLength={4000} />
+            <GuardedRecordField
+              label="Finding"
+              field="description"
+              value={description}
+              onChange={setDescription}
+              guard={guard}
+              minRows={5}
+              maxLength={4000}
+            />
             <BlameReminder hints={hints} />
             <Select
               label="Discuss at meeting (its minutes list systemic findings)"
-              data={meetings.map((m) => ({ value: String(m.id), label: `${m.date} ${m.time}${m.status === 'in_progress' ? ' (in progress)' : ''}` }))}
+              data={meetings.map((m) => ({
+                value: String(m.id),
+                label: `${m.date} ${m.time}${m.status === 'in_progress' ? ' (in progress)' : ''}`,
+              }))}
               value={meetingId}
               onChange={setMeetingId}
               clearable
               placeholder="Not tied to a meeting"
             />
-            <FormActions error={error} onCancel={p.onClose} submitLabel="Save finding" disabled={description.trim().length < 3} loading={saving} />
+            <FormActions
+              error={error}
+              onCancel={p.onClose}
+              submitLabel="Save finding"
+              disabled={description.trim().length < 3}
+              loading={saving}
+            />
           </Stack>
         </form>
       </Modal>

@@ -49,7 +49,15 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
       <Stack>
         <Title order={3}>24/7 coverage: when crises happen against when services can answer</Title>
         <Group align="flex-end">
-          <Select label="Service" data={services.map((s) => ({ value: String(s.id), label: s.name }))} value={serviceId} onChange={setServiceId} placeholder={services.length ? 'Choose' : 'Add one in Settings → Crisis services'} w={260} clearable />
+          <Select
+            label="Service"
+            data={services.map((s) => ({ value: String(s.id), label: s.name }))}
+            value={serviceId}
+            onChange={setServiceId}
+            placeholder={services.length ? 'Choose' : 'Add one in Settings → Crisis services'}
+            w={260}
+            clearable
+          />
           <Select label="Area" data={r?.areas ?? []} value={area} onChange={setArea} clearable searchable w={180} />
           <Select label="Call source" data={CALL_SOURCE.options} value={callSource} onChange={setCallSource} clearable w={200} />
           <Select label="Disposition" data={DISPOSITION.options} value={disposition} onChange={setDisposition} clearable w={260} />
@@ -80,7 +88,10 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
               </SimpleGrid>
             )}
             <div className={classes.scroll}>
-              <table className={classes.heat} aria-label={`Incidents by hour of day and weekday, ${r.from} to ${r.to}${r.service ? `; outlined cells: ${r.service.name} not available` : ''}`}>
+              <table
+                className={classes.heat}
+                aria-label={`Incidents by hour of day and weekday, ${r.from} to ${r.to}${r.service ? `; outlined cells: ${r.service.name} not available` : ''}`}
+              >
                 <thead>
                   <tr>
                     <th scope="col">Day</th>
@@ -125,8 +136,8 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
             )}
             {r.service && (
               <Text size="sm">
-                Outlined (dashed) cells: hours when {r.service.name} was not available in its latest schedule of the period. Rates compare incidents inside and outside its hours
-                and areas; small counts should not be over-read.
+                Outlined (dashed) cells: hours when {r.service.name} was not available in its latest schedule of the period. Rates compare
+                incidents inside and outside its hours and areas; small counts should not be over-read.
               </Text>
             )}
           </>
@@ -145,7 +156,13 @@ export function CoveragePanel({ from, to }: { from: string; to: string }) {
         )}
       </Stack>
       <CoverageFindingModal draft={draft} onClose={() => setDraft(null)} onCreated={() => {}} />
-      <RecommendationModal opened={recFor !== null} findings={recFor ? [recFor] : []} meetingId={recFor?.meetingId ?? null} onClose={() => setRecFor(null)} onCreated={() => {}} />
+      <RecommendationModal
+        opened={recFor !== null}
+        findings={recFor ? [recFor] : []}
+        meetingId={recFor?.meetingId ?? null}
+        onClose={() => setRecFor(null)}
+        onCreated={() => {}}
+      />
     </Paper>
   );
 }

@@ -19,14 +19,29 @@ import { blockedOf, GuardBlockedAlert } from '../../ui/GuardBlocked';
 import type { GuardBlock } from '../../../../shared/result';
 
 const SOURCE_COLORS = ['teal.9', 'blue.9', 'grape.9', 'orange.8', 'gray.7', 'red.9', 'dark.4'];
-const GOALS: Record<string, string> = { '1': 'Safety for everyone', '2': 'Connection to services', '3': 'Law enforcement only where needed', '4': 'Less trauma, better recovery' };
+const GOALS: Record<string, string> = {
+  '1': 'Safety for everyone',
+  '2': 'Connection to services',
+  '3': 'Law enforcement only where needed',
+  '4': 'Less trauma, better recovery',
+};
 
-function ChartCard({ title, children, table }: { title: string; children: ReactNode; table: { headers: string[]; rows: (string | number)[][] } }) {
+function ChartCard({
+  title,
+  children,
+  table,
+}: {
+  title: string;
+  children: ReactNode;
+  table: { headers: string[]; rows: (string | number)[][] };
+}) {
   return (
     <Paper withBorder p="lg">
       <Stack gap="sm">
         <Title order={3}>{title}</Title>
-        <div role="img" aria-label={`${title}: chart (the table below has the figures)`}>{children}</div>
+        <div role="img" aria-label={`${title}: chart (the table below has the figures)`}>
+          {children}
+        </div>
         <details>
           <summary style={{ cursor: 'pointer', fontWeight: 600 }}>Table: {title}</summary>
           <DataTable label={title} headers={table.headers} rows={table.rows} />
@@ -115,24 +130,103 @@ export function ReportsPage() {
       </Paper>
 
       <CoveragePanel from={from} to={to} />
-      <ChartCard title="Incidents per month by call source" table={{ headers: ['Month', ...sources.map(srcLabel), 'Total'], rows: d.months.map((m) => [m.month, ...sources.map((s) => m.bySource[s] ?? 0), m.total]) }}>
-        <BarChart h={320} data={monthly} dataKey="month" type="stacked" series={sources.map((s, i) => ({ name: s, label: srcLabel(s), color: SOURCE_COLORS[i % SOURCE_COLORS.length]! }))} withLegend tickLine="y" barChartProps={{ accessibilityLayer: false }} />
+      <ChartCard
+        title="Incidents per month by call source"
+        table={{
+          headers: ['Month', ...sources.map(srcLabel), 'Total'],
+          rows: d.months.map((m) => [m.month, ...sources.map((s) => m.bySource[s] ?? 0), m.total]),
+        }}
+      >
+        <BarChart
+          h={320}
+          data={monthly}
+          dataKey="month"
+          type="stacked"
+          series={sources.map((s, i) => ({ name: s, label: srcLabel(s), color: SOURCE_COLORS[i % SOURCE_COLORS.length]! }))}
+          withLegend
+          tickLine="y"
+          barChartProps={{ accessibilityLayer: false }}
+        />
       </ChartCard>
-      <ChartCard title="Dispositions over time" table={{ headers: ['Month', ...topDisp.map((k) => DISPOSITION.label(k))], rows: disp.map((m) => [m.month, ...topDisp.map((k) => (m as Record<string, number | string>)[k] as number)]) }}>
-        <LineChart h={300} data={disp} dataKey="month" series={topDisp.map((k, i) => ({ name: k, label: DISPOSITION.label(k), color: SOURCE_COLORS[i % SOURCE_COLORS.length]! }))} withLegend strokeWidth={3} lineChartProps={{ accessibilityLayer: false }} />
+      <ChartCard
+        title="Dispositions over time"
+        table={{
+          headers: ['Month', ...topDisp.map((k) => DISPOSITION.label(k))],
+          rows: disp.map((m) => [m.month, ...topDisp.map((k) => (m as Record<string, number | string>)[k] as number)]),
+        }}
+      >
+        <LineChart
+          h={300}
+          data={disp}
+          dataKey="month"
+          series={topDisp.map((k, i) => ({ name: k, label: DISPOSITION.label(k), color: SOURCE_COLORS[i % SOURCE_COLORS.length]! }))}
+          withLegend
+          strokeWidth={3}
+          lineChartProps={{ accessibilityLayer: false }}
+        />
       </ChartCard>
       <SimpleGrid cols={{ base: 1, xl: 2 }}>
-        <ChartCard title="Emergency detention by area" table={{ headers: ['Area', 'Incidents', 'Detentions', 'Rate'], rows: d.detentionByArea.map((a) => [a.area, a.incidents, a.detentions, a.incidents ? `${Math.round((a.detentions / a.incidents) * 1000) / 10}%` : '—']) }}>
-          <BarChart h={300} data={d.detentionByArea.map((a) => ({ area: a.area, rate: a.incidents ? Math.round((a.detentions / a.incidents) * 1000) / 10 : 0 }))} dataKey="area" series={[{ name: 'rate', label: 'Detention rate %', color: 'teal.9' }]} unit="%" barChartProps={{ accessibilityLayer: false }} />
+        <ChartCard
+          title="Emergency detention by area"
+          table={{
+            headers: ['Area', 'Incidents', 'Detentions', 'Rate'],
+            rows: d.detentionByArea.map((a) => [
+              a.area,
+              a.incidents,
+              a.detentions,
+              a.incidents ? `${Math.round((a.detentions / a.incidents) * 1000) / 10}%` : '—',
+            ]),
+          }}
+        >
+          <BarChart
+            h={300}
+            data={d.detentionByArea.map((a) => ({
+              area: a.area,
+              rate: a.incidents ? Math.round((a.detentions / a.incidents) * 1000) / 10 : 0,
+            }))}
+            dataKey="area"
+            series={[{ name: 'rate', label: 'Detention rate %', color: 'teal.9' }]}
+            unit="%"
+            barChartProps={{ accessibilityLayer: false }}
+          />
         </ChartCard>
-        <ChartCard title="Findings by category" table={{ headers: ['Category', 'Findings'], rows: d.findingsByCategory.map((f) => [f.label, f.count]) }}>
-          <BarChart h={300} data={d.findingsByCategory} dataKey="label" series={[{ name: 'count', label: 'Findings', color: 'blue.9' }]} orientation="vertical" yAxisProps={{ width: 190 }} barChartProps={{ accessibilityLayer: false }} />
+        <ChartCard
+          title="Findings by category"
+          table={{ headers: ['Category', 'Findings'], rows: d.findingsByCategory.map((f) => [f.label, f.count]) }}
+        >
+          <BarChart
+            h={300}
+            data={d.findingsByCategory}
+            dataKey="label"
+            series={[{ name: 'count', label: 'Findings', color: 'blue.9' }]}
+            orientation="vertical"
+            yAxisProps={{ width: 190 }}
+            barChartProps={{ accessibilityLayer: false }}
+          />
         </ChartCard>
-        <ChartCard title="Findings by intercept" table={{ headers: ['Intercept', 'Findings'], rows: d.findingsByIntercept.map((f) => [f.label, f.count]) }}>
-          <BarChart h={260} data={d.findingsByIntercept} dataKey="key" series={[{ name: 'count', label: 'Findings', color: 'grape.9' }]} barChartProps={{ accessibilityLayer: false }} />
+        <ChartCard
+          title="Findings by intercept"
+          table={{ headers: ['Intercept', 'Findings'], rows: d.findingsByIntercept.map((f) => [f.label, f.count]) }}
+        >
+          <BarChart
+            h={260}
+            data={d.findingsByIntercept}
+            dataKey="key"
+            series={[{ name: 'count', label: 'Findings', color: 'grape.9' }]}
+            barChartProps={{ accessibilityLayer: false }}
+          />
         </ChartCard>
-        <ChartCard title={`Recommendations by status (${d.overdue} overdue)`} table={{ headers: ['Status', 'Recommendations'], rows: d.recommendationsByStatus.map((r) => [r.label, r.count]) }}>
-          <BarChart h={260} data={d.recommendationsByStatus} dataKey="label" series={[{ name: 'count', label: 'Recommendations', color: 'teal.9' }]} barChartProps={{ accessibilityLayer: false }} />
+        <ChartCard
+          title={`Recommendations by status (${d.overdue} overdue)`}
+          table={{ headers: ['Status', 'Recommendations'], rows: d.recommendationsByStatus.map((r) => [r.label, r.count]) }}
+        >
+          <BarChart
+            h={260}
+            data={d.recommendationsByStatus}
+            dataKey="label"
+            series={[{ name: 'count', label: 'Recommendations', color: 'teal.9' }]}
+            barChartProps={{ accessibilityLayer: false }}
+          />
         </ChartCard>
       </SimpleGrid>
       <Paper withBorder p="lg">
@@ -140,7 +234,12 @@ export function ReportsPage() {
         <DataTable
           label="Completion by owner sector"
           headers={['Sector', 'Completed', 'Total', 'Rate']}
-          rows={d.completionBySector.map((c) => [c.label, c.completed, c.total, c.total ? `${Math.round((c.completed / c.total) * 100)}%` : '—'])}
+          rows={d.completionBySector.map((c) => [
+            c.label,
+            c.completed,
+            c.total,
+            c.total ? `${Math.round((c.completed / c.total) * 100)}%` : '—',
+          ])}
         />
       </Paper>
       {d.attributions.map((a) => (

@@ -7,7 +7,6 @@ import { ErrorAlert } from '../../ui/FormActions';
 import { useAuditLog } from './queries';
 import { formatDateTime } from '../../lib/format';
 
-
 export function AuditPanel() {
   const [event, setEvent] = useState<string | null>(null);
   const log = useAuditLog({ limit: 200, ...(event ? { event: event as (typeof AUDIT_EVENT_NAMES)[number] } : {}) });

@@ -43,7 +43,10 @@ export function BackupPanel() {
       const f = await unwrap(api().files.chooseSave({ purpose: 'backup', suggestedName: `casewalk-${stamp}.cwbackup` }));
       if (!f) return;
       const r = await unwrap(api().backup.create({ handle: f.handle }));
-      setMessage({ ok: true, text: `Backup saved as ${r.displayName} (${Math.round(r.bytes / 1024)} KB). It is encrypted with the workbench key.` });
+      setMessage({
+        ok: true,
+        text: `Backup saved as ${r.displayName} (${Math.round(r.bytes / 1024)} KB). It is encrypted with the workbench key.`,
+      });
     } catch (e) {
       setMessage({ ok: false, text: (e as Error).message });
     }
@@ -102,7 +105,11 @@ export function BackupPanel() {
           </Group>
           {progress && (
             <Stack gap={4}>
-              <Progress value={(progress.done / Math.max(1, progress.total)) * 100} aria-label={`Progress: ${STAGES[progress.stage] ?? progress.stage}`} size="lg" />
+              <Progress
+                value={(progress.done / Math.max(1, progress.total)) * 100}
+                aria-label={`Progress: ${STAGES[progress.stage] ?? progress.stage}`}
+                size="lg"
+              />
               <Text size="sm" role="status">
                 {STAGES[progress.stage] ?? progress.stage} · {Math.round((progress.done / Math.max(1, progress.total)) * 100)}%
               </Text>
@@ -118,9 +125,20 @@ export function BackupPanel() {
             kept as a dated copy beside it.
           </Text>
           {keyholders.length > 1 && (
-            <Select label="Keyholder" data={keyholders.map((k) => ({ value: k.id, label: k.name }))} value={keyholderId} onChange={setKeyholderId} maw={480} />
+            <Select
+              label="Keyholder"
+              data={keyholders.map((k) => ({ value: k.id, label: k.name }))}
+              value={keyholderId}
+              onChange={setKeyholderId}
+              maw={480}
+            />
           )}
-          <PasswordInput label="Passphrase for the backup" value={restorePass} onChange={(e) => setRestorePass(e.currentTarget.value)} maw={480} />
+          <PasswordInput
+            label="Passphrase for the backup"
+            value={restorePass}
+            onChange={(e) => setRestorePass(e.currentTarget.value)}
+            maw={480}
+          />
           <Group>
             <Button variant="default" disabled={!restorePass} onClick={() => void restore()}>
               Restore from a backup…

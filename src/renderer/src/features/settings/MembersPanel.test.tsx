@@ -23,14 +23,27 @@ function mount() {
   const copies = [copy(1, 'casewalk-2026-11-02.cwbackup'), copy(2, 'workbench.replaced-20261105-101500.db')];
   (window as unknown as { casewalk: unknown }).casewalk = {
     workbench: {
-      keyholders: () => ok({ exists: true, committee: 'Riverside CIT', keyholders: [{ id: 'k1', name: 'Dana' }, { id: 'k2', name: 'Sam' }] }),
+      keyholders: () =>
+        ok({
+          exists: true,
+          committee: 'Riverside CIT',
+          keyholders: [
+            { id: 'k1', name: 'Dana' },
+            { id: 'k2', name: 'Sam' },
+          ],
+        }),
       confirmRecoveryKey: () => ok({ confirmed: true }),
     },
     copies: {
       list: () => ok({ copies }),
-      delete: (input: unknown) => (calls.push(['copies.delete', input]), ok({ deleted: [copies[0]], changed: [{ ...copies[1]!, state: 'changed' }], missing: [] })),
+      delete: (input: unknown) => (
+        calls.push(['copies.delete', input]),
+        ok({ deleted: [copies[0]], changed: [{ ...copies[1]!, state: 'changed' }], missing: [] })
+      ),
     },
-    keyholders: { remove: (input: unknown) => (calls.push(['keyholders.remove', input]), ok({ recoveryKey: 'ABCD-EFGH', oldCopies: copies })) },
+    keyholders: {
+      remove: (input: unknown) => (calls.push(['keyholders.remove', input]), ok({ recoveryKey: 'ABCD-EFGH', oldCopies: copies })),
+    },
     files: { chooseSave: () => ok({ handle: 'fh_abcdefghij', displayName: 'fresh.cwbackup' }) },
     backup: { create: (input: unknown) => (calls.push(['backup.create', input]), ok({ bytes: 8192, displayName: 'fresh.cwbackup' })) },
   };

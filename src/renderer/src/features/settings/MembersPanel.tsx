@@ -13,7 +13,11 @@ import { CopiesTable, notRevokedText, OldCopiesPanel } from './OldCopies';
 export function MembersPanel() {
   const keyholdersQuery = useKeyholders();
   const keyholders = keyholdersQuery.data?.keyholders ?? [];
-  const writes = { add: useAddKeyholder().mutateAsync, remove: useRemoveKeyholder().mutateAsync, change: useChangePassphrase().mutateAsync };
+  const writes = {
+    add: useAddKeyholder().mutateAsync,
+    remove: useRemoveKeyholder().mutateAsync,
+    change: useChangePassphrase().mutateAsync,
+  };
   const [error, setError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ id: string; name: string; warning?: string | undefined } | null>(null);
   const [newKey, setNewKey] = useState<string | null>(null);
@@ -27,17 +31,25 @@ export function MembersPanel() {
   const askRemove = (k: { id: string; name: string; warning?: string | undefined }) => setRemoving(k);
 
   if (newKey) {
-    return <RecoveryKeyPanel title="New recovery key" recoveryKey={newKey} onStored={() => void unwrap(api().workbench.confirmRecoveryKey()).finally(() => setNewKey(null))} />;
+    return (
+      <RecoveryKeyPanel
+        title="New recovery key"
+        recoveryKey={newKey}
+        onStored={() => void unwrap(api().workbench.confirmRecoveryKey()).finally(() => setNewKey(null))}
+      />
+    );
   }
   return (
     <Stack gap="lg" maw={900}>
       <Text>
-        Keyholders can unlock this workbench with their own passphrase. Removing a keyholder re-encrypts the workbench with a new key,
-        so a copy of the old key stops working, and gives you a new recovery key.
+        Keyholders can unlock this workbench with their own passphrase. Removing a keyholder re-encrypts the workbench with a new key, so a
+        copy of the old key stops working, and gives you a new recovery key.
       </Text>
       <ErrorAlert error={keyholdersQuery.error} title="Cannot list the keyholders" />
       {done && <Alert color="teal">{done}</Alert>}
-      {oldCopies && oldCopies.copies.length > 0 && <OldCopiesPanel removed={oldCopies.removed} copies={oldCopies.copies} onClose={() => setOldCopies(null)} />}
+      {oldCopies && oldCopies.copies.length > 0 && (
+        <OldCopiesPanel removed={oldCopies.removed} copies={oldCopies.copies} onClose={() => setOldCopies(null)} />
+      )}
       {keyholders.some((k) => k.warning) && (
         <Alert color="red" role="alert" title="The key file holds a slot Casewalk did not make">
           <Stack gap="xs">
@@ -107,7 +119,9 @@ export function MembersPanel() {
               <Stack gap="xs">
                 <Text>{notRevokedText(removing.name, copiesBefore.length)}</Text>
                 {copiesBefore.length > 0 && <CopiesTable copies={copiesBefore} label="Backups and replaced copies made before" />}
-                {copiesBefore.length > 0 && <Text>After the removal you can make a fresh backup with the new key and delete these copies.</Text>}
+                {copiesBefore.length > 0 && (
+                  <Text>After the removal you can make a fresh backup with the new key and delete these copies.</Text>
+                )}
               </Stack>
             </Alert>
           )}

@@ -88,8 +88,9 @@ export function OldCopiesPanel({ removed, copies, onClose }: { removed: string; 
       <Stack>
         <Title order={3}>Older copies still open with the old key</Title>
         <Text>
-          {removed}&apos;s passphrase and the old recovery key no longer open this workbench, but they still open these {copies.length === 1 ? 'copy' : `${copies.length} copies`}, made before
-          the removal. Make a fresh backup with the new key first, then delete them. Casewalk deletes only a file that is still exactly what it wrote (same SHA-256).
+          {removed}&apos;s passphrase and the old recovery key no longer open this workbench, but they still open these{' '}
+          {copies.length === 1 ? 'copy' : `${copies.length} copies`}, made before the removal. Make a fresh backup with the new key first,
+          then delete them. Casewalk deletes only a file that is still exactly what it wrote (same SHA-256).
         </Text>
         <CopiesTable copies={copies} label="Older backups and replaced copies" />
         {backupDone && <Alert color="teal">{backupDone}</Alert>}
@@ -99,7 +100,11 @@ export function OldCopiesPanel({ removed, copies, onClose }: { removed: string; 
           </Alert>
         )}
         {result ? (
-          <Alert color={result.changed.length ? 'yellow' : 'teal'} role="status" title={`Deleted ${result.deleted.length} of ${copies.length}`}>
+          <Alert
+            color={result.changed.length ? 'yellow' : 'teal'}
+            role="status"
+            title={`Deleted ${result.deleted.length} of ${copies.length}`}
+          >
             <Stack gap="xs">
               {result.changed.length > 0 && (
                 <>

@@ -30,5 +30,4 @@ describe('adding a committee member', () => {
     expect(screen.getByText('Name is required.')).toBeTruthy();
     expect(sent).toHaveLength(0);
   });
-
 });

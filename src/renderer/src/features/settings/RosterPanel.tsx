@@ -8,14 +8,27 @@ import { zodForm } from '../../lib/form';
 import { ErrorAlert, FormActions } from '../../ui/FormActions';
 import { useRoster, useSaveMember, useSaveOrganisation } from './queries';
 
-type MemberDraft = { id?: number; name: string; organisation: string; sector: Member['sector'] | null; role: Member['role']; active: boolean };
+type MemberDraft = {
+  id?: number;
+  name: string;
+  organisation: string;
+  sector: Member['sector'] | null;
+  role: Member['role'];
+  active: boolean;
+};
 const EMPTY: MemberDraft = { name: '', organisation: '', sector: null, role: 'member', active: true };
 type OrgDraft = { id?: number; name: string; sector: Organisation['sector'] | null };
 
 // The contract's checks (src/shared); a sector left empty is asked for in words.
 const member = meetingMethods['roster.saveMember'].input.shape;
 const sector = z.enum(SECTOR.values, 'Choose the sector.');
-const memberSchema = z.object({ name: member.name, organisation: z.string().trim().max(120, 'The organisation must be at most 120 characters.'), sector, role: member.role, active: z.boolean() });
+const memberSchema = z.object({
+  name: member.name,
+  organisation: z.string().trim().max(120, 'The organisation must be at most 120 characters.'),
+  sector,
+  role: member.role,
+  active: z.boolean(),
+});
 const orgSchema = z.object({ name: meetingMethods['roster.saveOrganisation'].input.shape.name, sector });
 
 /** Settings → Committee roster: people (names are allowed here, never in incidents) and partner organisations. */
@@ -33,13 +46,13 @@ export function RosterPanel() {
     setError(null);
     try {
       await saveMemberCall({
-          ...(draft.id ? { id: draft.id } : {}),
-          name: draft.name,
-          organisation: draft.organisation.trim() || null,
-          sector: draft.sector ?? 'other',
-          role: draft.role,
-          active: draft.active,
-        });
+        ...(draft.id ? { id: draft.id } : {}),
+        name: draft.name,
+        organisation: draft.organisation.trim() || null,
+        sector: draft.sector ?? 'other',
+        role: draft.role,
+        active: draft.active,
+      });
       setDraft(null);
     } catch (e) {
       setError((e as Error).message);
@@ -91,7 +104,21 @@ export function RosterPanel() {
                   <Table.Td>{MEMBER_ROLE.label(m.role)}</Table.Td>
                   <Table.Td>{m.active ? 'Active' : 'Inactive'}</Table.Td>
                   <Table.Td>
-                    <Button size="compact-md" variant="default" aria-label={`Edit ${m.name}`} onClick={() => setDraft({ id: m.id, name: m.name, organisation: m.organisation ?? '', sector: m.sector, role: m.role, active: m.active })}>
+                    <Button
+                      size="compact-md"
+                      variant="default"
+                      aria-label={`Edit ${m.name}`}
+                      onClick={() =>
+                        setDraft({
+                          id: m.id,
+                          name: m.name,
+                          organisation: m.organisation ?? '',
+                          sector: m.sector,
+                          role: m.role,
+                          active: m.active,
+                        })
+                      }
+                    >
                       Edit
                     </Button>
                   </Table.Td>
@@ -116,7 +143,10 @@ export function RosterPanel() {
           {orgs.map((o) => (
             <Group key={o.id} justify="space-between">
               <Text fw={600}>
-                {o.name} <Text span c="dimmed">· {SECTOR.label(o.sector)}</Text>
+                {o.name}{' '}
+                <Text span c="dimmed">
+                  · {SECTOR.label(o.sector)}
+                </Text>
               </Text>
               <Button size="compact-md" variant="default" aria-label={`Edit ${o.name}`} onClick={() => setOrg(o)}>
                 Edit
@@ -147,7 +177,11 @@ function MemberForm(p: { initial: MemberDraft; error: string | null; onSave(v: M
           <Select label="Sector" data={SECTOR.options} required searchable {...form.getInputProps('sector')} />
           <Select label="Role" data={MEMBER_ROLE.options} allowDeselect={false} {...form.getInputProps('role')} />
         </Group>
-        <Switch size="md" label="Active (inactive members keep their history; their keys are not touched)" {...form.getInputProps('active', { type: 'checkbox' })} />
+        <Switch
+          size="md"
+          label="Active (inactive members keep their history; their keys are not touched)"
+          {...form.getInputProps('active', { type: 'checkbox' })}
+        />
         <FormActions error={p.error} onCancel={p.onCancel} submitLabel="Save member" />
       </Stack>
     </form>

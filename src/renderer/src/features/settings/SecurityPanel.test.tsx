@@ -6,7 +6,8 @@ import { theme } from '../../theme';
 import { SecurityPanel } from './SecurityPanel';
 
 // Mantine's autosize textarea listens for font loading, which jsdom does not implement.
-if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
 
 describe('lock and notice settings', () => {
   it('says under the notice that it cannot be empty, without the field name, and sends nothing', async () => {

@@ -46,7 +46,11 @@ function SecurityForm({ saved }: { saved: MethodOutput<'settings.get'> }) {
       <Stack>
         <NumberInput label="Lock after this many minutes without activity" min={1} max={30} {...form.getInputProps('autoLockMinutes')} />
         <Textarea label="System use notice shown before unlocking" autosize minRows={3} {...form.getInputProps('systemUseNotice')} />
-        <Switch size="md" label="Minutes list attendees by name (off: by sector only)" {...form.getInputProps('minutesNames', { type: 'checkbox' })} />
+        <Switch
+          size="md"
+          label="Minutes list attendees by name (off: by sector only)"
+          {...form.getInputProps('minutesNames', { type: 'checkbox' })}
+        />
         {msg && <Alert color={msg.ok ? 'teal' : 'red'}>{msg.text}</Alert>}
         <Button type="submit" w={200}>
           Save

@@ -42,7 +42,13 @@ export function ServicesPanel() {
     setError(null);
     try {
       const intervals = draft.days.flatMap((t, i) => parseIntervals(i + 1, t));
-      await saveService({ ...(draft.id ? { id: draft.id } : {}), name: draft.name, sector: draft.sector, areas: draft.areas.length ? draft.areas : null, schedule: { effectiveFrom: draft.effectiveFrom, intervals } });
+      await saveService({
+        ...(draft.id ? { id: draft.id } : {}),
+        name: draft.name,
+        sector: draft.sector,
+        areas: draft.areas.length ? draft.areas : null,
+        schedule: { effectiveFrom: draft.effectiveFrom, intervals },
+      });
       setDraft(null);
     } catch (e) {
       setError((e as Error).message);
@@ -72,7 +78,9 @@ export function ServicesPanel() {
         <Button onClick={() => edit()}>Add service</Button>
       </Group>
       <ErrorAlert error={list.error} title="Cannot list the services" />
-      {services.length === 0 && !draft && <Text c="dimmed">No services yet. Add the mobile crisis team first: its hours are the ones committees ask about most.</Text>}
+      {services.length === 0 && !draft && (
+        <Text c="dimmed">No services yet. Add the mobile crisis team first: its hours are the ones committees ask about most.</Text>
+      )}
       {services.map((s) => (
         <Paper key={s.id} withBorder p="md">
           <Group justify="space-between">
@@ -81,7 +89,8 @@ export function ServicesPanel() {
                 {s.name} <Badge variant="outline">{SERVICE_SECTOR_LABELS[s.sector]}</Badge>
               </Text>
               <Text size="sm" c="dimmed">
-                Areas: {s.areas?.join(', ') ?? 'all'} · {s.schedules.length} schedule version{s.schedules.length === 1 ? '' : 's'}, latest from {s.schedules.at(-1)?.effectiveFrom ?? '—'}
+                Areas: {s.areas?.join(', ') ?? 'all'} · {s.schedules.length} schedule version{s.schedules.length === 1 ? '' : 's'}, latest
+                from {s.schedules.at(-1)?.effectiveFrom ?? '—'}
               </Text>
             </div>
             <Button variant="default" onClick={() => edit(s)} aria-label={`Change the hours of ${s.name}`}>
@@ -101,11 +110,31 @@ export function ServicesPanel() {
             <Stack>
               <Group grow align="flex-start">
                 <TextInput label="Service name" value={draft.name} onChange={(e) => change({ name: e.currentTarget.value })} required />
-                <Select label="Kind of service" data={SERVICE_SECTORS.map((v) => ({ value: v, label: SERVICE_SECTOR_LABELS[v] }))} value={draft.sector} onChange={(v) => v && change({ sector: v as Draft['sector'] })} allowDeselect={false} />
-                <DateField label="Hours in effect from" value={draft.effectiveFrom} onChange={(v) => change({ effectiveFrom: v ?? '' })} required />
+                <Select
+                  label="Kind of service"
+                  data={SERVICE_SECTORS.map((v) => ({ value: v, label: SERVICE_SECTOR_LABELS[v] }))}
+                  value={draft.sector}
+                  onChange={(v) => v && change({ sector: v as Draft['sector'] })}
+                  allowDeselect={false}
+                />
+                <DateField
+                  label="Hours in effect from"
+                  value={draft.effectiveFrom}
+                  onChange={(v) => change({ effectiveFrom: v ?? '' })}
+                  required
+                />
               </Group>
-              <TagsInput label="Areas served" description="Districts, divisions or precincts as the imported data names them; leave empty for all." value={draft.areas} onChange={(v) => change({ areas: v })} clearable />
-              <Text fw={600}>Weekly hours (for example 08:00-23:00; several ranges separated by commas; 22:00-06:00 runs past midnight; leave empty when closed)</Text>
+              <TagsInput
+                label="Areas served"
+                description="Districts, divisions or precincts as the imported data names them; leave empty for all."
+                value={draft.areas}
+                onChange={(v) => change({ areas: v })}
+                clearable
+              />
+              <Text fw={600}>
+                Weekly hours (for example 08:00-23:00; several ranges separated by commas; 22:00-06:00 runs past midnight; leave empty when
+                closed)
+              </Text>
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 {WEEKDAY_NAMES.map((d, i) => (
                   <TextInput

@@ -14,5 +14,6 @@ export const useUpdateSettings = () => useMethodMutation('settings.update', { in
 
 export const useCopies = (enabled: boolean) => useMethod('copies.list', undefined, { enabled });
 export const useAddKeyholder = () => useMethodMutation('keyholders.add', { invalidates: ['workbench.keyholders'] });
-export const useRemoveKeyholder = () => useMethodMutation('keyholders.remove', { invalidates: ['workbench.keyholders', 'copies.list', 'roster.list'] });
+export const useRemoveKeyholder = () =>
+  useMethodMutation('keyholders.remove', { invalidates: ['workbench.keyholders', 'copies.list', 'roster.list'] });
 export const useChangePassphrase = () => useMethodMutation('keyholders.changePassphrase', { invalidates: ['workbench.keyholders'] });

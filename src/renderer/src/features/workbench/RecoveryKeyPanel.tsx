@@ -3,15 +3,23 @@ import { useState } from 'react';
 import classes from './RecoveryKeyPanel.module.css';
 
 /** Shown once after creation or key rotation: the recovery key, print, and "I have stored it". */
-export function RecoveryKeyPanel({ recoveryKey, onStored, title = 'Your recovery key' }: { recoveryKey: string; onStored(): void; title?: string }) {
+export function RecoveryKeyPanel({
+  recoveryKey,
+  onStored,
+  title = 'Your recovery key',
+}: {
+  recoveryKey: string;
+  onStored(): void;
+  title?: string;
+}) {
   const [stored, setStored] = useState(false);
   return (
     <Paper withBorder p="xl" maw={820} className={classes.sheet}>
       <Stack gap="md">
         <Title order={2}>{title}</Title>
         <Text>
-          This key opens the workbench if every passphrase is lost. It is shown only now. Print it or write it down and keep it
-          somewhere locked, apart from this computer.
+          This key opens the workbench if every passphrase is lost. It is shown only now. Print it or write it down and keep it somewhere
+          locked, apart from this computer.
         </Text>
         <Text
           component="p"
@@ -32,7 +40,11 @@ export function RecoveryKeyPanel({ recoveryKey, onStored, title = 'Your recovery
             </span>
           ))}
         </Text>
-        <Alert color="yellow" title="Anyone with this key can read the workbench" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
+        <Alert
+          color="yellow"
+          title="Anyone with this key can read the workbench"
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+        >
           Do not email it, photograph it or save it on a shared drive.
         </Alert>
         <Group className={classes.noPrint}>
@@ -40,7 +52,13 @@ export function RecoveryKeyPanel({ recoveryKey, onStored, title = 'Your recovery
             Print recovery key
           </Button>
         </Group>
-        <Checkbox className={classes.noPrint} size="md" label="I have stored the recovery key somewhere safe" checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} />
+        <Checkbox
+          className={classes.noPrint}
+          size="md"
+          label="I have stored the recovery key somewhere safe"
+          checked={stored}
+          onChange={(e) => setStored(e.currentTarget.checked)}
+        />
         <Group className={classes.noPrint}>
           <Button size="md" disabled={!stored} onClick={onStored}>
             Continue

@@ -37,7 +37,12 @@ export function SetupScreen({ onCreated }: { onCreated(recoveryKey: string): voi
               Set up Casewalk
             </Title>
             <Text>Casewalk keeps your committee’s case reviews in an encrypted workbench on this computer.</Text>
-            <TextInput size="md" label="Committee name" placeholder="e.g. Riverside County CIT Case Review" {...form.getInputProps('committee')} />
+            <TextInput
+              size="md"
+              label="Committee name"
+              placeholder="e.g. Riverside County CIT Case Review"
+              {...form.getInputProps('committee')}
+            />
             <TextInput size="md" label="Your name" description="You become the first keyholder." {...form.getInputProps('keyholder')} />
             <PasswordInput
               size="md"

@@ -73,19 +73,45 @@ export function UnlockScreen({ notice, committee, onUnlocked }: { notice: string
               aria-label="Unlock with"
             />
             {mode === 'passphrase' && keyholders.length > 1 && (
-              <Select size="md" label="Who are you?" data={keyholders.map((k) => ({ value: k.id, label: k.name }))} value={keyholderId} onChange={setKeyholderId} />
+              <Select
+                size="md"
+                label="Who are you?"
+                data={keyholders.map((k) => ({ value: k.id, label: k.name }))}
+                value={keyholderId}
+                onChange={setKeyholderId}
+              />
             )}
             {mode === 'passphrase' ? (
               <PasswordInput size="md" label="Passphrase" value={secret} onChange={(e) => setSecret(e.currentTarget.value)} autoFocus />
             ) : (
-              <TextInput size="md" label="Recovery key" placeholder="XXXX-XXXX-…" value={secret} onChange={(e) => setSecret(e.currentTarget.value)} autoComplete="off" />
+              <TextInput
+                size="md"
+                label="Recovery key"
+                placeholder="XXXX-XXXX-…"
+                value={secret}
+                onChange={(e) => setSecret(e.currentTarget.value)}
+                autoComplete="off"
+              />
             )}
             {error && (
-              <Alert color="red" role="alert" title={secondsLeft > 0 ? `Unlocking paused: ${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, '0')} left` : 'Not unlocked'}>
+              <Alert
+                color="red"
+                role="alert"
+                title={
+                  secondsLeft > 0
+                    ? `Unlocking paused: ${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, '0')} left`
+                    : 'Not unlocked'
+                }
+              >
                 {error}
               </Alert>
             )}
-            <Button size="md" type="submit" loading={busy} disabled={!secret || secondsLeft > 0 || (mode === 'passphrase' && keyholders.length > 1 && !keyholderId)}>
+            <Button
+              size="md"
+              type="submit"
+              loading={busy}
+              disabled={!secret || secondsLeft > 0 || (mode === 'passphrase' && keyholders.length > 1 && !keyholderId)}
+            >
               Unlock
             </Button>
           </Stack>
