@@ -24,7 +24,7 @@ import type { AgendaItem, MeetingDetail } from '../../../../shared/meetings/sche
 import { MEETING_STATUS, MEMBER_ROLE, REC_STATUS, SECTOR } from '../../../../shared/meetings/values';
 import { api, unwrap } from '../../lib/api';
 import { href, paths } from '../../lib/routes';
-import { useMeeting, useMeetingWrite } from './queries';
+import { useMeeting, useMeetingWrites } from './queries';
 import { formatLongDate } from '../../lib/format';
 import { MEETING_COLOR } from './MeetingsPage';
 import classes from './MeetingPage.module.css';
@@ -392,16 +392,4 @@ export function MeetingPage({
       <MinutesPanel meetingId={id} date={m.date} />
     </Stack>
   );
-}
-
-/** The meeting page's writes; each answers with the meeting, which replaces the cached one. */
-function useMeetingWrites() {
-  return {
-    move: useMeetingWrite('agenda.move').mutateAsync,
-    update: useMeetingWrite('agenda.update').mutateAsync,
-    remove: useMeetingWrite('agenda.remove').mutateAsync,
-    add: useMeetingWrite('agenda.add').mutateAsync,
-    attendance: useMeetingWrite('attendance.set').mutateAsync,
-    setStatus: useMeetingWrite('meetings.setStatus').mutateAsync,
-  };
 }

@@ -82,3 +82,15 @@ export function useMinutesWrite<M extends MinutesWrite>(method: M) {
 
 /** Pushes the shared walk state; the room's view (this window's preview and the projector) is read again. */
 export const useWalkSet = () => useMethodMutation('walk.set', { invalidates: ['projector.view'] });
+
+/** The meeting page's writes; each answers with the meeting, which replaces the cached one. */
+export function useMeetingWrites() {
+  return {
+    move: useMeetingWrite('agenda.move').mutateAsync,
+    update: useMeetingWrite('agenda.update').mutateAsync,
+    remove: useMeetingWrite('agenda.remove').mutateAsync,
+    add: useMeetingWrite('agenda.add').mutateAsync,
+    attendance: useMeetingWrite('attendance.set').mutateAsync,
+    setStatus: useMeetingWrite('meetings.setStatus').mutateAsync,
+  };
+}
