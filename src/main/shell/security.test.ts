@@ -202,7 +202,7 @@ describe('web contents hardening', () => {
   it('the shell gives the projector window its own preload, marks the main window the presenter and routes calls and events by window (issue 16, item 15)', () => {
     const main = fs.readFileSync(path.resolve(__dirname, 'main.ts'), 'utf8');
     expect(main).toContain("const projectorPreloadPath = path.join(here, '../preload/projector.cjs');");
-    expect(main).toMatch(/projectorWindowOptions\(projectorPreloadPath,/);
+    expect(main).toMatch(/projectorWindowOptions\(\s*projectorPreloadPath,/);
     expect(main).toContain('hardenWebContents(contents, projector, (w) => roles.addProjector(w.webContents))');
     expect(main).toContain('registerIpc(ipcMain, call, roles);');
     expect(main).toContain('forwardEvent(BrowserWindow.getAllWindows(), roles, name, payload)');
