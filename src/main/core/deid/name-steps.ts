@@ -18,7 +18,6 @@ import {
   PHONE_AFTER,
   PLACE_BEFORE,
   PLACE_PREPOSITIONS,
-  PLACE_START,
   RELATION_AFTER,
   REPORTING_AFTER,
   ZIP_AFTER,
@@ -299,7 +298,7 @@ function scoreRun(s: NameScan, r: Run): Candidate | null {
     /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, start - 3), start)) &&
     !isDict(realWords[0]!);
   if (realWords.length === 1 && (NUMBER_AFTER.test(after) || (LABEL_AFTER.test(after) && !lineLabel)) && !cueBefore(first)) return null;
-  if (realWords.length >= 2 && PLACE_START.has(realWords[0]!.lower) && !cueBefore(first)) return null;
+  if (realWords.length >= 2 && PLACE_BEFORE.has(realWords[0]!.lower) && !cueBefore(first)) return null;
   // "Somali-speaking", "Hand-held", "Faith-based": a compound whose last part is a word.
   if (
     realWords.some(

@@ -187,28 +187,6 @@ export const REPORTING_AFTER =
   /^\s*(?:said|says|stated|states|told|tells|reported|reports|denied|denies|admitted|explained|replied|answered|yelled|screamed|shouted|whispered|texted|wrote|asked|agreed|refused|insisted|disclosed|endorsed|confirmed|recalled|described|added)\b/i;
 /** A unit call sign or a count: "Car 40", "Medic 17", "Engine 9". */
 export const NUMBER_AFTER = /^\.?(?:\s+#?|-)\d/;
-/** The first word of a place's or an institution's name: "Saint Jude's", "Fort Lewis", "Camp Hope". */
-export const PLACE_START = new Set([
-  'saint',
-  'st',
-  'san',
-  'santa',
-  'mount',
-  'mt',
-  'fort',
-  'ft',
-  'lake',
-  'camp',
-  'port',
-  'new',
-  'north',
-  'south',
-  'east',
-  'west',
-  'upper',
-  'lower',
-  'greater',
-]);
 /** A place before a ZIP: "Everett 98208", "Olympia WA 98501". */
 export const ZIP_AFTER = /^,?\s+(?:[A-Z]{2}\s+)?\d{5}(?:-\d{4})?\b/;
 /** A chat or form label: "Texter:", "Visitor:". */
@@ -282,12 +260,18 @@ export const PLACE_BEFORE = new Set([
   'east',
   'west',
   'new',
+  'upper',
+  'lower',
+  'greater',
   'lake',
   'mount',
   'mt',
   'fort',
+  'ft',
   'port',
+  'camp',
   'saint',
+  'st',
   'san',
   'santa',
   'los',

@@ -162,14 +162,6 @@ const date: Recogniser = (text) => {
         score: 0.75,
       }),
     ),
-    // Lower-case month names in notes: "since feb 2", "on june 14th".
-    ...all(
-      new RegExp(
-        `\\b(?:jan|january|feb|february|mar|march|apr|april|jun|june|jul|july|aug|august|sept?|september|oct|october|nov|november|dec|december)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:%])(?:,?\\s+\\d{4})?\\b`,
-      ),
-      text,
-      (m) => (Number(m[1]) >= 1 && Number(m[1]) <= 31 ? { start: m.index, end: m.index + m[0].length, type: 'DATE', score: 0.65 } : null),
-    ),
     // "Fri 12/6", "weds 5/14": a weekday before a month/day
     ...all(/\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\.?,?\s+(\d{1,2})\/(\d{1,2})(?![\w/]|\.\d)/di, text, (m) => {
       const g = group(m, 1)!;

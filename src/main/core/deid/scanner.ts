@@ -73,10 +73,3 @@ export function scan(input: string, options: ScanOptions = {}): IdentifierFindin
     return { start, end, type: c.type, score: Math.round(c.score * 100) / 100 };
   });
 }
-
-/** The names in a text, as found (for propagation across the texts of one record). */
-export function namesIn(input: string): string[] {
-  return scan(input)
-    .filter((f) => f.type === 'NAME')
-    .map((f) => input.slice(f.start, f.end));
-}
