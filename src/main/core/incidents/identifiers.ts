@@ -6,8 +6,7 @@ import { applyRedactions } from '../../../shared/deid/redact';
 import type { Workbench } from '../store/workbench';
 import { refreshDerived } from './derived';
 import { getDetail, valueHash } from './detail';
-
-const now = () => new Date().toISOString();
+import { now } from '../store/db';
 
 function locate(detail: IncidentDetail, field: string, start: number, end: number, type: IdentifierKind): IdentifierFindingView {
   const f = detail.findings.find((x) => x.field === field && x.start === start && x.end === end && x.type === type);

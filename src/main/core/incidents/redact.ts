@@ -3,17 +3,12 @@
  * not dismissed is replaced by its placeholder. Used by the projector surface and by exports.
  */
 import { redactSpans } from '../../../shared/deid/redact';
-import type { IdentifierFindingView, IncidentDetail } from '../../../shared/incidents/schemas';
+import type { IncidentDetail } from '../../../shared/incidents/schemas';
 import { scan } from '../deid/scanner';
-
-/** Every finding replaced by its placeholder (the shared redaction: end to start, overlaps merged). */
-export function redactWith(text: string, findings: readonly Pick<IdentifierFindingView, 'start' | 'end' | 'type'>[]): string {
-  return redactSpans(text, findings);
-}
 
 /** The saved text of a location with its unresolved findings redacted. */
 export function redactedField(detail: IncidentDetail, field: string, text: string): string {
-  return redactWith(
+  return redactSpans(
     text,
     detail.findings.filter((f) => f.field === field && !f.dismissed),
   );
@@ -21,5 +16,5 @@ export function redactedField(detail: IncidentDetail, field: string, text: strin
 
 /** Free text that has no stored findings (finding descriptions, notes): scan and redact everything found. */
 export function redactFree(text: string): string {
-  return redactWith(text, scan(text));
+  return redactSpans(text, scan(text));
 }

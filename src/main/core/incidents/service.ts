@@ -7,13 +7,11 @@ import { CasewalkError } from '../../../shared/result';
 import { INCIDENT_STATUS, STATUS_MOVES, type IncidentStatus } from '../../../shared/incidents/values';
 import { INCIDENT_DEFAULTS, incidentFields, type IncidentDetail, type IncidentFields } from '../../../shared/incidents/schemas';
 import { describeZodError } from '../../../shared/zod-helpers';
-import type { ReadableDB, WritableDB } from '../store/db';
+import { now, type ReadableDB, type WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { demoteIfGuarded, refreshDerived } from './derived';
 import { getDetail, getRow, tagsOf } from './detail';
 import { FIELD_COLUMNS, fieldValues, incidentFieldsOf, toIncident } from './rows';
-
-const now = () => new Date().toISOString();
 
 export function nextCode(db: ReadableDB, year: number): string {
   const r = db

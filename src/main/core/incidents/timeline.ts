@@ -1,12 +1,10 @@
 /** Timeline steps: add, change, move and remove, each in one audited write that re-runs the guard. */
 import { CasewalkError } from '../../../shared/result';
 import type { IncidentDetail, TimelineEventInput } from '../../../shared/incidents/schemas';
-import type { ReadableDB, WritableDB } from '../store/db';
+import { now, type ReadableDB, type WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { demoteIfGuarded } from './derived';
 import { getDetail, getRow } from './detail';
-
-const now = () => new Date().toISOString();
 
 function touch(db: WritableDB, id: number) {
   const row = getRow(db, id);

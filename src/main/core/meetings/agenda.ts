@@ -2,11 +2,9 @@
 import { CasewalkError } from '../../../shared/result';
 import type { MeetingDetail } from '../../../shared/meetings/schemas';
 import { AGENDA_KIND, ATTENDANCE, type AgendaKind } from '../../../shared/meetings/values';
-import type { ReadableDB, WritableDB } from '../store/db';
+import { now, type ReadableDB, type WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { editable, getMeeting } from './meetings';
-
-const now = () => new Date().toISOString();
 
 function itemsOf(db: ReadableDB, meetingId: number): number[] {
   return (db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id').all([meetingId]) as { id: number }[]).map(

@@ -4,11 +4,11 @@
  * keeps the reason, who, when, a line diff of what changed and the SHA-256 of the text after;
  * the audit log carries the number and the hash.
  */
-import { createHash } from 'node:crypto';
 import { CasewalkError } from '../../../shared/result';
 import type { RecordAmendment } from '../../../shared/meetings/schemas';
+import { sha256Hex } from '../store/crypto';
 import type { ReadableDB, WritableDB } from '../store/db';
-import type { RecordRef } from './record-text';
+import { column, type RecordRef } from './record-text';
 
 /** A changed field: its label in the diff, and the value before and after as text. */
 export interface FieldChange {
@@ -17,24 +17,29 @@ export interface FieldChange {
   after: string;
 }
 
-function column(ref: RecordRef): ['finding_id' | 'recommendation_id', number] {
-  return 'findingId' in ref ? ['finding_id', ref.findingId] : ['recommendation_id', ref.recommendationId];
-}
-
 export function amendmentsOf(db: ReadableDB, ref: RecordRef): RecordAmendment[] {
   const [col, id] = column(ref);
-  return (
-    db
-      .prepare(`SELECT number, reason, diff, hash, at, member FROM record_amendments WHERE ${col} = ? ORDER BY number`)
-      .all([id]) as unknown as {
-      number: number;
-      reason: string;
-      diff: string;
-      hash: string;
-      at: string;
-      member: string | null;
-    }[]
-  ).map((a) => ({ number: a.number, reason: a.reason, diff: a.diff, hash: a.hash, at: a.at, by: a.member }));
+  return readAmendments(db, 'record_amendments', col, id);
+}
+
+/** The numbered amendments of minutes or of a finding or recommendation, oldest first. */
+export function readAmendments(
+  db: ReadableDB,
+  table: 'record_amendments' | 'minutes_amendments',
+  col: 'finding_id' | 'recommendation_id' | 'minutes_id',
+  id: number,
+): RecordAmendment[] {
+  const rows = db
+    .prepare(`SELECT number, reason, diff, hash, at, member FROM ${table} WHERE ${col} = ? ORDER BY number`)
+    .all([id]) as unknown as {
+    number: number;
+    reason: string;
+    diff: string;
+    hash: string;
+    at: string;
+    member: string | null;
+  }[];
+  return rows.map((a) => ({ number: a.number, reason: a.reason, diff: a.diff, hash: a.hash, at: a.at, by: a.member }));
 }
 
 /** "## Description" then "- old line" / "+ new line" for each line that changed, per field. */
@@ -54,7 +59,7 @@ export function diffFields(changes: readonly FieldChange[], notes: readonly stri
 
 /** SHA-256 of the item's recorded fields after the change, in a fixed order. */
 export function recordHash(fields: readonly (string | number | null | readonly string[])[]): string {
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  return sha256Hex(JSON.stringify(fields));
 }
 
 export function addAmendment(

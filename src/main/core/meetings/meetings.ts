@@ -14,13 +14,11 @@ import {
   VOICE_SECTORS,
   type AgendaKind,
 } from '../../../shared/meetings/values';
-import type { ReadableDB } from '../store/db';
+import { now, type ReadableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { getDetail } from '../incidents/detail';
 import { redactedField } from '../incidents/redact';
 import { listRecommendations } from './recommendations';
-
-const now = () => new Date().toISOString();
 
 interface MeetingDbRow {
   id: number;

@@ -12,13 +12,13 @@ import type { NotIdentifier, RecordTextField, TextIdentifier } from '../../../sh
 import type { ReadableDB, WritableDB } from '../store/db';
 import { appendAudit } from '../store/audit';
 import { scan } from '../deid/scanner';
-import { redactWith } from '../incidents/redact';
+import { redactSpans } from '../../../shared/deid/redact';
 import { valueHash } from '../incidents/detail';
 
 /** One finding or one recommendation. */
 export type RecordRef = { findingId: number } | { recommendationId: number };
 
-function column(ref: RecordRef): ['finding_id' | 'recommendation_id', number] {
+export function column(ref: RecordRef): ['finding_id' | 'recommendation_id', number] {
   return 'findingId' in ref ? ['finding_id', ref.findingId] : ['recommendation_id', ref.recommendationId];
 }
 
@@ -68,7 +68,7 @@ export function identifiersIn(
 
 /** The text as the room and the record see it: unresolved identifiers replaced by placeholders. */
 export function roomText(db: ReadableDB, ref: RecordRef, field: RecordTextField, text: string, dismissals?: DismissalRow[]): string {
-  return redactWith(
+  return redactSpans(
     text,
     identifiersIn(db, ref, field, text, dismissals ?? dismissalsOf(db, ref)).filter((f) => !f.dismissed),
   );

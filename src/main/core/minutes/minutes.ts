@@ -3,11 +3,11 @@
  * (frozen, SHA-256 in the audit log), then changed only by numbered amendments that show what
  * changed. The identifier guard runs over the free-text sections before approval and export.
  */
-import { createHash } from 'node:crypto';
 import { CasewalkError, type GuardBlock } from '../../../shared/result';
 import type { GuardFinding, Minutes, MinutesSection } from '../../../shared/minutes/schemas';
 import { CIT_GOAL, FINDING_CATEGORY, FINDING_KIND, REC_STATUS, SECTOR, STRENGTH } from '../../../shared/meetings/values';
 import { INTERCEPT } from '../../../shared/incidents/values';
+import { sha256Hex } from '../store/crypto';
 import type { ReadableDB, WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { scan } from '../deid/scanner';
@@ -15,6 +15,7 @@ import { getMeeting, summaryOf } from '../meetings/meetings';
 import { listFindings } from '../meetings/findings';
 import { listRecommendations, recommendationById } from '../meetings/recommendations';
 import { roomTexts } from '../meetings/record-text';
+import { readAmendments } from '../meetings/amendments';
 import { allowedPredicate } from '../meetings/allowed';
 import { longDate } from '../exports/doc';
 import { describeBlocks } from '../exports/guard';
@@ -35,12 +36,8 @@ interface MinutesRow {
   updated_at: string;
 }
 
-export function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
-}
-
 export function sectionsHash(sections: readonly MinutesSection[]): string {
-  return sha256(JSON.stringify(sections.map((s) => [s.key, s.title, s.body])));
+  return sha256Hex(JSON.stringify(sections.map((s) => [s.key, s.title, s.body])));
 }
 
 /** Drafts the sections from the meeting record (attendance, cases, findings, recommendations, follow-up). */
@@ -188,18 +185,7 @@ export function getMinutes(db: ReadableDB, meetingId: number): Minutes | null {
   const r = row(db, meetingId);
   if (!r) return null;
   const sections = currentSections(db, r);
-  const amendments = (
-    db
-      .prepare('SELECT number, reason, diff, hash, at, member FROM minutes_amendments WHERE minutes_id = ? ORDER BY number')
-      .all([r.id]) as {
-      number: number;
-      reason: string;
-      diff: string;
-      hash: string;
-      at: string;
-      member: string | null;
-    }[]
-  ).map((a) => ({ number: a.number, reason: a.reason, diff: a.diff, hash: a.hash, at: a.at, by: a.member }));
+  const amendments = readAmendments(db, 'minutes_amendments', 'minutes_id', r.id);
   return {
     meetingId,
     status: r.status as Minutes['status'],

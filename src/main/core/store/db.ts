@@ -72,3 +72,8 @@ export function openWithKey(file: string, key: Buffer, opts: { create?: boolean 
 export function isNotADatabase(e: unknown): boolean {
   return e instanceof Error && /SQLITE_NOTADB|file is not a database|SQLITE_CORRUPT/i.test(e.message);
 }
+
+/** The timestamp written into rows and audit entries: UTC, ISO 8601. */
+export function now(): string {
+  return new Date().toISOString();
+}
