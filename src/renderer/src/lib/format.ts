@@ -17,11 +17,14 @@ export function formatDate(value: string | number | Date, timeZone: string = mac
   return dateIn(timeZone, new Date(value));
 }
 
+/** An instant's 24-hour time in `timeZone`: `14:05`. */
+export function formatTime(value: string | number | Date, timeZone: string = machineTimeZone()): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(value));
+}
+
 /** An instant as date and 24-hour time in `timeZone`: `2026-12-08 14:05`. */
 export function formatDateTime(value: string | number | Date, timeZone: string = machineTimeZone()): string {
-  const at = new Date(value);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  return `${dateIn(timeZone, at)} ${time}`;
+  return `${dateIn(timeZone, new Date(value))} ${formatTime(value, timeZone)}`;
 }
 
 /** A meeting's day in headings and lists, weekday and month spelled out: "Tue, 8 December 2026". */

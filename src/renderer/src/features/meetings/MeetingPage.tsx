@@ -25,7 +25,7 @@ import { MEETING_STATUS, MEMBER_ROLE, REC_STATUS, SECTOR } from '../../../../sha
 import { api, unwrap } from '../../lib/api';
 import { href, paths } from '../../lib/routes';
 import { useMeeting, useMeetingWrites } from './queries';
-import { formatLongDate } from '../../lib/format';
+import { formatLongDate, formatTime } from '../../lib/format';
 import { MEETING_COLOR } from './MeetingsPage';
 import classes from './MeetingPage.module.css';
 import { ExportMenu, exportWith, MinutesPanel } from './MinutesPanel';
@@ -365,11 +365,7 @@ export function MeetingPage({
                     <Table.Td>
                       <Checkbox
                         size="md"
-                        label={
-                          a.attestedAt
-                            ? `Signed ${new Date(a.attestedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
-                            : 'Signed'
-                        }
+                        label={a.attestedAt ? `Signed ${formatTime(a.attestedAt)}` : 'Signed'}
                         aria-label={`${a.name} signed the confidentiality statement`}
                         checked={a.attestedAt !== null}
                         disabled={ended || (a.status !== 'present' && a.status !== 'guest')}

@@ -294,7 +294,7 @@ function RecommendationForm(p: {
         <FormActions
           error={error}
           onCancel={p.onClose}
-          submitLabel={!editing ? 'Save recommendation' : locked ? 'Record amendment' : 'Save recommendation'}
+          submitLabel={editing && locked ? 'Record amendment' : 'Save recommendation'}
           disabled={!changed || (locked !== null && v.reason.trim().length < 3)}
         />
       </Stack>

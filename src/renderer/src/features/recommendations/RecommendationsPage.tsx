@@ -6,7 +6,7 @@ import { api, unwrap } from '../../lib/api';
 import { StrengthBadge } from '../meetings';
 import { recommendationsSearch, useRouteSearch, type RecommendationsSearch } from '../../lib/routes';
 import { ErrorAlert } from '../../ui/FormActions';
-import { useRoster } from '../settings';
+import { useRoster, useToday } from '../settings';
 import { useRegister, useSetRecommendationStatus } from './queries';
 
 const STATUS_COLOR: Record<RecStatus, string> = {
@@ -40,12 +40,11 @@ export function RecommendationsPage() {
   const rows = register.data?.recommendations ?? null;
   const setRecStatus = useSetRecommendationStatus().mutateAsync;
   /** The register as a spreadsheet for the steering committee (the owner filter applies). */
+  const today = useToday();
   const exportRegister = async (format: 'xlsx' | 'csv') => {
     setExported(null);
     try {
-      const f = await unwrap(
-        api().files.chooseSave({ purpose: 'export', suggestedName: `recommendations-${new Date().toISOString().slice(0, 10)}.${format}` }),
-      );
+      const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `recommendations-${today}.${format}` }));
       if (!f) return;
       const [k, id] = owner?.split(':') ?? [];
       const r = await unwrap(

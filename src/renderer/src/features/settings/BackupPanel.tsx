@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { useAppInfo, useKeyholders } from '../workbench';
+import { useToday } from './queries';
 
 /** A restore waiting for the user to confirm that the backup is of a different workbench. */
 interface OtherWorkbench {
@@ -36,11 +37,11 @@ export function BackupPanel() {
   const [other, setOther] = useState<OtherWorkbench | null>(null);
   useEffect(() => api().subscribe('task.progress', (p) => (p.task === 'backup' || p.task === 'restore') && setProgress(p)), []);
 
+  const today = useToday();
   const backup = async () => {
     setMessage(null);
     try {
-      const stamp = new Date().toISOString().slice(0, 10);
-      const f = await unwrap(api().files.chooseSave({ purpose: 'backup', suggestedName: `casewalk-${stamp}.cwbackup` }));
+      const f = await unwrap(api().files.chooseSave({ purpose: 'backup', suggestedName: `casewalk-${today}.cwbackup` }));
       if (!f) return;
       const r = await unwrap(api().backup.create({ handle: f.handle }));
       setMessage({

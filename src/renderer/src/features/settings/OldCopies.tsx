@@ -9,6 +9,7 @@ import { useState } from 'react';
 import type { CopyView } from '../../../../shared/workbench/schemas';
 import { api, unwrap } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { useToday } from './queries';
 
 const STATE: Record<CopyView['state'], string> = {
   unchanged: 'as Casewalk wrote it',
@@ -63,11 +64,11 @@ export function OldCopiesPanel({ removed, copies, onClose }: { removed: string; 
   const [error, setError] = useState<string | null>(null);
   const deletable = copies.filter((c) => c.state === 'unchanged');
 
+  const today = useToday();
   const freshBackup = async () => {
     setError(null);
     try {
-      const stamp = new Date().toISOString().slice(0, 10);
-      const f = await unwrap(api().files.chooseSave({ purpose: 'backup', suggestedName: `casewalk-${stamp}.cwbackup` }));
+      const f = await unwrap(api().files.chooseSave({ purpose: 'backup', suggestedName: `casewalk-${today}.cwbackup` }));
       if (!f) return;
       const r = await unwrap(api().backup.create({ handle: f.handle }));
       setBackupDone(`Fresh backup saved as ${r.displayName}, encrypted with the new key.`);

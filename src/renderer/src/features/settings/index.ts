@@ -1,2 +1,2 @@
 /** What other features may use from settings: the committee's roster, crisis services and settings (its time zone). */
-export { useRoster, useServices, useSettings } from './queries';
+export { useRoster, useServices, useSettings, useToday } from './queries';

@@ -1,10 +1,13 @@
 /** Settings' server state: the roster, crisis services, security settings, the audit log, and the writes. */
 import type { MethodInput } from '../../../../shared/contract';
+import { todayIn } from '../../lib/format';
 import { useMethod, useMethodMutation } from '../../lib/query';
 
 export const useRoster = (enabled = true) => useMethod('roster.list', undefined, { enabled });
 export const useServices = () => useMethod('services.list');
 export const useSettings = () => useMethod('settings.get');
+/** Today's date in the committee's time zone, for file names and default dates. */
+export const useToday = () => todayIn(useSettings().data?.timeZone);
 export const useAuditLog = (input: MethodInput<'audit.list'>) => useMethod('audit.list', input, { keepPrevious: true });
 
 export const useSaveMember = () => useMethodMutation('roster.saveMember', { invalidates: ['roster.list', 'meetings.get'] });
