@@ -102,6 +102,12 @@ export const INTERCEPT = valueSet([
   ['5', '5 · Community corrections'],
 ] as const);
 
+/** A value set as the importer and the editors read it. */
+export interface ValueSetOf {
+  options: ValueOption[];
+  values: readonly string[];
+  label(v: string): string;
+}
 export const INCIDENT_STATUS = valueSet([
   ['draft', 'Draft'],
   ['ready_for_review', 'Ready for review'],
@@ -192,3 +198,21 @@ export const MONTH_NAMES = [
   'November',
   'December',
 ] as const;
+
+/** The incident fields with one value from a fixed set, by field name (import mapping, the wizard, the editors). */
+export const SINGLE_VALUE_FIELDS: Record<string, ValueSetOf> = {
+  callSource: CALL_SOURCE,
+  weapon: WEAPON,
+  force: FORCE,
+  followUp7: YES_NO_UNKNOWN,
+  veteran: YES_NO_UNKNOWN,
+  weekday: WEEKDAY,
+};
+/** The incident fields with several values from a fixed set (stored as bit masks), by field name. */
+export const MULTI_VALUE_FIELDS: Record<string, ValueSetOf> = {
+  responders: RESPONDER,
+  injuries: INJURY,
+  behaviours: BEHAVIOUR,
+  dispositions: DISPOSITION,
+  intercepts: INTERCEPT,
+};

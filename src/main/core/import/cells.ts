@@ -4,20 +4,7 @@
  * the work that depends on the cell is done.
  */
 import { LIMITS } from '../../../shared/incidents/schemas';
-import {
-  BEHAVIOUR,
-  CALL_SOURCE,
-  DISPOSITION,
-  FORCE,
-  INJURY,
-  INTERCEPT,
-  RESPONDER,
-  WEAPON,
-  WEEKDAY,
-  YES_NO_UNKNOWN,
-  MONTH_NAMES,
-  type ValueOption,
-} from '../../../shared/incidents/values';
+import { MULTI_VALUE_FIELDS, SINGLE_VALUE_FIELDS, MONTH_NAMES, type ValueOption } from '../../../shared/incidents/values';
 import { CasewalkError } from '../../../shared/result';
 import { DATE_FIELD, type ImportErrorCode } from '../../../shared/import/schemas';
 
@@ -31,21 +18,8 @@ export class RowError extends Error {
   }
 }
 
-const ENUMS: Record<string, { options: ValueOption[]; values: readonly string[] }> = {
-  callSource: CALL_SOURCE,
-  weapon: WEAPON,
-  force: FORCE,
-  followUp7: YES_NO_UNKNOWN,
-  veteran: YES_NO_UNKNOWN,
-  weekday: WEEKDAY,
-};
-const MULTI: Record<string, { options: ValueOption[]; values: readonly string[] }> = {
-  responders: RESPONDER,
-  injuries: INJURY,
-  behaviours: BEHAVIOUR,
-  dispositions: DISPOSITION,
-  intercepts: INTERCEPT,
-};
+const ENUMS = SINGLE_VALUE_FIELDS;
+const MULTI = MULTI_VALUE_FIELDS;
 const BOOLEANS = new Set(['citRequested', 'citDispatched', 'citArrived', 'threats', 'restraint', 'handcuffs']);
 const TEXTS: Record<string, number> = {
   area: LIMITS.area,

@@ -21,19 +21,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { DATE_FIELD, IMPORTABLE_FIELDS, IMPORTABLE_LABELS, type ImportReport, type MappingPreset } from '../../../../shared/import/schemas';
-import {
-  BEHAVIOUR,
-  CALL_SOURCE,
-  DISPOSITION,
-  FORCE,
-  INJURY,
-  INTERCEPT,
-  RESPONDER,
-  WEAPON,
-  WEEKDAY,
-  YES_NO_UNKNOWN,
-  type ValueOption,
-} from '../../../../shared/incidents/values';
+import { MULTI_VALUE_FIELDS, SINGLE_VALUE_FIELDS, type ValueOption } from '../../../../shared/incidents/values';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
 import { invalidate } from '../../lib/query';
@@ -51,19 +39,9 @@ interface Opened {
   suggestedPreset: string | null;
 }
 
-const VALUE_SETS: Record<string, ValueOption[]> = {
-  callSource: CALL_SOURCE.options,
-  weapon: WEAPON.options,
-  force: FORCE.options,
-  followUp7: YES_NO_UNKNOWN.options,
-  veteran: YES_NO_UNKNOWN.options,
-  weekday: WEEKDAY.options,
-  responders: RESPONDER.options,
-  injuries: INJURY.options,
-  behaviours: BEHAVIOUR.options,
-  dispositions: DISPOSITION.options,
-  intercepts: INTERCEPT.options,
-};
+const VALUE_SETS: Record<string, ValueOption[]> = Object.fromEntries(
+  Object.entries({ ...SINGLE_VALUE_FIELDS, ...MULTI_VALUE_FIELDS }).map(([field, set]) => [field, set.options]),
+);
 const NO_VALUE = '__none__';
 const MAPPABLE = [DATE_FIELD, ...IMPORTABLE_FIELDS] as const;
 
