@@ -184,7 +184,7 @@ describe('committee prose', () => {
     'Police Chief Advisory Council asked for an update in Q2.', // "Advisory Council" after the cue "Chief"
     'Doctors Without Borders was cited as an example of rapid deployment.', // "Borders"
   ];
-  for (const s of falsePositives) it.fails(`no findings in "${s}"`, () => expect(found(s)).toEqual([]));
+  for (const s of falsePositives) it(`no findings in "${s}"`, () => expect(found(s)).toEqual([]));
 });
 
 describe('simple names', () => {
