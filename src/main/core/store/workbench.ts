@@ -222,10 +222,7 @@ export class Workbench {
   }
 
   /** Committed writes in this session: `dispatch()` tells a call that changed the workbench from one that only read it. */
-  get writeCount(): number {
-    return this.writes;
-  }
-  private writes = 0;
+  writeCount = 0;
 
   /** One transaction: the change and its audit row commit together, or neither does. */
   write<T>(entry: AuditEntry | ((result: T) => AuditEntry), fn: (db: WritableDB) => T): T {
@@ -235,7 +232,7 @@ export class Workbench {
       appendAudit(db, this.actor, typeof entry === 'function' ? entry(r) : entry);
       return r;
     })();
-    this.writes++;
+    this.writeCount++;
     this.anchorHead();
     return result;
   }
