@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { futureMonthProblem, incidentCode, incidentFieldsShape, monthOf } from '../../../../shared/incidents/schemas';
 import { zodForm } from '../../lib/form';
 import { FormActions } from '../../ui/FormActions';
-import { useToday } from '../settings';
+import { useSettings, useToday } from '../settings';
 import { showUnderField, yearField, yearOf } from './incidentForm';
 import { useIncidentWrite, useNextCode } from './queries';
 import { MONTH_OPTIONS } from './format';
@@ -31,10 +31,11 @@ function newIncidentSchema(today: string) {
 }
 
 export function NewIncidentModal({ opened, onClose, onCreated }: { opened: boolean; onClose(): void; onCreated(id: number): void }) {
+  const settings = useSettings();
   return (
     <Modal opened={opened} onClose={onClose} title="New incident" size="lg">
-      {/* Mounted on opening: the default month is this month in the committee's time zone, as of now. */}
-      <NewIncidentForm onClose={onClose} onCreated={onCreated} />
+      {/* Mounted on opening, once the committee's time zone is known: the default month is this month there. */}
+      {settings.isPending ? <Text>Loading…</Text> : <NewIncidentForm onClose={onClose} onCreated={onCreated} />}
     </Modal>
   );
 }
