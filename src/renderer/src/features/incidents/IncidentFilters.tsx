@@ -11,9 +11,9 @@ import type { ListQuery } from './queries';
 
 type MultiKey = 'status' | 'callSource' | 'disposition' | 'intercept' | 'responder';
 const MULTI: Record<MultiKey, { label: string; options: { value: string; label: string }[]; width: number }> = {
-  status: { label: 'Status', options: INCIDENT_STATUS.options, width: 190 },
-  callSource: { label: 'Call source', options: CALL_SOURCE.options, width: 190 },
-  disposition: { label: 'Disposition', options: DISPOSITION.options, width: 220 },
+  status: { label: 'Status', options: INCIDENT_STATUS.options, width: 170 },
+  callSource: { label: 'Call source', options: CALL_SOURCE.options, width: 170 },
+  disposition: { label: 'Disposition', options: DISPOSITION.options, width: 200 },
   intercept: { label: 'Intercept', options: INTERCEPT.options, width: 200 },
   responder: { label: 'Responder', options: RESPONDER.options, width: 240 },
 };
@@ -57,7 +57,7 @@ export function IncidentFilters(p: IncidentFiltersProps) {
           placeholder="Words in code, call type, area, narrative, timeline"
           value={p.search}
           onChange={(e) => p.onSearch(e.currentTarget.value)}
-          w={230}
+          w={200}
           type="search"
         />
         <Multi k="status" {...p} />

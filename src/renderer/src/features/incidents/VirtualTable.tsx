@@ -104,9 +104,11 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
       <div role="rowgroup" ref={scroller} className={classes.body} style={{ height: props.height ?? w.fillHeight }} onScroll={w.onScroll}>
         <div style={{ height: total * rowHeight, position: 'relative' }}>{rows}</div>
         {total === 0 && (
-          <Text p="lg" c="dimmed">
-            No incidents match.
-          </Text>
+          <div role="row">
+            <Text role="cell" p="lg" c="dimmed">
+              No incidents match.
+            </Text>
+          </div>
         )}
       </div>
     </Box>

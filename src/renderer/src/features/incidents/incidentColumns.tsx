@@ -40,7 +40,7 @@ export function incidentColumns(density: Density): Column<IncidentRow>[] {
     {
       key: 'status',
       label: 'Status',
-      width: compact ? '10rem' : '11.5rem',
+      width: compact ? '11rem' : '13rem',
       sortable: true,
       render: (r) => <StatusCell row={r} compact={compact} />,
     },
