@@ -33,6 +33,11 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
     await page.getByText('31,944 of 31,944 incidents').waitFor();
     await page.getByText("Contains public sector Datasets made available under the City of Toronto's Open Data Licence v2.0").waitFor();
     await page.getByRole('row').nth(3).waitFor();
+    // Five-digit committee codes (2015-9768) show whole.
+    const codes = await page
+      .locator('[data-row-index] [role="cell"]:first-child')
+      .evaluateAll((cells) => cells.map((c) => ({ code: c.textContent, cut: c.scrollWidth > c.clientWidth + 1 })));
+    assert(codes.length > 5 && codes.every((c) => !c.cut), `codes shown whole: ${JSON.stringify(codes.filter((c) => c.cut))}`);
     await look(page, '12-incidents-list-toronto');
 
     // Filter by disposition: 7,024 apprehensions (emergency detention).

@@ -134,7 +134,9 @@ function HeaderRow<R>(p: { columns: Column<R>[]; template: string; sort: Virtual
                   <span aria-hidden> {sorted ? (p.sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
                 </UnstyledButton>
               ) : (
-                c.label
+                <span className={classes.clip} title={c.label}>
+                  {c.label}
+                </span>
               )}
             </div>
           );

@@ -35,7 +35,8 @@ function StatusCell({ row: r, compact }: { row: IncidentRow; compact: boolean })
 export function incidentColumns(density: Density): Column<IncidentRow>[] {
   const compact = density === 'compact';
   return [
-    { key: 'code', label: 'Code', width: '7rem', sortable: true, render: (r) => <Text fw={700}>{r.code}</Text> },
+    // Wide enough for the longest committee code (YYYY-NNNNN): a code is never cut.
+    { key: 'code', label: 'Code', width: '9rem', sortable: true, render: (r) => <Text fw={700}>{r.code}</Text> },
     { key: 'occurred', label: 'When', width: '6.5rem', sortable: true, render: (r) => monthYear(r.occurredYear, r.occurredMonth) },
     {
       key: 'status',
@@ -51,7 +52,7 @@ export function incidentColumns(density: Density): Column<IncidentRow>[] {
       sortable: true,
       render: (r) => <Clipped text={callSourceLabel(r.callSource)} />,
     },
-    { key: 'area', label: 'Area', width: '6.5rem', sortable: true, render: (r) => <Clipped text={r.area ?? '—'} /> },
+    { key: 'area', label: 'Area', width: '6rem', sortable: true, render: (r) => <Clipped text={r.area ?? '—'} /> },
     { key: 'finalCallType', label: 'Call type', width: 'minmax(7rem, 1fr)', render: (r) => <Clipped text={r.finalCallType ?? '—'} /> },
     {
       key: 'dispositions',
