@@ -39,12 +39,27 @@ export const verifyReport = z.object({
   schema: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
 });
 export type VerifyReport = z.infer<typeof verifyReport>;
+/** Where an audit row's entity can be opened (the renderer builds the address from its route table). */
+export const auditEntityLink = z.discriminatedUnion('page', [
+  z.object({ page: z.literal('incident'), id: z.number() }),
+  z.object({ page: z.literal('meeting'), id: z.number() }),
+  z.object({ page: z.literal('incidents') }),
+  z.object({ page: z.literal('recommendations') }),
+  z.object({ page: z.literal('reports') }),
+  z.object({ page: z.literal('settings'), tab: z.enum(['roster', 'services', 'members', 'audit']) }),
+]);
+export type AuditEntityLink = z.infer<typeof auditEntityLink>;
 export const auditRow = z.object({
   id: z.number(),
   at: z.string(),
   member: z.string().nullable(),
   event: z.string(),
+  /** As stored ("minutes:36"), */
   entity: z.string().nullable(),
+  /** in words ("Minutes of 8 Dec 2026 meeting"), */
+  entityLabel: z.string().nullable(),
+  /** and where to open it, when it has a page. */
+  entityLink: auditEntityLink.nullable(),
   outcome: z.string(),
   detail: z.string().nullable(),
 });
