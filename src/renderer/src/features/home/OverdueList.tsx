@@ -25,15 +25,15 @@ export function OverdueList({ overdue, go }: { overdue: Recommendation[]; go(pat
         <Title order={3} id="home-overdue">
           Overdue recommendations
         </Title>
-        <List listStyleType="none" spacing="xs" aria-labelledby="home-overdue">
+        <List listStyleType="none" spacing="sm" aria-labelledby="home-overdue">
           {overdue.slice(0, SHOWN).map((r) => (
             <List.Item key={r.id}>
+              <Anchor href={href(overduePath(r))} onClick={(e) => open(e, overduePath(r))} fw={600}>
+                {r.code} · {r.action}
+              </Anchor>
               <Group gap="xs" wrap="wrap">
-                <Anchor href={href(overduePath(r))} onClick={(e) => open(e, overduePath(r))} fw={600}>
-                  {r.code} · {r.action}
-                </Anchor>
                 <Text span>
-                  · {r.owner.name} · due {formatDate(r.dueDate)}
+                  {r.owner.name} · due {formatDate(r.dueDate)}
                 </Text>
                 <Badge color="red.9" variant="filled">
                   Overdue

@@ -37,11 +37,11 @@ function Entity({ row }: { row: AuditRowView }) {
 }
 
 const COLUMNS = [
-  ['#', '4.5rem'],
-  ['Time', '9.5rem'],
-  ['Member', '9rem'],
-  ['Event', '10rem'],
-  ['Entity', '24%'],
+  ['#', '3.5rem'],
+  ['Time', '7rem'],
+  ['Member', '8rem'],
+  ['Event', '8.5rem'],
+  ['Entity', '21%'],
   ['Outcome', '6.5rem'],
   ['Detail', 'auto'],
 ] as const;
