@@ -49,6 +49,28 @@ export const auditEntityLink = z.discriminatedUnion('page', [
   z.object({ page: z.literal('settings'), tab: z.enum(['roster', 'services', 'members', 'audit']) }),
 ]);
 export type AuditEntityLink = z.infer<typeof auditEntityLink>;
+/** The unlock screen's form: who (when several keyholders), and the passphrase or recovery key, with messages for each field. */
+export const unlockForm = (needsKeyholder: boolean) =>
+  z
+    .object({
+      mode: z.enum(['passphrase', 'recovery']),
+      keyholderId: z.string().nullable(),
+      secret: z.string(),
+    })
+    .superRefine((v, ctx) => {
+      const recovery = v.mode === 'recovery';
+      if (!v.secret.trim())
+        ctx.addIssue({ code: 'custom', path: ['secret'], message: recovery ? 'Type the recovery key.' : 'Type your passphrase.' });
+      else if (v.secret.length > (recovery ? 80 : MAX.secret))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['secret'],
+          message: recovery ? 'A recovery key is at most 80 characters.' : 'A passphrase may be at most 512 characters.',
+        });
+      if (!recovery && needsKeyholder && !v.keyholderId)
+        ctx.addIssue({ code: 'custom', path: ['keyholderId'], message: 'Choose who you are.' });
+    });
+export type UnlockFormValues = z.input<ReturnType<typeof unlockForm>>;
 export const auditRow = z.object({
   id: z.number(),
   at: z.string(),
