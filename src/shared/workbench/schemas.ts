@@ -71,6 +71,15 @@ export const unlockForm = (needsKeyholder: boolean) =>
         ctx.addIssue({ code: 'custom', path: ['keyholderId'], message: 'Choose who you are.' });
     });
 export type UnlockFormValues = z.input<ReturnType<typeof unlockForm>>;
+/** Settings → Backup & restore: the keyholder and passphrase that open the backup. */
+export const restoreForm = z.object({
+  keyholderId: z.string().nullable(),
+  passphrase: z
+    .string()
+    .min(1, 'Type the passphrase that opens the backup.')
+    .max(MAX.secret, 'A passphrase may be at most 512 characters.'),
+});
+export type RestoreFormValues = z.input<typeof restoreForm>;
 export const auditRow = z.object({
   id: z.number(),
   at: z.string(),
