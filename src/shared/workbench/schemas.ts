@@ -49,6 +49,19 @@ export const auditEntityLink = z.discriminatedUnion('page', [
   z.object({ page: z.literal('settings'), tab: z.enum(['roster', 'services', 'members', 'audit']) }),
 ]);
 export type AuditEntityLink = z.infer<typeof auditEntityLink>;
+/** First run: the committee, the first keyholder and their passphrase, typed twice. */
+export const setupForm = z
+  .object({
+    committee: requiredText('The committee’s name', MAX.name),
+    keyholder: requiredText('Your name', MAX.name),
+    passphrase: z
+      .string()
+      .min(12, { error: (iss) => `Use at least 12 characters (now ${String(iss.input).length}).` })
+      .pipe(passphrase),
+    confirm: z.string(),
+  })
+  .refine((v) => v.confirm === v.passphrase, { path: ['confirm'], message: 'The two passphrases differ.' });
+export type SetupFormValues = z.input<typeof setupForm>;
 /** The unlock screen's form: who (when several keyholders), and the passphrase or recovery key, with messages for each field. */
 export const unlockForm = (needsKeyholder: boolean) =>
   z
