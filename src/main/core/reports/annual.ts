@@ -31,8 +31,8 @@ function coverageBlocks(db: ReadableDB, year: number, recCodes: ReadonlyMap<numb
     return [
       s.name,
       r.outsideShare === null ? '—' : `${Math.round(r.outsideShare * 1000) / 10}% (${r.outsideHours} of ${r.placed})`,
-      `${pct(r.rates.outside.detentionRate)} (${r.rates.outside.detentions}/${r.rates.outside.incidents})`,
-      `${pct(r.rates.inside.detentionRate)} (${r.rates.inside.detentions}/${r.rates.inside.incidents})`,
+      `${pct(r.rates.outside.detentionRate)} (${n(r.rates.outside.detentions)} of ${n(r.rates.outside.detentionsRecorded)} with detention recorded)`,
+      `${pct(r.rates.inside.detentionRate)} (${n(r.rates.inside.detentions)} of ${n(r.rates.inside.detentionsRecorded)} with detention recorded)`,
       `${pct(r.rates.outside.arrestRate)} vs ${pct(r.rates.inside.arrestRate)}`,
     ];
   });

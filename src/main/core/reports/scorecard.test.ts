@@ -12,7 +12,7 @@ import { migrate } from '../store/migrations';
 import { DISPOSITION, toMask } from '../../../shared/incidents/values';
 import { PRESETS } from '../import/presets';
 import { dashboard } from './dashboard';
-import { presetRecords } from './recorded';
+import { presetRecords } from '../coverage/recorded';
 import { rateText } from './annual';
 
 let dir: string;

@@ -6,7 +6,7 @@ import type { Dashboard } from '../../../shared/minutes/schemas';
 import { DISPOSITION, RESPONDER, toMask } from '../../../shared/incidents/values';
 import type { ReadableDB } from '../store/db';
 import { join, raw, sql, type Sql } from '../store/sql';
-import { recorded } from './recorded';
+import { recorded } from '../coverage/recorded';
 
 interface MeasureDef {
   goal: string;

@@ -5,9 +5,10 @@ import { StatCard } from '../../ui/StatCard';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 const RATES = [
-  ['Emergency detention', 'detentionRate', 'detentions'],
-  ['Arrest', 'arrestRate', 'arrests'],
+  ['Emergency detention', 'detentionRate', 'detentions', 'detentionsRecorded', 'with detention recorded'],
+  ['Arrest', 'arrestRate', 'arrests', 'arrestsRecorded', 'with arrests recorded'],
 ] as const;
+const n = (v: number) => v.toLocaleString();
 
 export function CoverageFigures({ r, serviceName }: { r: CoverageReport; serviceName: string }) {
   const { inside, outside } = r.rates;
@@ -18,12 +19,12 @@ export function CoverageFigures({ r, serviceName }: { r: CoverageReport; service
         value={r.outsideShare === null ? '—' : `${Math.round(r.outsideShare * 1000) / 10}%`}
         note={`${r.outsideHours.toLocaleString()} of ${r.placed.toLocaleString()} incidents with an hour and weekday`}
       />
-      {RATES.map(([label, rateKey, countKey]) => (
+      {RATES.map(([label, rateKey, countKey, denKey, basis]) => (
         <StatCard
           key={label}
           label={`${label}: outside vs inside hours`}
           value={`${pct(outside[rateKey])} vs ${pct(inside[rateKey])}`}
-          note={`${outside[countKey].toLocaleString()} of ${outside.incidents.toLocaleString()} vs ${inside[countKey].toLocaleString()} of ${inside.incidents.toLocaleString()}`}
+          note={`${n(outside[countKey])} of ${n(outside[denKey])} vs ${n(inside[countKey])} of ${n(inside[denKey])} ${basis}`}
         />
       ))}
     </SimpleGrid>
