@@ -221,6 +221,9 @@ export class Workbench {
     return fn(this.conn());
   }
 
+  /** Committed writes in this session: `dispatch()` tells a call that changed the workbench from one that only read it. */
+  writeCount = 0;
+
   /** One transaction: the change and its audit row commit together, or neither does. */
   write<T>(entry: AuditEntry | ((result: T) => AuditEntry), fn: (db: WritableDB) => T): T {
     const db = this.conn();
@@ -229,6 +232,7 @@ export class Workbench {
       appendAudit(db, this.actor, typeof entry === 'function' ? entry(r) : entry);
       return r;
     })();
+    this.writeCount++;
     this.anchorHead();
     return result;
   }
