@@ -148,3 +148,32 @@ describe('the review room in the core', () => {
     expect((await call('minutes.approve', { meetingId: m.meeting.id, atMeetingId: null })).status).toBe('approved');
   });
 });
+
+describe('deleting a finding', () => {
+  it('is possible until its meeting ends, then refused', async () => {
+    const { core, call } = await setUp();
+    const inc = await readyIncident(call, '2026-104');
+    const m = await meeting(call, '2026-05-12');
+    const make = (description: string) =>
+      call('findings.create', {
+        incidentId: inc,
+        meetingId: m.meeting.id,
+        category: 'policy',
+        kind: 'gap',
+        intercept: null,
+        goals: [],
+        timelineEventId: null,
+        description,
+      });
+    const a = await make('A finding typed twice');
+    const b = await make('A finding that stays');
+    expect(await call('findings.remove', { id: a.id })).toEqual({ removed: true });
+    await call('meetings.setStatus', { id: m.meeting.id, status: 'in_progress' });
+    await call('meetings.setStatus', { id: m.meeting.id, status: 'ended' });
+    expect(await dispatch(core, 'findings.remove', { id: b.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('cannot be deleted') },
+    });
+    expect((await call('findings.list', { meetingId: m.meeting.id })).findings.map((f) => f.description)).toEqual(['A finding that stays']);
+  });
+});
