@@ -120,7 +120,7 @@ export function FindingQuickAdd(p: {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap={4}>
-        <Group align="flex-end" wrap="nowrap" gap="sm">
+        <Group align="flex-start" wrap="nowrap" gap="md">
           <FindingTextField
             label="Add a finding"
             description="Enter saves · Alt+1…8 category · Alt+W gap or what worked · Alt+M intercept and goals"
@@ -131,25 +131,29 @@ export function FindingQuickAdd(p: {
             minRows={1}
             onKeyDown={onKeyDown}
           />
-          <Badge size="xl" color={v.kind === 'gap' ? 'red.9' : 'teal.9'} variant="filled" miw={130} mb={8} aria-live="polite">
-            {FINDING_KIND.label(v.kind)}
-          </Badge>
-          <Button type="submit" disabled={!v.description.trim()}>
-            Save finding
-          </Button>
-          <Button variant="default" onClick={() => setMore((m) => !m)} aria-expanded={more} aria-controls="finding-more">
-            {more ? 'Fewer tags' : `Intercept, goals${tagged ? ` (${tagged})` : ''}…`}
-          </Button>
+          <Stack gap={6} w={600} style={{ flexShrink: 0 }}>
+            <Group gap="sm" wrap="nowrap">
+              <Badge size="xl" color={v.kind === 'gap' ? 'red.9' : 'teal.9'} variant="filled" miw={130} aria-live="polite">
+                {FINDING_KIND.label(v.kind)}
+              </Badge>
+              <Button type="submit" disabled={!v.description.trim()}>
+                Save finding
+              </Button>
+              <Button variant="default" onClick={() => setMore((m) => !m)} aria-expanded={more} aria-controls="finding-more">
+                {more ? 'Fewer tags' : `Intercept, goals${tagged ? ` (${tagged})` : ''}…`}
+              </Button>
+            </Group>
+            <Chip.Group value={v.category} onChange={(x) => form.setFieldValue('category', x as FindingCategory)}>
+              <Group gap={4} role="radiogroup" aria-label="Finding category">
+                {FINDING_CATEGORY.options.map((o, i) => (
+                  <Chip key={o.value} value={o.value} size="sm" variant="outline">
+                    {i + 1} · {o.label}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          </Stack>
         </Group>
-        <Chip.Group value={v.category} onChange={(x) => form.setFieldValue('category', x as FindingCategory)}>
-          <Group gap={6} role="radiogroup" aria-label="Finding category">
-            {FINDING_CATEGORY.options.map((o, i) => (
-              <Chip key={o.value} value={o.value} size="sm" variant="outline">
-                {i + 1} · {o.label}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
         {more && (
           <Group gap="md" align="center" id="finding-more">
             <Select

@@ -95,7 +95,7 @@ function ItemView({ view }: { view: ProjectorView }) {
         </Stack>
       )}
       {view.page && (
-        <Text className={classes.small}>
+        <Text className={`${classes.small} ${classes.foot}`}>
           Recommendations {view.page.index * CARRIED_PER_PAGE + 1}–{view.page.index * CARRIED_PER_PAGE + view.carried.length} of{' '}
           {view.page.total}
         </Text>

@@ -18,7 +18,7 @@ import { FindingQuickAdd } from './FindingQuickAdd';
 import { RecommendationModal } from './RecommendationModal';
 import { RoomView } from './RoomView';
 import { useWalkKeys } from './useWalkKeys';
-import { AgendaNav, WalkFindings, WalkHeader, WalkRecommendations } from './WalkParts';
+import { AgendaNav, KeyLegend, WalkFindings, WalkHeader, WalkRecommendations } from './WalkParts';
 import classes from './WalkPage.module.css';
 
 const NONE: Finding[] = [];
@@ -64,7 +64,6 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
   const [editFinding, setEditFinding] = useState<number | null>(null);
   const [editRec, setEditRec] = useState<number | null>(null);
   const projector = useRef<Window | null>(null);
-  const complete = useMeetingWrite('agenda.complete').mutate;
 
   // The walk starts at the first item not yet done.
   const firstOpen = meeting
@@ -119,7 +118,7 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
       />
       <div className={classes.grid}>
         <AgendaNav items={meeting.items} current={itemIndex} onGo={goItem} />
-        <main className={classes.stage} aria-labelledby="room-sees">
+        <main className={classes.stage} aria-labelledby="room-sees" tabIndex={0}>
           <Group justify="space-between" mb={6}>
             <Title order={2} size="h4" id="room-sees">
               Room sees
@@ -129,16 +128,10 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
             </Text>
           </Group>
           {view ? <RoomView view={view} compact /> : error ? <ErrorAlert error={error} /> : <Text>Loading…</Text>}
+          <KeyLegend />
         </main>
         <aside className={classes.side} aria-label="Presenter only">
-          <Group className={classes.actions} gap="sm">
-            <Button variant={item.completed ? 'default' : 'filled'} onClick={() => complete({ id: item.id, completed: !item.completed })}>
-              {item.completed ? 'Reopen item' : item.kind === 'case_review' ? 'Case reviewed ✓' : 'Item done ✓'}
-            </Button>
-            <Button variant="default" onClick={() => goItem(itemIndex + 1)} disabled={itemIndex >= meeting.items.length - 1}>
-              Next item (PgDn)
-            </Button>
-          </Group>
+          <ItemActions item={item} last={itemIndex >= meeting.items.length - 1} onNext={() => goItem(itemIndex + 1)} />
           <div className={classes.scroll}>
             <Stack gap="md">
               <WalkNotes key={item.id} item={item} />
@@ -177,6 +170,25 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
       />
       <FindingEditModal findingId={editFinding} onClose={() => setEditFinding(null)} onSaved={() => {}} />
     </Box>
+  );
+}
+
+/** "Case reviewed" (or "Item done", or "Reopen item") and "Next item": always on screen. */
+function ItemActions({ item, last, onNext }: { item: AgendaItem; last: boolean; onNext(): void }) {
+  const complete = useMeetingWrite('agenda.complete').mutate;
+  return (
+    <Group className={classes.actions} gap="sm" wrap="nowrap">
+      <Button
+        size="sm"
+        variant={item.completed ? 'default' : 'filled'}
+        onClick={() => complete({ id: item.id, completed: !item.completed })}
+      >
+        {item.completed ? 'Reopen item' : item.kind === 'case_review' ? 'Case reviewed ✓' : 'Item done ✓'}
+      </Button>
+      <Button size="sm" variant="default" onClick={onNext} disabled={last}>
+        Next item (PgDn)
+      </Button>
+    </Group>
   );
 }
 

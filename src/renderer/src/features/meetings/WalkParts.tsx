@@ -82,12 +82,11 @@ export function AgendaNav({ items, current, onGo }: { items: AgendaItem[]; curre
           ))}
         </Stack>
       </ScrollArea>
-      <KeyLegend />
     </nav>
   );
 }
 
-function KeyLegend() {
+export function KeyLegend() {
   const rows: [React.ReactNode, string][] = [
     [
       <>
@@ -111,7 +110,7 @@ function KeyLegend() {
     [<Kbd key="e">E</Kbd>, 'edit the latest finding'],
     [<Kbd key="r">R</Kbd>, 'edit the latest recommendation'],
     [<Kbd key="h">H</Kbd>, 'high contrast'],
-    [<Kbd key="l">Ctrl+L</Kbd>, 'lock (the room sees “Paused”)'],
+    [<Kbd key="l">Ctrl+L</Kbd>, 'lock (room: “Paused”)'],
     [<Kbd key="esc">Esc</Kbd>, 'leave'],
   ];
   return (

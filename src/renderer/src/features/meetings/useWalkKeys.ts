@@ -11,6 +11,11 @@ function typing(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
   return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 }
+/** A key pressed in a dialog (even one that closes on it, such as Esc) belongs to the dialog. */
+function inDialog(e: KeyboardEvent): boolean {
+  const t = e.target as Element | null;
+  return e.defaultPrevented || !!t?.closest?.('[role="dialog"], [role="alertdialog"]');
+}
 
 export interface WalkKeys {
   steps: number;
@@ -30,7 +35,7 @@ export interface WalkKeys {
 export function useWalkKeys(k: WalkKeys): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (k.paused || typing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (k.paused || typing(e) || inDialog(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       const act: Record<string, () => void> = {
         ArrowRight: () => k.setStep((s) => Math.min(Math.max(0, k.steps - 1), s + 1)),
@@ -52,7 +57,8 @@ export function useWalkKeys(k: WalkKeys): void {
         act[key]();
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Capture: seen before a dialog's own Esc handler closes it (after which `paused` would be false).
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [k]);
 }
