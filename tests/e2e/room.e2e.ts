@@ -171,7 +171,7 @@ async function firstCase(page: Page, projector: Page) {
   // The bar starts again: a gap, the first category.
   await page.getByRole('contentinfo').getByText('Gap', { exact: true }).waitFor();
   assert(
-    await page.getByRole('radiogroup', { name: 'Finding category' }).getByRole('radio', { name: '1 · Policy' }).isChecked(),
+    (await page.getByRole('combobox', { name: 'Finding category (Alt+1…8)' }).inputValue()) === '1 · Policy',
     'category back to 1 · Policy',
   );
   await bar.fill('Mobile crisis team is 40 minutes away at night');

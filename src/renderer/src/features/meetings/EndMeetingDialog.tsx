@@ -38,7 +38,7 @@ export function EndMeetingDialog(p: {
     }
   };
   return (
-    <Modal opened={p.opened} onClose={p.onClose} title="End the meeting?" size="lg">
+    <Modal opened={p.opened} onClose={p.onClose} title="End the meeting?" size="lg" transitionProps={{ duration: 0 }}>
       <Stack>
         <Text>Ending cannot be undone: the agenda and attendance become part of the record, and later changes are amendments.</Text>
         {unreviewed.length > 0 ? (

@@ -2,7 +2,8 @@
  * Quick-add bar for findings during the walk-through: type, pick the category with Alt+1…8,
  * toggle gap / what worked with Alt+W, Enter saves (linked to the current timeline step).
  * After a save the bar starts again: empty, a gap, the first category, no tags.
- * The optional intercept and CIT goals fold away (Alt+M) so the bar stays two rows high.
+ * The category is a compact choice and the optional intercept and CIT goals fold away (Alt+M),
+ * so the bar stays one row high beside its text box.
  * A gentle reminder appears when the text singles out a person; it never blocks saving.
  * The text is guarded as it is typed, as in the incident editor (see GuardedRecordText).
  */
@@ -62,6 +63,8 @@ interface Values {
   intercept: string | null;
   goals: string[];
 }
+/** The category as a compact choice; its number is the Alt+number shortcut. */
+const CATEGORY_OPTIONS = FINDING_CATEGORY.options.map((o, i) => ({ value: o.value, label: `${i + 1} · ${o.label}` }));
 const START: Values = { description: '', category: 'policy', kind: 'gap', intercept: null, goals: [] };
 
 export function FindingQuickAdd(p: {
@@ -123,7 +126,7 @@ export function FindingQuickAdd(p: {
         <Group align="flex-start" wrap="nowrap" gap="md">
           <FindingTextField
             label="Add a finding"
-            description="Enter saves · Alt+1…8 category · Alt+W gap or what worked · Alt+M intercept and goals"
+            description="Enter saves · Alt+1…8 category · Alt+W gap or what worked · Alt+M tags"
             value={v.description}
             onChange={(x) => form.setFieldValue('description', x)}
             error={form.errors.description}
@@ -131,28 +134,24 @@ export function FindingQuickAdd(p: {
             minRows={1}
             onKeyDown={onKeyDown}
           />
-          <Stack gap={6} w={600} style={{ flexShrink: 0 }}>
-            <Group gap="sm" wrap="nowrap">
-              <Badge size="xl" color={v.kind === 'gap' ? 'red.9' : 'teal.9'} variant="filled" miw={130} aria-live="polite">
-                {FINDING_KIND.label(v.kind)}
-              </Badge>
-              <Button type="submit" disabled={!v.description.trim()}>
-                Save finding
-              </Button>
-              <Button variant="default" onClick={() => setMore((m) => !m)} aria-expanded={more} aria-controls="finding-more">
-                {more ? 'Fewer tags' : `Intercept, goals${tagged ? ` (${tagged})` : ''}…`}
-              </Button>
-            </Group>
-            <Chip.Group value={v.category} onChange={(x) => form.setFieldValue('category', x as FindingCategory)}>
-              <Group gap={4} role="radiogroup" aria-label="Finding category">
-                {FINDING_CATEGORY.options.map((o, i) => (
-                  <Chip key={o.value} value={o.value} size="sm" variant="outline">
-                    {i + 1} · {o.label}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </Stack>
+          <Group gap="sm" wrap="nowrap" mt={46} style={{ flexShrink: 0 }}>
+            <Badge size="xl" color={v.kind === 'gap' ? 'red.9' : 'teal.9'} variant="filled" miw={130} aria-live="polite">
+              {FINDING_KIND.label(v.kind)}
+            </Badge>
+            <Select
+              aria-label="Finding category (Alt+1…8)"
+              data={CATEGORY_OPTIONS}
+              allowDeselect={false}
+              w={270}
+              {...form.getInputProps('category')}
+            />
+            <Button type="submit" disabled={!v.description.trim()}>
+              Save finding
+            </Button>
+            <Button variant="default" onClick={() => setMore((m) => !m)} aria-expanded={more} aria-controls="finding-more">
+              {more ? 'Fewer tags' : `Intercept, goals${tagged ? ` (${tagged})` : ''}…`}
+            </Button>
+          </Group>
         </Group>
         {more && (
           <Group gap="md" align="center" id="finding-more">

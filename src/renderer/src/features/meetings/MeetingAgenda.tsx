@@ -15,9 +15,12 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import type { AgendaItem, MeetingDetail } from '../../../../shared/meetings/schemas';
+import { z } from 'zod';
+import { meetingMethods, type AgendaItem, type MeetingDetail } from '../../../../shared/meetings/schemas';
 import { REC_STATUS } from '../../../../shared/meetings/values';
+import { zodForm } from '../../lib/form';
 import { href, paths } from '../../lib/routes';
 import { type useMeetingWrites } from './queries';
 import classes from './MeetingPage.module.css';
@@ -190,34 +193,41 @@ function Carried({ item }: { item: AgendaItem }) {
   ));
 }
 
+// The contract's check for the minutes; the incident is chosen from those ready for review.
+const addSchema = z.object({
+  caseId: z.string('Choose an incident that is ready for review.'),
+  minutes: z.number('Give the minutes for the case.').pipe(meetingMethods['agenda.add'].input.shape.minutes),
+});
+
 function AddToAgenda({ d, writes, run }: { d: MeetingDetail; writes: Writes; run(fn: () => Promise<unknown>): void }) {
-  const [caseId, setCaseId] = useState<string | null>(null);
-  const [caseMinutes, setCaseMinutes] = useState<number>(25);
+  const form = useForm<{ caseId: string | null; minutes: number | string }>({
+    initialValues: { caseId: null, minutes: 25 },
+    validate: zodForm(addSchema),
+  });
   const meetingId = d.meeting.id;
+  const add = form.onSubmit((v) => {
+    run(() => writes.add({ meetingId, kind: 'case_review', minutes: Number(v.minutes), incidentId: Number(v.caseId) }));
+    form.setFieldValue('caseId', null);
+  });
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
-      <Group align="flex-end" wrap="nowrap">
-        <Select
-          label="Add a case review"
-          placeholder={d.readyIncidents.length ? 'Incident ready for review' : 'No incidents are ready for review'}
-          data={d.readyIncidents.map((r) => ({ value: String(r.id), label: `${r.code} — ${r.summary.slice(0, 60) || 'no summary'}` }))}
-          value={caseId}
-          onChange={setCaseId}
-          searchable
-          disabled={!d.readyIncidents.length}
-          style={{ flex: 1 }}
-        />
-        <NumberInput label="Minutes" value={caseMinutes} onChange={(v) => setCaseMinutes(Number(v))} min={5} max={120} w={100} />
-        <Button
-          disabled={!caseId}
-          onClick={() => {
-            run(() => writes.add({ meetingId, kind: 'case_review', minutes: caseMinutes, incidentId: Number(caseId) }));
-            setCaseId(null);
-          }}
-        >
-          Add
-        </Button>
-      </Group>
+      <form onSubmit={add} noValidate>
+        <Group align="flex-start" wrap="nowrap">
+          <Select
+            label="Add a case review"
+            placeholder={d.readyIncidents.length ? 'Incident ready for review' : 'No incidents are ready for review'}
+            data={d.readyIncidents.map((r) => ({ value: String(r.id), label: `${r.code} — ${r.summary.slice(0, 60) || 'no summary'}` }))}
+            searchable
+            disabled={!d.readyIncidents.length}
+            style={{ flex: 1 }}
+            {...form.getInputProps('caseId')}
+          />
+          <NumberInput label="Minutes" min={5} max={120} w={100} {...form.getInputProps('minutes')} />
+          <Button type="submit" disabled={!form.getValues().caseId} mt={28}>
+            Add
+          </Button>
+        </Group>
+      </form>
       <Group align="flex-end">
         <Button
           variant="default"

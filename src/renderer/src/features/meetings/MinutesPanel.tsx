@@ -90,7 +90,6 @@ function useMinutesDraft(m: Minutes | null | undefined, onStale: (msg: string) =
 
 export function MinutesPanel({ meetingId, date }: { meetingId: number; date: string }) {
   const { data: m, error: loadError } = useMinutes(meetingId);
-  const [reason, setReason] = useState('');
   const [approving, setApproving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<GuardBlock[] | null>(null);
@@ -187,11 +186,9 @@ export function MinutesPanel({ meetingId, date }: { meetingId: number; date: str
           ))}
         {ed.amending && (
           <AmendBar
-            reason={reason}
-            onReason={setReason}
             dirty={dirty}
             onCancel={() => ed.accept(m!)}
-            onRecord={() => void run(() => writes.amend({ meetingId, sections: ed.draft, reason }))}
+            onRecord={(reason) => void run(() => writes.amend({ meetingId, sections: ed.draft, reason }))}
           />
         )}
         {m && <MinutesAmendments m={m} />}

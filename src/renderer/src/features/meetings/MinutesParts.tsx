@@ -1,9 +1,12 @@
 /** The minutes' pieces: the guard's list of what to redact, the approval dialog, the amendment bar and the amendments. */
 import { Alert, Anchor, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
-import type { GuardFinding, Minutes } from '../../../../shared/minutes/schemas';
+import { z } from 'zod';
+import { minutesMethods, type GuardFinding, type Minutes } from '../../../../shared/minutes/schemas';
 import { placeholder } from '../../../../shared/deid/kinds';
 import { formatDate, formatLongDate, todayIn } from '../../lib/format';
+import { zodForm } from '../../lib/form';
 import { FormError } from '../../ui/FormActions';
 import { useSettings } from '../settings';
 import { useMeetings } from './queries';
@@ -88,7 +91,7 @@ export function ApproveDialog(p: {
     }
   };
   return (
-    <Modal opened={p.opened} onClose={p.onClose} title="Approve the minutes?" size="lg">
+    <Modal opened={p.opened} onClose={p.onClose} title="Approve the minutes?" size="lg" transitionProps={{ duration: 0 }}>
       <Stack>
         <Text>
           Approving the minutes of {formatLongDate(p.date)} freezes their text and records its SHA-256; later changes are numbered
@@ -125,22 +128,23 @@ export function ApproveDialog(p: {
   );
 }
 
-export function AmendBar(p: { reason: string; onReason(v: string): void; dirty: boolean; onCancel(): void; onRecord(): void }) {
+const amendSchema = z.object({ reason: minutesMethods['minutes.amend'].input.shape.reason });
+
+/** The reason for an amendment (the contract's own check, under the field) and Record amendment. */
+export function AmendBar(p: { dirty: boolean; onCancel(): void; onRecord(reason: string): void }) {
+  const form = useForm({ initialValues: { reason: '' }, validate: zodForm(amendSchema) });
   return (
-    <Group align="flex-end">
-      <TextInput
-        label="Reason for the amendment"
-        value={p.reason}
-        onChange={(e) => p.onReason(e.currentTarget.value)}
-        style={{ flex: 1 }}
-      />
-      <Button variant="default" onClick={p.onCancel}>
-        Cancel
-      </Button>
-      <Button disabled={!p.dirty || p.reason.trim().length < 3} onClick={p.onRecord}>
-        Record amendment
-      </Button>
-    </Group>
+    <form onSubmit={form.onSubmit((v) => p.onRecord(v.reason))} noValidate>
+      <Group align="flex-start">
+        <TextInput label="Reason for the amendment" style={{ flex: 1 }} {...form.getInputProps('reason')} />
+        <Button variant="default" onClick={p.onCancel} mt={28}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={!p.dirty} mt={28}>
+          Record amendment
+        </Button>
+      </Group>
+    </form>
   );
 }
 
