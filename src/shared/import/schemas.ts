@@ -113,6 +113,28 @@ export const importOptions = {
   repeats: z.enum(REPEAT_ACTIONS).default('refuse'),
 };
 
+/**
+ * The import wizard's form: the mapping (a preset as chosen, or one's own), the preset it came
+ * from, and what to do with invalid rows and with records imported before.
+ */
+export const importWizardForm = z
+  .object({
+    presetId: z.string().nullable(),
+    mapping: mappingPreset,
+    skipInvalid: z.boolean(),
+    repeats: z.enum(REPEAT_ACTIONS),
+  })
+  .superRefine((v, ctx) => {
+    const c = v.mapping.columns;
+    if (!c.occurredDate && !(c.occurredYear && c.occurredMonth))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mapping', 'columns', c.occurredYear ? 'occurredMonth' : 'occurredYear'],
+        message: 'Choose the columns with the year and the month of each incident, or a date column.',
+      });
+  });
+export type ImportWizardValues = z.output<typeof importWizardForm>;
+
 export const importBatch = z.object({
   id: z.number(),
   fileName: z.string(),

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/FormActions';
 import { useIncidentCount, useIncidentFacets, useIncidentPages, type ListQuery } from './queries';
 import { callSourceLabel, dispositionsLabel, monthYear, STATUS_COLOR, statusLabel } from './format';
 import { NewIncidentModal } from './NewIncidentModal';
+import { ImportBatchBanner } from './ImportBatch';
 import { VirtualTable, type Column } from './VirtualTable';
 
 const COLUMNS: Column<IncidentRow>[] = [
@@ -76,6 +77,7 @@ function listQuery(s: IncidentsSearch, search: string, tag: string): ListQuery {
     to: s.to,
     tag: tag || undefined,
     unresolvedIdentifiers: s.unresolved,
+    importBatch: s.batch,
     search: search.trim() || undefined,
     sort: by,
     dir: s.dir ?? defaultDir(by),
@@ -169,6 +171,7 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
           mb={8}
         />
       </Group>
+      {route.batch && <ImportBatchBanner batchId={route.batch} onClear={() => set('batch', undefined)} />}
       <ErrorAlert error={count.error} title="Cannot list the incidents" />
       {total !== null && (
         <VirtualTable
