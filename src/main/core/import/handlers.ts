@@ -96,7 +96,7 @@ export function importHandlers(ctx: ImportContext): Pick<Handlers, keyof typeof 
     'import.saveMapping': ({ handle, mapping }) => {
       const file = ctx.files.take(handle, 'write');
       writeFileAtomic(file, `${JSON.stringify(mapping, null, 2)}\n`);
-      return { displayName: path.basename(file) };
+      return { displayName: file };
     },
     'import.loadMapping': ({ handle }) => {
       const file = ctx.files.take(handle, 'read');

@@ -3,6 +3,7 @@
  * zod schema `importWizardForm`), the dry-run report and the result, and the four actions.
  */
 import { useForm, type UseFormReturnType } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { importWizardForm, type ImportReport, type ImportWizardValues, type MappingPreset } from '../../../../shared/import/schemas';
@@ -109,7 +110,9 @@ export function useImportWizard() {
         const m = form.values.mapping;
         const name = `${m.name.replace(/[^\w-]+/g, '-').toLowerCase()}.json`;
         const f = await unwrap(api().files.chooseSave({ purpose: 'mapping', suggestedName: name }));
-        if (f) await unwrap(api().import.saveMapping({ handle: f.handle, mapping: m }));
+        if (!f) return;
+        const r = await unwrap(api().import.saveMapping({ handle: f.handle, mapping: m }));
+        notifications.show({ title: 'Mapping saved', message: `Saved as ${r.displayName}` });
       }),
     load: () =>
       guard(async () => {
