@@ -20,7 +20,7 @@ export function UndoImportButton({ batch, onUndone }: { batch: ImportBatch; onUn
   };
   return (
     <>
-      <Button color="red" variant="outline" onClick={() => setOpen(true)}>
+      <Button color="red.9" onClick={() => setOpen(true)}>
         Undo this import…
       </Button>
       <Modal opened={open} onClose={close} title={`Undo import #${batch.id}?`} size="lg">
@@ -35,7 +35,7 @@ export function UndoImportButton({ batch, onUndone }: { batch: ImportBatch; onUn
               Keep the import
             </Button>
             <Button
-              color="red"
+              color="red.9"
               loading={undo.isPending}
               onClick={() =>
                 undo.mutate(

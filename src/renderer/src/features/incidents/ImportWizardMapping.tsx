@@ -16,7 +16,8 @@ export function FileSummary({ opened, recognised }: { opened: Opened; recognised
           </Text>
           {recognised && <Badge size="lg">Recognised: {recognised}</Badge>}
         </Group>
-        <ScrollArea>
+        {/* Focusable, so a keyboard can scroll a wide file sideways. */}
+        <ScrollArea viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'First rows of the file (scrolls sideways)' }}>
           <DataTable label="First rows of the file" headers={opened.headers} rows={opened.sample} size="sm" border />
         </ScrollArea>
       </Stack>

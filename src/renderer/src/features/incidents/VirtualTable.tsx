@@ -177,10 +177,13 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         onScroll={(e) => setViewport({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
       >
         <div style={{ height: total * rowHeight, position: 'relative' }}>{rows}</div>
+        {/* A row of its own: a row group with no row is not a table a screen reader can read. */}
         {total === 0 && (
-          <Text p="lg" c="dimmed">
-            No incidents match.
-          </Text>
+          <div role="row">
+            <Text role="cell" p="lg" c="dimmed">
+              No incidents match.
+            </Text>
+          </div>
         )}
       </div>
     </Box>
