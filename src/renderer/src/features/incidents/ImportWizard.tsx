@@ -43,7 +43,12 @@ export function ImportWizard({ onCancel }: { onDone(): void; onCancel(): void })
           Back to incidents
         </Button>
       </Group>
-      <Stepper active={step === 3 ? 4 : step} size="md" allowNextStepsSelect={false} onStepClick={(s) => s < step && step < 3 && w.setStep(s)}>
+      <Stepper
+        active={step === 3 ? 4 : step}
+        size="md"
+        allowNextStepsSelect={false}
+        onStepClick={(s) => s < step && step < 3 && w.setStep(s)}
+      >
         <Stepper.Step label="File" description="Choose a CSV" />
         <Stepper.Step label="Mapping" description="Columns and values" />
         <Stepper.Step label="Dry run" description="Check before writing" />
