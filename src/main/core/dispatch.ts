@@ -9,6 +9,7 @@ import { methods, type MethodName, type MethodInput, type MethodOutput } from '.
 import { CasewalkError, type Result } from '../../shared/result';
 import { describeZodError } from '../../shared/zod-helpers';
 import { projectorMayCall, type Caller } from '../../shared/projector';
+import { isReadMethod } from '../../shared/changes';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -21,6 +22,8 @@ export interface DispatchTarget {
   isLocked(): boolean;
   /** Called on every accepted call: resets the inactivity timer. */
   touch?(method: MethodName): void;
+  /** Called after a call that may have changed the workbench succeeded (emits `data.changed`). */
+  changed?(method: MethodName): void;
 }
 
 export function isMethodName(name: unknown): name is MethodName {
@@ -55,6 +58,7 @@ export async function dispatch(
     target.touch?.(name);
     const handler = target.handlers[name] as (input: unknown) => unknown;
     const value = await handler(parsed.data);
+    if (!isReadMethod(name)) target.changed?.(name);
     return { ok: true, value };
   } catch (err) {
     if (err instanceof CasewalkError) return { ok: false, error: err.toShape() };

@@ -3,6 +3,7 @@ import { method } from '../method';
 import { emptyInput, id, MAX, requiredText } from '../zod-helpers';
 import { AUDIT_EVENT_NAMES } from './audit-events';
 import { isTimeZone } from '../time-zone';
+import { dateStyle } from '../dates';
 
 const passphrase = z.string().max(MAX.secret, 'A passphrase may be at most 512 characters.');
 /** `warning`: the slot is not sealed by this workbench's key (unknown or altered); shown once unlocked. */
@@ -56,6 +57,8 @@ export const settings = z.object({
   minutesNames: z.boolean(),
   /** The committee's time zone (IANA name; the machine's until set): "today", overdue flags, minutes and approval dates. */
   timeZone: z.string(),
+  /** How dates are written and typed (src/shared/dates.ts); ISO by default. */
+  dateStyle,
 });
 
 export const workbenchMethods = {
@@ -146,6 +149,7 @@ export const workbenchMethods = {
           .max(64, 'A time zone name is at most 64 characters.')
           .refine(isTimeZone, 'That is not a time zone. Use a name like America/Los_Angeles or Europe/London.')
           .optional(),
+        dateStyle: dateStyle.optional(),
       })
       .strict(),
     settings,
@@ -182,7 +186,10 @@ export const lockChanged = z
 export const progress = z
   .object({ task: z.enum(['backup', 'restore', 'import', 'export']), done: z.number(), total: z.number(), stage: z.string().max(80) })
   .strict();
+/** After a call that may have changed the workbench: its method name only, never data (src/shared/changes.ts). */
+export const dataChanged = z.object({ method: z.string().max(80) }).strict();
 export const workbenchEvents = {
   'workbench.lockChanged': lockChanged,
+  'data.changed': dataChanged,
   'task.progress': progress,
 } as const;

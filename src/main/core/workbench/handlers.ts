@@ -6,7 +6,16 @@ import type { Handlers } from '../dispatch';
 import { listAudit } from '../store/audit';
 import { createBackup, restoreBackup } from '../store/backup';
 import { copyRecords, deleteCopies, listCopies } from '../store/copies';
-import { autoLockMinutes, minutesNames, setAutoLockMinutes, setMinutesNames, setTimeZone, timeZone } from '../store/settings';
+import {
+  autoLockMinutes,
+  dateStyle,
+  minutesNames,
+  setAutoLockMinutes,
+  setDateStyle,
+  setMinutesNames,
+  setTimeZone,
+  timeZone,
+} from '../store/settings';
 import { Workbench, type Secret } from '../store/workbench';
 import { assertPassphrase } from './passphrase';
 
@@ -50,6 +59,7 @@ export function workbenchHandlers(ctx: SessionContext): Pick<Handlers, Workbench
       systemUseNotice: w.notice,
       minutesNames: w.read(minutesNames),
       timeZone: w.read(timeZone),
+      dateStyle: w.read(dateStyle),
     };
   };
   return {
@@ -108,6 +118,7 @@ export function workbenchHandlers(ctx: SessionContext): Pick<Handlers, Workbench
         if (input.autoLockMinutes) setAutoLockMinutes(db, input.autoLockMinutes);
         if (input.minutesNames !== undefined) setMinutesNames(db, input.minutesNames);
         if (input.timeZone) setTimeZone(db, input.timeZone);
+        if (input.dateStyle) setDateStyle(db, input.dateStyle);
       });
       if (input.systemUseNotice) ctx.workbench.setNotice(input.systemUseNotice);
       if (input.autoLockMinutes) ctx.setAutoLockMinutes(input.autoLockMinutes);
