@@ -19,6 +19,7 @@ const READ_VERBS = new Set([
   'nextCode',
   'facets',
   'presets',
+  'batches',
   'open',
   'preview',
   'loadMapping',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
 import { unlockedCore } from '../test-support';
+import { isReadMethod } from '../../../shared/changes';
 
 const REAL_FORMAT = path.join(__dirname, 'fixtures/seattle-real-format.csv');
 const TORONTO = path.resolve(__dirname, '../../../../../shared/data/persons_in_crisis_data.csv');
@@ -200,6 +201,11 @@ describe('repeats: the same file, the same source records; rows that merely look
 });
 
 describe('import batches: "this import" and undo', () => {
+  it('listing batches is a read (no data.changed, which would make the list fetch itself again); undo is a write', () => {
+    expect(isReadMethod('import.batches')).toBe(true);
+    expect(isReadMethod('import.undo')).toBe(false);
+  });
+
   it('the list filters one batch; undo removes exactly its incidents (audited) and the file may be imported again', async () => {
     const { call, open, write } = await setup();
     const other = await call('import.run', {
