@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { importWizardForm, type ImportReport, type ImportWizardValues, type MappingPreset } from '../../../../shared/import/schemas';
 import { api, unwrap } from '../../lib/api';
 import { zodForm } from '../../lib/form';
-import { invalidate } from '../../lib/query';
+import { invalidate, methodQuery } from '../../lib/query';
 import { INCIDENT_READS, useImportPresets } from './queries';
 
 export interface Opened {
@@ -81,7 +81,9 @@ export function useImportWizard() {
       const f = await unwrap(api().files.chooseOpen({ purpose: 'import' }));
       if (!f) return;
       const o = await unwrap(api().import.open({ handle: f.handle }));
-      const suggested = presets.find((p) => p.id === o.suggestedPreset);
+      // A file chosen before the presets arrived is still recognised.
+      const known = presetsQuery.data?.presets ?? (await client.fetchQuery(methodQuery('import.presets'))).presets;
+      const suggested = known.find((p) => p.id === o.suggestedPreset);
       setOpened(o);
       setReport(null);
       form.setValues({ ...INITIAL, presetId: suggested?.id ?? null, mapping: suggested?.preset ?? ownMapping(o.fileName) });
