@@ -114,6 +114,8 @@ export const incidentQuery = z
     responder: z.array(z.enum(RESPONDER.values)).max(RESPONDER.values.length).optional(),
     tag: z.string().trim().max(LIMITS.tag).optional(),
     unresolvedIdentifiers: z.boolean().optional(),
+    /** Only the incidents of one import batch ("this import"). */
+    importBatch: z.number().int().min(1).optional(),
     sort: z.enum(SORTABLE).default('occurred'),
     dir: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),

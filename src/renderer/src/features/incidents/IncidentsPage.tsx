@@ -7,6 +7,7 @@ import { useIncidentCount, useIncidentFacets, useIncidentPages, type ListQuery }
 import { incidentColumns, ROW_HEIGHT, type Density } from './incidentColumns';
 import { DensityControl, IncidentFilters } from './IncidentFilters';
 import { NewIncidentModal } from './NewIncidentModal';
+import { ImportBatchBanner } from './ImportBatch';
 import { VirtualTable } from './VirtualTable';
 
 const defaultDir = (by: string): 'asc' | 'desc' => (by === 'occurred' || by === 'updated' ? 'desc' : 'asc');
@@ -24,6 +25,7 @@ function listQuery(s: IncidentsSearch, search: string, tag: string): ListQuery {
     to: s.to,
     tag: tag || undefined,
     unresolvedIdentifiers: s.unresolved,
+    importBatch: s.batch,
     search: search.trim() || undefined,
     sort: by,
     dir: s.dir ?? defaultDir(by),
@@ -80,6 +82,7 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
         tags={facets.tags}
         years={facets.years.map(String)}
       />
+      {route.batch && <ImportBatchBanner batchId={route.batch} onClear={() => set('batch', undefined)} />}
       <ErrorAlert error={count.error} title="Cannot list the incidents" />
       {total !== null && (
         <VirtualTable

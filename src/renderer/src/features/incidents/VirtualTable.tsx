@@ -103,6 +103,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
       <HeaderRow columns={columns} template={template} sort={props.sort} onSort={props.onSort} />
       <div role="rowgroup" ref={scroller} className={classes.body} style={{ height: props.height ?? w.fillHeight }} onScroll={w.onScroll}>
         <div style={{ height: total * rowHeight, position: 'relative' }}>{rows}</div>
+        {/* A row of its own: a row group with no row is not a table a screen reader can read. */}
         {total === 0 && (
           <div role="row">
             <Text role="cell" p="lg" c="dimmed">
