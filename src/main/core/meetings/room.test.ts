@@ -144,6 +144,11 @@ describe('the review room in the core', () => {
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('is not after the meeting of') },
     });
+    const next = await meeting(call, '2026-06-02');
+    expect(await dispatch(core, 'minutes.approve', { meetingId: m.meeting.id, atMeetingId: next.meeting.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('has not been held yet') },
+    });
     expect((await call('minutes.get', { meetingId: m.meeting.id }))!.status).toBe('draft');
     expect((await call('minutes.approve', { meetingId: m.meeting.id, atMeetingId: null })).status).toBe('approved');
   });
