@@ -222,7 +222,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByText(/^Approved \d{4}-\d{2}-\d{2}$/).waitFor();
     await page.getByRole('button', { name: 'Export minutes' }).click();
     await page.getByRole('menuitem', { name: 'PDF…' }).click();
-    await page.getByText(/^minutes-2026-11-17\.pdf saved/).waitFor();
+    await page.getByText(/\/minutes-2026-11-17\.pdf saved/).waitFor();
     const pdf = path.join(host.filesDir, 'minutes-2026-11-17.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const s of [
@@ -250,7 +250,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
         .getByRole('status')
         .filter({ hasText: /\.xlsx saved: \d+ recommendations?\.$/ })
         .textContent()) ?? '';
-    const xlsxFile = path.join(host.filesDir, saved.split(' saved')[0]!);
+    const xlsxFile = path.resolve(host.filesDir, saved.split(' saved')[0]!);
     assert(fs.readFileSync(xlsxFile).subarray(0, 2).toString('latin1') === 'PK', `an XLSX (zip) file: ${xlsxFile}`);
     await page.getByRole('menu').waitFor({ state: 'detached' });
     await look(page, '24-recommendations');
