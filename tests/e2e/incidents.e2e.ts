@@ -316,6 +316,10 @@ test('incidents: a year of use — readable badges, clipped cells in full on hov
       const compact = await rowsInView(page);
       assert(compact >= comfortable + 4, `compact rows show more (${compact} against ${comfortable})`);
       await look(page, '12c-incidents-list-compact-1440');
+      // The badges stay readable in the dark theme (axe checks their contrast).
+      await page.getByRole('button', { name: 'Use dark theme' }).click();
+      await look(page, '12c-incidents-list-compact-dark');
+      await page.getByRole('button', { name: 'Use light theme' }).click();
 
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.waitForTimeout(300);

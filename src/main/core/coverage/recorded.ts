@@ -35,7 +35,8 @@ const PRESENT: Record<Measure['field'], string> = {
 };
 /** Fields an editor records as "none" when left empty (a checkbox left unticked). */
 const NONE_WHEN_EMPTY = new Set<Measure['field']>(['injuries', 'restraint', 'handcuffs']);
-const BLANK = new Set(['', '-']);
+/** Cells that say nothing was recorded (a blank, a dash, "N/A", a source system's error code), not "none". */
+const BLANK = new Set(['', '-', 'n/a', 'na', 'fk error', 'unknown']);
 
 /** How a shipped preset records a measure: not at all, only when a value is present, or always. */
 export function presetRecords(preset: MappingPreset, m: Measure): 'never' | 'present' | 'always' {
@@ -44,7 +45,7 @@ export function presetRecords(preset: MappingPreset, m: Measure): 'never' | 'pre
   if (!map) return 'present';
   const targets = new Set(Object.values(map).filter((v) => v !== null));
   if (m.values && !m.values.every((v) => targets.has(v))) return 'never';
-  const explicitNone = Object.entries(map).some(([k, v]) => v === null && !BLANK.has(k.trim()));
+  const explicitNone = Object.entries(map).some(([k, v]) => v === null && !BLANK.has(k.trim().toLowerCase()));
   return explicitNone ? 'always' : 'present';
 }
 
