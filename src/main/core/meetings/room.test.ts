@@ -182,3 +182,18 @@ describe('deleting a finding', () => {
     expect((await call('findings.list', { meetingId: m.meeting.id })).findings.map((f) => f.description)).toEqual(['A finding that stays']);
   });
 });
+
+describe('the next meeting', () => {
+  it('is the one being held, even when it began before today; otherwise the nearest still to come', async () => {
+    const { core, call } = await setUp();
+    core.today = () => '2026-05-20';
+    const held = await meeting(call, '2026-05-12');
+    const coming = await meeting(call, '2026-06-09');
+    await meeting(call, '2026-07-14');
+    expect((await call('home.summary', {})).nextMeeting?.id).toBe(coming.meeting.id);
+    await call('meetings.setStatus', { id: held.meeting.id, status: 'in_progress' });
+    expect((await call('home.summary', {})).nextMeeting?.id).toBe(held.meeting.id);
+    await call('meetings.setStatus', { id: held.meeting.id, status: 'ended' });
+    expect((await call('home.summary', {})).nextMeeting?.id).toBe(coming.meeting.id);
+  });
+});
