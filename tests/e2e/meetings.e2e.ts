@@ -107,7 +107,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('heading', { name: 'Walk-through' }).waitFor();
     const projector = await newPage();
     await projector.goto(`${projector.url().split('#')[0]}#/projector`);
-    await projector.getByText('Welcome and confidentiality statement').waitFor();
+    await projector.getByRole('heading', { name: 'Welcome to the Riverside County CIT Case Review' }).waitFor();
     await page.keyboard.press('PageDown');
     await page.keyboard.press('PageDown');
     await page.keyboard.press('PageDown');
