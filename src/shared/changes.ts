@@ -1,49 +1,14 @@
 /**
- * What a write makes stale. After every successful call that can change the workbench, the core
- * emits `data.changed` with the method's name (never any data). Each window then marks stale the
+ * What a write makes stale. After every successful call that committed a write to the workbench
+ * (`dispatch()` counts the workbench's write transactions, so a method that only reads can never
+ * set it off), the core emits `data.changed` with the method's name (never any data). Each window then marks stale the
  * answers of the methods that read what that method writes: the presenter's other pages, a
  * second window, or a change made by the CLI all show the new state without each screen listing
  * what to reload.
  */
 
-/** Verbs that only read (or only pick a file): no `data.changed` after them. */
-const READ_VERBS = new Set([
-  'info',
-  'keyholders',
-  'activity',
-  'verify',
-  'lock',
-  'unlock',
-  'list',
-  'get',
-  'nextCode',
-  'facets',
-  'presets',
-  'batches',
-  'open',
-  'preview',
-  'loadMapping',
-  'discard',
-  'summary',
-  'state',
-  'view',
-  'scan',
-  'checkLanguage',
-  'editState',
-  'dashboard',
-  'coverage',
-  'chooseSave',
-  'chooseOpen',
-]);
-
 /** `incidents.list` → `incidents`. */
 export const prefixOf = (method: string): string => method.split('.')[0] ?? method;
-
-/** True for methods that cannot change what any other method returns (exports do: they write the audit log). */
-export function isReadMethod(method: string): boolean {
-  const verb = method.split('.')[1] ?? '';
-  return READ_VERBS.has(verb) || /^(list|get|report)[A-Z]/.test(verb);
-}
 
 const CASE = ['incidents', 'timeline', 'identifiers', 'home', 'reports', 'meetings', 'agenda', 'findings', 'walk', 'projector', 'audit'];
 const MEETING = [

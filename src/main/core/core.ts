@@ -166,7 +166,11 @@ export class Core implements DispatchTarget, SessionContext {
     this.autoLockTimer.unref?.();
   }
 
-  /** After a successful write: every window marks stale what it read from that part of the workbench. */
+  writeCount(): number {
+    return this.wb?.writeCount ?? 0;
+  }
+
+  /** After a call that wrote: every window marks stale what it read from that part of the workbench. */
   changed(method: MethodName): void {
     this.emit('data.changed', { method });
   }

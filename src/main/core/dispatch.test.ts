@@ -91,6 +91,8 @@ describe('data.changed', () => {
       });
       await t.call('incidents.list', {});
       await t.call('settings.get', {});
+      await t.call('home.summary', {});
+      await t.call('walk.state', {});
       expect(seen).toEqual([]);
       await t.call('roster.saveOrganisation', { name: 'County Behavioral Health', sector: 'mental_health' });
       expect(seen).toEqual([['data.changed', { method: 'roster.saveOrganisation' }]]);

@@ -9,7 +9,6 @@ import { methods, type MethodName, type MethodInput, type MethodOutput } from '.
 import { CasewalkError, type Result } from '../../shared/result';
 import { describeZodError } from '../../shared/zod-helpers';
 import { projectorMayCall, type Caller } from '../../shared/projector';
-import { isReadMethod } from '../../shared/changes';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -22,7 +21,9 @@ export interface DispatchTarget {
   isLocked(): boolean;
   /** Called on every accepted call: resets the inactivity timer. */
   touch?(method: MethodName): void;
-  /** Called after a call that may have changed the workbench succeeded (emits `data.changed`). */
+  /** Committed writes so far; a call after which it moved changed the workbench. */
+  writeCount?(): number;
+  /** Called after a call that changed the workbench succeeded (emits `data.changed`). */
   changed?(method: MethodName): void;
 }
 
@@ -57,8 +58,9 @@ export async function dispatch(
   try {
     target.touch?.(name);
     const handler = target.handlers[name] as (input: unknown) => unknown;
+    const writesBefore = target.writeCount?.();
     const value = await handler(parsed.data);
-    if (!isReadMethod(name)) target.changed?.(name);
+    if (writesBefore !== undefined && target.writeCount?.() !== writesBefore) target.changed?.(name);
     return { ok: true, value };
   } catch (err) {
     if (err instanceof CasewalkError) return { ok: false, error: err.toShape() };

@@ -40,12 +40,71 @@ export const verifyReport = z.object({
   schema: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
 });
 export type VerifyReport = z.infer<typeof verifyReport>;
+/** Where an audit row's entity can be opened (the renderer builds the address from its route table). */
+export const auditEntityLink = z.discriminatedUnion('page', [
+  z.object({ page: z.literal('incident'), id: z.number() }),
+  z.object({ page: z.literal('meeting'), id: z.number() }),
+  z.object({ page: z.literal('incidents') }),
+  z.object({ page: z.literal('recommendations') }),
+  z.object({ page: z.literal('reports') }),
+  z.object({ page: z.literal('settings'), tab: z.enum(['roster', 'services', 'members', 'audit']) }),
+]);
+export type AuditEntityLink = z.infer<typeof auditEntityLink>;
+/** First run: the committee, the first keyholder and their passphrase, typed twice. */
+export const setupForm = z
+  .object({
+    committee: requiredText('The committee’s name', MAX.name),
+    keyholder: requiredText('Your name', MAX.name),
+    passphrase: z
+      .string()
+      .min(12, { error: (iss) => `Use at least 12 characters (now ${String(iss.input).length}).` })
+      .pipe(passphrase),
+    confirm: z.string(),
+  })
+  .refine((v) => v.confirm === v.passphrase, { path: ['confirm'], message: 'The two passphrases differ.' });
+export type SetupFormValues = z.input<typeof setupForm>;
+/** The unlock screen's form: who (when several keyholders), and the passphrase or recovery key, with messages for each field. */
+export const unlockForm = (needsKeyholder: boolean) =>
+  z
+    .object({
+      mode: z.enum(['passphrase', 'recovery']),
+      keyholderId: z.string().nullable(),
+      secret: z.string(),
+    })
+    .superRefine((v, ctx) => {
+      const recovery = v.mode === 'recovery';
+      if (!v.secret.trim())
+        ctx.addIssue({ code: 'custom', path: ['secret'], message: recovery ? 'Type the recovery key.' : 'Type your passphrase.' });
+      else if (v.secret.length > (recovery ? 80 : MAX.secret))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['secret'],
+          message: recovery ? 'A recovery key is at most 80 characters.' : 'A passphrase may be at most 512 characters.',
+        });
+      if (!recovery && needsKeyholder && !v.keyholderId)
+        ctx.addIssue({ code: 'custom', path: ['keyholderId'], message: 'Choose who you are.' });
+    });
+export type UnlockFormValues = z.input<ReturnType<typeof unlockForm>>;
+/** Settings → Backup & restore: the keyholder and passphrase that open the backup. */
+export const restoreForm = z.object({
+  keyholderId: z.string().nullable(),
+  passphrase: z
+    .string()
+    .min(1, 'Type the passphrase that opens the backup.')
+    .max(MAX.secret, 'A passphrase may be at most 512 characters.'),
+});
+export type RestoreFormValues = z.input<typeof restoreForm>;
 export const auditRow = z.object({
   id: z.number(),
   at: z.string(),
   member: z.string().nullable(),
   event: z.string(),
+  /** As stored ("minutes:36"), */
   entity: z.string().nullable(),
+  /** in words ("Minutes of 8 Dec 2026 meeting"), */
+  entityLabel: z.string().nullable(),
+  /** and where to open it, when it has a page. */
+  entityLink: auditEntityLink.nullable(),
   outcome: z.string(),
   detail: z.string().nullable(),
 });

@@ -4,6 +4,7 @@ import { CasewalkError } from '../../../shared/result';
 import type { SessionContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { listAudit } from '../store/audit';
+import { describeAudit } from './audit-view';
 import { createBackup, restoreBackup } from '../store/backup';
 import { copyRecords, deleteCopies, listCopies } from '../store/copies';
 import {
@@ -109,7 +110,11 @@ export function workbenchHandlers(ctx: SessionContext): Pick<Handlers, Workbench
       await ctx.workbench.changePassphrase(id, current, next);
       return { changed: true as const };
     },
-    'audit.list': (query) => ctx.workbench.read((db) => listAudit(db, query)),
+    'audit.list': (query) =>
+      ctx.workbench.read((db) => {
+        const page = listAudit(db, query);
+        return { ...page, rows: describeAudit(db, page.rows) };
+      }),
     'settings.get': settings,
     'settings.update': (input) => {
       const changed = Object.keys(input).join(',');

@@ -77,6 +77,8 @@ export const incidentsSearch = z.object({
     .catch(undefined),
   sort: one(SORTABLE),
   dir: one(['asc', 'desc']),
+  /** The list's row density (comfortable unless "compact"). */
+  density: one(['compact']),
 });
 export type IncidentsSearch = z.output<typeof incidentsSearch>;
 

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { href, paths } from '../../lib/routes';
 import { formatLongDate } from '../../lib/format';
 import { StatCard } from '../../ui/StatCard';
 import { ErrorAlert } from '../../ui/FormActions';
 import { useHomeSummary } from './queries';
+import { OverdueList } from './OverdueList';
 
 /** What needs attention: the next meeting, overdue recommendations, identifiers to resolve, cases ready for review. */
 export function HomePage({ member, go }: { member: string | null; go(path: string): void }) {
@@ -58,22 +59,7 @@ export function HomePage({ member, go }: { member: string | null; go(path: strin
               </Text>
             </Paper>
           )}
-          {s.overdue.length > 0 && (
-            <Paper withBorder p="lg">
-              <Stack gap="xs">
-                <Title order={3}>Overdue recommendations</Title>
-                {s.overdue.slice(0, 8).map((r) => (
-                  <Text key={r.id}>
-                    <b>{r.code}</b> · {r.action} · {r.owner.name} · due {r.dueDate}{' '}
-                    <Badge color="red.9" variant="filled">
-                      Overdue
-                    </Badge>
-                  </Text>
-                ))}
-                {link(paths.recommendations(), 'Open the register')}
-              </Stack>
-            </Paper>
-          )}
+          {s.overdue.length > 0 && <OverdueList overdue={s.overdue} go={go} />}
         </>
       )}
     </Stack>
