@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
 import type { meetingMethods, WalkState } from '../../../shared/meetings/schemas';
@@ -61,7 +60,7 @@ export function meetingHandlers(ctx: MeetingsContext): Pick<Handlers, MeetingMet
     'meetings.get': ({ id }) => wb().read((db) => getMeeting(db, id)),
     'meetings.create': (input) => createMeeting(wb(), input),
     'meetings.update': ({ id, patch }) => updateMeeting(wb(), id, patch),
-    'meetings.setStatus': ({ id, status }) => setMeetingStatus(wb(), id, status),
+    'meetings.setStatus': ({ id, status, carryUnreviewed }) => setMeetingStatus(wb(), id, status, carryUnreviewed ?? false),
     'meetings.exportAgenda': ({ id, handle }) =>
       exportDocument(ctx, handle, {
         what: 'agenda',
@@ -129,7 +128,7 @@ export function meetingHandlers(ctx: MeetingsContext): Pick<Handlers, MeetingMet
       w.write({ event: 'export', entity: 'recommendations', detail: `register ${format.toUpperCase()} (${rows} rows)` }, () =>
         writeFileAtomic(file, bytes),
       );
-      return { displayName: path.basename(file), bytes: bytes.length, rows };
+      return { displayName: file, bytes: bytes.length, rows };
     },
   };
 }

@@ -137,7 +137,7 @@ export function workbenchHandlers(ctx: SessionContext): Pick<Handlers, Workbench
       const r = createBackup(ctx.workbench, target, (done, total, stage) =>
         ctx.emit('task.progress', { task: 'backup', done, total, stage }),
       );
-      return { bytes: r.bytes, displayName: path.basename(target) };
+      return { bytes: r.bytes, displayName: target };
     },
     'backup.restore': async (input) => {
       const from = ctx.files.take(input.handle, 'read');

@@ -28,6 +28,7 @@ export const DISPOSITION_COLORS: Palette<(typeof DISPOSITION.values)[number]> = 
   hospital_admission: 'orange.9',
   resources_declined: 'yellow.9',
   unable_to_contact: 'gray.6',
+  other: 'indigo.9',
 };
 
 /** The colour of a value in its set (grey for a value the set does not know). */
