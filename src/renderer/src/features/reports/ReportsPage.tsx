@@ -39,7 +39,7 @@ export function ReportsPage() {
           </Text>
         </div>
         <Group align="flex-end">
-          <PeriodFields period={period} onChange={setPeriod} />
+          <PeriodFields period={period} shown={{ from: d.from, to: d.to }} onChange={setPeriod} />
           <AnnualExport
             lastYear={d.to.slice(0, 4)}
             onError={(message, b) => {
