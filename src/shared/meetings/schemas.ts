@@ -1,5 +1,6 @@
 /** Contract schemas: roster, meetings and agenda, attendance, walk mode, findings, recommendations. */
 import { z } from 'zod';
+import { dateStyle } from '../dates';
 import { method } from '../method';
 import { emptyInput, MAX } from '../zod-helpers';
 import { INCIDENT_STATUS, TIMELINE_ACTOR, TIMELINE_KIND } from '../incidents/values';
@@ -159,6 +160,8 @@ export type WalkState = z.infer<typeof walkState>;
 export const projectorView = z.object({
   state: walkState,
   committee: z.string(),
+  /** How the shared screen writes dates: the committee's date style and time zone (it may not call settings.get). */
+  display: z.object({ dateStyle, timeZone: z.string() }),
   item: z.object({ kind: z.enum(AGENDA_KIND.values), title: z.string(), position: z.number(), of: z.number() }).nullable(),
   incident: z
     .object({

@@ -115,6 +115,10 @@ describe('the review room in the core', () => {
     expect(w.welcome).toMatchObject({ date: '2026-05-12', time: '14:00', statement: CONFIDENTIALITY_STATEMENT, signed: 1, inRoom: 1 });
     expect(w.welcome!.purpose.length).toBeGreaterThan(20);
     expect(w.page).toBeNull();
+    // The shared screen writes dates as the committee does: it learns the style and zone from the view.
+    expect(w.display.dateStyle).toBe('iso');
+    await call('settings.update', { dateStyle: 'en-GB', timeZone: 'Europe/London' });
+    expect((await call('projector.view', {}))!.display).toEqual({ dateStyle: 'en-GB', timeZone: 'Europe/London' });
 
     const pages: string[][] = [];
     for (const step of [0, 1, 2, 7]) {

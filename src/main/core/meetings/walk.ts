@@ -16,6 +16,7 @@ import {
   WEAPON,
   YES_NO_UNKNOWN,
 } from '../../../shared/incidents/values';
+import { dateStyle, timeZone } from '../store/settings';
 import type { ReadableDB } from '../store/db';
 import { getDetail } from '../incidents/detail';
 import { redactedField, redactFree } from '../incidents/redact';
@@ -116,6 +117,7 @@ export function projectorView(db: ReadableDB, state: WalkState, committee: strin
   return {
     state,
     committee,
+    display: { dateStyle: dateStyle(db), timeZone: timeZone(db) },
     item: item ? { kind: item.kind, title: redactFree(item.title), position: idx + 1, of: m.items.length } : null,
     incident,
     welcome: item?.kind === 'welcome' ? welcomeOf(m) : null,

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { EventPayload } from '../../../../shared/contract';
 import type { ProjectorView } from '../../../../shared/meetings/schemas';
 import { ApiError } from '../../lib/api';
+import { setDisplay } from '../../lib/format';
 import { useServerEvents } from '../../lib/query';
 import { useRoomView } from './queries';
 import { RoomView } from './RoomView';
@@ -59,6 +60,8 @@ function ProjectorPage() {
       </Center>
     );
   }
+  // The shared screen writes dates as the committee does (it may not read the settings itself).
+  setDisplay({ style: view.display.dateStyle, timeZone: view.display.timeZone });
   return <FittedRoom view={view} />;
 }
 

@@ -9,7 +9,7 @@ import type { ProjectorView } from '../../../../shared/meetings/schemas';
 import { CARRIED_PER_PAGE, FINDING_CATEGORY, FINDING_KIND } from '../../../../shared/meetings/values';
 import { TIMELINE_ACTOR, TIMELINE_KIND } from '../../../../shared/incidents/values';
 import { formatDuration } from '../../../../shared/incidents/timeline';
-import { formatLongDate } from '../../lib/format';
+import { formatClock, formatDate, formatLongDate } from '../../lib/format';
 import classes from './RoomView.module.css';
 
 type Incident = NonNullable<ProjectorView['incident']>;
@@ -40,7 +40,8 @@ function WelcomeView({ view, welcome }: { view: ProjectorView; welcome: NonNulla
     <Stack gap="lg" className={classes.fill}>
       <Title className={classes.big}>Welcome to the {view.committee}</Title>
       <Text className={classes.medium}>
-        <span className={classes.nowrap}>{formatLongDate(welcome.date)}</span> · <span className={classes.nowrap}>{welcome.time}</span>
+        <span className={classes.nowrap}>{formatLongDate(welcome.date)}</span> ·{' '}
+        <span className={classes.nowrap}>{formatClock(welcome.time)}</span>
       </Text>
       <div>
         <Text className={classes.factLabel}>Why we meet</Text>
@@ -83,7 +84,7 @@ function ItemView({ view }: { view: ProjectorView }) {
                 <b>{c.code}</b> · {c.action}
               </Text>
               <Text className={classes.medium}>
-                {c.owner} · <span className={classes.nowrap}>due {c.dueDate}</span>{' '}
+                {c.owner} · <span className={classes.nowrap}>due {formatDate(c.dueDate)}</span>{' '}
                 {c.overdue && (
                   <Badge color="red.9" className={classes.badge}>
                     Overdue
