@@ -1,4 +1,4 @@
-/** Contract schemas: roster, meetings and agenda, attendance, walk mode, findings, recommendations. */
+/** Contract schemas: roster, meetings and agenda, attendance, walk mode, findings (recommendations: shared/recommendations). */
 import { z } from 'zod';
 import { method } from '../method';
 import { emptyInput, MAX } from '../zod-helpers';
@@ -13,7 +13,6 @@ import {
   MEMBER_ROLE,
   REC_STATUS,
   SECTOR,
-  STRENGTH,
 } from './values';
 import { clock, fileHandle, isoDate, name, rowId } from './fields';
 import {
@@ -25,13 +24,9 @@ import {
   findingPatch,
   findingShape,
   FINDING_SOURCES,
-  recFields,
-  recNotIdentifiers,
-  recPatch,
-  recommendation,
-  recommendationEditState,
   systemicFindingShape,
 } from './records';
+import { recommendation } from '../recommendations/records';
 
 export { isoDate } from './fields';
 export {
@@ -41,8 +36,6 @@ export {
   finding,
   findingEditState,
   FINDING_SOURCES,
-  recommendation,
-  recommendationEditState,
   recordAmendment,
   RECORD_TEXT_FIELDS,
   textIdentifier,
@@ -50,12 +43,11 @@ export {
   type Finding,
   type FindingEditState,
   type NotIdentifier,
-  type Recommendation,
-  type RecommendationEditState,
   type RecordAmendment,
   type RecordTextField,
   type TextIdentifier,
 } from './records';
+export { recommendation, recommendationEditState, type Recommendation, type RecommendationEditState } from '../recommendations/records';
 
 // ------------------------------------------------------------------ roster
 export const member = z.object({
@@ -293,45 +285,6 @@ export const meetingMethods = {
   ),
   'findings.remove': method(z.object({ id: rowId }).strict(), z.object({ removed: z.literal(true) })),
   'findings.checkLanguage': method(z.object({ text: z.string().max(4000) }).strict(), z.object({ hints: z.array(blameHint) })),
-
-  'recommendations.list': method(
-    z
-      .object({
-        status: z.array(z.enum(REC_STATUS.values)).max(5).optional(),
-        ownerMemberId: rowId.optional(),
-        ownerOrganisationId: rowId.optional(),
-        overdue: z.boolean().optional(),
-        strength: z.enum(STRENGTH.values).optional(),
-        incidentId: rowId.optional(),
-        meetingId: rowId.optional(),
-      })
-      .strict(),
-    z.object({ recommendations: z.array(recommendation), today: z.string() }),
-  ),
-  'recommendations.get': method(z.object({ id: rowId }).strict(), recommendation),
-  'recommendations.create': method(
-    z
-      .object({
-        findingIds: z.array(rowId).min(1, 'A recommendation comes from at least one finding.').max(50),
-        meetingId: rowId.nullable().default(null),
-        ...recFields,
-        notIdentifiers: recNotIdentifiers,
-      })
-      .strict(),
-    recommendation,
-  ),
-  'recommendations.editState': method(z.object({ id: rowId }).strict(), recommendationEditState),
-  /** Free edits while open; the action and measure only until its meeting ends (then: recommendations.amend). */
-  'recommendations.update': method(z.object({ id: rowId, patch: recPatch, notIdentifiers: recNotIdentifiers }).strict(), recommendation),
-  /** A numbered amendment, with a reason, once the meeting has ended or the recommendation is completed or declined. */
-  'recommendations.amend': method(
-    z.object({ id: rowId, patch: recPatch, reason: amendmentReason, notIdentifiers: recNotIdentifiers }).strict(),
-    recommendationEditState,
-  ),
-  'recommendations.setStatus': method(
-    z.object({ id: rowId, status: z.enum(REC_STATUS.values), note: z.string().trim().max(1000).default('') }).strict(),
-    recommendation,
-  ),
 } as const;
 
 export const meetingEvents = {

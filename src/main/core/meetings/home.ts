@@ -2,7 +2,7 @@
 import type { MethodOutput } from '../../../shared/contract';
 import type { ReadableDB } from '../store/db';
 import { listMeetings } from './meetings';
-import { listRecommendations } from './recommendations';
+import { listRecommendations } from '../recommendations/recommendations';
 
 /** YYYY-MM-DD plus `days` calendar days. */
 function addDays(date: string, days: number): string {

@@ -18,7 +18,7 @@ import { now, type ReadableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { getDetail } from '../incidents/detail';
 import { redactedField } from '../incidents/redact';
-import { listRecommendations } from './recommendations';
+import { listRecommendations } from '../recommendations/recommendations';
 
 interface MeetingDbRow {
   id: number;

@@ -4,7 +4,7 @@ import { ACTION_TYPE, FINDING_CATEGORY, REC_STATUS } from '../../../shared/meeti
 import { DISPOSITION, INTERCEPT } from '../../../shared/incidents/values';
 import type { ReadableDB } from '../store/db';
 import type { Block, Doc } from '../exports/doc';
-import { listRecommendations } from '../meetings/recommendations';
+import { listRecommendations } from '../recommendations/recommendations';
 import { listFindings } from '../meetings/findings';
 import { roomTexts } from '../meetings/record-text';
 import { CALL_SOURCE_LABEL } from './dashboard';

@@ -2,8 +2,8 @@ import { Alert, Badge, Checkbox, Group, Modal, Select, Stack, Text, Textarea } f
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { z } from 'zod';
+import { recommendationMethods } from '../../../../shared/recommendations/schemas';
 import {
-  meetingMethods,
   type Finding,
   type Member,
   type Organisation,
@@ -34,7 +34,7 @@ export function StrengthBadge({ type, short = false }: { type: ActionType; short
 }
 
 // The form's checks are the contract's own (src/shared), plus the two choices a select leaves empty.
-const create = meetingMethods['recommendations.create'].input.shape;
+const create = recommendationMethods['recommendations.create'].input.shape;
 const formSchema = (p: { fromFindings: boolean; amending: boolean }) =>
   z.object({
     findingIds: p.fromFindings ? z.array(z.number()).min(1, 'Tick at least one finding the recommendation answers.') : z.array(z.number()),
@@ -43,7 +43,7 @@ const formSchema = (p: { fromFindings: boolean; amending: boolean }) =>
     dueDate: z.string('Choose a due date.').pipe(create.dueDate),
     actionType: create.actionType,
     measure: create.measure,
-    reason: p.amending ? meetingMethods['recommendations.amend'].input.shape.reason : z.string(),
+    reason: p.amending ? recommendationMethods['recommendations.amend'].input.shape.reason : z.string(),
   });
 type Values = {
   findingIds: number[];

@@ -7,7 +7,7 @@ import { csv } from '../exports/doc';
 import { xlsx } from '../exports/xlsx';
 import type { ReadableDB } from '../store/db';
 import { listRecommendations } from './recommendations';
-import { roomTexts } from './record-text';
+import { roomTexts } from '../meetings/record-text';
 
 export interface RegisterQuery {
   format: 'xlsx' | 'csv';

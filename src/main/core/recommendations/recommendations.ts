@@ -1,5 +1,6 @@
 import { CasewalkError } from '../../../shared/result';
-import type { NotIdentifier, Recommendation, RecommendationEditState } from '../../../shared/meetings/schemas';
+import type { NotIdentifier } from '../../../shared/meetings/schemas';
+import type { Recommendation, RecommendationEditState } from '../../../shared/recommendations/schemas';
 import {
   ACTION_STRENGTH,
   ACTION_TYPE,
@@ -12,8 +13,8 @@ import {
 import type { ReadableDB, WritableDB } from '../store/db';
 import { list, raw, sql, where, type Sql } from '../store/sql';
 import type { Workbench } from '../store/workbench';
-import { addAmendment, amendmentsOf, recordHash } from './amendments';
-import { identifiersIn, recordNotIdentifiers, roomText } from './record-text';
+import { addAmendment, amendmentsOf, recordHash } from '../meetings/amendments';
+import { identifiersIn, recordNotIdentifiers, roomText } from '../meetings/record-text';
 
 interface RecRow {
   id: number;

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { HandlerContext } from '../context';
+import type { Handlers } from '../dispatch';
+import type { recommendationMethods } from '../../../shared/recommendations/schemas';
+import { writeFileAtomic } from '../store/keyslots';
+import {
+  amendRecommendation,
+  createRecommendation,
+  listRecommendations,
+  recommendationById,
+  recommendationEditState,
+  setRecommendationStatus,
+  updateRecommendation,
+} from './recommendations';
+import { registerFile } from './register';
+
+type RecommendationMethod = keyof typeof recommendationMethods;
+
+export function recommendationHandlers(ctx: HandlerContext): Pick<Handlers, RecommendationMethod> {
+  const wb = () => ctx.workbench;
+  const today = () => ctx.today();
+  return {
+    'recommendations.list': (q) => ({ recommendations: wb().read((db) => listRecommendations(db, q, today())), today: today() }),
+    'recommendations.get': ({ id }) => wb().read((db) => recommendationById(db, id, today())),
+    'recommendations.create': ({ notIdentifiers, ...input }) => createRecommendation(wb(), input, today(), notIdentifiers ?? []),
+    'recommendations.editState': ({ id }) => wb().read((db) => recommendationEditState(db, id, today())),
+    'recommendations.update': ({ id, patch, notIdentifiers }) => updateRecommendation(wb(), id, patch, today(), notIdentifiers ?? []),
+    'recommendations.amend': ({ id, patch, reason, notIdentifiers }) =>
+      amendRecommendation(wb(), id, patch, reason, today(), notIdentifiers ?? []),
+    'recommendations.setStatus': ({ id, status, note }) => setRecommendationStatus(wb(), id, status, note, today()),
+    'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {
+      const w = wb();
+      const { bytes, rows } = w.read((db) => registerFile(db, { format, ownerMemberId, ownerOrganisationId }, today()));
+      const file = ctx.files.take(handle, 'write');
+      w.write({ event: 'export', entity: 'recommendations', detail: `register ${format.toUpperCase()} (${rows} rows)` }, () =>
+        writeFileAtomic(file, bytes),
+      );
+      return { displayName: path.basename(file), bytes: bytes.length, rows };
+    },
+  };
+}
