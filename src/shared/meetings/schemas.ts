@@ -4,16 +4,7 @@ import { method } from '../method';
 import { emptyInput, MAX } from '../zod-helpers';
 import { INCIDENT_STATUS, TIMELINE_ACTOR, TIMELINE_KIND } from '../incidents/values';
 import { intervals } from '../incidents/schemas';
-import {
-  AGENDA_KIND,
-  ATTENDANCE,
-  FINDING_CATEGORY,
-  FINDING_KIND,
-  MEETING_STATUS,
-  MEMBER_ROLE,
-  REC_STATUS,
-  SECTOR,
-} from './values';
+import { AGENDA_KIND, ATTENDANCE, FINDING_CATEGORY, FINDING_KIND, MEETING_STATUS, MEMBER_ROLE, REC_STATUS, SECTOR } from './values';
 import { clock, fileHandle, isoDate, name, rowId } from './fields';
 import {
   amendmentReason,

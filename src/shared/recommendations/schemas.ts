@@ -1,11 +1,12 @@
 /** Contract schemas: the recommendations register and each recommendation's life after the meeting. */
 import { z } from 'zod';
 import { method } from '../method';
-import { fileHandle, rowId } from '../meetings/fields';
+import { emptyInput } from '../zod-helpers';
+import { fileHandle, isoDate, rowId } from '../meetings/fields';
 import { amendmentReason } from '../meetings/records';
 import { STRENGTH } from '../meetings/values';
-import { recFields, recNotIdentifiers, recPatch, recommendation, recommendationEditState } from './records';
-import { REC_STATUS } from './values';
+import { followText, recFields, recNotIdentifiers, recPatch, recommendation, recommendationEditState } from './records';
+import { CLOSURE_CODE, EFFECT_RESULT, MEASURE_KIND, REC_STATUS, RESPONSE_KIND } from './values';
 
 export * from './records';
 
@@ -13,7 +14,11 @@ export const recommendationMethods = {
   'recommendations.list': method(
     z
       .object({
-        status: z.array(z.enum(REC_STATUS.values)).max(5).optional(),
+        status: z.array(z.enum(REC_STATUS.values)).max(10).optional(),
+        /** Words in the code, action, owner or incident codes. */
+        search: z.string().trim().max(200).optional(),
+        responseOverdue: z.boolean().optional(),
+        effectCheckDue: z.boolean().optional(),
         ownerMemberId: rowId.optional(),
         ownerOrganisationId: rowId.optional(),
         overdue: z.boolean().optional(),
@@ -44,9 +49,77 @@ export const recommendationMethods = {
     z.object({ id: rowId, patch: recPatch, reason: amendmentReason, notIdentifiers: recNotIdentifiers }).strict(),
     recommendationEditState,
   ),
+  /**
+   * One step of the lifecycle (REC_MOVES). Closing needs a closure code that fits; declining a
+   * rationale; superseding the recommendation that replaces it; verifying what was checked, by
+   * whom, when and the evidence. "Response received" comes only from recordResponse.
+   */
   'recommendations.setStatus': method(
-    z.object({ id: rowId, status: z.enum(REC_STATUS.values), note: z.string().trim().max(1000).default('') }).strict(),
+    z
+      .object({
+        id: rowId,
+        status: z.enum(REC_STATUS.values),
+        note: followText('A note').default(''),
+        closureCode: z.enum(CLOSURE_CODE.values).optional(),
+        supersededBy: rowId.optional(),
+        verification: z
+          .object({
+            what: followText('What was checked').min(3, 'Say what was checked (at least 3 characters).'),
+            by: followText('Who checked', 200).min(2, 'Say which organisation checked.'),
+            date: isoDate,
+            evidence: followText('The evidence note').min(3, 'Describe the evidence (at least 3 characters).'),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     recommendation,
+  ),
+  /** The owner agency's response to a sent recommendation (moves it to "response received"). */
+  'recommendations.recordResponse': method(
+    z
+      .object({
+        id: rowId,
+        kind: z.enum(RESPONSE_KIND.values),
+        date: isoDate,
+        rationale: followText('The rationale').default(''),
+        plannedAction: followText('The planned action').default(''),
+        plannedDate: isoDate.nullable().default(null),
+      })
+      .strict(),
+    recommendation,
+  ),
+  /** How the committee will know the change worked; the measurement date puts an effect check on that date. */
+  'recommendations.setEffectMeasure': method(
+    z
+      .object({
+        id: rowId,
+        kind: z.enum(MEASURE_KIND.values),
+        baseline: followText('The baseline', 500).min(1, 'Give the baseline (what it is today).'),
+        target: followText('The target', 500).min(1, 'Give the target.'),
+        measureDate: isoDate,
+        measuredByOrganisationId: rowId.nullable().default(null),
+      })
+      .strict(),
+    recommendation,
+  ),
+  'recommendations.recordEffectCheck': method(
+    z
+      .object({
+        checkId: rowId,
+        result: z.enum(EFFECT_RESULT.values),
+        value: followText('The measured value', 500).default(''),
+        note: followText('A note').default(''),
+        meetingId: rowId.nullable().default(null),
+      })
+      .strict(),
+    recommendation,
+  ),
+  /** Days from the meeting to the requested response date (a committee setting, 60 by default). */
+  'recommendations.settings': method(emptyInput, z.object({ responseDays: z.number() })),
+  'recommendations.setResponseDays': method(
+    z.object({ responseDays: z.number().int().min(7, 'At least 7 days.').max(365, 'At most 365 days.') }).strict(),
+    z.object({ responseDays: z.number() }),
   ),
   /** The register as a spreadsheet: XLSX (text cells, nothing can run as a formula) or CSV (formulas neutralised). */
   'recommendations.exportRegister': method(

@@ -3,6 +3,7 @@ import type { MethodOutput } from '../../../shared/contract';
 import type { ReadableDB } from '../store/db';
 import { listMeetings } from './meetings';
 import { listRecommendations } from '../recommendations/recommendations';
+import { OPEN_REC_STATUSES } from '../../../shared/recommendations/values';
 
 /** YYYY-MM-DD plus `days` calendar days. */
 function addDays(date: string, days: number): string {
@@ -13,7 +14,7 @@ function addDays(date: string, days: number): string {
 
 export function homeSummary(db: ReadableDB, today: string): MethodOutput<'home.summary'> {
   const soon = addDays(today, 30);
-  const open = listRecommendations(db, { status: ['proposed', 'accepted', 'in_progress'] }, today);
+  const open = listRecommendations(db, { status: [...OPEN_REC_STATUSES] }, today);
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   return {
     today,

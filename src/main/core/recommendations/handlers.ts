@@ -9,9 +9,10 @@ import {
   listRecommendations,
   recommendationById,
   recommendationEditState,
-  setRecommendationStatus,
   updateRecommendation,
 } from './recommendations';
+import { responseDays, setRecommendationStatus, setResponseDays } from './lifecycle';
+import { recordEffectCheck, recordResponse, setEffectMeasure } from './response';
 import { registerFile } from './register';
 
 type RecommendationMethod = keyof typeof recommendationMethods;
@@ -27,7 +28,12 @@ export function recommendationHandlers(ctx: HandlerContext): Pick<Handlers, Reco
     'recommendations.update': ({ id, patch, notIdentifiers }) => updateRecommendation(wb(), id, patch, today(), notIdentifiers ?? []),
     'recommendations.amend': ({ id, patch, reason, notIdentifiers }) =>
       amendRecommendation(wb(), id, patch, reason, today(), notIdentifiers ?? []),
-    'recommendations.setStatus': ({ id, status, note }) => setRecommendationStatus(wb(), id, status, note, today()),
+    'recommendations.setStatus': ({ id, ...change }) => setRecommendationStatus(wb(), id, change, today()),
+    'recommendations.recordResponse': ({ id, ...input }) => recordResponse(wb(), id, input, today()),
+    'recommendations.setEffectMeasure': ({ id, ...input }) => setEffectMeasure(wb(), id, input, today()),
+    'recommendations.recordEffectCheck': ({ checkId, ...input }) => recordEffectCheck(wb(), checkId, input, today()),
+    'recommendations.settings': () => ({ responseDays: wb().read(responseDays) }),
+    'recommendations.setResponseDays': ({ responseDays: days }) => setResponseDays(wb(), days),
     'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {
       const w = wb();
       const { bytes, rows } = w.read((db) => registerFile(db, { format, ownerMemberId, ownerOrganisationId }, today()));

@@ -6,7 +6,11 @@
  * roster names are role descriptions, never people's names.
  */
 import { INTERCEPT, toMask } from '../../../shared/incidents/values';
-import { ACTION_STRENGTH, ACTION_TYPE, CIT_GOAL, FINDING_CATEGORY, REC_STATUS, SECTOR, type Sector } from '../../../shared/meetings/values';
+import { ACTION_STRENGTH, ACTION_TYPE, CIT_GOAL, FINDING_CATEGORY, SECTOR, type Sector } from '../../../shared/meetings/values';
+import type { RecStatus } from '../../../shared/recommendations/values';
+
+/** The statuses a seeded recommendation starts in (the follow-through seed moves some of them on). */
+const SEED_REC_STATUSES: readonly RecStatus[] = ['proposed', 'adopted', 'in_progress', 'reported_implemented', 'declined'];
 import type { WritableDB } from '../store/db';
 import { insertTimeline, randomIncident } from './incident';
 import { rng, type Rng } from './rng';
@@ -268,7 +272,7 @@ function seedMeetings(
           continue;
         }
         const actionType = r.pick(ACTION_TYPE.values);
-        const status = r.pick(REC_STATUS.values);
+        const status = r.pick(SEED_REC_STATUSES);
         const owner = r.chance(0.6) && orgIds.length ? [null, r.pick(orgIds)] : [r.pick(memberIds).id, null];
         const due = `${y + (m > 9 ? 1 : 0)}-${String(((m + 2) % 12) + 1).padStart(2, '0')}-28`;
         recN++;

@@ -11,10 +11,15 @@ import { useRegister, useSetRecommendationStatus } from './queries';
 
 const STATUS_COLOR: Record<RecStatus, string> = {
   proposed: 'gray.8',
-  accepted: 'blue.9',
+  adopted: 'blue.9',
+  sent: 'blue.9',
+  response_received: 'violet.9',
   in_progress: 'indigo.9',
-  completed: 'teal.9',
+  reported_implemented: 'teal.9',
+  verified_implemented: 'green.9',
   declined: 'dark.6',
+  superseded: 'dark.6',
+  no_longer_applicable: 'dark.6',
 };
 
 /** The register: every recommendation across meetings, filterable by owner, status, overdue and strength. */
