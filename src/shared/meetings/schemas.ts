@@ -85,6 +85,10 @@ export const carriedRec = z.object({
   dueDate: z.string(),
   status: z.enum(REC_STATUS.values),
   overdue: z.boolean(),
+  /** Issue 20: the owner agency's response was due by this meeting and is not recorded. */
+  responseOverdue: z.boolean(),
+  /** Issue 20: an effect check falling due before the next meeting, not yet recorded. */
+  effectCheck: z.object({ id: z.number(), dueDate: z.string() }).nullable(),
 });
 export const agendaItem = z.object({
   id: z.number(),
@@ -168,6 +172,10 @@ export const meetingMethods = {
       nextMeeting: meetingRow.nullable(),
       overdue: z.array(recommendation),
       dueSoon: z.number(),
+      /** Issue 20: adopted or sent, and the owner agency's response date has passed. */
+      responseOverdue: z.array(recommendation),
+      /** Issue 20: effect checks whose date has come, not yet recorded. */
+      effectChecksDue: z.array(recommendation),
       unresolvedIdentifiers: z.number(),
       readyForReview: z.number(),
       drafts: z.number(),

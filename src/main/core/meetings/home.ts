@@ -24,6 +24,8 @@ export function homeSummary(db: ReadableDB, today: string): MethodOutput<'home.s
         .at(-1) ?? null,
     overdue: open.filter((r) => r.overdue),
     dueSoon: open.filter((r) => !r.overdue && r.dueDate <= soon).length,
+    responseOverdue: listRecommendations(db, { responseOverdue: true }, today),
+    effectChecksDue: listRecommendations(db, { effectCheckDue: true }, today),
     unresolvedIdentifiers: count('SELECT count(*) AS n FROM incidents WHERE open_identifiers > 0'),
     readyForReview: count("SELECT count(*) AS n FROM incidents WHERE status = 'ready_for_review'"),
     drafts: count("SELECT count(*) AS n FROM incidents WHERE status = 'draft'"),

@@ -213,11 +213,21 @@ export function MeetingPage({
                                   Overdue
                                 </Badge>
                               )}
+                              {r.responseOverdue && (
+                                <Badge color="red.9" ml={6}>
+                                  Response overdue
+                                </Badge>
+                              )}
+                              {r.effectCheck && (
+                                <Badge color="violet.9" ml={6}>
+                                  Effect check due {r.effectCheck.dueDate}
+                                </Badge>
+                              )}
                             </Text>
                           ))
                         ) : (
                           <Text size="md" c="dimmed">
-                            No open recommendations are due before the next meeting.
+                            No open recommendations, responses or effect checks are due before the next meeting.
                           </Text>
                         ))}
                     </Stack>
