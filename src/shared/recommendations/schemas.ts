@@ -10,6 +10,33 @@ import { CLOSURE_CODE, EFFECT_RESULT, MEASURE_KIND, REC_STATUS, RESPONSE_KIND } 
 
 export * from './records';
 
+const timing = z.object({
+  key: z.string(),
+  label: z.string(),
+  count: z.number(),
+  medianDaysToResponse: z.number().nullable(),
+  medianDaysToVerification: z.number().nullable(),
+});
+/** Where the recommendations stand (the CLI's `report recommendations` prints the first seven keys). */
+export const recommendationReport = z.object({
+  byStatus: z.record(z.enum(REC_STATUS.values), z.number()),
+  overdueResponses: z.number(),
+  reportedImplemented: z.number(),
+  verifiedImplemented: z.number(),
+  effectChecksDue: z.number(),
+  /** Of the recommendations reported or verified implemented, the share with an effect check recorded (0 when none). */
+  measuredShare: z.number(),
+  /** Days from adoption to the agency's response (median), null without any response. */
+  medianDaysToResponse: z.number().nullable(),
+  medianDaysToVerification: z.number().nullable(),
+  implemented: z.number(),
+  measured: z.number(),
+  effectResults: z.array(z.object({ key: z.enum(EFFECT_RESULT.values), label: z.string(), count: z.number() })),
+  byAgency: z.array(timing),
+  byCategory: z.array(timing),
+});
+export type RecommendationReport = z.infer<typeof recommendationReport>;
+
 export const recommendationMethods = {
   'recommendations.list': method(
     z
@@ -115,6 +142,7 @@ export const recommendationMethods = {
       .strict(),
     recommendation,
   ),
+  'recommendations.report': method(emptyInput, recommendationReport),
   /** Days from the meeting to the requested response date (a committee setting, 60 by default). */
   'recommendations.settings': method(emptyInput, z.object({ responseDays: z.number() })),
   'recommendations.setResponseDays': method(

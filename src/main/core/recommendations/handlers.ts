@@ -14,6 +14,7 @@ import {
 import { responseDays, setRecommendationStatus, setResponseDays } from './lifecycle';
 import { recordEffectCheck, recordResponse, setEffectMeasure } from './response';
 import { registerFile } from './register';
+import { recommendationReport } from './report';
 
 type RecommendationMethod = keyof typeof recommendationMethods;
 
@@ -32,6 +33,7 @@ export function recommendationHandlers(ctx: HandlerContext): Pick<Handlers, Reco
     'recommendations.recordResponse': ({ id, ...input }) => recordResponse(wb(), id, input, today()),
     'recommendations.setEffectMeasure': ({ id, ...input }) => setEffectMeasure(wb(), id, input, today()),
     'recommendations.recordEffectCheck': ({ checkId, ...input }) => recordEffectCheck(wb(), checkId, input, today()),
+    'recommendations.report': () => wb().read((db) => recommendationReport(db, today())),
     'recommendations.settings': () => ({ responseDays: wb().read(responseDays) }),
     'recommendations.setResponseDays': ({ responseDays: days }) => setResponseDays(wb(), days),
     'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {

@@ -17,6 +17,7 @@ import { rng, type Rng } from './rng';
 
 export { rng } from './rng';
 import { FINDING_TEXT } from './texts';
+import { seedFollowThrough } from './follow-through';
 import type { Workbench } from '../store/workbench';
 import { FIELD_COLUMNS, fieldValues } from '../incidents/rows';
 
@@ -81,6 +82,7 @@ export function seedInto(db: WritableDB, opts: SeedOptions): SeedResult {
   const reviewedByMonth = seedIncidents(db, r, opts, years, at, result);
   seedMeetings(db, r, years, at, reviewedByMonth, roster, result);
   seedExtraFindings(db, r, opts, at, result);
+  seedFollowThrough(db, opts.seed, new Date().toISOString().slice(0, 10), roster.orgIds);
   opts.onProgress?.(opts.incidents, opts.incidents);
   return result;
 }
