@@ -1,5 +1,9 @@
 /** CLI commands for the recommendations' follow-through (issue 20): the report, the letters per agency, the public tracker. */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { RecommendationReport } from '../../shared/recommendations/schemas';
+import { letterFileName } from '../core/recommendations/letters';
+import { need, UsageError } from './args';
 import { withUnlocked, COMMON, type Command } from './command';
 
 const REPORT_KEYS = [
@@ -13,6 +17,34 @@ const REPORT_KEYS = [
 ] as const;
 
 export const RECOMMENDATION_COMMANDS: Record<string, Command> = {
+  'export letters': {
+    summary: 'One letter per owner agency for a meeting’s adopted recommendations (--db PATH --meeting ID --format docx|pdf --out DIR).',
+    flags: { ...COMMON, meeting: 'string', format: 'string', out: 'string' },
+    async run(args, io) {
+      const meetingId = Number(need(args, 'meeting'));
+      if (!Number.isInteger(meetingId) || meetingId < 1) throw new UsageError('--meeting takes a meeting id (see "list meetings").');
+      const format = need(args, 'format');
+      if (format !== 'docx' && format !== 'pdf') throw new UsageError('--format is docx or pdf.');
+      const dir = path.resolve(need(args, 'out'));
+      return withUnlocked(args, io, async (call, core) => {
+        const { date, agencies } = await call('recommendations.letterAgencies', { meetingId });
+        if (!agencies.length) throw new UsageError(`The meeting of ${date} has no adopted recommendations to send.`);
+        fs.mkdirSync(dir, { recursive: true });
+        const files = [];
+        for (const a of agencies) {
+          const file = path.join(dir, letterFileName(date, a.name, format));
+          const r = await call('recommendations.exportLetter', {
+            meetingId,
+            agency: a.key,
+            format,
+            handle: core.files.register(file, 'write'),
+          });
+          files.push({ file, agency: a.name, recommendations: a.count, bytes: r.bytes, sha256: r.sha256 });
+        }
+        return { files };
+      });
+    },
+  },
   'report recommendations': {
     summary: 'Where the recommendations stand: by status, overdue responses, implemented, effect checks due (--db PATH).',
     flags: COMMON,

@@ -1,4 +1,5 @@
 /** Issue 20: the CLI's follow-through commands on a seeded workbench. */
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ async function cli(argv: string[], e: NodeJS.ProcessEnv = {}) {
   return { code, out, err };
 }
 
+const has = (bin: string) => spawnSync('which', [bin]).status === 0;
 const env = { CASEWALK_PASSPHRASE: 'harbour lantern quietly 42' };
 let dir: string;
 let db: string;
@@ -53,4 +55,88 @@ describe('cli report recommendations', () => {
     const text = await cli(['report', 'recommendations', '--db', db], env);
     expect(text.out).toMatch(/Overdue responses: \d+/);
   });
+});
+
+/** Text of a document as LibreOffice reads it (DOCX → PDF → text), or of a PDF. */
+function textOf(file: string): string {
+  const pdf = file.endsWith('.pdf') ? file : file.replace(/\.docx$/, '.pdf');
+  if (!file.endsWith('.pdf')) {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-lo-'));
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-lo-out-'));
+    try {
+      execFileSync(
+        'timeout',
+        ['120', 'soffice', `-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file],
+        {
+          stdio: 'pipe',
+        },
+      );
+      return execFileSync('pdftotext', [path.join(out, path.basename(pdf)), '-'], { encoding: 'utf8' });
+    } finally {
+      fs.rmSync(profile, { recursive: true, force: true });
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }
+  return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+}
+
+/** The seeded incidents' codes and narratives, and the roster's names (people, not organisations). */
+async function seededRecord() {
+  const { Core } = await import('../core/core');
+  const { typedCaller } = await import('../core/dispatch');
+  const core = new Core({ dataDir: dir, dbFile: db });
+  await typedCaller(core)('workbench.unlock', { passphrase: env.CASEWALK_PASSPHRASE });
+  const out = core.workbench.read((d) => ({
+    codes: (d.prepare('SELECT code FROM incidents').all() as { code: string }[]).map((r) => r.code),
+    narratives: (d.prepare('SELECT DISTINCT narrative FROM incidents').all() as { narrative: string }[]).map((r) => r.narrative),
+    people: (d.prepare('SELECT name FROM members').all() as { name: string }[]).map((r) => r.name),
+  }));
+  core.close();
+  return out;
+}
+
+/** No incident code, no sentence of a seeded narrative, no person's name. */
+function expectNoIncidentDetails(text: string, record: Awaited<ReturnType<typeof seededRecord>>) {
+  const flat = text.replace(/\s+/g, ' ');
+  for (const code of record.codes) expect(flat.includes(code), code).toBe(false);
+  const sentences = new Set(record.narratives.flatMap((n) => n.split(/(?<=\.)\s+/).filter((s) => s.length > 25)));
+  for (const s of sentences) expect(flat.includes(s), s).toBe(false);
+  for (const p of record.people) expect(flat.includes(p), p).toBe(false);
+}
+
+describe.runIf(has('soffice') && has('pdftotext'))('cli export letters', () => {
+  it('one letter per owner agency of the latest ended meeting, DOCX and PDF, that LibreOffice opens, with no incident details', async () => {
+    const meetings = JSON.parse((await cli(['list', 'meetings', '--db', db, '--json'], env)).out) as {
+      id: number;
+      date: string;
+      status: string;
+    }[];
+    const latest = meetings
+      .filter((m) => m.status === 'ended')
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .at(-1)!;
+    const record = await seededRecord();
+    for (const format of ['pdf', 'docx'] as const) {
+      const out = path.join(dir, `letters-${format}`);
+      const r = await cli(
+        ['export', 'letters', '--db', db, '--meeting', String(latest.id), '--format', format, '--out', out, '--json'],
+        env,
+      );
+      expect(r).toMatchObject({ code: 0, err: '' });
+      const { files } = JSON.parse(r.out) as { files: { file: string; agency: string; recommendations: number }[] };
+      expect(files.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(files.map((f) => f.agency)).size).toBe(files.length);
+      expect(fs.readdirSync(out).sort()).toEqual(files.map((f) => path.basename(f.file)).sort());
+      for (const f of files) {
+        const text = textOf(f.file).replace(/\s+/g, ' ');
+        expect(text).toContain(`Request for response — ${f.agency}`);
+        expect(text).toContain('How to respond');
+        expect(text.match(/R-\d{3}:/g)?.length).toBe(f.recommendations);
+        expectNoIncidentDetails(text, record);
+      }
+    }
+    expect((await cli(['export', 'letters', '--db', db, '--meeting', String(latest.id), '--format', 'md', '--out', dir], env)).err).toBe(
+      'casewalk: --format is docx or pdf.\n',
+    );
+  }, 300_000);
 });

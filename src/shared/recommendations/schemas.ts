@@ -143,6 +143,23 @@ export const recommendationMethods = {
     recommendation,
   ),
   'recommendations.report': method(emptyInput, recommendationReport),
+  /** The agencies that get a letter for a meeting: owners of its adopted (or sent) recommendations. */
+  'recommendations.letterAgencies': method(
+    z.object({ meetingId: rowId }).strict(),
+    z.object({ date: z.string(), agencies: z.array(z.object({ key: z.string(), name: z.string(), count: z.number() })) }),
+  ),
+  /** One agency's letter (DOCX or PDF), through the identifier guard: organisations only, no incident details. */
+  'recommendations.exportLetter': method(
+    z
+      .object({
+        meetingId: rowId,
+        agency: z.string().regex(/^(o:\d{1,12}|a:.{1,200})$/, 'Not an agency: list the agencies for the meeting again.'),
+        format: z.enum(['docx', 'pdf']),
+        handle: fileHandle,
+      })
+      .strict(),
+    z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() }),
+  ),
   /** Days from the meeting to the requested response date (a committee setting, 60 by default). */
   'recommendations.settings': method(emptyInput, z.object({ responseDays: z.number() })),
   'recommendations.setResponseDays': method(

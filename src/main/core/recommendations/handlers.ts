@@ -15,6 +15,9 @@ import { responseDays, setRecommendationStatus, setResponseDays } from './lifecy
 import { recordEffectCheck, recordResponse, setEffectMeasure } from './response';
 import { registerFile } from './register';
 import { recommendationReport } from './report';
+import { letterAgencies, letterDoc } from './letters';
+import { followAllowed } from './guard';
+import { exportDocument } from '../exports/write';
 
 type RecommendationMethod = keyof typeof recommendationMethods;
 
@@ -34,6 +37,15 @@ export function recommendationHandlers(ctx: HandlerContext): Pick<Handlers, Reco
     'recommendations.setEffectMeasure': ({ id, ...input }) => setEffectMeasure(wb(), id, input, today()),
     'recommendations.recordEffectCheck': ({ checkId, ...input }) => recordEffectCheck(wb(), checkId, input, today()),
     'recommendations.report': () => wb().read((db) => recommendationReport(db, today())),
+    'recommendations.letterAgencies': ({ meetingId }) => wb().read((db) => letterAgencies(db, meetingId)),
+    'recommendations.exportLetter': ({ meetingId, agency, format, handle }) =>
+      exportDocument(ctx, handle, {
+        what: 'letter',
+        entity: `meeting:${meetingId}`,
+        format,
+        build: (db, committee) => letterDoc(db, meetingId, agency, committee),
+        allowed: followAllowed,
+      }),
     'recommendations.settings': () => ({ responseDays: wb().read(responseDays) }),
     'recommendations.setResponseDays': ({ responseDays: days }) => setResponseDays(wb(), days),
     'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {
