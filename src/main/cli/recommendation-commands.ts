@@ -45,6 +45,19 @@ export const RECOMMENDATION_COMMANDS: Record<string, Command> = {
       });
     },
   },
+  'export tracker': {
+    summary: 'The public recommendations tracker (--db PATH --format html|csv|xlsx --out FILE); no incident details, organisations only.',
+    flags: { ...COMMON, format: 'string', out: 'string' },
+    async run(args, io) {
+      const format = need(args, 'format');
+      if (format !== 'html' && format !== 'csv' && format !== 'xlsx') throw new UsageError('--format is html, csv or xlsx.');
+      const out = path.resolve(need(args, 'out'));
+      return withUnlocked(args, io, async (call, core) => {
+        const r = await call('recommendations.exportTracker', { format, handle: core.files.register(out, 'write') });
+        return { file: out, format, bytes: r.bytes, rows: r.rows, sha256: r.sha256 };
+      });
+    },
+  },
   'report recommendations': {
     summary: 'Where the recommendations stand: by status, overdue responses, implemented, effect checks due (--db PATH).',
     flags: COMMON,

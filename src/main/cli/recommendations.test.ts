@@ -140,3 +140,69 @@ describe.runIf(has('soffice') && has('pdftotext'))('cli export letters', () => {
     );
   }, 300_000);
 });
+
+describe('cli export tracker', () => {
+  it('HTML that Chromium opens as one table; CSV and XLSX with the same rows (XLSX read by LibreOffice); no incident details', async () => {
+    const record = await seededRecord();
+    const files: Record<string, { rows: number; file: string }> = {};
+    for (const format of ['html', 'csv', 'xlsx'] as const) {
+      const out = path.join(dir, `tracker.${format}`);
+      const r = await cli(['export', 'tracker', '--db', db, '--format', format, '--out', out, '--json'], env);
+      expect(r).toMatchObject({ code: 0, err: '' });
+      const v = JSON.parse(r.out) as { file: string; rows: number; bytes: number };
+      expect(v.bytes).toBe(fs.statSync(out).size);
+      expect(v.rows).toBeGreaterThan(5);
+      files[format] = v;
+    }
+    expect(files.csv!.rows).toBe(files.html!.rows);
+    const csvText = fs.readFileSync(files.csv!.file, 'utf8');
+    expect(csvText.split('\r\n')[0]).toBe(
+      '\uFEFFNumber,Category,Recommendation,Owner agency,Status,Response,Adopted,Response requested by,Responded,Verified,Effect',
+    );
+    expect(csvText).toMatch(/Verified implemented · Closed – /);
+    expect(csvText).toMatch(/Reported implemented/);
+    expectNoIncidentDetails(csvText, record);
+
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${files.html!.file}`);
+      expect(await page.title()).toBe('Recommendations tracker — Riverside CIT');
+      expect(await page.locator('tbody tr').count()).toBe(files.html!.rows);
+      expect(await page.locator('thead th').allTextContents()).toContain('Owner agency');
+      expectNoIncidentDetails(await page.locator('body').innerText(), record);
+      // One self-contained file: no script, no request for anything else.
+      expect(fs.readFileSync(files.html!.file, 'utf8')).not.toMatch(/<script|<link|src=|url\(/i);
+    } finally {
+      await browser.close();
+    }
+
+    if (has('soffice') && fs.existsSync('/usr/lib/libreoffice/program/libsclo.so')) {
+      const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-lo-'));
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-lo-out-'));
+      try {
+        execFileSync(
+          'timeout',
+          [
+            '120',
+            'soffice',
+            `-env:UserInstallation=file://${profile}`,
+            '--headless',
+            '--convert-to',
+            'csv:Text - txt - csv (StarCalc):44,34,76',
+            '--outdir',
+            out,
+            files.xlsx!.file,
+          ],
+          { stdio: 'pipe' },
+        );
+        const lines = fs.readFileSync(path.join(out, 'tracker.csv'), 'utf8').trim().split(/\r?\n/);
+        expect(lines).toHaveLength(files.xlsx!.rows + 1);
+      } finally {
+        fs.rmSync(profile, { recursive: true, force: true });
+        fs.rmSync(out, { recursive: true, force: true });
+      }
+    }
+  }, 300_000);
+});

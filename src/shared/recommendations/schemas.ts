@@ -160,6 +160,11 @@ export const recommendationMethods = {
       .strict(),
     z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() }),
   ),
+  /** The public tracker: adopted recommendations, their owner agency, status and response; never incident details or a person. */
+  'recommendations.exportTracker': method(
+    z.object({ format: z.enum(['html', 'csv', 'xlsx']), handle: fileHandle }).strict(),
+    z.object({ displayName: z.string(), bytes: z.number(), rows: z.number(), sha256: z.string() }),
+  ),
   /** Days from the meeting to the requested response date (a committee setting, 60 by default). */
   'recommendations.settings': method(emptyInput, z.object({ responseDays: z.number() })),
   'recommendations.setResponseDays': method(

@@ -17,6 +17,8 @@ import { registerFile } from './register';
 import { recommendationReport } from './report';
 import { letterAgencies, letterDoc } from './letters';
 import { followAllowed } from './guard';
+import { trackerFile } from './tracker';
+import { createHash } from 'node:crypto';
 import { exportDocument } from '../exports/write';
 
 type RecommendationMethod = keyof typeof recommendationMethods;
@@ -46,6 +48,17 @@ export function recommendationHandlers(ctx: HandlerContext): Pick<Handlers, Reco
         build: (db, committee) => letterDoc(db, meetingId, agency, committee),
         allowed: followAllowed,
       }),
+    'recommendations.exportTracker': ({ format, handle }) => {
+      const w = wb();
+      const { bytes, rows } = w.read((db) => trackerFile(db, format, w.committee, today()));
+      const file = ctx.files.take(handle, 'write');
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      w.write(
+        { event: 'export', entity: 'recommendations', detail: `tracker ${format.toUpperCase()} (${rows} rows); sha256:${sha256}` },
+        () => writeFileAtomic(file, bytes),
+      );
+      return { displayName: path.basename(file), bytes: bytes.length, rows, sha256 };
+    },
     'recommendations.settings': () => ({ responseDays: wb().read(responseDays) }),
     'recommendations.setResponseDays': ({ responseDays: days }) => setResponseDays(wb(), days),
     'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {
