@@ -78,6 +78,10 @@ export const recommendation = z.object({
   /** At least one of its findings is a 24/7 coverage gap rather than a case. */
   fromCoverageGap: z.boolean(),
   meetingId: z.number().nullable(),
+  /** The meeting's date, for a link to it. */
+  meetingDate: z.string().nullable(),
+  /** The incidents its findings came from, for links to them (codes only, never details). */
+  incidents: z.array(z.object({ id: z.number(), code: z.string() })),
   history: z.array(
     z.object({
       status: z.enum(REC_STATUS.values),

@@ -27,12 +27,16 @@ interface RecRow extends FollowRow {
   meeting_id: number | null;
   finding_ids: string | null;
   codes: string | null;
+  incident_refs: string | null;
+  meeting_date: string | null;
   systemic: number;
 }
 
 const SELECT = `SELECT r.*, coalesce(m.name, o.name) AS owner_name, coalesce(m.sector, o.sector) AS owner_sector,
     (SELECT group_concat(finding_id) FROM recommendation_findings rf WHERE rf.recommendation_id = r.id) AS finding_ids,
     (SELECT group_concat(DISTINCT i.code) FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id JOIN incidents i ON i.id = f.incident_id WHERE rf.recommendation_id = r.id) AS codes,
+    (SELECT group_concat(DISTINCT i.id || ':' || i.code) FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id JOIN incidents i ON i.id = f.incident_id WHERE rf.recommendation_id = r.id) AS incident_refs,
+    (SELECT md.date FROM meetings md WHERE md.id = r.meeting_id) AS meeting_date,
     EXISTS (SELECT 1 FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE rf.recommendation_id = r.id AND f.source != 'case') AS systemic,
     ${FOLLOW_COLUMNS}
   FROM recommendations r LEFT JOIN members m ON m.id = r.owner_member_id LEFT JOIN organisations o ON o.id = r.owner_organisation_id`;
@@ -64,6 +68,13 @@ function toRec(db: ReadableDB, r: RecRow, today: string, withHistory: boolean): 
     incidentCodes: r.codes ? r.codes.split(',').sort() : [],
     fromCoverageGap: r.systemic === 1,
     meetingId: r.meeting_id,
+    meetingDate: r.meeting_date,
+    incidents: r.incident_refs
+      ? r.incident_refs
+          .split(',')
+          .map((x) => ({ id: Number(x.slice(0, x.indexOf(':'))), code: x.slice(x.indexOf(':') + 1) }))
+          .sort((a, b) => a.code.localeCompare(b.code))
+      : [],
     history: withHistory
       ? (db
           .prepare('SELECT status, note, at, member AS by, was FROM recommendation_history WHERE recommendation_id = ? ORDER BY id')

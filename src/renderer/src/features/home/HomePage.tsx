@@ -1,8 +1,9 @@
-import { Anchor, Badge, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { href, paths } from '../../lib/routes';
 import { formatLongDate } from '../../lib/format';
 import { StatCard } from '../../ui/StatCard';
 import { ErrorAlert } from '../../ui/FormActions';
+import { FollowUpLists } from '../recommendations';
 import { useHomeSummary } from './queries';
 
 /** What needs attention: the next meeting, overdue recommendations, identifiers to resolve, cases ready for review. */
@@ -37,7 +38,7 @@ export function HomePage({ member, go }: { member: string | null; go(path: strin
               label="Overdue recommendations"
               value={String(s.overdue.length)}
               alert={s.overdue.length > 0}
-              note={`${s.dueSoon} more due in the next 30 days`}
+              note={link(paths.recommendations({ overdue: true }), `${s.dueSoon} more due in the next 30 days · open the register`)}
             />
             <StatCard
               label="Incidents with identifiers to resolve"
@@ -58,22 +59,7 @@ export function HomePage({ member, go }: { member: string | null; go(path: strin
               </Text>
             </Paper>
           )}
-          {s.overdue.length > 0 && (
-            <Paper withBorder p="lg">
-              <Stack gap="xs">
-                <Title order={3}>Overdue recommendations</Title>
-                {s.overdue.slice(0, 8).map((r) => (
-                  <Text key={r.id}>
-                    <b>{r.code}</b> · {r.action} · {r.owner.name} · due {r.dueDate}{' '}
-                    <Badge color="red.9" variant="filled">
-                      Overdue
-                    </Badge>
-                  </Text>
-                ))}
-                {link(paths.recommendations(), 'Open the register')}
-              </Stack>
-            </Paper>
-          )}
+          <FollowUpLists s={s} go={go} />
         </>
       )}
     </Stack>
