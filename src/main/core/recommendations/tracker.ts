@@ -112,9 +112,10 @@ function html(committee: string, today: string, rows: string[][]): string {
     .filter(([, n]) => n > 0)
     .map(([l, n]) => `<li>${esc(l)}: <strong>${n}</strong></li>`)
     .join('');
-  const body = rows
-    .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`)
-    .join('\n');
+  // Dates (columns 7 to 10) stay on one line.
+  const cell = (c: string, i: number) =>
+    i === 0 ? `<th scope="row">${esc(c)}</th>` : i >= 6 && i <= 9 ? `<td class="d">${esc(c)}</td>` : `<td>${esc(c)}</td>`;
+  const body = rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -129,6 +130,7 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.5rem 0}
 th,td{border:1px solid #9a9a9a;padding:.45rem .55rem;vertical-align:top;text-align:left}
 thead th{background:#e8eef5}
+td.d{white-space:nowrap}
 tbody tr:nth-child(even){background:#f6f6f6}
 .note{max-width:60rem}
 ul.counts{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;padding:0;list-style:none}

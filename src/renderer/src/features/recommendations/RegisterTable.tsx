@@ -9,27 +9,34 @@ import { StatusText } from './StatusText';
 
 export function RegisterTable(p: { rows: Recommendation[]; go(path: string): void; onMove(rec: Recommendation, to: RecStatus): void }) {
   const link = (path: string, text: string, label?: string) => (
-    <Anchor key={path} href={href(path)} onClick={(e) => (e.preventDefault(), p.go(path))} aria-label={label}>
+    <Anchor
+      key={path}
+      href={href(path)}
+      onClick={(e) => (e.preventDefault(), p.go(path))}
+      aria-label={label}
+      fw={600}
+      style={{ whiteSpace: 'nowrap' }}
+    >
       {text}
     </Anchor>
   );
   return (
-    <Table fz="md" striped aria-label="Recommendation register" layout="fixed">
+    <Table fz="md" striped aria-label="Recommendation register">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={90}>Code</Table.Th>
-          <Table.Th>Action</Table.Th>
-          <Table.Th w={200}>Owner</Table.Th>
-          <Table.Th w={150}>Due</Table.Th>
-          <Table.Th w={190}>Strength</Table.Th>
-          <Table.Th w={250}>Status</Table.Th>
-          <Table.Th w={170}>From</Table.Th>
+          <Table.Th>Code</Table.Th>
+          <Table.Th miw={280}>Action</Table.Th>
+          <Table.Th>Owner</Table.Th>
+          <Table.Th>Due</Table.Th>
+          <Table.Th>Strength</Table.Th>
+          <Table.Th>Status</Table.Th>
+          <Table.Th>From</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {p.rows.map((r) => (
           <Table.Tr key={r.id}>
-            <Table.Td fw={700}>{link(paths.recommendation(r.id), r.code)}</Table.Td>
+            <Table.Td>{link(paths.recommendation(r.id), r.code)}</Table.Td>
             <Table.Td>
               {r.action}
               {r.measure && (
@@ -41,7 +48,7 @@ export function RegisterTable(p: { rows: Recommendation[]; go(path: string): voi
             <Table.Td>{r.owner.name}</Table.Td>
             <Table.Td>
               <Stack gap={4} align="flex-start">
-                <Text>{r.dueDate}</Text>
+                <Text style={{ whiteSpace: 'nowrap' }}>{r.dueDate}</Text>
                 {r.overdue && (
                   <Badge color="red.9" variant="filled">
                     Overdue
