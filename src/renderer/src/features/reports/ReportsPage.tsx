@@ -17,6 +17,7 @@ import { reportsSearch, useRouteSearch } from '../../lib/routes';
 import { useDashboard } from './queries';
 import { blockedOf, GuardBlockedAlert } from '../../ui/GuardBlocked';
 import type { GuardBlock } from '../../../../shared/result';
+import { FollowThroughReport } from '../recommendations';
 
 const SOURCE_COLORS = ['teal.9', 'blue.9', 'grape.9', 'orange.8', 'gray.7', 'red.9', 'dark.4'];
 const GOALS: Record<string, string> = {
@@ -242,6 +243,7 @@ export function ReportsPage() {
           ])}
         />
       </Paper>
+      <FollowThroughReport />
       {d.attributions.map((a) => (
         <Text key={a} size="sm" c="dimmed">
           {a}
