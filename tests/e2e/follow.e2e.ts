@@ -35,7 +35,13 @@ test('follow-through: Home, register search, a recommendation’s response and h
 
       // A recommendation sent and awaiting its response: record it, see the history.
       await page.getByRole('switch', { name: 'Response overdue' }).check();
-      const firstCode = page.getByRole('table', { name: 'Recommendation register' }).getByRole('row').nth(1).getByRole('link').first();
+      const firstCode = page
+        .getByRole('table', { name: 'Recommendation register' })
+        .getByRole('row')
+        .filter({ hasText: 'Response overdue' })
+        .first()
+        .getByRole('link')
+        .first();
       const code = (await firstCode.textContent()) ?? '';
       await firstCode.click();
       await page.getByRole('heading', { name: `Recommendation ${code}`, level: 2 }).waitFor();
@@ -71,6 +77,13 @@ test('follow-through: Home, register search, a recommendation’s response and h
         .first()
         .scrollIntoViewIfNeeded();
       await look(page, 'f4-agenda-effect-check');
+
+      // Reports: the follow-through figures.
+      await page.getByRole('link', { name: /^Reports/ }).click();
+      const report = page.getByRole('region', { name: 'Follow-through' });
+      await report.getByRole('table', { name: 'Time to response and verification by agency' }).waitFor();
+      await report.getByRole('heading', { name: 'Follow-through' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await look(page, 'f6-reports-follow-through');
 
       // The public tracker as a web page.
       await page.getByRole('link', { name: /^Recommendations/ }).click();
