@@ -224,7 +224,7 @@ async function phaseApp(dir: string) {
     const t = performance.now();
     const table = await readCsv(TORONTO);
     const plan = planImport(table, PRESETS['toronto-pic']!, { skipInvalid: false, dryRun: false });
-    writePlan(c.workbench, plan, 'toronto-pic');
+    writePlan(c.workbench, plan, 'toronto-pic', path.basename(TORONTO));
     importRowsPerSec = Math.round(table.rows.length / ((performance.now() - t) / 1000));
     c.close();
   }

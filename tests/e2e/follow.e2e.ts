@@ -94,7 +94,8 @@ test('follow-through: Home, register search, a recommendation’s response and h
           .getByRole('status')
           .filter({ hasText: /saved: public tracker, \d+ recommendations?\.$/ })
           .textContent()) ?? '';
-      const file = path.join(host.filesDir, saved.split(' saved')[0]!);
+      // The status names where the file went (its whole path).
+      const file = path.resolve(host.filesDir, saved.split(' saved')[0]!);
       const html = fs.readFileSync(file, 'utf8');
       assert(html.startsWith('<!doctype html>') && !/<script/i.test(html), `a self-contained page: ${file}`);
       const tracker = await newPage();

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { Core } from '../../src/main/core/core';
+import { dispatch, typedCaller } from '../../src/main/core/dispatch';
+import { seed } from '../../src/main/core/seed/seed';
 import { ROOT } from '../host/server';
-import { assert, look, test, withEnv } from './harness';
-import { addTimelineStep, toHome } from './flows';
+import { assert, look, screenshot, test, withEnv } from './harness';
+import { addTimelineStep, PASS, toHome } from './flows';
 
 const TORONTO = path.resolve(ROOT, '../shared/data/persons_in_crisis_data.csv');
 
@@ -29,6 +33,11 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
     await page.getByText('31,944 of 31,944 incidents').waitFor();
     await page.getByText("Contains public sector Datasets made available under the City of Toronto's Open Data Licence v2.0").waitFor();
     await page.getByRole('row').nth(3).waitFor();
+    // Five-digit committee codes (2015-9768) show whole.
+    const codes = await page
+      .locator('[data-row-index] [role="cell"]:first-child')
+      .evaluateAll((cells) => cells.map((c) => ({ code: c.textContent, cut: c.scrollWidth > c.clientWidth + 1 })));
+    assert(codes.length > 5 && codes.every((c) => !c.cut), `codes shown whole: ${JSON.stringify(codes.filter((c) => c.cut))}`);
     await look(page, '12-incidents-list-toronto');
 
     // Filter by disposition: 7,024 apprehensions (emergency detention).
@@ -130,9 +139,23 @@ test('incidents: new incident, identifiers highlighted while typing, redact, dis
     await page.getByRole('link', { name: /^Incidents/ }).click();
     await page.getByRole('button', { name: 'New incident' }).click();
     await page.getByRole('dialog', { name: 'New incident' }).waitFor();
+    // The year is required, and an incident is never in a later year: said under the field.
+    const newYear = page.getByRole('dialog', { name: 'New incident' }).getByRole('textbox', { name: 'Year' });
+    const thisYear = await newYear.inputValue();
+    await newYear.fill('');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('Give the year of the incident (for example 2026).').waitFor();
+    await newYear.fill(String(Number(thisYear) + 5));
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText(`The year of the incident cannot be after this year (${thisYear}); an incident has already happened.`).waitFor();
+    assert((await newYear.getAttribute('aria-invalid')) === 'true', 'the year is marked invalid');
+    await look(page, '14-new-incident-future-year');
+    await newYear.fill('2026');
     await page.getByLabel('Committee code').fill('2026-014');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { name: 'Incident 2026-014' }).waitFor();
+    // Opening an incident puts focus on its heading.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Incident 2026-014');
 
     const narrative = page.getByLabel('De-identified narrative');
     await narrative.fill(
@@ -151,6 +174,8 @@ test('incidents: new incident, identifiers highlighted while typing, redact, dis
 
     await page.getByRole('button', { name: 'Redact to [NAME]: “Fatima Okafor”' }).click();
     assert((await narrative.inputValue()).startsWith('Caller [NAME] reported'), 'redaction replaces the name with [NAME]');
+    // Focus moves to the next finding, not to the top of the page.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Redact to [PHONE]: “(605) 274-8779”');
     await page.keyboard.press('Control+s');
     await page.getByText('1 unresolved identifier', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Not an identifier… “(605) 274-8779”' }).click();
@@ -186,6 +211,20 @@ test('incidents: new incident, identifiers highlighted while typing, redact, dis
     await page.locator('tr[aria-label^="Step 5: 01:05"]').waitFor();
     await page.getByRole('heading', { name: 'Timeline' }).scrollIntoViewIfNeeded();
     await look(page, '15-incident-timeline');
+
+    // Findings outside the narrative (a timeline step): after Redact focus goes to the next one, then to the panel.
+    await addTimelineStep(page, '01:20', 'Fatima Okafor called back on (605) 274-8779', 'Disposition');
+    const guard = page.getByRole('heading', { name: 'Identifier guard' });
+    await guard.scrollIntoViewIfNeeded();
+    await page.locator('button[data-redact]').nth(1).waitFor();
+    await page.locator('button[data-redact]').first().click();
+    await page.waitForFunction(
+      () => document.activeElement?.matches('button[data-redact]') && document.querySelectorAll('button[data-redact]').length === 1,
+    );
+    await page.keyboard.press('Enter');
+    await page.getByText('No possible identifiers are left outside the narrative and referrals.').waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Identifier guard');
+    await look(page, '15a-incident-guard-cleared');
     assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
   });
 });
@@ -218,3 +257,136 @@ test('import: an unmapped value blocks the import until it is mapped in the wiza
     assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
   });
 });
+
+/** Rows of the incident list wholly inside its scrolling body. */
+const rowsInView = (page: Page) =>
+  page.evaluate(() => {
+    const body = document.querySelector('[role="table"][aria-label="Incidents"] [role="rowgroup"]:last-child')!.getBoundingClientRect();
+    return [...document.querySelectorAll('[data-row-index]')].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.top >= body.top - 1 && b.bottom <= body.bottom + 1;
+    }).length;
+  });
+
+test('incidents: a year of use — readable badges, clipped cells in full on hover and focus, compact rows, errors under their fields', async () => {
+  await withEnv(
+    async ({ page, problems }) => {
+      await page.getByRole('textbox', { name: 'Passphrase' }).fill(PASS);
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await page.getByRole('link', { name: /^Incidents/ }).click();
+      await page.getByText('400 of 400 incidents').waitFor();
+      await page
+        .locator('[data-row-index="5"]')
+        .getByText(/^\d{4}-\d{3}$/)
+        .waitFor();
+      // Every status and identifier badge shows its whole label.
+      const badges = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-row-index] .mantine-Badge-label')].map((b) => ({
+          text: b.textContent ?? '',
+          clipped: b.scrollWidth > b.clientWidth + 1,
+        })),
+      );
+      assert(
+        badges.some((b) => b.text === 'Ready for review') && badges.some((b) => b.text === '2 IDs to resolve'),
+        `badges: ${JSON.stringify(badges.slice(0, 12))}`,
+      );
+      assert(
+        badges.every((b) => !b.clipped),
+        `no badge is cut: ${JSON.stringify(badges.filter((b) => b.clipped))}`,
+      );
+      // A cell too narrow for its text ends in "…", and shows it whole on hover.
+      const clipped = page
+        .locator('[data-row-index] span[class*="clip"]')
+        .filter({ hasText: 'Emergency detention / apprehension' })
+        .first();
+      assert(
+        await clipped.evaluate((e) => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth),
+        'the disposition is clipped with an ellipsis',
+      );
+      const comfortable = await rowsInView(page);
+      assert(comfortable >= 10, `at 1440×900 the list shows ${comfortable} rows`);
+      await look(page, '12a-incidents-list-1440');
+      await clipped.hover();
+      await page.getByRole('tooltip').filter({ hasText: 'Emergency detention / apprehension' }).waitFor();
+      await screenshotAfterHover(page, '12b-incidents-list-tooltip');
+
+      await page.getByText('Compact', { exact: true }).click();
+      await page.waitForFunction(() => location.hash.includes('density=compact'));
+      await page.waitForTimeout(200);
+      const compact = await rowsInView(page);
+      assert(compact >= comfortable + 4, `compact rows show more (${compact} against ${comfortable})`);
+      await look(page, '12c-incidents-list-compact-1440');
+
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.waitForTimeout(300);
+      await look(page, '12d-incidents-list-1280');
+      const small = await rowsInView(page);
+      assert(small >= 9, `at 1280×720 the compact list still shows nine rows or more (${small})`);
+      // Keyboard focus opens the row: every cell whole.
+      await page.locator('[data-row-index="0"]').focus();
+      await page.keyboard.press('ArrowDown');
+      const row = page.locator('[data-row-index="1"]');
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-row-index') === '1');
+      assert((await row.evaluate((r) => r.getBoundingClientRect().height)) > 40, 'the focused row opens to show its cells whole');
+      await look(page, '12e-incidents-row-focus-1280');
+
+      // Opening an incident puts focus on its heading.
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: /^Incident \d{4}-\d{3}$/ }).waitFor();
+      await page.waitForFunction(() => /^Incident \d{4}-\d{3}$/.test(document.activeElement?.textContent ?? ''));
+      await page.setViewportSize({ width: 1440, height: 900 });
+
+      // Bad input: the error under its field, in words; nothing saved.
+      const year = page.getByRole('textbox', { name: 'Year' });
+      const before = await year.inputValue();
+      await year.fill('');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Give the year of the incident (for example 2026).').waitFor();
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+      await look(page, '14b-incident-year-required');
+      await year.fill('2031');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText(/^The year of the incident cannot be after this year \(\d{4}\); an incident has already happened\.$/).waitFor();
+      await look(page, '14c-incident-year-future');
+      await year.fill(before);
+
+      // The narrative is never cut: a counter near the limit, an error past it.
+      const narrative = page.getByLabel('De-identified narrative');
+      await narrative.fill('Officer A spoke with the person. '.repeat(220));
+      await page.getByText('7,260 of 8,000 characters — 740 left').waitFor();
+      await narrative.fill('Officer A spoke with the person. '.repeat(250));
+      await page.getByText('8,250 of 8,000 characters — 250 over the limit').waitFor();
+      await page.getByText('The narrative must be at most 8,000 characters. Shorten it; nothing is cut off for you.').waitFor();
+      assert((await narrative.inputValue()).length === 8250, 'nothing is cut off');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByRole('alert').getByText('Not saved: correct the fields marked in red.').waitFor();
+      await narrative.scrollIntoViewIfNeeded();
+      await look(page, '14d-incident-narrative-limit');
+      assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
+    },
+    async (dataDir) => {
+      const core = new Core({ dataDir });
+      const call = typedCaller(core);
+      await call('workbench.create', { committee: 'Riverside County CIT Case Review', keyholder: 'Dana Coordinator', passphrase: PASS });
+      await call('workbench.confirmRecoveryKey', {});
+      seed(core.workbench, { incidents: 400, years: 2, seed: 3 });
+      // Three recent drafts with two possible identifiers each (the list's identifier badge).
+      for (const row of (await call('incidents.list', { status: ['draft'], limit: 3 })).rows) {
+        const d = await call('incidents.get', { id: row.id });
+        await call('incidents.update', {
+          id: row.id,
+          version: d.incident.version,
+          patch: { narrative: 'Caller Fatima Okafor called back on (605) 274-8779.', dispositions: ['emergency_detention'] },
+        });
+      }
+      if (!(await dispatch(core, 'workbench.verify', {})).ok) throw new Error('the seeded workbench does not verify');
+      core.close();
+    },
+  );
+});
+
+/** A screenshot with the pointer where it is (look() moves it away, which would close a tooltip). */
+async function screenshotAfterHover(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(250);
+  await screenshot(page, name);
+}

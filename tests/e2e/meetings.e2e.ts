@@ -68,7 +68,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('link', { name: /^Meetings/ }).click();
     await page.getByRole('button', { name: 'Plan a meeting' }).click();
     const plan = page.getByRole('dialog', { name: 'Plan a meeting' });
-    await plan.getByLabel('Date').fill('2026-12-08');
+    await plan.getByLabel('Date').fill('2026-11-17');
     await plan.getByLabel('Place').fill('County building, room 2');
     await plan.getByRole('button', { name: 'Plan meeting' }).click();
     await page.getByRole('heading', { name: /^Meeting · / }).waitFor();
@@ -117,7 +117,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.keyboard.press('ArrowRight');
     await projector.getByText('Dispatch sends patrol; mobile crisis team is 40 minutes away').waitFor();
     await projector.getByText('+6 min since the previous step').waitFor();
-    await page.keyboard.press('3');
+    await page.keyboard.press('ArrowRight');
     await projector.getByText('Officer A on scene, waits at a distance').waitFor();
 
     // Two findings with the quick-add bar (Alt+2 = services), one with a blame reminder.
@@ -186,8 +186,8 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     );
     // The meetings load as the dialog opens (it has no open transition to hide that).
     const discussAt = gap.getByRole('combobox', { name: /^Discuss at meeting/ });
-    for (let i = 0; i < 50 && !(await discussAt.inputValue()).startsWith('2026-12-08'); i++) await page.waitForTimeout(100);
-    assert((await discussAt.inputValue()).startsWith('2026-12-08'), 'the meeting in progress is preselected');
+    for (let i = 0; i < 50 && !(await discussAt.inputValue()).startsWith('2026-11-17'); i++) await page.waitForTimeout(100);
+    assert((await discussAt.inputValue()).startsWith('2026-11-17'), 'the meeting in progress is preselected');
     // The drafted text passes the guard as typed (the dialog guards it like a case finding).
     await gap.getByText('No possible identifiers found.').waitFor();
     await look(page, '21b-coverage-finding-dialog-guarded');
@@ -218,11 +218,12 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('textbox', { name: 'Case review: 2026-021', exact: true }).scrollIntoViewIfNeeded();
     await look(page, '25-minutes-editor');
     await page.getByRole('button', { name: 'Approve…' }).click();
+    await page.getByRole('dialog', { name: 'Approve the minutes?' }).getByRole('button', { name: 'Approve minutes' }).click();
     await page.getByText(/^Approved \d{4}-\d{2}-\d{2}$/).waitFor();
     await page.getByRole('button', { name: 'Export minutes' }).click();
     await page.getByRole('menuitem', { name: 'PDF…' }).click();
-    await page.getByText(/^minutes-2026-12-08\.pdf saved/).waitFor();
-    const pdf = path.join(host.filesDir, 'minutes-2026-12-08.pdf');
+    await page.getByText(/\/minutes-2026-11-17\.pdf saved/).waitFor();
+    const pdf = path.join(host.filesDir, 'minutes-2026-11-17.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const s of [
       'Minutes — Riverside County CIT Case Review',
@@ -249,7 +250,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
         .getByRole('status')
         .filter({ hasText: /\.xlsx saved: \d+ recommendations?\.$/ })
         .textContent()) ?? '';
-    const xlsxFile = path.join(host.filesDir, saved.split(' saved')[0]!);
+    const xlsxFile = path.resolve(host.filesDir, saved.split(' saved')[0]!);
     assert(fs.readFileSync(xlsxFile).subarray(0, 2).toString('latin1') === 'PK', `an XLSX (zip) file: ${xlsxFile}`);
     await page.getByRole('menu').waitFor({ state: 'detached' });
     await look(page, '24-recommendations');
@@ -267,7 +268,7 @@ test('meetings: a finding typed in walk mode reaches the room word for word; the
     await page.getByRole('link', { name: /^Meetings/ }).click();
     await page.getByRole('button', { name: 'Plan a meeting' }).click();
     const plan = page.getByRole('dialog', { name: 'Plan a meeting' });
-    await plan.getByLabel('Date').fill('2026-12-08');
+    await plan.getByLabel('Date').fill('2026-11-17');
     await plan.getByRole('button', { name: 'Plan meeting' }).click();
     await page.getByRole('combobox', { name: 'Add a case review' }).click();
     await page.getByRole('option', { name: /^2026-021/ }).click();
@@ -339,7 +340,8 @@ test('meetings: a finding typed in walk mode reaches the room word for word; the
     // After the meeting: the finding is changed only by an amendment with a reason.
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: /^Meeting · / }).waitFor();
-    await page.getByRole('button', { name: 'End meeting' }).click();
+    await page.getByRole('button', { name: 'End meeting…' }).click();
+    await page.getByRole('dialog', { name: 'End the meeting?' }).getByRole('button', { name: 'End meeting', exact: true }).click();
     await page
       .getByRole('button', { name: 'Start walk-through' })
       .or(page.getByText('Ended', { exact: true }))

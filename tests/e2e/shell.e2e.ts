@@ -45,7 +45,7 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
     // Backup: file lands in the test folder, no temp left behind.
     await page.getByRole('tab', { name: 'Backup & restore' }).click();
     await page.getByRole('button', { name: 'Back up now…' }).click();
-    await page.getByText(/Backup saved as casewalk-.*\.cwbackup/).waitFor();
+    await page.getByText(/Backup saved as .*\/casewalk-.*\.cwbackup/).waitFor();
     await page.getByRole('status').getByText('Done · 100%').waitFor();
     await look(page, '05-settings-backup');
     const files = fs.readdirSync(host.filesDir);

@@ -11,6 +11,7 @@
 import { buildCasewalkApi, buildProjectorApi, type CasewalkApi, type Invoke, type Subscribe } from '../../src/shared/api';
 import { eventNames, type EventName } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
+import { chooseOpenInBrowser } from './file-chooser';
 
 declare const __CASEWALK_SURFACE__: 'presenter' | 'projector';
 declare const __CASEWALK_PROJECTOR_ENTRY__: string | null;
@@ -42,6 +43,11 @@ function ensureSource(): void {
 }
 
 const invoke: Invoke = async (method, input) => {
+  // No native dialog in a browser: the page's own file chooser, handed to the host first.
+  if (method === 'files.chooseOpen' && __CASEWALK_SURFACE__ === 'presenter') {
+    const answer = await chooseOpenInBrowser(input);
+    if (answer) return answer;
+  }
   const res = await fetch(`/rpc/${encodeURIComponent(method)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

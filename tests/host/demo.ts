@@ -38,5 +38,5 @@ const counts = seed(core.workbench, { incidents, years: 3, seed: 1 });
 core.close();
 const host = await startTestHost({ dataDir, port: Number(process.env.PORT ?? 5718) });
 process.stdout.write(
-  `Casewalk demo (synthetic data: ${counts.incidents} incidents, ${counts.meetings} meetings).\nPassphrase: ${PASSPHRASE}\nOpen: ${host.url}\n`,
+  `Casewalk demo (synthetic data: ${counts.incidents} incidents, ${counts.meetings} meetings).\nPassphrase: ${PASSPHRASE}\nSaved files (exports, backups) and files you choose go to: ${host.filesDir}\nOpen: ${host.url}\n`,
 );

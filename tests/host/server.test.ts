@@ -68,6 +68,45 @@ describe('test host', () => {
   });
 });
 
+describe("test host: the preview's file chooser (issue 19)", () => {
+  const upload = (c: string, name: string, body: string, origin = host.origin) =>
+    fetch(`${host.origin}/__casewalk/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { cookie: c, origin }, body });
+  const queued = async (c: string) =>
+    ((await (await fetch(`${host.origin}/__casewalk/pick-queue`, { headers: { cookie: c } })).json()) as { queued: number }).queued;
+
+  it('a chosen file is saved in the files folder under its own (safe) name, never over another, and picked next', async () => {
+    const c = await cookie();
+    expect(await queued(c)).toBe(0);
+    const a = await upload(c, '../../outside.csv', 'y,m\n2025,5\n');
+    expect(await a.json()).toEqual({ name: 'outside.csv' });
+    expect(fs.readFileSync(path.join(host.filesDir, 'outside.csv'), 'utf8')).toBe('y,m\n2025,5\n');
+    expect(fs.existsSync(path.join(host.filesDir, '..', '..', 'outside.csv'))).toBe(false);
+    const b = await upload(c, 'outside.csv', 'second');
+    expect(await b.json()).toEqual({ name: 'outside (2).csv' });
+    expect(fs.readFileSync(path.join(host.filesDir, 'outside.csv'), 'utf8')).toBe('y,m\n2025,5\n');
+    expect(await queued(c)).toBe(2);
+    // The ordinary open-file call now picks them, in order.
+    const pick = async () =>
+      (await (
+        await fetch(`${host.origin}/rpc/files.chooseOpen`, {
+          method: 'POST',
+          headers: { cookie: c, origin: host.origin, 'content-type': 'application/json' },
+          body: JSON.stringify({ purpose: 'import' }),
+        })
+      ).json()) as { ok: boolean; value: { displayName: string } | null };
+    expect((await pick()).value?.displayName).toBe('outside.csv');
+    expect((await pick()).value?.displayName).toBe('outside (2).csv');
+    expect(await queued(c)).toBe(0);
+  });
+
+  it('refuses a hand-over from another origin or without the token', async () => {
+    const c = await cookie();
+    expect((await upload(c, 'x.csv', 'a', 'http://evil.example')).status).toBe(403);
+    expect((await upload('cw=wrong', 'x.csv', 'a')).status).toBe(403);
+    expect(fs.existsSync(path.join(host.filesDir, 'x.csv'))).toBe(false);
+  });
+});
+
 describe('test host: the projector surface (issue 16, item 15)', () => {
   const TEST_PASSPHRASE = 'harbour lantern quietly 42';
   async function projectorCookie(): Promise<string> {

@@ -59,6 +59,22 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 const MAX_BODY = 4 * 1024 * 1024;
+/** The largest file the preview's file chooser hands over (the importer's own limit). */
+const MAX_UPLOAD = 512 * 1024 * 1024;
+
+/** A name for a chosen file inside filesDir: its own base name, made safe, never overwriting another. */
+export function uploadName(filesDir: string, raw: string): string {
+  const base =
+    path
+      .basename(raw)
+      .replace(/[^\w.\- ]+/g, '_')
+      .replace(/^\.+/, '')
+      .slice(0, 120) || 'chosen-file';
+  const ext = path.extname(base);
+  let name = base;
+  for (let i = 2; fs.existsSync(path.join(filesDir, name)); i++) name = `${base.slice(0, base.length - ext.length)} (${i})${ext}`;
+  return name;
+}
 
 /** One build per surface: the presenter's knows where the projector enters; the projector's exposes only its own calls. */
 async function buildBrowserPreload(surface: Surface, projectorEntry: string | null): Promise<string> {
@@ -166,6 +182,37 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
         // Who calls is the origin (and token) the request came in on, never anything in it.
         void core.call(method, input, surface).then((r) => send(200, JSON.stringify(r), 'application/json'));
       });
+      return;
+    }
+    // The preview's file chooser: the browser preload reads the chosen file and hands it over
+    // here; it is saved in filesDir and becomes the next file the open-file "dialog" picks.
+    if (surface === 'presenter' && url.pathname === '/__casewalk/pick-queue' && req.method === 'GET') {
+      return send(200, JSON.stringify({ queued: pickQueue.length }), 'application/json');
+    }
+    if (surface === 'presenter' && url.pathname === '/__casewalk/upload' && req.method === 'POST') {
+      if (req.headers.origin !== origin) return send(403, 'Wrong origin');
+      const name = uploadName(filesDir, url.searchParams.get('name') ?? '');
+      const target = path.join(filesDir, name);
+      const out = fs.createWriteStream(target, { flags: 'wx' });
+      let size = 0;
+      let refused = false;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_UPLOAD && !refused) {
+          refused = true;
+          req.unpipe(out);
+          out.destroy();
+          fs.rmSync(target, { force: true });
+          send(413, JSON.stringify({ error: `The file is larger than ${MAX_UPLOAD / 1024 / 1024} MB.` }), 'application/json');
+        }
+      });
+      req.pipe(out);
+      out.on('finish', () => {
+        if (refused) return;
+        pickQueue.push(name);
+        send(200, JSON.stringify({ name }), 'application/json');
+      });
+      out.on('error', () => !refused && send(500, JSON.stringify({ error: 'The file could not be saved.' }), 'application/json'));
       return;
     }
     if (req.method === 'GET' && url.pathname === '/events') {

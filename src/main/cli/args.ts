@@ -1,16 +1,17 @@
 /** A small, strict argument parser: unknown flags are errors, never ignored. */
 export class UsageError extends Error {}
 
-export type FlagSpec = Record<string, 'string' | 'boolean'>;
+/** `strings`: a flag that takes a value and may be given more than once (`--unmapped a=x --unmapped b=y`). */
+export type FlagSpec = Record<string, 'string' | 'boolean' | 'strings'>;
 export interface ParsedArgs {
   positional: string[];
-  flags: Record<string, string | true>;
+  flags: Record<string, string | true | string[]>;
 }
 
 /** Splits argv into positionals and flags; `spec` says which flags take a value. */
 export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
   const positional: string[] = [];
-  const flags: Record<string, string | true> = {};
+  const flags: ParsedArgs['flags'] = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--') || a === '--') {
@@ -27,7 +28,10 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     } else {
       const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value.`);
-      flags[name] = value;
+      if (kind === 'strings') {
+        const had = flags[name];
+        flags[name] = [...(Array.isArray(had) ? had : []), value];
+      } else flags[name] = value;
     }
   }
   return { positional, flags };
@@ -36,6 +40,11 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
 export function str(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags[name];
   return typeof v === 'string' ? v : undefined;
+}
+/** Every value of a repeatable flag, in order (none: empty). */
+export function strs(args: ParsedArgs, name: string): string[] {
+  const v = args.flags[name];
+  return Array.isArray(v) ? v : [];
 }
 export function need(args: ParsedArgs, name: string): string {
   const v = str(args, name);

@@ -1,25 +1,10 @@
-/** CLI commands on the record: import, seed, list, export, report, the identifier scanner, info. */
+/** CLI commands on the record: seed, list, export, report, the identifier scanner, info (import: import-commands.ts). */
 import path from 'node:path';
-import { mappingPreset, type ImportReport, type MappingPreset } from '../../shared/import/schemas';
 import { CasewalkError } from '../../shared/result';
-import { describeZodError } from '../../shared/zod-helpers';
 import { seed } from '../core/seed/seed';
 import { need, str, UsageError } from './args';
-import { COMMON, dbPath, ImportRefused, withCore, withUnlocked, type Command } from './command';
+import { COMMON, dbPath, withCore, withUnlocked, type Command } from './command';
 import { readTextFile, scanJsonl } from './deid';
-import { importText } from './text';
-
-function parseMappingFile(text: string): MappingPreset {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new UsageError('The --mapping file is not JSON.');
-  }
-  const r = mappingPreset.safeParse(raw);
-  if (!r.success) throw new UsageError(`The --mapping file is not a mapping preset: ${describeZodError(r.error)}`);
-  return r.data;
-}
 
 function exportCommand(what: 'minutes' | 'agenda', summary: string): Command {
   return {
@@ -44,30 +29,6 @@ function exportCommand(what: 'minutes' | 'agenda', summary: string): Command {
 }
 
 export const DATA_COMMANDS: Record<string, Command> = {
-  'import csv': {
-    summary: 'Import a CSV (--db PATH (--preset toronto-pic|seattle-crisis | --mapping FILE.json) FILE.csv [--dry-run] [--skip-invalid]).',
-    flags: { ...COMMON, preset: 'string', mapping: 'string', 'dry-run': 'boolean', 'skip-invalid': 'boolean' },
-    async run(args, io) {
-      const csv = args.positional[0];
-      if (!csv || args.positional.length > 1) throw new UsageError('Give exactly one CSV file.');
-      const presetId = str(args, 'preset');
-      const mappingFile = str(args, 'mapping');
-      if (!presetId === !mappingFile) throw new UsageError('Give --preset NAME or --mapping FILE.json (one of them).');
-      const source = presetId
-        ? { preset: presetId }
-        : { mapping: parseMappingFile(await readTextFile(path.resolve(mappingFile!), 'the --mapping file')) };
-      const file = path.resolve(csv);
-      const skipInvalid = args.flags['skip-invalid'] === true;
-      const report = await withUnlocked(args, io, async (call, core) => {
-        const opened = await call('import.open', { handle: core.files.register(file, 'read') });
-        const method = args.flags['dry-run'] === true ? 'import.preview' : 'import.run';
-        return call(method, { stagingId: opened.stagingId, source, skipInvalid });
-      });
-      if (report.invalidRows > 0 && !skipInvalid) throw new ImportRefused(report);
-      return report;
-    },
-    text: (v) => importText(v as ImportReport),
-  },
   seed: {
     summary: 'Fill a workbench made by init with synthetic data (--db PATH --incidents N [--years Y] [--seed S]).',
     flags: { ...COMMON, incidents: 'string', years: 'string', seed: 'string' },

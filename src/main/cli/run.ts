@@ -4,12 +4,18 @@ import { parseArgs, UsageError } from './args';
 import { ImportRefused, VerifyFailed, type CliIO, type Command } from './command';
 import { DATA_COMMANDS } from './data-commands';
 import { RECOMMENDATION_COMMANDS } from './recommendation-commands';
+import { IMPORT_COMMANDS } from './import-commands';
 import { importText } from './text';
 import { WORKBENCH_COMMANDS } from './workbench-commands';
 
 export type { CliIO } from './command';
 
-export const COMMANDS: Record<string, Command> = { ...WORKBENCH_COMMANDS, ...DATA_COMMANDS, ...RECOMMENDATION_COMMANDS };
+export const COMMANDS: Record<string, Command> = {
+  ...WORKBENCH_COMMANDS,
+  ...IMPORT_COMMANDS,
+  ...DATA_COMMANDS,
+  ...RECOMMENDATION_COMMANDS,
+};
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(22)} ${c.summary}`);
@@ -47,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (e instanceof ImportRefused) {
       io.stdout(json ? `${JSON.stringify(e.report)}\n` : importText(e.report));
       io.stderr(
-        `casewalk: ${e.report.invalidRows} invalid row${e.report.invalidRows === 1 ? '' : 's'}; nothing was imported (use --skip-invalid to import the valid rows).\n`,
+        `casewalk: ${e.report.invalidRows} invalid row${e.report.invalidRows === 1 ? '' : 's'}; nothing was imported (use --skip-invalid to import the valid rows${Object.keys(e.report.unmapped).length ? ', or --unmapped FIELD=VALUE to map unknown values' : ''}).\n`,
       );
       return 1;
     }

@@ -1,11 +1,66 @@
 /** Human-readable output of the CLI commands that say more than their JSON. */
 import path from 'node:path';
 import type { MethodOutput } from '../../shared/contract';
-import type { ImportReport } from '../../shared/import/schemas';
+import type { ImportBatch, ImportReport } from '../../shared/import/schemas';
+
+const rowsWord = (n: number) => `${n.toLocaleString('en')} row${n === 1 ? '' : 's'}`;
+
+/** Unknown values per field with their counts and the flag that maps them; values mapped by a choice. */
+function unknownLines(r: ImportReport): string[] {
+  const lines: string[] = [];
+  for (const [field, values] of Object.entries(r.unmapped)) {
+    const listed = Object.entries(values)
+      .sort((a, b) => b[1] - a[1])
+      .map(([v, n]) => `"${v}" (${rowsWord(n)})`)
+      .join(', ');
+    lines.push(`Unknown ${field} values: ${listed}.`);
+    const choice = r.unmappedChoices[field];
+    if (choice)
+      lines.push(
+        `  Map them with ${choice.flag.replace('<value>', 'VALUE')}, VALUE one of: ${choice.values.join(', ')}; or add them to a --mapping file.`,
+      );
+  }
+  for (const [field, values] of Object.entries(r.mappedByChoice)) {
+    const n = Object.values(values).reduce((a, b) => a + b, 0);
+    lines.push(
+      `Mapped by --unmapped ${field}: ${Object.keys(values)
+        .map((v) => `"${v}"`)
+        .join(', ')} (${rowsWord(n)}).`,
+    );
+  }
+  return lines;
+}
+
+function repeatLines(r: ImportReport): string[] {
+  const { file, records, action } = r.repeat;
+  if (!records) return [];
+  const lines = file
+    ? [
+        `Repeated file: the same file was imported on ${file.importedAt.slice(0, 10)} as import #${file.batchId} (${file.fileName}, ${file.incidents} incidents).`,
+      ]
+    : [`Repeated records: ${records} incidents of this file were already imported (same record id).`];
+  lines.push(
+    action === 'refuse'
+      ? '  They are refused: nothing will be imported. Use --repeats skip to leave them out, or undo the earlier import (import undo).'
+      : '  They are skipped; the rest is imported.',
+  );
+  return lines;
+}
+
+export function batchesText(batches: ImportBatch[]): string {
+  if (!batches.length) return 'No imports yet.\n';
+  const lines = batches.map(
+    (b) =>
+      `#${b.id}  ${b.importedAt.slice(0, 16).replace('T', ' ')}  ${b.fileName}  (${b.source})  ${b.incidents} incidents${b.undoneAt ? `  undone ${b.undoneAt.slice(0, 10)}` : `, ${b.remaining} in the workbench`}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
 
 export function importText(r: ImportReport): string {
   const lines = [
-    `${r.dryRun ? 'Dry run: would import' : 'Imported'} ${r.imported} incidents from ${r.rows} rows (${r.merged} merged, ${r.skipped} skipped).`,
+    `${r.dryRun ? 'Dry run: would import' : 'Imported'} ${r.imported} incidents from ${r.rows} rows (${r.merged} merged, ${r.skipped} skipped).${r.batchId ? ` Import #${r.batchId}.` : ''}`,
+    ...repeatLines(r),
+    ...unknownLines(r),
   ];
   if (r.withIdentifiers) lines.push(`${r.withIdentifiers} incidents have possible identifiers to resolve.`);
   if (r.droppedColumns.length) lines.push(`Dropped columns: ${r.droppedColumns.join(', ')}.`);

@@ -168,6 +168,15 @@ export class Core implements DispatchTarget, SessionContext {
     this.autoLockTimer.unref?.();
   }
 
+  writeCount(): number {
+    return this.wb?.writeCount ?? 0;
+  }
+
+  /** After a call that wrote: every window marks stale what it read from that part of the workbench. */
+  changed(method: MethodName): void {
+    this.emit('data.changed', { method });
+  }
+
   async pickFile(req: FileRequest): Promise<{ handle: string; displayName: string } | null> {
     if (!this.picker) throw new CasewalkError('forbidden', 'Choosing files is not available here.');
     const p = await this.picker(req);

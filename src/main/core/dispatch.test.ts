@@ -81,6 +81,33 @@ describe('dispatch', () => {
   });
 });
 
+describe('data.changed', () => {
+  it('follows every successful write with its method name only, and never a read or a refused write', async () => {
+    const t = await unlockedCore('cw-changed-');
+    try {
+      const seen: [string, unknown][] = [];
+      t.core.onEvent((name, payload) => {
+        if (name === 'data.changed') seen.push([name, payload]);
+      });
+      await t.call('incidents.list', {});
+      await t.call('settings.get', {});
+      await t.call('home.summary', {});
+      await t.call('walk.state', {});
+      expect(seen).toEqual([]);
+      await t.call('roster.saveOrganisation', { name: 'County Behavioral Health', sector: 'mental_health' });
+      expect(seen).toEqual([['data.changed', { method: 'roster.saveOrganisation' }]]);
+      expect(await dispatch(t.core, 'incidents.create', { occurredYear: 2026, occurredMonth: 13, code: 'x', narrative: '' })).toMatchObject(
+        {
+          ok: false,
+        },
+      );
+      expect(seen).toHaveLength(1);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
 describe('version', () => {
   it('matches package.json', () => {
     const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };

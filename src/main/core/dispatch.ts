@@ -21,6 +21,10 @@ export interface DispatchTarget {
   isLocked(): boolean;
   /** Called on every accepted call: resets the inactivity timer. */
   touch?(method: MethodName): void;
+  /** Committed writes so far; a call after which it moved changed the workbench. */
+  writeCount?(): number;
+  /** Called after a call that changed the workbench succeeded (emits `data.changed`). */
+  changed?(method: MethodName): void;
 }
 
 export function isMethodName(name: unknown): name is MethodName {
@@ -54,7 +58,9 @@ export async function dispatch(
   try {
     target.touch?.(name);
     const handler = target.handlers[name] as (input: unknown) => unknown;
+    const writesBefore = target.writeCount?.();
     const value = await handler(parsed.data);
+    if (writesBefore !== undefined && target.writeCount?.() !== writesBefore) target.changed?.(name);
     return { ok: true, value };
   } catch (err) {
     if (err instanceof CasewalkError) return { ok: false, error: err.toShape() };

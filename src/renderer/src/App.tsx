@@ -1,4 +1,4 @@
-import { Center, MantineProvider, Text } from '@mantine/core';
+import { Center, MantineProvider } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Route, Router, Switch } from 'wouter';
@@ -15,7 +15,7 @@ import { forgetSearches, hashHref, ROUTES, useHashPath, useHashSearch } from './
 import { UnlockedApp } from './AppRoutes';
 import { cssVariablesResolver, theme } from './theme';
 
-const ProjectorPage = lazy(() => import('./features/meetings/ProjectorPage').then((m) => ({ default: m.ProjectorPage })));
+const ProjectorScreen = lazy(() => import('./features/meetings/ProjectorPage').then((m) => ({ default: m.ProjectorScreen })));
 
 export function App() {
   return (
@@ -27,7 +27,10 @@ export function App() {
               it never asks for app.info and never shows the unlock or setup screens. */}
           <Switch>
             <Route path={ROUTES.projector}>
-              <ProjectorScreen />
+              {/* The shared screen: the room view, a neutral "Paused" screen while the workbench is locked. */}
+              <Suspense fallback={null}>
+                <ProjectorScreen />
+              </Suspense>
             </Route>
             <Route>
               <PresenterWorkbench />
@@ -36,32 +39,6 @@ export function App() {
         </Router>
       </QueryProvider>
     </MantineProvider>
-  );
-}
-
-/** The shared screen: the room view, blank while the workbench is locked. */
-function ProjectorScreen() {
-  const [locked, setLocked] = useState(false);
-  // Bumped on every lock change: remounts the view, which drops what it held and reloads.
-  const [session, setSession] = useState(0);
-  const onLockChanged = useCallback((e: EventPayload<'workbench.lockChanged'>) => {
-    setLocked(e.locked);
-    setSession((s) => s + 1);
-  }, []);
-  useServerEvents({ projector: true, onLockChanged });
-  if (locked) {
-    return (
-      <Center mih="100vh">
-        <Text size="xl" fw={600}>
-          Casewalk is locked.
-        </Text>
-      </Center>
-    );
-  }
-  return (
-    <Suspense fallback={null}>
-      <ProjectorPage key={session} />
-    </Suspense>
   );
 }
 

@@ -5,6 +5,7 @@ import { Route, Switch } from 'wouter';
 import type { AppInfo } from '../../shared/contract';
 import { AppLayout } from './features/layout/AppLayout';
 import { HomePage } from './features/home/HomePage';
+import { DisplaySettings } from './features/settings';
 import { idParam, navigate, paths, ROUTES, SECTION_PATH, settingsTabParam, useSection, withRememberedSearch } from './lib/routes';
 
 // Code-split: every page but Home loads when first opened (the first screen stays small).
@@ -28,6 +29,14 @@ const toIncident = (id: number) => navigate(paths.incident(id));
 const toMeeting = (id: number) => navigate(paths.meeting(id));
 
 export function UnlockedApp({ session, info, onLock }: { session: number; info: AppInfo; onLock(): void }) {
+  return (
+    <DisplaySettings>
+      <UnlockedRoutes session={session} info={info} onLock={onLock} />
+    </DisplaySettings>
+  );
+}
+
+function UnlockedRoutes({ session, info, onLock }: { session: number; info: AppInfo; onLock(): void }) {
   return (
     <Switch>
       {/* Full-screen view: the presenter's walk-through (the projector is App's ProjectorScreen). */}

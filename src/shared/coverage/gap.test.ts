@@ -47,8 +47,8 @@ describe('draftCoverageFinding', () => {
     byHourWeekday: grid((d, h) => (h < 8 ? 10 : 5)),
     available: dailyHours(8, 23),
     rates: {
-      inside: { incidents: 750, detentions: 150, arrests: 15, detentionRate: 20, arrestRate: 2 },
-      outside: { incidents: 250, detentions: 95, arrests: 10, detentionRate: 38, arrestRate: 4 },
+      inside: { incidents: 750, detentionsRecorded: 750, detentions: 150, arrestsRecorded: 0, arrests: 0, detentionRate: 20, arrestRate: null },
+      outside: { incidents: 250, detentionsRecorded: 250, detentions: 95, arrestsRecorded: 0, arrests: 0, detentionRate: 38, arrestRate: null },
     },
     areas: [],
   };
@@ -57,14 +57,16 @@ describe('draftCoverageFinding', () => {
     expect(d).toMatchObject({ category: 'services', intercept: '0', goals: ['2', '3'] });
     expect(d.description).toContain('From 2024-01 to 2024-12 in D14, 250 of 1,000 crisis incidents');
     expect(d.description).toContain('(25%) happened when Mobile crisis team was not available');
-    expect(d.description).toContain('38% ended in emergency detention or apprehension (95 of 250) against 20% inside (150 of 750)');
+    expect(d.description).toContain('38% ended in emergency detention or apprehension (95 of 250 with detention recorded) against 20% inside (150 of 750)');
+    // A source that records no arrests (Toronto's) gives no arrest comparison, not 0% of every incident.
+    expect(d.description).not.toContain('Arrests');
     expect(d.description).toMatch(/busiest uncovered stretch is \w+day 23:00–\w+day 08:00/);
   });
   it('drafts a staffing finding at intercept 1 for police-side coverage', () => {
     expect(draftCoverageFinding(report, { name: 'Co-responder', sector: 'co_responder' })).toMatchObject({ category: 'staffing', intercept: '1' });
   });
   it('leaves out rates it cannot compare', () => {
-    const d = draftCoverageFinding({ ...report, rates: { ...report.rates, inside: { incidents: 0, detentions: 0, arrests: 0, detentionRate: null, arrestRate: null } } }, { name: 'Mobile crisis team', sector: 'mobile_crisis' });
+    const d = draftCoverageFinding({ ...report, rates: { ...report.rates, inside: { incidents: 0, detentionsRecorded: 0, detentions: 0, arrestsRecorded: 0, arrests: 0, detentionRate: null, arrestRate: null } } }, { name: 'Mobile crisis team', sector: 'mobile_crisis' });
     expect(d.description).not.toContain('emergency detention');
     expect(d.description).toContain('happened when Mobile crisis team was not available');
   });

@@ -82,8 +82,11 @@ export function draftCoverageFinding(r: CoverageReport, service: Pick<Service, '
   const parts = [
     `From ${r.from} to ${r.to}${filters.area ? ` in ${filters.area}` : ''}, ${n(r.outsideHours)} of ${n(r.placed)} crisis incidents with a known hour and weekday (${r.outsideShare === null ? 'no share' : pct(r.outsideShare * 100)}) happened when ${service.name} was not available.`,
     gap && gap.incidents > 0 ? `The busiest uncovered stretch is ${describeBlock(gap)} (${n(gap.incidents)} incident${gap.incidents === 1 ? '' : 's'}).` : null,
-    o.incidents > 0 && i.incidents > 0
-      ? `Outside its hours ${pct(o.detentionRate)} ended in emergency detention or apprehension (${n(o.detentions)} of ${n(o.incidents)}) against ${pct(i.detentionRate)} inside (${n(i.detentions)} of ${n(i.incidents)}); arrests ${pct(o.arrestRate)} (${n(o.arrests)} of ${n(o.incidents)}) against ${pct(i.arrestRate)} (${n(i.arrests)} of ${n(i.incidents)}).`
+    o.detentionsRecorded > 0 && i.detentionsRecorded > 0
+      ? `Outside its hours ${pct(o.detentionRate)} ended in emergency detention or apprehension (${n(o.detentions)} of ${n(o.detentionsRecorded)} with detention recorded) against ${pct(i.detentionRate)} inside (${n(i.detentions)} of ${n(i.detentionsRecorded)}).`
+      : null,
+    o.arrestsRecorded > 0 && i.arrestsRecorded > 0
+      ? `Arrests: ${pct(o.arrestRate)} outside (${n(o.arrests)} of ${n(o.arrestsRecorded)} with arrests recorded) against ${pct(i.arrestRate)} inside (${n(i.arrests)} of ${n(i.arrestsRecorded)}).`
       : null,
     `Calls in these hours cannot get ${policeSide ? 'this police-side crisis coverage' : 'a mental-health response from this service'}; the committee should look at extending its hours or another way to answer them.`,
   ];

@@ -34,7 +34,16 @@ export const service = z.object({
 });
 export type Service = z.infer<typeof service>;
 
-export const rates = z.object({ incidents: z.number(), detentions: z.number(), arrests: z.number(), detentionRate: z.number().nullable(), arrestRate: z.number().nullable() });
+/** Each rate is of the incidents where its outcome was recorded either way (`…Recorded`), not of every incident. */
+export const rates = z.object({
+  incidents: z.number(),
+  detentionsRecorded: z.number(),
+  detentions: z.number(),
+  arrestsRecorded: z.number(),
+  arrests: z.number(),
+  detentionRate: z.number().nullable(),
+  arrestRate: z.number().nullable(),
+});
 export const coverageReport = z.object({
   service: z.object({ id: z.number(), name: z.string() }).nullable(),
   from: z.string(),

@@ -100,6 +100,56 @@ export const importError = z.object({
 });
 export type ImportError = z.infer<typeof importError>;
 
+/** What to do with records an earlier import already brought in: refuse the whole file, or leave them out. */
+export const REPEAT_ACTIONS = ['refuse', 'skip'] as const;
+export type RepeatAction = (typeof REPEAT_ACTIONS)[number];
+/** The value an explicit choice gives to every still-unknown value of a field: one of the field's values, or none. */
+export const NO_VALUE_CHOICE = 'none';
+
+export const importOptions = {
+  skipInvalid: z.boolean().default(false),
+  /** Field → the value every still-unknown CSV value of that field becomes (`none`: no value). */
+  unmapped: z.partialRecord(field, z.string().max(64)).default({}),
+  repeats: z.enum(REPEAT_ACTIONS).default('refuse'),
+};
+
+/**
+ * The import wizard's form: the mapping (a preset as chosen, or one's own), the preset it came
+ * from, and what to do with invalid rows and with records imported before.
+ */
+export const importWizardForm = z
+  .object({
+    presetId: z.string().nullable(),
+    mapping: mappingPreset,
+    skipInvalid: z.boolean(),
+    repeats: z.enum(REPEAT_ACTIONS),
+  })
+  .superRefine((v, ctx) => {
+    const c = v.mapping.columns;
+    if (!c.occurredDate && !(c.occurredYear && c.occurredMonth))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mapping', 'columns', c.occurredYear ? 'occurredMonth' : 'occurredYear'],
+        message: 'Choose the columns with the year and the month of each incident, or a date column.',
+      });
+  });
+export type ImportWizardValues = z.output<typeof importWizardForm>;
+
+export const importBatch = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  fileSha256: z.string(),
+  source: z.string(),
+  rows: z.number(),
+  incidents: z.number(),
+  /** Incidents of the batch still in the workbench (undone: 0). */
+  remaining: z.number(),
+  skippedRepeats: z.number(),
+  importedAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+export type ImportBatch = z.infer<typeof importBatch>;
+
 export const importReport = z.object({
   /** Rows read (data rows, header excluded). */
   rows: z.number(),
@@ -120,6 +170,25 @@ export const importReport = z.object({
   droppedColumns: z.array(z.string()),
   dryRun: z.boolean(),
   attribution: z.string().nullable(),
+  /** Field → CSV values with no mapping that an explicit "unknown values become …" choice mapped, with counts. */
+  mappedByChoice: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+  /** Field → the CLI flag that would map its unknown values (`--unmapped dispositions=<value>`) and the values it takes. */
+  unmappedChoices: z.record(z.string(), z.object({ flag: z.string(), values: z.array(z.string()) })).default({}),
+  /** SHA-256 of the file's bytes. */
+  fileSha256: z.string().default(''),
+  /** Earlier imports of the same content or of the same source records (by the source's own record id). */
+  repeat: z
+    .object({
+      /** An earlier, not undone import of the very same file (same bytes). */
+      file: z.object({ batchId: z.number(), fileName: z.string(), importedAt: z.string(), incidents: z.number() }).nullable(),
+      /** Incidents of this file whose source record id (e.g. Seattle's Template ID) an earlier import already holds. */
+      records: z.number(),
+      /** What happens to them: refused (nothing written) or skipped (the rest is imported). */
+      action: z.enum(REPEAT_ACTIONS),
+    })
+    .default({ file: null, records: 0, action: 'refuse' }),
+  /** The import batch written (a real run only). */
+  batchId: z.number().nullable().default(null),
 });
 export type ImportReport = z.infer<typeof importReport>;
 
@@ -138,14 +207,11 @@ export const importMethods = {
       suggestedPreset: z.string().nullable(),
     }),
   ),
-  'import.preview': method(
-    z.object({ stagingId: z.string().max(64), source: presetRef, skipInvalid: z.boolean().default(false) }).strict(),
-    importReport,
-  ),
-  'import.run': method(
-    z.object({ stagingId: z.string().max(64), source: presetRef, skipInvalid: z.boolean().default(false) }).strict(),
-    importReport,
-  ),
+  'import.preview': method(z.object({ stagingId: z.string().max(64), source: presetRef, ...importOptions }).strict(), importReport),
+  'import.run': method(z.object({ stagingId: z.string().max(64), source: presetRef, ...importOptions }).strict(), importReport),
+  'import.batches': method(emptyInput, z.object({ batches: z.array(importBatch) })),
+  /** Removes every incident of a batch (audited, all or nothing); refused while any of them is on an agenda. */
+  'import.undo': method(z.object({ batchId: z.number().int().min(1) }).strict(), z.object({ batch: importBatch, removed: z.number() })),
   'import.saveMapping': method(
     z
       .object({ handle: z.string().regex(/^fh_[A-Za-z0-9_-]{8,64}$/, 'Not a file handle: choose the file again.'), mapping: mappingPreset })

@@ -4,119 +4,24 @@
  */
 import { z } from 'zod';
 import { method } from '../method';
-import { emptyInput, MAX } from '../zod-helpers';
+import { emptyInput, fieldMessage, MAX } from '../zod-helpers';
 import { IDENTIFIER_KINDS } from '../deid/kinds';
-import {
-  BEHAVIOUR,
-  CALL_SOURCE,
-  DISPOSITION,
-  FORCE,
-  INCIDENT_STATUS,
-  INJURY,
-  INTERCEPT,
-  RESPONDER,
-  TIMELINE_ACTOR,
-  TIMELINE_KIND,
-  WEAPON,
-  WEEKDAY,
-  YES_NO_UNKNOWN,
-} from './values';
+import { CALL_SOURCE, DISPOSITION, INCIDENT_STATUS, INTERCEPT, RESPONDER, TIMELINE_ACTOR, TIMELINE_KIND } from './values';
+import { FIRST_YEAR, incidentCode, incidentFieldsShape, LAST_YEAR, LIMITS, timelineEventShape } from './fields';
 
-export const LIMITS = {
-  narrative: 8000,
-  callType: 120,
-  area: 80,
-  referrals: 1000,
-  tag: 40,
-  tags: 20,
-  description: 2000,
-  reason: 300,
-} as const;
-
-/** Committee-assigned code: year, dash, sequence ("2026-014"). Never a CAD/RMS number. */
-export const incidentCode = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{3,5}$/, 'Use the committee code form YYYY-NNN (for example 2026-014), never a CAD or report number.');
-
-const multi = <V extends string>(values: readonly [V, ...V[]], label: string) =>
-  z
-    .array(z.enum(values))
-    .max(values.length)
-    .refine((a) => new Set(a).size === a.length, `${label}: each value once.`);
-
-const nullableText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .transform((s) => (s === '' ? null : s))
-    .nullable();
-
-export const incidentFieldsShape = {
-  code: incidentCode,
-  occurredYear: z.number().int().min(1990, 'Year must be 1990 or later.').max(2100, 'Year must be 2100 or earlier.'),
-  occurredMonth: z.number().int().min(1, 'Month is 1 to 12.').max(12, 'Month is 1 to 12.'),
-  weekday: z.enum(WEEKDAY.values).nullable(),
-  hourOfDay: z.number().int().min(0, 'Hour of day is 0 to 23.').max(23, 'Hour of day is 0 to 23.').nullable(),
-  area: nullableText(LIMITS.area, 'Area'),
-  callSource: z.enum(CALL_SOURCE.values).nullable(),
-  initialCallType: nullableText(LIMITS.callType, 'Initial call type'),
-  finalCallType: nullableText(LIMITS.callType, 'Final call type'),
-  responders: multi(RESPONDER.values, 'Responders'),
-  citRequested: z.boolean(),
-  citDispatched: z.boolean(),
-  citArrived: z.boolean(),
-  weapon: z.enum(WEAPON.values).nullable(),
-  threats: z.boolean(),
-  injuries: multi(INJURY.values, 'Injuries'),
-  force: z.enum(FORCE.values).nullable(),
-  restraint: z.boolean(),
-  handcuffs: z.boolean(),
-  behaviours: multi(BEHAVIOUR.values, 'Behaviours'),
-  dispositions: multi(DISPOSITION.values, 'Dispositions'),
-  referrals: nullableText(LIMITS.referrals, 'Referrals'),
-  followUp7: z.enum(YES_NO_UNKNOWN.values),
-  veteran: z.enum(YES_NO_UNKNOWN.values),
-  priorContacts: z.number().int().min(0, 'Prior contacts cannot be negative.').max(999).nullable(),
-  intercepts: multi(INTERCEPT.values, 'Intercepts'),
-  tags: z
-    .array(z.string().trim().min(1).max(LIMITS.tag, `A tag is at most ${LIMITS.tag} characters.`))
-    .max(LIMITS.tags, `At most ${LIMITS.tags} tags.`),
-  narrative: z.string().max(LIMITS.narrative, `The narrative must be at most ${LIMITS.narrative} characters.`),
-};
-export const incidentFields = z.object(incidentFieldsShape).strict();
-export type IncidentFields = z.infer<typeof incidentFields>;
-export type IncidentFieldsInput = z.input<typeof incidentFields>;
-
-/** Fields a new incident gets when the form leaves them out. */
-export const INCIDENT_DEFAULTS: Omit<IncidentFields, 'code' | 'occurredYear' | 'occurredMonth'> = {
-  weekday: null,
-  hourOfDay: null,
-  area: null,
-  callSource: null,
-  initialCallType: null,
-  finalCallType: null,
-  responders: [],
-  citRequested: false,
-  citDispatched: false,
-  citArrived: false,
-  weapon: null,
-  threats: false,
-  injuries: [],
-  force: null,
-  restraint: false,
-  handcuffs: false,
-  behaviours: [],
-  dispositions: [],
-  referrals: null,
-  followUp7: 'unknown',
-  veteran: 'unknown',
-  priorContacts: null,
-  intercepts: [],
-  tags: [],
-  narrative: '',
-};
+export {
+  LIMITS,
+  incidentCode,
+  incidentFieldsShape,
+  incidentFields,
+  INCIDENT_DEFAULTS,
+  futureMonthProblem,
+  monthOf,
+  monthName,
+  NARRATIVE_TOO_LONG,
+  type IncidentFields,
+  type IncidentFieldsInput,
+} from './fields';
 
 /** Text fields the identifier guard scans (incident-derived free text). */
 export const GUARDED_FIELDS = ['narrative', 'referrals', 'initialCallType', 'finalCallType', 'area'] as const;
@@ -209,6 +114,8 @@ export const incidentQuery = z
     responder: z.array(z.enum(RESPONDER.values)).max(RESPONDER.values.length).optional(),
     tag: z.string().trim().max(LIMITS.tag).optional(),
     unresolvedIdentifiers: z.boolean().optional(),
+    /** Only the incidents of one import batch ("this import"). */
+    importBatch: z.number().int().min(1).optional(),
     sort: z.enum(SORTABLE).default('occurred'),
     dir: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -217,22 +124,6 @@ export const incidentQuery = z
   .strict();
 export type IncidentQuery = z.input<typeof incidentQuery>;
 
-const timelineTime = z
-  .string()
-  .trim()
-  .max(16)
-  .regex(
-    /^(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|T\+(?:\d{1,3}:)?\d{1,4}:[0-5]\d)$/,
-    'Time is a clock time (14:05) or an offset (T+12:30).',
-  );
-
-const timelineEventShape = {
-  time: timelineTime,
-  actor: z.enum(TIMELINE_ACTOR.values),
-  kind: z.enum(TIMELINE_KIND.values),
-  description: z.string().max(LIMITS.description, `A description is at most ${LIMITS.description} characters.`),
-  decisionPoint: z.boolean(),
-};
 export const timelineEventInput = z.object({ ...timelineEventShape, decisionPoint: z.boolean().default(false) }).strict();
 /** A patch has no defaults: fields left out stay as they are. */
 export const timelineEventPatch = z.object(timelineEventShape).partial().strict();
@@ -243,7 +134,10 @@ const detailOut = incidentDetail;
 export const incidentMethods = {
   'incidents.list': method(incidentQuery, z.object({ rows: z.array(incidentRow), total: z.number() })),
   'incidents.get': method(z.object({ id: incidentId }).strict(), detailOut),
-  'incidents.nextCode': method(z.object({ year: z.number().int().min(1990).max(2100) }).strict(), z.object({ code: z.string() })),
+  'incidents.nextCode': method(
+    z.object({ year: z.number().int().min(FIRST_YEAR).max(LAST_YEAR) }).strict(),
+    z.object({ code: z.string() }),
+  ),
   'incidents.create': method(
     z
       .object({
@@ -331,7 +225,11 @@ export const incidentMethods = {
         start: z.number().int().min(0),
         end: z.number().int().min(1),
         type: z.enum(IDENTIFIER_KINDS),
-        reason: z.string().trim().min(3, 'Say why this is not an identifier (at least 3 characters).').max(LIMITS.reason),
+        reason: z
+          .string()
+          .trim()
+          .min(3, fieldMessage('Say why this is not an identifier (at least 3 characters).'))
+          .max(LIMITS.reason, fieldMessage(`The reason is at most ${LIMITS.reason} characters.`)),
       })
       .strict(),
     detailOut,

@@ -84,6 +84,8 @@ export const DISPOSITION = valueSet([
   ['hospital_admission', 'Hospital admission'],
   ['resources_declined', 'Resources declined'],
   ['unable_to_contact', 'Unable to contact'],
+  /** Last, so the bit of every earlier value stays: what a coordinator maps a source's unknown values to (issue 19). */
+  ['other', 'Other disposition'],
 ] as const);
 
 export const YES_NO_UNKNOWN = valueSet([

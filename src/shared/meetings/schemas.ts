@@ -111,11 +111,21 @@ export const attendanceRow = z.object({
   status: z.enum(ATTENDANCE.values).nullable(),
   attestedAt: z.string().nullable(),
 });
+/** Quorum as a count (a majority of the active members in the room) and by seat (each required sector, the lived-experience seat). */
+export const quorum = z.object({
+  present: z.number(),
+  members: z.number(),
+  needed: z.number(),
+  seats: z.array(z.object({ label: z.string(), filled: z.boolean() })),
+  met: z.boolean(),
+});
+export type Quorum = z.infer<typeof quorum>;
 export const meetingDetail = z.object({
   meeting: meetingRow.extend({ notes: z.string(), startedAt: z.string().nullable(), endedAt: z.string().nullable() }),
   items: z.array(agendaItem),
   attendance: z.array(attendanceRow),
   quorumWarnings: z.array(z.string()),
+  quorum,
   allottedMinutes: z.number(),
   readyIncidents: z.array(z.object({ id: z.number(), code: z.string(), summary: z.string() })),
 });
@@ -160,7 +170,14 @@ export const projectorView = z.object({
       ),
     })
     .nullable(),
+  /** The welcome item: what the committee is, meets for and promised (null on every other item). */
+  welcome: z
+    .object({ date: z.string(), time: z.string(), purpose: z.string(), statement: z.string(), signed: z.number(), inRoom: z.number() })
+    .nullable(),
+  /** The carried recommendations on this page of the follow-up (the walk's step is the page). */
   carried: z.array(carriedRec),
+  /** A long item's pages (the follow-up): null when it fits on one screen. */
+  page: z.object({ index: z.number(), of: z.number(), total: z.number() }).nullable(),
 });
 export type ProjectorView = z.infer<typeof projectorView>;
 
@@ -217,7 +234,17 @@ export const meetingMethods = {
       .strict(),
     meetingDetail,
   ),
-  'meetings.setStatus': method(z.object({ id: rowId, status: z.enum(MEETING_STATUS.values) }).strict(), meetingDetail),
+  'meetings.setStatus': method(
+    z
+      .object({
+        id: rowId,
+        status: z.enum(MEETING_STATUS.values),
+        /** On ending: put the case reviews not marked reviewed on the next planned meeting's agenda. */
+        carryUnreviewed: z.boolean().optional(),
+      })
+      .strict(),
+    meetingDetail,
+  ),
   'meetings.exportAgenda': method(
     z.object({ id: rowId, handle: fileHandle }).strict(),
     z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() }),

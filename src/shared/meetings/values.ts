@@ -114,3 +114,12 @@ export const ACTION_STRENGTH: Record<ActionType, Strength> = {
 /** Sectors whose absence the quorum check warns about. */
 export const QUORUM_SECTORS: readonly Sector[] = ['law_enforcement', 'mental_health', 'advocacy'];
 export const VOICE_SECTORS: readonly Sector[] = ['lived_experience', 'family_member'];
+
+/** Why the committee meets, as the welcome item shows it to the room. */
+export const COMMITTEE_PURPOSE =
+  'To review de-identified crisis incidents together and find what the system can change: gaps, what worked, and recommendations with an owner and a due date. We look at systems, not at individuals.';
+/** The statement every member signs at the start of a meeting (attendance: "signed the confidentiality statement"). */
+export const CONFIDENTIALITY_STATEMENT =
+  'What is discussed here stays here. We do not try to identify anyone in these incidents, we do not repeat case details outside this meeting, and we take no notes that could identify a person.';
+/** How many carried recommendations the shared screen shows at once; a longer follow-up pages. */
+export const CARRIED_PER_PAGE = 5;

@@ -51,7 +51,12 @@ export const scorecardItem = z.object({
   definition: z.string(),
   value: z.number().nullable(),
   numerator: z.number(),
+  /** The incidents where the measure was recorded (not every incident in the period). */
   denominator: z.number(),
+  /** What the denominator is, in words: "with injuries recorded". */
+  basis: z.string(),
+  /** Incidents in the period without the data this measure needs. */
+  noData: z.number(),
 });
 export const dashboard = z.object({
   from: z.string(),
@@ -64,7 +69,8 @@ export const dashboard = z.object({
   recommendationsByStatus: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
   overdue: z.number(),
   completionBySector: z.array(z.object({ sector: z.string(), label: z.string(), completed: z.number(), total: z.number() })),
-  detentionByArea: z.array(z.object({ area: z.string(), incidents: z.number(), detentions: z.number() })),
+  /** `recorded`: the area's incidents where detention was recorded either way (the rate's denominator). */
+  detentionByArea: z.array(z.object({ area: z.string(), incidents: z.number(), recorded: z.number(), detentions: z.number() })),
   scorecard: z.array(scorecardItem),
   attributions: z.array(z.string()),
 });

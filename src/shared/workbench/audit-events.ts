@@ -21,4 +21,6 @@ export const AUDIT_EVENT_NAMES = [
   'keyslot_removed',
   /** Old backups and replaced copies deleted after a keyholder was removed (issue 16, item 5). */
   'old_copies_deleted',
+  /** A whole import batch removed by a coordinator (issue 19). */
+  'import_undone',
 ] as const;

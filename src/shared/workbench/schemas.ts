@@ -3,6 +3,7 @@ import { method } from '../method';
 import { emptyInput, id, MAX, requiredText } from '../zod-helpers';
 import { AUDIT_EVENT_NAMES } from './audit-events';
 import { isTimeZone } from '../time-zone';
+import { dateStyle } from '../dates';
 
 const passphrase = z.string().max(MAX.secret, 'A passphrase may be at most 512 characters.');
 /** `warning`: the slot is not sealed by this workbench's key (unknown or altered); shown once unlocked. */
@@ -39,12 +40,71 @@ export const verifyReport = z.object({
   schema: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
 });
 export type VerifyReport = z.infer<typeof verifyReport>;
+/** Where an audit row's entity can be opened (the renderer builds the address from its route table). */
+export const auditEntityLink = z.discriminatedUnion('page', [
+  z.object({ page: z.literal('incident'), id: z.number() }),
+  z.object({ page: z.literal('meeting'), id: z.number() }),
+  z.object({ page: z.literal('incidents') }),
+  z.object({ page: z.literal('recommendations') }),
+  z.object({ page: z.literal('reports') }),
+  z.object({ page: z.literal('settings'), tab: z.enum(['roster', 'services', 'members', 'audit']) }),
+]);
+export type AuditEntityLink = z.infer<typeof auditEntityLink>;
+/** First run: the committee, the first keyholder and their passphrase, typed twice. */
+export const setupForm = z
+  .object({
+    committee: requiredText('The committee’s name', MAX.name),
+    keyholder: requiredText('Your name', MAX.name),
+    passphrase: z
+      .string()
+      .min(12, { error: (iss) => `Use at least 12 characters (now ${String(iss.input).length}).` })
+      .pipe(passphrase),
+    confirm: z.string(),
+  })
+  .refine((v) => v.confirm === v.passphrase, { path: ['confirm'], message: 'The two passphrases differ.' });
+export type SetupFormValues = z.input<typeof setupForm>;
+/** The unlock screen's form: who (when several keyholders), and the passphrase or recovery key, with messages for each field. */
+export const unlockForm = (needsKeyholder: boolean) =>
+  z
+    .object({
+      mode: z.enum(['passphrase', 'recovery']),
+      keyholderId: z.string().nullable(),
+      secret: z.string(),
+    })
+    .superRefine((v, ctx) => {
+      const recovery = v.mode === 'recovery';
+      if (!v.secret.trim())
+        ctx.addIssue({ code: 'custom', path: ['secret'], message: recovery ? 'Type the recovery key.' : 'Type your passphrase.' });
+      else if (v.secret.length > (recovery ? 80 : MAX.secret))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['secret'],
+          message: recovery ? 'A recovery key is at most 80 characters.' : 'A passphrase may be at most 512 characters.',
+        });
+      if (!recovery && needsKeyholder && !v.keyholderId)
+        ctx.addIssue({ code: 'custom', path: ['keyholderId'], message: 'Choose who you are.' });
+    });
+export type UnlockFormValues = z.input<ReturnType<typeof unlockForm>>;
+/** Settings → Backup & restore: the keyholder and passphrase that open the backup. */
+export const restoreForm = z.object({
+  keyholderId: z.string().nullable(),
+  passphrase: z
+    .string()
+    .min(1, 'Type the passphrase that opens the backup.')
+    .max(MAX.secret, 'A passphrase may be at most 512 characters.'),
+});
+export type RestoreFormValues = z.input<typeof restoreForm>;
 export const auditRow = z.object({
   id: z.number(),
   at: z.string(),
   member: z.string().nullable(),
   event: z.string(),
+  /** As stored ("minutes:36"), */
   entity: z.string().nullable(),
+  /** in words ("Minutes of 8 Dec 2026 meeting"), */
+  entityLabel: z.string().nullable(),
+  /** and where to open it, when it has a page. */
+  entityLink: auditEntityLink.nullable(),
   outcome: z.string(),
   detail: z.string().nullable(),
 });
@@ -56,6 +116,8 @@ export const settings = z.object({
   minutesNames: z.boolean(),
   /** The committee's time zone (IANA name; the machine's until set): "today", overdue flags, minutes and approval dates. */
   timeZone: z.string(),
+  /** How dates are written and typed (src/shared/dates.ts); ISO by default. */
+  dateStyle,
 });
 
 export const workbenchMethods = {
@@ -146,6 +208,7 @@ export const workbenchMethods = {
           .max(64, 'A time zone name is at most 64 characters.')
           .refine(isTimeZone, 'That is not a time zone. Use a name like America/Los_Angeles or Europe/London.')
           .optional(),
+        dateStyle: dateStyle.optional(),
       })
       .strict(),
     settings,
@@ -182,7 +245,10 @@ export const lockChanged = z
 export const progress = z
   .object({ task: z.enum(['backup', 'restore', 'import', 'export']), done: z.number(), total: z.number(), stage: z.string().max(80) })
   .strict();
+/** After a call that may have changed the workbench: its method name only, never data (src/shared/changes.ts). */
+export const dataChanged = z.object({ method: z.string().max(80) }).strict();
 export const workbenchEvents = {
   'workbench.lockChanged': lockChanged,
+  'data.changed': dataChanged,
   'task.progress': progress,
 } as const;

@@ -58,8 +58,9 @@ describe('coverage report', () => {
     await call('services.save', { id: s.id, name: 'Mobile crisis team', sector: 'mobile_crisis', areas: ['North'], schedule: { effectiveFrom: '2025-05-01', intervals: [...DAILY('08:00', '18:00'), { weekday: 6, start: '20:00', end: '02:00' }] } });
     const r = await call('reports.coverage', { serviceId: s.id, from: '2025-01', to: '2025-12' });
     expect(r).toMatchObject({ incidents: 5, placed: 5, outsideHours: 3, outsideShare: 0.6 });
-    expect(r.rates.outside).toEqual({ incidents: 3, detentions: 2, arrests: 1, detentionRate: 66.7, arrestRate: 33.3 });
-    expect(r.rates.inside).toEqual({ incidents: 2, detentions: 0, arrests: 0, detentionRate: 0, arrestRate: 0 });
+    expect(r.rates.outside).toEqual({ incidents: 3, detentionsRecorded: 3, detentions: 2, arrestsRecorded: 3, arrests: 1, detentionRate: 66.7, arrestRate: 33.3 });
+    // Entered with no disposition: no data, so no rate (not 0%).
+    expect(r.rates.inside).toEqual({ incidents: 2, detentionsRecorded: 0, detentions: 0, arrestsRecorded: 0, arrests: 0, detentionRate: null, arrestRate: null });
     expect(r.byHourWeekday[0]![10]).toBe(2);
     expect(r.available![5]![23]).toBe(true);
     expect(r.available![0]![2]).toBe(false);
@@ -88,6 +89,10 @@ describe('coverage report', () => {
     }).length;
     expect(r.outsideHours).toBe(night);
     expect(r.rates.outside.incidents + r.rates.inside.incidents).toBe(31944);
+    // Toronto records apprehension (yes or no) for every call, and never an arrest.
+    expect(r.rates.outside.detentionsRecorded + r.rates.inside.detentionsRecorded).toBe(31944);
+    expect(r.rates.outside.arrestsRecorded + r.rates.inside.arrestsRecorded).toBe(0);
+    expect(r.rates.outside.arrestRate).toBeNull();
     expect(r.areas).toHaveLength(17);
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { raw, sql, where, type Sql } from '../store/sql';
 import type { Workbench } from '../store/workbench';
 import { coverageGrid, scheduleFor } from './schedule';
 import { addMonths, ym } from '../period';
+import { recorded } from './recorded';
 
 interface ServiceRow {
   id: number;
@@ -76,6 +77,9 @@ export function removeService(wb: Workbench, id: number): void {
 
 const ED = toMask(['emergency_detention'], DISPOSITION.values);
 const ARREST = toMask(['arrest', 'jail_booking'], DISPOSITION.values);
+/** The incidents where detention (arrest) was recorded either way: the rates' denominators. */
+const DETENTION_RECORDED = recorded({ field: 'dispositions', values: ['emergency_detention'] });
+const ARREST_RECORDED = recorded({ field: 'dispositions', values: ['arrest', 'jail_booking'] });
 
 
 export function coverageReport(
@@ -110,13 +114,14 @@ export function coverageReport(
     sorted.forEach((st, i) => segments.push({ from: st, to: i + 1 < sorted.length ? addMonths(sorted[i + 1]!, -1) : to, month: st }));
   }
   const groupSql = (seg: { from: number; to: number }) => sql`SELECT weekday, hour_of_day AS hour, coalesce(area, '') AS area, count(*) AS n,
-      sum((dispositions & ${raw(String(ED))}) != 0) AS det, sum((dispositions & ${raw(String(ARREST))}) != 0) AS arr
+      sum(${DETENTION_RECORDED} AND (dispositions & ${raw(String(ED))}) != 0) AS det, sum(${ARREST_RECORDED} AND (dispositions & ${raw(String(ARREST))}) != 0) AS arr,
+      sum(${DETENTION_RECORDED}) AS det_rec, sum(${ARREST_RECORDED}) AS arr_rec
     FROM incidents INDEXED BY incidents_facets
     ${where([sql`(occurred_year, occurred_month) BETWEEN (${Math.floor(seg.from / 100)}, ${seg.from % 100}) AND (${Math.floor(seg.to / 100)}, ${seg.to % 100})`, ...filters])}
     GROUP BY weekday, hour_of_day, area`;
   const byHourWeekday = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  const inside = { incidents: 0, detentions: 0, arrests: 0 };
-  const outside = { incidents: 0, detentions: 0, arrests: 0 };
+  const inside = { incidents: 0, detentionsRecorded: 0, detentions: 0, arrestsRecorded: 0, arrests: 0 };
+  const outside = { ...inside };
   let incidents = 0;
   let placed = 0;
   const areasSeen = new Set<string>();
@@ -124,7 +129,7 @@ export function coverageReport(
     const v = svc ? scheduleFor(svc.schedules, seg.month) : null;
     const grid = v ? coverageGrid(v.intervals) : null;
     const query = groupSql(seg);
-    const groups = db.prepare(query.text).all(query.params) as { weekday: number | null; hour: number | null; area: string; n: number; det: number; arr: number }[];
+    const groups = db.prepare(query.text).all(query.params) as { weekday: number | null; hour: number | null; area: string; n: number; det: number; arr: number; det_rec: number; arr_rec: number }[];
     for (const g of groups) {
       incidents += g.n;
       if (g.area) areasSeen.add(g.area);
@@ -138,10 +143,12 @@ export function coverageReport(
       bucket.incidents += g.n;
       bucket.detentions += g.det;
       bucket.arrests += g.arr;
+      bucket.detentionsRecorded += g.det_rec;
+      bucket.arrestsRecorded += g.arr_rec;
     }
   }
   const rate = (num: number, den: number) => (den ? Math.round((num / den) * 1000) / 10 : null);
-  const withRates = (b: typeof inside) => ({ ...b, detentionRate: rate(b.detentions, b.incidents), arrestRate: rate(b.arrests, b.incidents) });
+  const withRates = (b: typeof inside) => ({ ...b, detentionRate: rate(b.detentions, b.detentionsRecorded), arrestRate: rate(b.arrests, b.arrestsRecorded) });
   const latest = svc ? scheduleFor(svc.schedules, to) : null;
   return {
     service: svc ? { id: svc.id, name: svc.name } : null,

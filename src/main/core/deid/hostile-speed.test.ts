@@ -14,6 +14,14 @@ const timed = (text: string): number => {
   scan(text);
   return performance.now() - t0;
 };
+/**
+ * The time limit for a text: the fixed limit, or eight times what an ordinary text of the same
+ * length takes right now, whichever is larger — so a busy machine (CI, other work) slows both and
+ * the test still tells a linear scan (milliseconds) from a polynomial one (seconds or hours).
+ */
+const ordinary = (length: number) => 'The officer spoke with the caller on the porch. '.repeat(Math.ceil(length / 49)).slice(0, length);
+const limit = (text: string, ms: number): number => Math.max(ms, 8 * timed(ordinary(text.length)));
+const expectLinear = (text: string, ms: number) => expect(timed(text)).toBeLessThan(limit(text, ms));
 const found = (text: string) => scan(text).map((f) => [f.type, text.slice(f.start, f.end)]);
 
 describe('scan time on hostile input', () => {
@@ -24,39 +32,40 @@ describe('scan time on hostile input', () => {
   // value is tried ~N^5/120 ways. 'case' + 100 spaces ≈ 0.5 s, 200 spaces ≈ 14 s; 'Incident Report'
   // + 120 newlines ≈ 10 s. Any context word (case, report, id, file, order, doc, go, …) triggers it.
   it('a record word followed by a run of whitespace is linear (record regex)', () => {
-    expect(timed('Case' + ' '.repeat(90) + 'Status')).toBeLessThan(250);
+    expectLinear('Case' + ' '.repeat(90) + 'Status', 250);
   });
 
   // ip (IPv6): `(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f]{0,4}:?)*(?![\w:])` — the last
   // group can match a run of hex digits in exponentially many ways; each two more digits ≈ ×4.5.
   it('two hex pairs and a long hex run are linear (IPv6 regex)', () => {
-    expect(timed('fingerprint de:ad:' + 'beef'.repeat(7) + 'x')).toBeLessThan(250);
+    expectLinear('fingerprint de:ad:' + 'beef'.repeat(7) + 'x', 250);
   });
 
   // plate: `\b(?:plates?|tag|…|reg\.?|lic\.?|veh\.?)\s*(?:…)?\s*(?:…)?\s*"?(?:[A-Z]{2}\s+)?(…)` — cubic.
   it('a plate word followed by a run of spaces is linear (plate regex)', () => {
-    expect(timed('tag' + ' '.repeat(1500) + '!')).toBeLessThan(250);
+    expectLinear('tag' + ' '.repeat(1500) + '!', 250);
   });
 
   // names.ts: recordEnd `^\s*(?:…|\s+(?:DOB|…))` and AFTER_VERBS `^\s*(?:…|,?\s*(?:who|…))` are
   // tried on the rest of the text after a name; two adjacent whitespace quantifiers make them quadratic.
   it('a name followed by a long run of spaces is linear (recordEnd / AFTER_VERBS)', () => {
-    expect(timed('Smith, John' + ' '.repeat(30_000) + 'x')).toBeLessThan(300);
+    expectLinear('Smith, John' + ' '.repeat(30_000) + 'x', 300);
   });
 
   // email: '%' is in the local part but not in the look-behind, so every 'a' after a '%' starts a
   // match that runs to the end; defanged URL: ' ' and ']' before a label are allowed starts likewise.
   it('100 KB of "a%" is linear (email regex)', () => {
-    expect(timed('a%'.repeat(50_000))).toBeLessThan(500);
+    expectLinear('a%'.repeat(50_000), 500);
   });
   it('100 KB of "a dot " / "a[.]" is linear (defanged URL regex)', () => {
-    expect(Math.max(timed('a dot '.repeat(16_667) + 'a'), timed('a[.]'.repeat(25_000) + 'a'))).toBeLessThan(500);
+    expectLinear('a dot '.repeat(16_667) + 'a', 500);
+    expectLinear('a[.]'.repeat(25_000) + 'a', 500);
   });
 
   it('ordinary long inputs stay fast', () => {
-    expect(timed('Alpha Bravo Charlie Delta Echo '.repeat(3300))).toBeLessThan(1000);
-    expect(timed('x' + ' '.repeat(100_000) + 'x')).toBeLessThan(1000);
-    expect(timed('March 12 '.repeat(11_000))).toBeLessThan(1000);
+    expectLinear('Alpha Bravo Charlie Delta Echo '.repeat(3300), 1000);
+    expectLinear('x' + ' '.repeat(100_000) + 'x', 1000);
+    expectLinear('March 12 '.repeat(11_000), 1000);
   });
 });
 
@@ -175,7 +184,7 @@ describe('committee prose', () => {
     'Police Chief Advisory Council asked for an update in Q2.', // "Advisory Council" after the cue "Chief"
     'Doctors Without Borders was cited as an example of rapid deployment.', // "Borders"
   ];
-  for (const s of falsePositives) it.fails(`no findings in "${s}"`, () => expect(found(s)).toEqual([]));
+  for (const s of falsePositives) it(`no findings in "${s}"`, () => expect(found(s)).toEqual([]));
 });
 
 describe('simple names', () => {

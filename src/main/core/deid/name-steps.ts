@@ -272,6 +272,9 @@ export function capitalisedRuns(s: NameScan): void {
 }
 
 /** A capitalised run as step 2 found it: its tokens from `first`, where it starts (with a particle or initial before it), and its real words. */
+/** Words that end the name of a body (a council, a board), never a person's name. */
+const BODY_END = /^(?:council|board|commission|committee|taskforce|borders|coalition|alliance|authority)$/;
+
 interface Run {
   run: Token[];
   runKinds: Kind[];
@@ -289,8 +292,12 @@ function scoreRun(s: NameScan, r: Run): Candidate | null {
   const after = text.slice(end);
   if (!realWords.length) return null;
   if ((ORG_AFTER.test(after) && !(cueBefore(first) && /^['’]s\s/.test(after))) || ZIP_AFTER.test(after)) return null;
-  // The run ends in an organisation or place word: "Grace House", "Hope Street Clinic".
-  if (realWords.length >= 2 && ORG_END.test(run.at(-1)!.lower) && !cueBefore(first)) return null;
+  // The run ends in an organisation or place word: "Grace House", "Hope Street Clinic"; a body's
+  // name even after a title ("Police Chief Advisory Council"); the last word of a Title Case name
+  // ("Doctors Without Borders").
+  const last = run.at(-1)!.lower;
+  if (realWords.length >= 2 && ORG_END.test(last) && (!cueBefore(first) || BODY_END.test(last))) return null;
+  if (realWords.length === 1 && BODY_END.test(last) && prevTok?.cap && !prevTok.sentenceStart && prevTok.end + 1 >= start) return null;
   // A speaker label at the start of a line ("Dariusz: ok on my way") is a name; "Texter:" and "Counselor:" are roles (never).
   const lineLabel =
     realWords.length === 1 &&

@@ -73,3 +73,21 @@ export function scan(input: string, options: ScanOptions = {}): IdentifierFindin
     return { start, end, type: c.type, score: Math.round(c.score * 100) / 100 };
   });
 }
+
+/**
+ * The texts of one record or one document, scanned together: a name found in one of them is
+ * looked for in all ("Rosa" in a timeline step after "Rosa Villanueva" in the narrative).
+ * `carries(name, index)` says whether a name found in text `index` may be carried to the others
+ * (not when a person marked it "not an identifier" there). One list of findings per text.
+ */
+export function scanAll(texts: readonly string[], carries: (name: string, index: number) => boolean = () => true): IdentifierFinding[][] {
+  const first = texts.map((t) => scan(t));
+  const names = first.flatMap((found, i) =>
+    found
+      .filter((f) => f.type === 'NAME')
+      .map((f) => texts[i]!.slice(f.start, f.end))
+      .filter((name) => carries(name, i)),
+  );
+  if (!names.length) return first;
+  return texts.map((t) => scan(t, { knownNames: names }));
+}

@@ -3,7 +3,7 @@
  * document model is scanned, and only what the caller's predicate allows may pass.
  */
 import { CasewalkError, type GuardBlock } from '../../../shared/result';
-import { scan } from '../deid/scanner';
+import { scanAll } from '../deid/scanner';
 import { docEntries, type Doc } from './doc';
 
 /** Where a flagged span sits: the whole text it was found in, so an exception can look at the words around it. */
@@ -30,8 +30,17 @@ export function assertDocClean(doc: Doc, allowed: AllowedPredicate): void {
   const what = doc.title.split(' — ')[0]!.toLowerCase();
   const blocked: GuardBlock[] = [];
   const seen = new Set<string>();
-  docEntries(doc).forEach((e, i) => {
-    for (const f of scan(e.text)) {
+  const entries = docEntries(doc);
+  // A name flagged in one line is looked for in every line, unless that mention was let through.
+  const found = scanAll(
+    entries.map((e) => e.text),
+    (name, i) => {
+      const at = entries[i]!.text.indexOf(name);
+      return !allowed('NAME', name, { source: entries[i]!.text, start: at, end: at + name.length });
+    },
+  );
+  entries.forEach((e, i) => {
+    for (const f of found[i]!) {
       const text = e.text.slice(f.start, f.end);
       if (allowed(f.type, text, { source: e.text, start: f.start, end: f.end })) continue;
       const b: GuardBlock = { item: e.source?.item ?? `Line ${i + 1} of the ${what}`, text, type: f.type, where: e.source?.where ?? null };

@@ -3,7 +3,6 @@
  * write atomically through a file handle (no temp copy survives), audit with the file's SHA-256.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { ExportFormat } from '../../../shared/minutes/schemas';
 import type { HandlerContext } from '../context';
 import type { ReadableDB } from '../store/db';
@@ -43,5 +42,6 @@ export async function exportDocument(
     },
     () => writeFileAtomic(file, bytes),
   );
-  return { displayName: path.basename(file), bytes: bytes.length, sha256: hash };
+  // The whole path: the toast after an export says where the file went.
+  return { displayName: file, bytes: bytes.length, sha256: hash };
 }

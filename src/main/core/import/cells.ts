@@ -54,16 +54,24 @@ export interface Source {
 export class Cells {
   /** Field → unmapped CSV value → count. */
   readonly unmapped: Record<string, Record<string, number>> = {};
+  /** Field → CSV value mapped by an explicit "unknown values become …" choice → count. */
+  readonly byChoice: Record<string, Record<string, number>> = {};
+  /** Set when a conversion used an explicit choice: its result is not cached, so every row is counted. */
+  usedChoice = false;
   private readonly valueMaps: Map<string, Map<string, string | null>>;
 
-  constructor(values: Record<string, Record<string, string | null> | undefined>) {
+  constructor(
+    values: Record<string, Record<string, string | null> | undefined>,
+    /** Field → the value every still-unknown value becomes (null: no value). */
+    private readonly choices: Record<string, string | null> = {},
+  ) {
     this.valueMaps = new Map(
       Object.entries(values).map(([f, m]) => [f, new Map(Object.entries(m!).map(([k, v]) => [k.trim().toLowerCase(), v]))]),
     );
   }
 
-  note(field: string, value: string): void {
-    const m = (this.unmapped[field] ??= {});
+  note(field: string, value: string, tally = this.unmapped): void {
+    const m = (tally[field] ??= {});
     if (Object.keys(m).length < 200 || value in m) m[value] = (m[value] ?? 0) + 1;
   }
 
@@ -72,7 +80,8 @@ export class Cells {
     return this.valueMaps.get(field)?.get(raw.trim().toLowerCase());
   }
 
-  enumValue(field: string, raw: string, column: string, set: ValueSet): string | null {
+  /** The value of one CSV value from the mapping or the value set's own names; undefined when unknown. */
+  resolve(field: string, raw: string, set: ValueSet): string | null | undefined {
     const m = this.lookup(field, raw);
     if (m !== undefined) {
       if (m !== null && !set.values.includes(m))
@@ -88,6 +97,19 @@ export class Cells {
       const d = DAYS.findIndex((x) => x === lower || (x.slice(0, 3) === lower.slice(0, 3) && lower.length >= 3 && x.startsWith(lower)));
       if (d >= 0) return String(d + 1);
     }
+    return undefined;
+  }
+
+  enumValue(field: string, raw: string, column: string, set: ValueSet): string | null {
+    const known = this.resolve(field, raw, set);
+    if (known !== undefined) return known;
+    const v = raw.trim();
+    const choice = this.choices[field];
+    if (choice !== undefined) {
+      this.note(field, v, this.byChoice);
+      this.usedChoice = true;
+      return choice;
+    }
     this.note(field, v);
     throw new RowError(
       'unmapped_value',
@@ -95,6 +117,25 @@ export class Cells {
       `"${v.slice(0, 60)}" in column "${column}" has no ${LABELS[field] ?? field} value; add it to the mapping.`,
     );
   }
+}
+
+/** Separators between the values of a multi-valued cell ("Mobile Crisis Team; Resources Declined"). */
+const MULTI_SEPARATORS = /[;|,\n]/;
+
+/**
+ * A multi-valued cell: the whole cell when the mapping knows it (a value may itself hold a
+ * separator), otherwise each of its parts.
+ */
+function multiValues(cells: Cells, f: string, raw: string, column: string, set: ValueSet): readonly string[] {
+  const whole = MULTI_SEPARATORS.test(raw) ? cells.resolve(f, raw, set) : undefined;
+  const items = whole !== undefined || !MULTI_SEPARATORS.test(raw) ? [raw] : raw.split(MULTI_SEPARATORS).map((x) => x.trim());
+  const values = new Set<string>();
+  for (const item of items) {
+    if (items.length > 1 && item === '') continue;
+    const v = cells.enumValue(f, item, column, set);
+    if (v) values.add(v);
+  }
+  return Object.freeze(set.values.filter((x) => values.has(x)));
 }
 
 function int(raw: string, column: string, field: string, min: number, max: number): number | null {
@@ -114,13 +155,15 @@ function int(raw: string, column: string, field: string, min: number, max: numbe
 
 type Memo = <T>(raw: string, fn: () => T) => T;
 // Categorical columns repeat a handful of values thousands of times: convert each once.
-// Errors are not cached (every invalid row must be reported with its own row number).
-function memoFor(): Memo {
+// Errors are not cached (every invalid row must be reported with its own row number), nor
+// values mapped by an explicit choice (every row they map is counted).
+function memoFor(cells: Cells): Memo {
   const m = new Map<string, unknown>();
   return <T>(raw: string, fn: () => T): T => {
     if (m.has(raw)) return m.get(raw) as T;
+    cells.usedChoice = false;
     const v = fn();
-    if (m.size < 10_000) m.set(raw, v);
+    if (m.size < 10_000 && !cells.usedChoice) m.set(raw, v);
     return v;
   };
 }
@@ -206,15 +249,7 @@ function valueCell({ cells, f, column, read, memo }: Cell): Apply | null {
     // Frozen and shared between rows with the same cell; merging builds new arrays.
     return (row, out) => {
       const raw = read(row);
-      out[f] = memo(raw, () => {
-        const items = raw.includes(';') || raw.includes('|') ? raw.split(/[;|]/).map((x) => x.trim()) : [raw];
-        const values = new Set<string>();
-        for (const item of items) {
-          const v = cells.enumValue(f, item, column, multi);
-          if (v) values.add(v);
-        }
-        return Object.freeze(multi.values.filter((x) => values.has(x)));
-      });
+      out[f] = memo(raw, () => multiValues(cells, f, raw, column, multi));
     };
   if (BOOLEANS.has(f))
     return (row, out) => {
@@ -274,7 +309,7 @@ export function compileSource(cells: Cells, s: Source): Apply {
             .map((i) => row[i]!.trim())
             .filter((v) => v && v !== '-')
             .join(' / ');
-  const cell: Cell = { cells, f: s.field, column: s.names.join(' / '), read, memo: memoFor() };
+  const cell: Cell = { cells, f: s.field, column: s.names.join(' / '), read, memo: memoFor(cells) };
   return numberCell(cell) ?? valueCell(cell) ?? (() => undefined);
 }
 

@@ -7,7 +7,8 @@ import { describeZodError } from '../../../shared/zod-helpers';
 import { writeFileAtomic } from '../store/keyslots';
 import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { planImport, writePlan } from './importer';
+import { applyRepeats, planImport, repeatRefusal, writePlan } from './importer';
+import { listBatches, undoBatch } from './batches';
 import { readCsv, type CsvTable } from './parse';
 import { ATTRIBUTIONS } from '../incidents/attributions';
 import { PRESETS, presetById, suggestPreset } from './presets';
@@ -61,25 +62,41 @@ export function importHandlers(ctx: ImportContext): Pick<Handlers, keyof typeof 
         suggestedPreset: suggestPreset(table.headers),
       };
     },
-    'import.preview': ({ stagingId, source, skipInvalid }) => {
+    'import.preview': ({ stagingId, source, skipInvalid, unmapped, repeats }) => {
       const { preset, id } = resolve(source);
-      return planImport(staged(stagingId).table, preset, { skipInvalid, dryRun: true, attribution: ATTRIBUTIONS[id] ?? null }).report;
+      const plan = planImport(staged(stagingId).table, preset, {
+        skipInvalid,
+        dryRun: true,
+        attribution: ATTRIBUTIONS[id] ?? null,
+        unmapped,
+      });
+      return ctx.workbench.read((db) => applyRepeats(db, plan, repeats)).report;
     },
-    'import.run': ({ stagingId, source, skipInvalid }) => {
+    'import.run': ({ stagingId, source, skipInvalid, unmapped, repeats }) => {
       const { preset, id } = resolve(source);
       const s = staged(stagingId);
       const progress = (stage: string) => (done: number, total: number) =>
         ctx.emit('task.progress', { task: 'import', done, total, stage });
-      const plan = planImport(s.table, preset, { skipInvalid, dryRun: false, attribution: ATTRIBUTIONS[id] ?? null }, progress('checking'));
-      if (plan.report.invalidRows > 0 && !skipInvalid) return plan.report;
-      writePlan(ctx.workbench, plan, id, progress('writing'));
+      const opts = { skipInvalid, dryRun: false, attribution: ATTRIBUTIONS[id] ?? null, unmapped };
+      const planned = planImport(s.table, preset, opts, progress('checking'));
+      if (planned.report.invalidRows > 0 && !skipInvalid) return planned.report;
+      const plan = ctx.workbench.read((db) => applyRepeats(db, planned, repeats));
+      const refusal = repeatRefusal(plan);
+      if (refusal)
+        throw new CasewalkError('conflict', refusal, {
+          repeatedRecords: plan.report.repeat.records,
+          repeatedFileBatch: plan.report.repeat.file?.batchId ?? null,
+        });
+      const batchId = writePlan(ctx.workbench, plan, id, s.fileName, progress('writing'));
       ctx.staging.delete(stagingId);
-      return plan.report;
+      return { ...plan.report, batchId };
     },
+    'import.batches': () => ({ batches: ctx.workbench.read(listBatches) }),
+    'import.undo': ({ batchId }) => undoBatch(ctx.workbench, batchId),
     'import.saveMapping': ({ handle, mapping }) => {
       const file = ctx.files.take(handle, 'write');
       writeFileAtomic(file, `${JSON.stringify(mapping, null, 2)}\n`);
-      return { displayName: path.basename(file) };
+      return { displayName: file };
     },
     'import.loadMapping': ({ handle }) => {
       const file = ctx.files.take(handle, 'read');

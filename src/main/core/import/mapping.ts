@@ -5,8 +5,37 @@
  */
 import { CasewalkError } from '../../../shared/result';
 import type { IncidentFields } from '../../../shared/incidents/schemas';
-import { DATE_FIELD, type ImportError, type MappingPreset } from '../../../shared/import/schemas';
+import { DATE_FIELD, NO_VALUE_CHOICE, type ImportError, type MappingPreset } from '../../../shared/import/schemas';
+import { MULTI_VALUE_FIELDS, SINGLE_VALUE_FIELDS } from '../../../shared/incidents/values';
 import { Cells, compileSource, LABELS, RowError } from './cells';
+
+/**
+ * Columns about the officer (identity, gender, race, year of birth, experience, unit) are never
+ * imported, whatever a mapping says: not into a field, not into demographics, not as a record id.
+ */
+export const OFFICER_COLUMN = /^(officer|ofc)\b|\bcit certified\b/i;
+
+/** The fields an explicit "unknown values become …" choice can be given for, with the values it takes. */
+export function choiceValues(field: string): readonly string[] | null {
+  const set = SINGLE_VALUE_FIELDS[field] ?? MULTI_VALUE_FIELDS[field];
+  return set ? [...set.values, NO_VALUE_CHOICE] : null;
+}
+
+function compileChoices(choices: Record<string, string | undefined>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [field, value] of Object.entries(choices)) {
+    if (value === undefined) continue;
+    const allowed = choiceValues(field);
+    if (!allowed)
+      throw new CasewalkError('invalid_input', `Unknown values of "${field}" cannot be mapped by choice: it has no fixed set of values.`);
+    if (!allowed.includes(value))
+      throw new CasewalkError('invalid_input', `"${value}" is not a value of "${field}". Use one of: ${allowed.join(', ')}.`, {
+        field: `unmapped.${field}`,
+      });
+    out[field] = value === NO_VALUE_CHOICE ? null : value;
+  }
+  return out;
+}
 
 export type MappedRow = Omit<IncidentFields, 'code'>;
 
@@ -60,9 +89,15 @@ export interface CompiledMapping {
   droppedColumns: string[];
   /** Field → unmapped CSV value → count (filled by convert). */
   unmapped: Record<string, Record<string, number>>;
+  /** Field → CSV value mapped by an explicit choice → count (filled by convert). */
+  byChoice: Record<string, Record<string, number>>;
 }
 
-export function compileMapping(preset: MappingPreset, headers: readonly string[]): CompiledMapping {
+export function compileMapping(
+  preset: MappingPreset,
+  headers: readonly string[],
+  choices: Record<string, string | undefined> = {},
+): CompiledMapping {
   const index = new Map(headers.map((h, i) => [h.toLowerCase(), i]));
   const col = (name: string, forField: string): number => {
     const i = index.get(name.toLowerCase());
@@ -74,8 +109,16 @@ export function compileMapping(preset: MappingPreset, headers: readonly string[]
     }
     return i;
   };
+  const dropped = new Set(preset.drop.map((d) => d.toLowerCase()));
   const sources = Object.entries(preset.columns).map(([field, c]) => {
     const names = Array.isArray(c) ? c : [c!];
+    for (const n of names) {
+      if (OFFICER_COLUMN.test(n) || dropped.has(n.toLowerCase()))
+        throw new CasewalkError(
+          'invalid_input',
+          `The column "${n}" is never imported (${OFFICER_COLUMN.test(n) ? 'officer columns stay out of Casewalk' : (preset.dropReason ?? 'the mapping drops it')}); map ${LABELS[field] ?? field} from another column or leave it out.`,
+        );
+    }
     return { field, names, idx: names.map((n) => col(n, field)) };
   });
   const mapped = new Set(sources.map((s) => s.field));
@@ -85,22 +128,27 @@ export function compileMapping(preset: MappingPreset, headers: readonly string[]
       'A mapping must say where the year and month come from (a year and a month column, or a date column).',
     );
   }
-  const dedupeIdx = preset.dedupeBy.map((n) => col(n, 'dedupeBy'));
+  const dedupeIdx = preset.dedupeBy.map((n) => {
+    if (OFFICER_COLUMN.test(n)) throw new CasewalkError('invalid_input', `An officer column ("${n}") cannot be a record id.`);
+    return col(n, 'dedupeBy');
+  });
   const usedColumns = new Set(sources.flatMap((s) => s.names.map((n) => n.toLowerCase())));
-  const dropped = new Set(preset.drop.map((d) => d.toLowerCase()));
-  const cells = new Cells(preset.values);
+  const cells = new Cells(preset.values, compileChoices(choices));
   const appliers = sources.map((s) => compileSource(cells, s));
 
   return {
     unmapped: cells.unmapped,
+    byChoice: cells.byChoice,
     mergeFields: Object.keys(preset.merge),
     ignoredColumns: headers.filter(
       (h) =>
+        !OFFICER_COLUMN.test(h) &&
         !usedColumns.has(h.toLowerCase()) &&
         !dropped.has(h.toLowerCase()) &&
         !preset.dedupeBy.some((d) => d.toLowerCase() === h.toLowerCase()),
     ),
-    droppedColumns: headers.filter((h) => dropped.has(h.toLowerCase())),
+    // Officer columns are listed as dropped whether or not the mapping names them.
+    droppedColumns: headers.filter((h) => dropped.has(h.toLowerCase()) || OFFICER_COLUMN.test(h)),
     dedupeKey(row) {
       if (!dedupeIdx.length) return null;
       return dedupeIdx.map((i) => (row[i] ?? '').trim()).join('\u0000');

@@ -3,6 +3,7 @@
  * UTF-16 when a byte-order mark says so) and fed to the CSV reader (csv.ts). Invalid bytes, unbalanced
  * quotes and oversized files end with a specific error that names the row.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { CsvReader, CsvSyntaxError, type CsvErrorCode } from './csv';
@@ -17,6 +18,8 @@ export interface CsvTable {
   headers: string[];
   rows: string[][];
   bytes: number;
+  /** SHA-256 of the file's bytes (a repeated file is the same content, whatever its name). */
+  sha256: string;
 }
 
 function detectEncoding(first: Buffer): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; skip: number } {
@@ -42,9 +45,11 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
   let decoder: TextDecoder | null = null;
   let encoding: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8';
   let read = 0;
+  const hash = crypto.createHash('sha256');
   try {
     for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
       let buf = chunk as Buffer;
+      hash.update(buf);
       if (!decoder) {
         const detected = detectEncoding(buf);
         encoding = detected.encoding;
@@ -133,7 +138,7 @@ export async function readCsv(file: string, onProgress?: (bytesRead: number, tot
       code: 'malformed_row',
       row: 0,
     });
-  return { headers, rows: records.slice(1), bytes: size };
+  return { headers, rows: records.slice(1), bytes: size, sha256: hash.digest('hex') };
 }
 
 function csvReason(code: CsvErrorCode): string {

@@ -9,7 +9,7 @@ import {
   type TimelineEvent,
 } from '../../../shared/incidents/schemas';
 import { computeIntervals, timelineSeconds } from '../../../shared/incidents/timeline';
-import { scan } from '../deid/scanner';
+import { scanAll } from '../deid/scanner';
 import type { ReadableDB } from '../store/db';
 import { incidentFieldsOf, toIncident, type IncidentDbRow } from './rows';
 
@@ -87,22 +87,20 @@ function findingsOf(
     .all([incidentId]) as unknown as DismissalRow[];
   const out: IdentifierFindingView[] = [];
   const texts = [...guardedTexts(fields, timeline)];
-  // A name found in one text of the incident is looked for in all of them ("Rosa" in a timeline step
-  // after "Rosa Villanueva" in the narrative), unless a person marked it "not an identifier".
-  const names = texts.flatMap(([field, text]) =>
-    scan(text)
-      .filter((f) => f.type === 'NAME')
-      .map((f) => text.slice(f.start, f.end))
-      .filter((v) => !dismissals.some((x) => x.field === field && x.type === 'NAME' && x.value_hash === valueHash('NAME', v))),
+  const dismissed = (field: string, type: string, value: string) =>
+    dismissals.find((x) => x.field === field && x.type === type && x.value_hash === valueHash(type, value));
+  // A name found in one text of the incident is looked for in all of them, unless marked "not an identifier" there.
+  const found = scanAll(
+    texts.map(([, text]) => text),
+    (name, i) => !dismissed(texts[i]![0], 'NAME', name),
   );
-  for (const [field, text] of texts) {
-    for (const f of scan(text, { knownNames: names })) {
+  texts.forEach(([field, text], i) => {
+    for (const f of found[i]!) {
       const value = text.slice(f.start, f.end);
-      const h = valueHash(f.type, value);
-      const d = dismissals.find((x) => x.field === field && x.type === f.type && x.value_hash === h);
+      const d = dismissed(field, f.type, value);
       out.push({ field, ...f, text: value, dismissed: d ? { reason: d.reason, by: d.member, at: d.at } : null });
     }
-  }
+  });
   return out;
 }
 

@@ -14,8 +14,8 @@ export function incidentHandlers(ctx: HandlerContext): Pick<Handlers, keyof type
     'incidents.list': (q) => wb().read((db) => listIncidents(db, q)),
     'incidents.get': ({ id }) => wb().read((db) => getDetail(db, id)),
     'incidents.nextCode': ({ year }) => ({ code: wb().read((db) => nextCode(db, year)) }),
-    'incidents.create': (input) => createIncident(wb(), input),
-    'incidents.update': (input) => updateIncident(wb(), input),
+    'incidents.create': (input) => createIncident(wb(), input, ctx.today()),
+    'incidents.update': (input) => updateIncident(wb(), input, ctx.today()),
     'incidents.setStatus': ({ id, status, confirmWeakOnly }) => setStatus(wb(), id, status, { confirmWeakOnly }),
     'incidents.delete': ({ id }) => {
       deleteIncident(wb(), id);

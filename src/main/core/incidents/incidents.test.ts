@@ -40,13 +40,13 @@ describe('incidents through the contract', () => {
     });
     expect(await dispatch(core, 'incidents.create', { occurredYear: 2026, occurredMonth: 13 })).toMatchObject({
       ok: false,
-      error: { message: 'occurredMonth: Month is 1 to 12.' },
+      error: { message: 'The month of the incident is 1 (January) to 12 (December).' },
     });
     expect(
       await dispatch(core, 'incidents.create', { occurredYear: 2026, occurredMonth: 1, dispositions: ['arrest', 'arrest'] }),
     ).toMatchObject({
       ok: false,
-      error: { message: 'dispositions: Dispositions: each value once.' },
+      error: { message: 'Choose each disposition once.' },
     });
   });
 
@@ -276,7 +276,7 @@ describe('incidents through the contract', () => {
       await dispatch(core, 'timeline.add', { incidentId: id, event: { time: '25:00', actor: 'ems', kind: 'call', description: '' } }),
     ).toMatchObject({
       ok: false,
-      error: { message: 'event.time: Time is a clock time (14:05) or an offset (T+12:30).' },
+      error: { message: 'The time is a clock time (14:05) or an offset from the call (T+12:30).' },
     });
     expect(await dispatch(core, 'timeline.remove', { id: 999999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

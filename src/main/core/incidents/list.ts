@@ -53,6 +53,7 @@ export function listIncidents(db: ReadableDB, raw: IncidentQuery): { rows: Incid
   anyOf(sqlRaw('responders'), q.responder, RESPONDER.values);
   if (q.tag) filters.push(sql`id IN (SELECT incident_id FROM incident_tags WHERE tag = ${q.tag})`);
   if (q.unresolvedIdentifiers) filters.push(sql`open_identifiers > 0`);
+  if (q.importBatch) filters.push(sql`import_batch_id = ${q.importBatch}`);
   const fts = q.search ? ftsQuery(q.search) : null;
   if (q.search && !fts) return { rows: [], total: 0 };
   const filterCount = filters.length;

@@ -5,7 +5,13 @@
  */
 import { CasewalkError } from '../../../shared/result';
 import { INCIDENT_STATUS, STATUS_MOVES, type IncidentStatus } from '../../../shared/incidents/values';
-import { INCIDENT_DEFAULTS, incidentFields, type IncidentDetail, type IncidentFields } from '../../../shared/incidents/schemas';
+import {
+  futureMonthProblem,
+  INCIDENT_DEFAULTS,
+  incidentFields,
+  type IncidentDetail,
+  type IncidentFields,
+} from '../../../shared/incidents/schemas';
 import { describeZodError } from '../../../shared/zod-helpers';
 import { now, type ReadableDB, type WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
@@ -20,10 +26,20 @@ export function nextCode(db: ReadableDB, year: number): string {
   return `${year}-${String((r.n ?? 0) + 1).padStart(3, '0')}`;
 }
 
+/** The fields, checked; an error says which field (`detail.field`) so a form can show it there. */
 function validFields(f: unknown): IncidentFields {
   const r = incidentFields.safeParse(f);
-  if (!r.success) throw new CasewalkError('invalid_input', describeZodError(r.error));
+  if (!r.success) {
+    const field = r.error.issues[0]?.path[0];
+    throw new CasewalkError('invalid_input', describeZodError(r.error), typeof field === 'string' ? { field } : undefined);
+  }
   return r.data;
+}
+
+/** An incident has happened: never in a month after today's (in the committee's time zone). */
+function assertNotFuture(fields: IncidentFields, today: string): void {
+  const problem = futureMonthProblem(fields.occurredYear, fields.occurredMonth, today);
+  if (problem) throw new CasewalkError('invalid_input', problem.message, { field: problem.field });
 }
 
 function writeTags(db: WritableDB, id: number, tags: readonly string[]) {
@@ -34,7 +50,9 @@ function writeTags(db: WritableDB, id: number, tags: readonly string[]) {
 
 function assertCodeFree(db: ReadableDB, code: string, exceptId?: number) {
   const r = db.prepare('SELECT id FROM incidents WHERE code = ?').get([code]) as { id: number } | undefined;
-  if (r && r.id !== exceptId) throw new CasewalkError('conflict', `Incident code ${code} is already used; choose another.`);
+  if (r && r.id !== exceptId) {
+    throw new CasewalkError('conflict', `Incident code ${code} is already used; choose another.`, { field: 'code' });
+  }
 }
 
 const INSERT_SQL = `INSERT INTO incidents (${FIELD_COLUMNS.join(', ')}, status, source, created_at, updated_at)
@@ -48,12 +66,14 @@ export function insertIncident(db: WritableDB, fields: IncidentFields, source: s
 export function createIncident(
   wb: Workbench,
   input: Partial<IncidentFields> & { occurredYear: number; occurredMonth: number },
+  today: string,
 ): IncidentDetail {
   return wb.write(
     (d: IncidentDetail) => ({ event: 'create', entity: `incident:${d.incident.code}` }),
     (db) => {
       const code = input.code ?? nextCode(db, input.occurredYear);
       const fields = validFields({ ...INCIDENT_DEFAULTS, ...input, code });
+      assertNotFuture(fields, today);
       assertCodeFree(db, fields.code);
       const id = insertIncident(db, fields, 'manual');
       writeTags(db, id, fields.tags);
@@ -63,7 +83,11 @@ export function createIncident(
   );
 }
 
-export function updateIncident(wb: Workbench, input: { id: number; version: number; patch: Partial<IncidentFields> }): IncidentDetail {
+export function updateIncident(
+  wb: Workbench,
+  input: { id: number; version: number; patch: Partial<IncidentFields> },
+  today: string,
+): IncidentDetail {
   const changed = Object.keys(input.patch);
   let demoted = false;
   return wb.write(
@@ -84,6 +108,8 @@ export function updateIncident(wb: Workbench, input: { id: number; version: numb
         throw new CasewalkError('forbidden', 'A closed incident is read-only. Reopen it (set it back to reviewed) to edit.');
       const current = toIncident(row, tagsOf(db, input.id));
       const fields = validFields({ ...incidentFieldsOf(current), ...input.patch });
+      // A month already stored stays editable around (an older import); a changed one is checked.
+      if (fields.occurredYear !== current.occurredYear || fields.occurredMonth !== current.occurredMonth) assertNotFuture(fields, today);
       assertCodeFree(db, fields.code, input.id);
       db.prepare(
         `UPDATE incidents SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`,

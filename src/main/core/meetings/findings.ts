@@ -271,6 +271,8 @@ export function amendFinding(
 export function removeFinding(wb: Workbench, id: number): void {
   wb.write({ event: 'delete', entity: `finding:${id}` }, (db) => {
     const f = findingById(db, id);
+    if (findingLock(db, f))
+      throw new CasewalkError('forbidden', 'Its meeting has ended, so this finding is part of the record and cannot be deleted.');
     if (f.recommendationIds.length)
       throw new CasewalkError('conflict', 'A recommendation is based on this finding; change the recommendation first.');
     db.prepare('DELETE FROM findings WHERE id = ?').run([id]);

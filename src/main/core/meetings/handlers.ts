@@ -49,7 +49,7 @@ export function meetingHandlers(ctx: MeetingsContext): Pick<Handlers, MeetingMet
     'meetings.get': ({ id }) => wb().read((db) => getMeeting(db, id)),
     'meetings.create': (input) => createMeeting(wb(), input),
     'meetings.update': ({ id, patch }) => updateMeeting(wb(), id, patch),
-    'meetings.setStatus': ({ id, status }) => setMeetingStatus(wb(), id, status),
+    'meetings.setStatus': ({ id, status, carryUnreviewed }) => setMeetingStatus(wb(), id, status, carryUnreviewed ?? false),
     'meetings.exportAgenda': ({ id, handle }) =>
       exportDocument(ctx, handle, {
         what: 'agenda',

@@ -347,7 +347,7 @@ describe('walk mode', () => {
     await call('agenda.add', { meetingId: m.meeting.id, kind: 'case_review', minutes: 30, incidentId: inc.id });
     const file = `${dataDir}/agenda.md`;
     const r = await call('meetings.exportAgenda', { id: m.meeting.id, handle: core.files.register(file, 'write') });
-    expect(r.displayName).toBe('agenda.md');
+    expect(r.displayName).toBe(file);
     const fs = await import('node:fs');
     const md = fs.readFileSync(file, 'utf8');
     expect(md).toContain('# Agenda — Riverside CIT');

@@ -11,6 +11,8 @@ import type { Workbench } from '../store/workbench';
 import { getDetail } from '../incidents/detail';
 import { redactedField } from '../incidents/redact';
 import { followUpsFor } from '../recommendations/carry';
+import { quorumOf } from './quorum';
+import { carryUnreviewed } from './carry';
 
 interface MeetingDbRow {
   id: number;
@@ -164,6 +166,7 @@ export function getMeeting(db: ReadableDB, id: number): MeetingDetail {
       inRoom,
       attendance.some((a) => a.status !== null),
     ),
+    quorum: quorumOf(attendance),
     allottedMinutes: items.reduce((s, i) => s + i.minutes, 0),
     readyIncidents,
   };
@@ -240,8 +243,9 @@ export function updateMeeting(
 
 const MEETING_MOVES: Record<string, string[]> = { planned: ['in_progress'], in_progress: ['ended'], ended: [] };
 
-export function setMeetingStatus(wb: Workbench, id: number, status: string): MeetingDetail {
-  return wb.write({ event: 'update', entity: `meeting:${id}`, detail: `status → ${status}` }, (db) => {
+export function setMeetingStatus(wb: Workbench, id: number, status: string, carry = false): MeetingDetail {
+  const detail = `status → ${status}${carry ? ' (unreviewed cases carried to the next meeting)' : ''}`;
+  return wb.write({ event: 'update', entity: `meeting:${id}`, detail }, (db) => {
     const m = meetingRow(db, id);
     if (m.status === status) return getMeeting(db, id);
     if (!MEETING_MOVES[m.status]!.includes(status)) {
@@ -250,6 +254,7 @@ export function setMeetingStatus(wb: Workbench, id: number, status: string): Mee
         `A meeting cannot go from "${MEETING_STATUS.label(m.status)}" to "${MEETING_STATUS.label(status)}".`,
       );
     }
+    if (carry && status === 'ended') carryUnreviewed(db, m);
     const col = status === 'in_progress' ? 'started_at' : 'ended_at';
     db.prepare(`UPDATE meetings SET status = ?, ${col} = ?, updated_at = ? WHERE id = ?`).run([status, now(), now(), id]);
     return getMeeting(db, id);

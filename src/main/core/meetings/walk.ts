@@ -22,6 +22,31 @@ import { redactedField, redactFree } from '../incidents/redact';
 import { getMeeting } from './meetings';
 import { listFindings } from './findings';
 import { roomText } from './record-text';
+import { CARRIED_PER_PAGE, COMMITTEE_PURPOSE, CONFIDENTIALITY_STATEMENT } from '../../../shared/meetings/values';
+import type { MeetingDetail } from '../../../shared/meetings/schemas';
+
+/** The welcome item: the meeting's day, why the committee meets, and the statement members signed. */
+function welcomeOf(m: MeetingDetail): ProjectorView['welcome'] {
+  const inRoom = m.attendance.filter((a) => a.status === 'present' || a.status === 'guest');
+  return {
+    date: m.meeting.date,
+    time: m.meeting.time,
+    purpose: COMMITTEE_PURPOSE,
+    statement: CONFIDENTIALITY_STATEMENT,
+    signed: inRoom.filter((a) => a.attestedAt !== null).length,
+    inRoom: inRoom.length,
+  };
+}
+
+/** The follow-up pages: the walk's step is the page; each page holds CARRIED_PER_PAGE recommendations. */
+function pageOf<T>(all: readonly T[], step: number): { rows: T[]; page: ProjectorView['page'] } {
+  const of = Math.max(1, Math.ceil(all.length / CARRIED_PER_PAGE));
+  const index = Math.min(Math.max(0, step), of - 1);
+  return {
+    rows: all.slice(index * CARRIED_PER_PAGE, (index + 1) * CARRIED_PER_PAGE),
+    page: of > 1 ? { index, of, total: all.length } : null,
+  };
+}
 
 export function checkWalkTarget(db: ReadableDB, meetingId: number, itemId: number | null): void {
   const m = getMeeting(db, meetingId);
@@ -87,14 +112,14 @@ export function projectorView(db: ReadableDB, state: WalkState, committee: strin
       })),
     };
   }
+  const carried = pageOf(item?.kind === 'follow_up' ? item.carried : [], state.step);
   return {
     state,
     committee,
     item: item ? { kind: item.kind, title: redactFree(item.title), position: idx + 1, of: m.items.length } : null,
     incident,
-    carried:
-      item?.kind === 'follow_up'
-        ? item.carried.map((c) => ({ ...c, action: roomText(db, { recommendationId: c.id }, 'action', c.action) }))
-        : [],
+    welcome: item?.kind === 'welcome' ? welcomeOf(m) : null,
+    carried: carried.rows.map((c) => ({ ...c, action: roomText(db, { recommendationId: c.id }, 'action', c.action) })),
+    page: carried.page,
   };
 }

@@ -13,7 +13,7 @@ export function minutesHandlers(ctx: HandlerContext): Pick<Handlers, MinutesMeth
     'minutes.get': ({ meetingId }) => wb().read((db) => getMinutes(db, meetingId)),
     'minutes.draft': ({ meetingId, replace }) => draftMinutes(wb(), meetingId, replace, ctx.today()),
     'minutes.update': ({ meetingId, sections }) => updateMinutes(wb(), meetingId, sections),
-    'minutes.approve': ({ meetingId, atMeetingId }) => approveMinutes(wb(), meetingId, atMeetingId),
+    'minutes.approve': ({ meetingId, atMeetingId }) => approveMinutes(wb(), meetingId, atMeetingId, ctx.today()),
     'minutes.amend': ({ meetingId, sections, reason }) => amendMinutes(wb(), meetingId, sections, reason),
     'minutes.export': ({ meetingId, format, handle }) =>
       exportDocument(ctx, handle, {

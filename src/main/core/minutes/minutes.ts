@@ -257,7 +257,27 @@ function assertGuard(db: ReadableDB, meetingId: number, sections: readonly Minut
   }
 }
 
-export function approveMinutes(wb: Workbench, meetingId: number, atMeetingId: number | null): Minutes {
+/** An approval date never precedes the meeting: not today before the meeting's day, nor at a meeting held before it. */
+function assertApprovalDate(db: WritableDB, meetingId: number, atMeetingId: number | null, today: string): void {
+  const held = (db.prepare('SELECT date FROM meetings WHERE id = ?').get([meetingId]) as { date: string }).date;
+  if (today < held) {
+    throw new CasewalkError(
+      'invalid_input',
+      `These minutes record the meeting of ${longDate(held)}; they cannot be approved before that day (today is ${longDate(today)}).`,
+    );
+  }
+  if (atMeetingId === null) return;
+  const at = db.prepare('SELECT date FROM meetings WHERE id = ?').get([atMeetingId]) as { date: string } | undefined;
+  if (!at) throw new CasewalkError('not_found', 'That meeting does not exist.');
+  if (at.date <= held) {
+    throw new CasewalkError(
+      'invalid_input',
+      `Minutes are approved at a later meeting: the meeting of ${longDate(at.date)} is not after the meeting of ${longDate(held)}.`,
+    );
+  }
+}
+
+export function approveMinutes(wb: Workbench, meetingId: number, atMeetingId: number | null, today: string): Minutes {
   let hash = '';
   return wb.write(
     () => ({ event: 'update', entity: `minutes:${meetingId}`, detail: `approved; sha256:${hash}` }),
@@ -266,8 +286,7 @@ export function approveMinutes(wb: Workbench, meetingId: number, atMeetingId: nu
       if (r.status === 'approved') throw new CasewalkError('conflict', 'These minutes are already approved.');
       const sections = currentSections(db, r);
       assertGuard(db, meetingId, sections, 'approval');
-      if (atMeetingId !== null && !db.prepare('SELECT 1 FROM meetings WHERE id = ?').get([atMeetingId]))
-        throw new CasewalkError('not_found', 'That meeting does not exist.');
+      assertApprovalDate(db, meetingId, atMeetingId, today);
       hash = sectionsHash(sections);
       db.prepare(
         "UPDATE minutes SET status = 'approved', approved_at = ?, approved_by = ?, approved_hash = ?, approved_at_meeting_id = ?, updated_at = ? WHERE id = ?",

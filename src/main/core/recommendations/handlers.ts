@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
 import type { recommendationMethods } from '../../../shared/recommendations/schemas';
@@ -57,7 +56,7 @@ export function recommendationHandlers(ctx: HandlerContext): Pick<Handlers, Reco
         { event: 'export', entity: 'recommendations', detail: `tracker ${format.toUpperCase()} (${rows} rows); sha256:${sha256}` },
         () => writeFileAtomic(file, bytes),
       );
-      return { displayName: path.basename(file), bytes: bytes.length, rows, sha256 };
+      return { displayName: file, bytes: bytes.length, rows, sha256 };
     },
     'recommendations.settings': () => ({ responseDays: wb().read(responseDays) }),
     'recommendations.setResponseDays': ({ responseDays: days }) => setResponseDays(wb(), days),
@@ -68,7 +67,7 @@ export function recommendationHandlers(ctx: HandlerContext): Pick<Handlers, Reco
       w.write({ event: 'export', entity: 'recommendations', detail: `register ${format.toUpperCase()} (${rows} rows)` }, () =>
         writeFileAtomic(file, bytes),
       );
-      return { displayName: path.basename(file), bytes: bytes.length, rows };
+      return { displayName: file, bytes: bytes.length, rows };
     },
   };
 }

@@ -10,6 +10,16 @@ import { listFindings } from '../meetings/findings';
 import { roomTexts } from '../meetings/record-text';
 import { CALL_SOURCE_LABEL } from './dashboard';
 import { coverageReport, listServices } from '../coverage/coverage';
+import { percent } from './scorecard';
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+/** "0.8% (283 of 2,110 with injuries recorded; 34,834 without data)": each rate with its denominator. */
+export function rateText(s: Dashboard['scorecard'][number]): string {
+  const noData = s.noData ? `; ${n(s.noData)} without data` : '';
+  if (s.value === null) return `— (no incidents ${s.basis}${noData})`;
+  return `${s.value}% (${n(s.numerator)} of ${n(s.denominator)} ${s.basis}${noData})`;
+}
 
 /** The 24/7 coverage view for each crisis service: how many crises fell outside its hours, and what followed. */
 function coverageBlocks(db: ReadableDB, year: number, recCodes: ReadonlyMap<number, string>, room: ReturnType<typeof roomTexts>): Block[] {
@@ -22,8 +32,8 @@ function coverageBlocks(db: ReadableDB, year: number, recCodes: ReadonlyMap<numb
     return [
       s.name,
       r.outsideShare === null ? '—' : `${Math.round(r.outsideShare * 1000) / 10}% (${r.outsideHours} of ${r.placed})`,
-      `${pct(r.rates.outside.detentionRate)} (${r.rates.outside.detentions}/${r.rates.outside.incidents})`,
-      `${pct(r.rates.inside.detentionRate)} (${r.rates.inside.detentions}/${r.rates.inside.incidents})`,
+      `${pct(r.rates.outside.detentionRate)} (${n(r.rates.outside.detentions)} of ${n(r.rates.outside.detentionsRecorded)} with detention recorded)`,
+      `${pct(r.rates.inside.detentionRate)} (${n(r.rates.inside.detentions)} of ${n(r.rates.inside.detentionsRecorded)} with detention recorded)`,
       `${pct(r.rates.outside.arrestRate)} vs ${pct(r.rates.inside.arrestRate)}`,
     ];
   });
@@ -102,12 +112,7 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
     {
       kind: 'table',
       headers: ['Goal', 'Measure', 'Value', 'Definition'],
-      rows: d.scorecard.map((s) => [
-        s.goal,
-        s.label,
-        s.value === null ? '—' : `${s.value}% (${s.numerator}/${s.denominator})`,
-        s.definition,
-      ]),
+      rows: d.scorecard.map((s) => [s.goal, s.label, rateText(s), s.definition]),
     },
     { kind: 'heading', level: 1, text: 'Incidents' },
     { kind: 'bars', title: 'Incidents per month', series: d.months.map((m) => ({ label: m.month, value: m.total })) },
@@ -123,7 +128,7 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
     },
     {
       kind: 'table',
-      headers: ['Area', 'Incidents', 'Emergency detentions', 'Rate'],
+      headers: ['Area', 'Incidents', 'Detention recorded', 'Emergency detentions', 'Rate'],
       rowSources: d.detentionByArea.map((_, i) => ({
         item: `Area ${i + 1} in the emergency detention table (the incidents' area field)`,
         where: null,
@@ -131,10 +136,11 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
       rows: d.detentionByArea.map((a) => [
         a.area,
         String(a.incidents),
+        String(a.recorded),
         String(a.detentions),
-        a.incidents ? `${Math.round((a.detentions / a.incidents) * 1000) / 10}%` : '—',
+        a.recorded ? `${percent(a.detentions, a.recorded)}%` : '—',
       ]),
-      caption: 'Emergency detention (apprehension) by area',
+      caption: 'Emergency detention (apprehension) by area: the rate is of incidents where detention was recorded either way',
     },
     ...coverageBlocks(db, year, new Map(recs.map((r) => [r.id, r.code])), room),
     { kind: 'heading', level: 1, text: 'Findings' },

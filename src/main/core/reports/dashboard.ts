@@ -4,11 +4,13 @@
  * period range; multi-valued fields are bit masks, so counts are sums of bit tests.
  */
 import type { Dashboard } from '../../../shared/minutes/schemas';
-import { CALL_SOURCE, DISPOSITION, INTERCEPT, RESPONDER, toMask } from '../../../shared/incidents/values';
+import { CALL_SOURCE, DISPOSITION, INTERCEPT } from '../../../shared/incidents/values';
 import { FINDING_CATEGORY, REC_STATUS, SECTOR } from '../../../shared/meetings/values';
 import type { ReadableDB } from '../store/db';
 import { attributionsOf } from '../incidents/attributions';
 import { addMonths, ym } from '../period';
+import { sql } from '../store/sql';
+import { DETENTION_RECORDED, goalsScorecard } from './scorecard';
 
 /**
  * Findings in a period: a case finding counts in the month of its incident; a systemic one
@@ -127,100 +129,13 @@ function recordCounts(
   };
 }
 
-/** Incidents and emergency detentions by area in the period. */
+/** Incidents and emergency detentions by area in the period, with the incidents where detention was recorded. */
 function detentionByArea(db: ReadableDB, range: Range): Dashboard['detentionByArea'] {
-  const where = WHERE;
   const ed = bit(DISPOSITION.values, 'emergency_detention');
-  const byArea = db
-    .prepare(
-      `SELECT coalesce(area, 'unknown') AS area, count(*) AS incidents, sum((dispositions & ${ed}) != 0) AS detentions FROM incidents WHERE ${where} GROUP BY 1 ORDER BY 1`,
-    )
-    .all(range) as { area: string; incidents: number; detentions: number }[];
-  return byArea;
-}
-
-/** The CIT goals scorecard: each measure with its numerator, denominator and rate. */
-function goalsScorecard(db: ReadableDB, range: Range): { n: number; scorecard: Dashboard['scorecard'] } {
-  const where = WHERE;
-  const ed = bit(DISPOSITION.values, 'emergency_detention');
-  const s = db
-    .prepare(
-      `SELECT count(*) AS n,
-        sum(injuries != 0) AS injured,
-        sum(force IS NOT NULL AND force NOT IN ('none', 'presence_verbal')) AS force,
-        sum((dispositions & ${bit(DISPOSITION.values, 'referral')}) != 0) AS referral,
-        sum(follow_up_7 = 'yes') AS fu_yes, sum(follow_up_7 IN ('yes', 'no')) AS fu_known,
-        sum((dispositions & ${toMask(['arrest', 'jail_booking'], DISPOSITION.values)}) = 0) AS no_arrest,
-        sum((responders & ${toMask(['co_responder', 'mobile_crisis'], RESPONDER.values)}) != 0) AS clinical,
-        sum((dispositions & ${ed}) != 0) AS detention,
-        sum(handcuffs) AS cuffs, sum(restraint) AS restraint,
-        sum(injuries != 0 OR force IS NOT NULL) AS force_known
-       FROM incidents WHERE ${where}`,
-    )
-    .get(range) as Record<string, number | null>;
-  const n = s.n ?? 0;
-  const rate = (num: number | null, den: number) => ({
-    numerator: num ?? 0,
-    denominator: den,
-    value: den ? Math.round(((num ?? 0) / den) * 1000) / 10 : null,
-  });
-  const scorecard = [
-    {
-      goal: '1',
-      label: 'Injury rate',
-      definition: 'Incidents where anyone was injured, as a share of all incidents in the period.',
-      ...rate(s.injured!, n),
-    },
-    {
-      goal: '1',
-      label: 'Use-of-force rate',
-      definition: 'Incidents with force beyond presence or verbal direction (hands-on or more), as a share of all incidents.',
-      ...rate(s.force!, n),
-    },
-    {
-      goal: '2',
-      label: 'Referral rate',
-      definition: 'Incidents with a referral disposition, as a share of all incidents.',
-      ...rate(s.referral!, n),
-    },
-    {
-      goal: '2',
-      label: '7-day follow-up rate',
-      definition: 'Incidents with a follow-up contact within 7 days, as a share of incidents where follow-up is known (yes or no).',
-      ...rate(s.fu_yes!, s.fu_known ?? 0),
-    },
-    {
-      goal: '3',
-      label: 'Resolved without arrest',
-      definition: 'Incidents with neither an arrest nor a jail booking, as a share of all incidents.',
-      ...rate(s.no_arrest!, n),
-    },
-    {
-      goal: '3',
-      label: 'Clinician or mobile crisis response',
-      definition: 'Incidents where a co-responder clinician or the mobile crisis team responded, as a share of all incidents.',
-      ...rate(s.clinical!, n),
-    },
-    {
-      goal: '4',
-      label: 'Emergency detention rate',
-      definition: 'Incidents ending in an emergency detention (apprehension), as a share of all incidents.',
-      ...rate(s.detention!, n),
-    },
-    {
-      goal: '4',
-      label: 'Handcuff rate',
-      definition: 'Incidents where handcuffs were used, as a share of all incidents.',
-      ...rate(s.cuffs!, n),
-    },
-    {
-      goal: '4',
-      label: 'Restraint rate',
-      definition: 'Incidents where restraint was used, as a share of all incidents.',
-      ...rate(s.restraint!, n),
-    },
-  ];
-  return { n, scorecard };
+  const q = sql`SELECT coalesce(area, 'unknown') AS area, count(*) AS incidents, sum(${DETENTION_RECORDED}) AS recorded,
+      sum((dispositions & ${ed}) != 0) AS detentions
+    FROM incidents WHERE occurred BETWEEN ${range[0]} AND ${range[1]} GROUP BY 1 ORDER BY 1`;
+  return db.prepare(q.text).all(q.params) as Dashboard['detentionByArea'];
 }
 
 export const CALL_SOURCE_LABEL = (k: string) => (k === 'unknown' ? 'Not recorded' : CALL_SOURCE.label(k));

@@ -57,4 +57,21 @@ describe('synthetic seed', () => {
     expect(texts.flatMap((t) => scan(t))).toEqual([]);
     expect((await call('incidents.list', { unresolvedIdentifiers: true })).total).toBe(0);
   });
+
+  it('never puts an incident in a month after the anchor date, and only meetings before it have ended', async () => {
+    const t = await unlockedCore('cw-seed-');
+    cleanups.push(t.cleanup);
+    seed(t.core.workbench, { incidents: 600, years: 2, seed: 5, today: '2026-11-29' });
+    const q = <T>(sql: string) => t.core.workbench.read((db) => db.prepare(sql).get() as T);
+    const span = q<{ first: number; last: number }>(
+      'SELECT min(occurred_year * 100 + occurred_month) AS first, max(occurred_year * 100 + occurred_month) AS last FROM incidents',
+    );
+    // Two years ending with the anchor's month: 2025-01 … 2026-11, nothing in December 2026.
+    expect(span).toEqual({ first: 202501, last: 202611 });
+    const meetings = q<{ lastEnded: string; firstPlanned: string }>(
+      "SELECT (SELECT max(date) FROM meetings WHERE status = 'ended') AS lastEnded, (SELECT min(date) FROM meetings WHERE status = 'planned') AS firstPlanned",
+    );
+    expect(meetings.lastEnded < '2026-11-29').toBe(true);
+    expect(meetings.firstPlanned >= '2026-11-29').toBe(true);
+  });
 });

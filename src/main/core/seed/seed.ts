@@ -20,13 +20,21 @@ import { FINDING_TEXT } from './texts';
 import { seedFollowThrough } from './follow-through';
 import type { Workbench } from '../store/workbench';
 import { FIELD_COLUMNS, fieldValues } from '../incidents/rows';
+import { monthOf } from '../../../shared/incidents/fields';
+import { dateIn, machineTimeZone } from '../../../shared/time-zone';
+import { timeZone } from '../store/settings';
 
 export interface SeedOptions {
   incidents: number;
   years: number;
   seed: number;
-  /** Last year of data (default: this year). */
+  /** Last year of data (default: the year of `today`; never after it). */
   endYear?: number;
+  /**
+   * The anchor date (YYYY-MM-DD): no incident falls in a month after it, and meetings before it
+   * have ended. Default: today in the committee's time zone (`seed`) or the machine's (`seedInto`).
+   */
+  today?: string;
   onProgress?: (done: number, total: number) => void;
   /** Add findings (on random incidents) until there are this many. */
   findings?: number;
@@ -48,6 +56,7 @@ function sectorName(s: Sector, n: number): string {
 }
 
 export function seed(wb: Workbench, opts: SeedOptions): SeedResult {
+  const today = opts.today ?? dateIn(wb.read(timeZone), Date.now());
   let result: SeedResult | null = null;
   wb.write(
     () => ({
@@ -56,7 +65,7 @@ export function seed(wb: Workbench, opts: SeedOptions): SeedResult {
       detail: `synthetic data: ${result!.incidents} incidents, ${result!.meetings} meetings (seed ${opts.seed})`,
     }),
     (db: WritableDB) => {
-      result = seedInto(db, opts);
+      result = seedInto(db, { ...opts, today });
     },
   );
   return result!;
@@ -65,8 +74,10 @@ export function seed(wb: Workbench, opts: SeedOptions): SeedResult {
 /** The generator itself, on any writable connection (the benchmark also runs it unencrypted). */
 export function seedInto(db: WritableDB, opts: SeedOptions): SeedResult {
   const r = rng(opts.seed);
-  const endYear = opts.endYear ?? new Date().getUTCFullYear();
-  const years = { start: endYear - opts.years + 1, end: endYear };
+  const today = opts.today ?? dateIn(machineTimeZone(), Date.now());
+  const anchor = monthOf(today);
+  const endYear = Math.min(opts.endYear ?? anchor.year, anchor.year);
+  const years: Years = { start: endYear - opts.years + 1, end: endYear, today, lastMonth: endYear === anchor.year ? anchor.month : 12 };
   const result: SeedResult = {
     incidents: 0,
     timelineEvents: 0,
@@ -82,7 +93,7 @@ export function seedInto(db: WritableDB, opts: SeedOptions): SeedResult {
   const reviewedByMonth = seedIncidents(db, r, opts, years, at, result);
   seedMeetings(db, r, years, at, reviewedByMonth, roster, result);
   seedExtraFindings(db, r, opts, at, result);
-  seedFollowThrough(db, opts.seed, new Date().toISOString().slice(0, 10), roster.orgIds);
+  seedFollowThrough(db, opts.seed, today, roster.orgIds);
   opts.onProgress?.(opts.incidents, opts.incidents);
   return result;
 }
@@ -90,6 +101,9 @@ export function seedInto(db: WritableDB, opts: SeedOptions): SeedResult {
 interface Years {
   start: number;
   end: number;
+  /** The anchor date (YYYY-MM-DD) and the last month with incidents in the last year. */
+  today: string;
+  lastMonth: number;
 }
 interface Roster {
   memberIds: { id: number; sector: Sector }[];
@@ -161,10 +175,11 @@ function seedIncidents(db: WritableDB, r: Rng, opts: SeedOptions, years: Years, 
   );
   const perYear = new Map<number, number>();
   const reviewedByMonth = new Map<string, number[]>();
-  const nowYm = endYear * 100 + 12;
+  const nowYm = endYear * 100 + years.lastMonth;
   for (let n = 0; n < opts.incidents; n++) {
     const year = startYear + Math.floor((n / opts.incidents) * opts.years);
-    const month = r.int(1, 12);
+    // Never a month after the anchor: the anchor's year stops at its month.
+    const month = r.int(1, year === endYear ? years.lastMonth : 12);
     const seq = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, seq);
     const { fields, status, callSource } = randomIncident(r, year, month, seq, nowYm);
@@ -219,7 +234,7 @@ function seedMeetings(
   );
   const insRecF = db.prepare('INSERT INTO recommendation_findings (recommendation_id, finding_id) VALUES (?, ?)');
   const insHist = db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)');
-  const today = new Date().toISOString().slice(0, 10);
+  const { today } = years;
   let recN = (db.prepare('SELECT count(*) AS n FROM recommendations').get() as { n: number }).n;
   let pendingFinding: number | null = null;
   for (let y = startYear; y <= endYear; y++) {

@@ -1,5 +1,6 @@
 /** Workbench settings kept inside the encrypted database (the notice lives in the keyslot file). */
 import { CasewalkError } from '../../../shared/result';
+import { DEFAULT_DATE_STYLE, isDateStyle, type DateStyle } from '../../../shared/dates';
 import { canonicalTimeZone, machineTimeZone } from '../../../shared/time-zone';
 import type { ReadableDB, WritableDB } from './db';
 
@@ -40,4 +41,14 @@ export function setTimeZone(db: WritableDB, name: string): void {
   const tz = canonicalTimeZone(name);
   if (!tz) throw new CasewalkError('invalid_input', `“${name.slice(0, 64)}” is not a time zone (use a name like America/Los_Angeles).`);
   put(db, 'timeZone', tz);
+}
+
+/** The committee's date style (how dates are written and typed on screen and in exports); ISO until set. */
+export function dateStyle(db: ReadableDB): DateStyle {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'dateStyle'").get() as { value: string } | undefined;
+  return row && isDateStyle(row.value) ? row.value : DEFAULT_DATE_STYLE;
+}
+
+export function setDateStyle(db: WritableDB, style: DateStyle): void {
+  put(db, 'dateStyle', style);
 }

@@ -33,7 +33,6 @@ import {
 import { blocking, checkSeal, describeProblem, sealSlots, type SealProblem } from './slot-seal';
 
 export { assertNotLockedOut, lockoutFile, pickSlot, type Secret } from './unlocking';
-
 export type { Keyholder, VerifyReport } from './verify-report';
 
 export class Workbench {
@@ -213,14 +212,14 @@ export class Workbench {
   }
 
   private conn(): WritableDB {
-    if (!this.db) throw new CasewalkError('locked', 'The workbench is locked. Unlock it to continue.');
-    return this.db;
+    if (this.db) return this.db;
+    throw new CasewalkError('locked', 'The workbench is locked. Unlock it to continue.');
   }
-
   read<T>(fn: (db: ReadableDB) => T): T {
     return fn(this.conn());
   }
-
+  /** Committed writes in this session (`dispatch()` tells a call that wrote from one that read). */
+  writeCount = 0;
   /** One transaction: the change and its audit row commit together, or neither does. */
   write<T>(entry: AuditEntry | ((result: T) => AuditEntry), fn: (db: WritableDB) => T): T {
     const db = this.conn();
@@ -229,6 +228,7 @@ export class Workbench {
       appendAudit(db, this.actor, typeof entry === 'function' ? entry(r) : entry);
       return r;
     })();
+    this.writeCount++;
     this.anchorHead();
     return result;
   }

@@ -45,10 +45,25 @@ describe('workbench handlers', () => {
     });
     expect(await dispatch(core, 'settings.update', { autoLockMinutes: 5, systemUseNotice: 'Committee use only.' })).toEqual({
       ok: true,
-      value: { autoLockMinutes: 5, systemUseNotice: 'Committee use only.', minutesNames: false, timeZone: machineTimeZone() },
+      value: {
+        autoLockMinutes: 5,
+        systemUseNotice: 'Committee use only.',
+        minutesNames: false,
+        timeZone: machineTimeZone(),
+        dateStyle: 'iso',
+      },
     });
     const audit = await dispatch(core, 'audit.list', { event: 'settings_changed' });
     expect(audit).toMatchObject({ ok: true, value: { total: 1, rows: [{ detail: 'autoLockMinutes,systemUseNotice' }] } });
+    // The date style: one of the known styles, kept across a lock.
+    expect(await dispatch(core, 'settings.update', { dateStyle: 'fr-FR' as never })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('Choose one of the date styles') },
+    });
+    expect(await dispatch(core, 'settings.update', { dateStyle: 'en-US' })).toMatchObject({ ok: true, value: { dateStyle: 'en-US' } });
+    await dispatch(core, 'workbench.lock', {});
+    expect(await dispatch(core, 'workbench.unlock', { passphrase: 'harbour lantern quietly 42' })).toMatchObject({ ok: true });
+    expect(await dispatch(core, 'settings.get', {})).toMatchObject({ ok: true, value: { dateStyle: 'en-US' } });
     core.close();
   });
 

@@ -4,9 +4,19 @@ import { CasewalkError } from '../../../shared/result';
 import type { SessionContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { listAudit } from '../store/audit';
+import { describeAudit } from './audit-view';
 import { createBackup, restoreBackup } from '../store/backup';
 import { copyRecords, deleteCopies, listCopies } from '../store/copies';
-import { autoLockMinutes, minutesNames, setAutoLockMinutes, setMinutesNames, setTimeZone, timeZone } from '../store/settings';
+import {
+  autoLockMinutes,
+  dateStyle,
+  minutesNames,
+  setAutoLockMinutes,
+  setDateStyle,
+  setMinutesNames,
+  setTimeZone,
+  timeZone,
+} from '../store/settings';
 import { Workbench, type Secret } from '../store/workbench';
 import { assertPassphrase } from './passphrase';
 
@@ -50,6 +60,7 @@ export function workbenchHandlers(ctx: SessionContext): Pick<Handlers, Workbench
       systemUseNotice: w.notice,
       minutesNames: w.read(minutesNames),
       timeZone: w.read(timeZone),
+      dateStyle: w.read(dateStyle),
     };
   };
   return {
@@ -99,7 +110,11 @@ export function workbenchHandlers(ctx: SessionContext): Pick<Handlers, Workbench
       await ctx.workbench.changePassphrase(id, current, next);
       return { changed: true as const };
     },
-    'audit.list': (query) => ctx.workbench.read((db) => listAudit(db, query)),
+    'audit.list': (query) =>
+      ctx.workbench.read((db) => {
+        const page = listAudit(db, query);
+        return { ...page, rows: describeAudit(db, page.rows) };
+      }),
     'settings.get': settings,
     'settings.update': (input) => {
       const changed = Object.keys(input).join(',');
@@ -108,6 +123,7 @@ export function workbenchHandlers(ctx: SessionContext): Pick<Handlers, Workbench
         if (input.autoLockMinutes) setAutoLockMinutes(db, input.autoLockMinutes);
         if (input.minutesNames !== undefined) setMinutesNames(db, input.minutesNames);
         if (input.timeZone) setTimeZone(db, input.timeZone);
+        if (input.dateStyle) setDateStyle(db, input.dateStyle);
       });
       if (input.systemUseNotice) ctx.workbench.setNotice(input.systemUseNotice);
       if (input.autoLockMinutes) ctx.setAutoLockMinutes(input.autoLockMinutes);
@@ -121,7 +137,7 @@ export function workbenchHandlers(ctx: SessionContext): Pick<Handlers, Workbench
       const r = createBackup(ctx.workbench, target, (done, total, stage) =>
         ctx.emit('task.progress', { task: 'backup', done, total, stage }),
       );
-      return { bytes: r.bytes, displayName: path.basename(target) };
+      return { bytes: r.bytes, displayName: target };
     },
     'backup.restore': async (input) => {
       const from = ctx.files.take(input.handle, 'read');

@@ -1,41 +1,64 @@
 /**
  * Dates on screen: one module for every date typed and shown. Calendar dates travel as ISO
- * (`YYYY-MM-DD`) and are shown as ISO; instants (audit rows, amendments, saves) are shown as ISO
- * date and 24-hour time in the machine's time zone. The committee has no locale setting yet, so ISO
- * is what the date fields show and accept.
+ * (`YYYY-MM-DD`) and are shown in the committee's date style (a setting, ISO by default;
+ * `src/shared/dates.ts`); instants (audit rows, amendments, saves) are shown as a date and a time
+ * in the committee's time zone. `DisplaySettings` (in the settings feature) keeps the style and
+ * zone here in step with the saved settings; until they arrive, ISO and the machine's zone.
  */
+import { DEFAULT_DATE_STYLE, DATE_STYLES, writeClock, writeDate, writeLongDate, type DateStyle } from '../../../shared/dates';
 import { dateIn, machineTimeZone } from '../../../shared/time-zone';
 
-/** The format of every date field (dayjs tokens, as @mantine/dates takes them). */
-export const DATE_FORMAT = 'YYYY-MM-DD';
+export interface Display {
+  style: DateStyle;
+  timeZone: string;
+}
+let display: Display = { style: DEFAULT_DATE_STYLE, timeZone: machineTimeZone() };
+
+/** The date style and time zone every formatter uses unless told otherwise. */
+export function setDisplay(next: Display): void {
+  display = next;
+}
+export const currentDisplay = (): Display => display;
+
+/** The pattern a date field shows and accepts besides ISO (dayjs tokens, as @mantine/dates takes them): `YYYY-MM-DD`, `MM/DD/YYYY`… */
+export const datePattern = (style: DateStyle = display.style): string => DATE_STYLES[style].pattern;
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar date as is, or an instant's date in `timeZone`: `2026-12-08`. */
-export function formatDate(value: string | number | Date, timeZone: string = machineTimeZone()): string {
-  if (typeof value === 'string' && CALENDAR_DATE.test(value)) return value;
-  return dateIn(timeZone, new Date(value));
+/** A calendar date in the committee's style, or an instant's date in `timeZone`: `2026-12-08`, `12/08/2026`. */
+export function formatDate(value: string | number | Date, timeZone: string = display.timeZone, style: DateStyle = display.style): string {
+  const iso = typeof value === 'string' && CALENDAR_DATE.test(value) ? value : dateIn(timeZone, new Date(value));
+  return writeDate(iso, style);
 }
 
-/** An instant's 24-hour time in `timeZone`: `14:05`. */
-export function formatTime(value: string | number | Date, timeZone: string = machineTimeZone()): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(value));
+/** A month (`YYYY-MM`) for periods: ISO, or the style's order without the day ("12/2026"). */
+export function formatMonth(month: string, style: DateStyle = display.style): string {
+  if (!/^\d{4}-\d{2}$/.test(month) || style === 'iso' || style === 'en-CA') return month;
+  const [y, m] = month.split('-') as [string, string];
+  return style === 'de-DE' ? `${m}.${y}` : `${m}/${y}`;
 }
 
-/** An instant as date and 24-hour time in `timeZone`: `2026-12-08 14:05`. */
-export function formatDateTime(value: string | number | Date, timeZone: string = machineTimeZone()): string {
-  return `${dateIn(timeZone, new Date(value))} ${formatTime(value, timeZone)}`;
+/** An instant's time in `timeZone`, 24-hour or 12-hour as the style writes it: `14:05`, `2:05 PM`. */
+export function formatTime(value: string | number | Date, timeZone: string = display.timeZone, style: DateStyle = display.style): string {
+  const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(value));
+  return writeClock(hhmm, style);
+}
+
+/** A clock time typed as `HH:MM` (a meeting's start) in the committee's style. */
+export const formatClock = (hhmm: string, style: DateStyle = display.style): string => writeClock(hhmm, style);
+
+/** An instant as date and time in `timeZone`: `2026-12-08 14:05`. */
+export function formatDateTime(
+  value: string | number | Date,
+  timeZone: string = display.timeZone,
+  style: DateStyle = display.style,
+): string {
+  return `${formatDate(value, timeZone, style)} ${formatTime(value, timeZone, style)}`;
 }
 
 /** A meeting's day in headings and lists, weekday and month spelled out: "Tue, 8 December 2026". */
-export function formatLongDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+export function formatLongDate(iso: string, style: DateStyle = display.style): string {
+  return writeLongDate(iso, style);
 }
 
 /** A calendar date `days` after `from` (both `YYYY-MM-DD`, no time zone involved). */
@@ -47,5 +70,5 @@ export function addDays(from: string, days: number): string {
 
 /** Today's calendar date in the committee's time zone (the machine's until the setting is known). */
 export function todayIn(timeZone: string | undefined): string {
-  return dateIn(timeZone ?? machineTimeZone(), Date.now());
+  return dateIn(timeZone ?? display.timeZone, Date.now());
 }

@@ -18,6 +18,7 @@ import {
 import { useEffect, useState, type ReactNode } from 'react';
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { projectorMayHear } from '../../../shared/projector';
+import { staleAfter } from '../../../shared/changes';
 import { call } from './api';
 
 export function createQueryClient(): QueryClient {
@@ -92,6 +93,11 @@ export const EVENT_INVALIDATES: { [E in EventName]?: (payload: EventPayload<E>) 
   'walk.changed': () => ['projector.view'],
 };
 
+/** After `data.changed`: every cached answer that method may have changed goes stale (those on screen are fetched again). */
+export function invalidateAfter(client: QueryClient, writeMethod: string): Promise<void> {
+  return client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && staleAfter(writeMethod, q.queryKey[0]) });
+}
+
 /**
  * Subscribes to the invalidating events (the projector window only to those it may hear) and
  * empties the cache on lock (keeping only `app.info`, marked locked, so the unlock screen shows
@@ -111,6 +117,7 @@ export function useServerEvents({
           void invalidate(client, methods);
         }),
       );
+    if (!projector) stops.push(window.casewalk.subscribe('data.changed', (e) => void invalidateAfter(client, e.method)));
     stops.push(
       window.casewalk.subscribe('workbench.lockChanged', (e) => {
         if (e.locked) {

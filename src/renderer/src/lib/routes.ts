@@ -69,8 +69,17 @@ export const incidentsSearch = z.object({
   from: month,
   to: month,
   unresolved: flag,
+  /** One import batch ("this import"): its id. */
+  batch: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .transform(Number)
+    .optional()
+    .catch(undefined),
   sort: one(SORTABLE),
   dir: one(['asc', 'desc']),
+  /** The list's row density (comfortable unless "compact"). */
+  density: one(['compact']),
 });
 export type IncidentsSearch = z.output<typeof incidentsSearch>;
 
@@ -93,7 +102,7 @@ export type RecommendationsSearch = z.output<typeof recommendationsSearch>;
 export const reportsSearch = z.object({ from: month, to: month });
 export type ReportsSearch = z.output<typeof reportsSearch>;
 
-type SearchValue = string | readonly string[] | boolean | undefined;
+type SearchValue = string | number | readonly string[] | boolean | undefined;
 
 function searchString(search: Record<string, SearchValue> | undefined): string {
   const out = new URLSearchParams();

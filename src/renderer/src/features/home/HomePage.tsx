@@ -5,6 +5,7 @@ import { StatCard } from '../../ui/StatCard';
 import { ErrorAlert } from '../../ui/FormActions';
 import { FollowUpLists } from '../recommendations';
 import { useHomeSummary } from './queries';
+import { OverdueList } from './OverdueList';
 
 /** What needs attention: the next meeting, overdue recommendations, identifiers to resolve, cases ready for review. */
 export function HomePage({ member, go }: { member: string | null; go(path: string): void }) {
@@ -59,6 +60,7 @@ export function HomePage({ member, go }: { member: string | null; go(path: strin
               </Text>
             </Paper>
           )}
+          {s.overdue.length > 0 && <OverdueList overdue={s.overdue} go={go} />}
           <FollowUpLists s={s} go={go} />
         </>
       )}

@@ -34,7 +34,7 @@ describe('adding a timeline step', () => {
     const sent = mount();
     fireEvent.change(screen.getByRole('textbox', { name: 'Time' }), { target: { value: '2pm' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add step' }));
-    await screen.findByText('Time is a clock time (14:05) or an offset (T+12:30).');
+    await screen.findByText('The time is a clock time (14:05) or an offset from the call (T+12:30).');
     expect(document.body.textContent).not.toContain('event.time');
     expect(sent).toHaveLength(0);
   });

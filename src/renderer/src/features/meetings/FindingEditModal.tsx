@@ -1,9 +1,10 @@
 /**
  * Edit a finding: freely until its meeting ends; afterwards as a numbered amendment with a
  * reason (the core decides which and keeps the diff, the hash, who and when). The text is
- * guarded as it is typed, and the dialog says what the room will see.
+ * guarded as it is typed, and the dialog says what the room will see. Until the meeting ends
+ * the finding can also be deleted, after a confirmation.
  */
-import { Alert, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -11,11 +12,10 @@ import { meetingMethods, type Finding, type FindingEditState } from '../../../..
 import { FINDING_CATEGORY, FINDING_KIND, type FindingCategory } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
 import { identityKey, zodForm } from '../../lib/form';
-import { ErrorAlert, FormActions } from '../../ui/FormActions';
 import { useFindingEditState, useRecordWrite } from './queries';
 import { GoalChips } from './FindingQuickAdd';
-import { GuardedRecordField, useNotIdentifiers, type NotIdentifiers } from './GuardedRecordText';
-import { AmendmentList } from './RecordAmendments';
+import { FindingTextField, useNotIdentifiers, type NotIdentifiers } from './GuardedRecordText';
+import { AmendFooter, LockedNotice, RecordDialog } from './RecordAmendments';
 
 // The contract's checks (src/shared): the text as a new finding's, the reason as an amendment's.
 const schema = (amending: boolean) =>
@@ -43,31 +43,31 @@ export function FindingEditModal(p: { findingId: number | null; onClose(): void;
     setOpenFor(p.findingId);
     guard.reset();
   }
-  const locked = state?.locked ?? null;
-
   return (
     <>
-      {/* No open transition: with the content loading while it ran, the dialog could stay transparent (seen in headless Chromium). */}
-      <Modal
+      <RecordDialog
         opened={p.findingId !== null}
         onClose={p.onClose}
-        title={locked ? 'Amend finding' : 'Edit finding'}
-        size="xl"
-        transitionProps={{ duration: 0 }}
+        title={state?.locked ? 'Amend finding' : 'Edit finding'}
+        loaded={state !== null}
+        error={query.error}
+        what="finding"
       >
-        {!state ? (
-          query.error ? (
-            <ErrorAlert error={query.error} title="Cannot open the finding" />
-          ) : (
-            <Text>Loading…</Text>
-          )
-        ) : (
-          <FindingForm key={identityKey(state)} state={state} guard={guard} onClose={p.onClose} onSaved={p.onSaved} />
-        )}
-      </Modal>
+        {state && <FindingForm key={identityKey(state)} state={state} guard={guard} onClose={p.onClose} onSaved={p.onSaved} />}
+      </RecordDialog>
       {guard.modal}
     </>
   );
+}
+
+function patchOf(f: Finding, v: Values) {
+  return {
+    ...(v.description.trim() !== f.description ? { description: v.description } : {}),
+    ...(v.category !== f.category ? { category: v.category } : {}),
+    ...(v.kind !== f.kind ? { kind: v.kind } : {}),
+    ...(v.intercept !== f.intercept ? { intercept: v.intercept as Finding['intercept'] } : {}),
+    ...(JSON.stringify([...v.goals].sort()) !== JSON.stringify([...f.goals].sort()) ? { goals: v.goals as Finding['goals'] } : {}),
+  };
 }
 
 function FindingForm(p: { state: FindingEditState; guard: NotIdentifiers; onClose(): void; onSaved(f: Finding): void }) {
@@ -76,6 +76,7 @@ function FindingForm(p: { state: FindingEditState; guard: NotIdentifiers; onClos
   const locked = state.locked;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const form = useForm<Values>({
     initialValues: { description: f.description, category: f.category, kind: f.kind, intercept: f.intercept, goals: f.goals, reason: '' },
     validate: zodForm(schema(locked !== null)),
@@ -83,25 +84,15 @@ function FindingForm(p: { state: FindingEditState; guard: NotIdentifiers; onClos
   const v = form.values;
   const updateFinding = useRecordWrite('findings.update').mutateAsync;
   const amendFinding = useRecordWrite('findings.amend').mutateAsync;
-
-  const patch = {
-    ...(v.description.trim() !== f.description ? { description: v.description } : {}),
-    ...(v.category !== f.category ? { category: v.category } : {}),
-    ...(v.kind !== f.kind ? { kind: v.kind } : {}),
-    ...(v.intercept !== f.intercept ? { intercept: v.intercept as Finding['intercept'] } : {}),
-    ...(JSON.stringify([...v.goals].sort()) !== JSON.stringify([...f.goals].sort()) ? { goals: v.goals as Finding['goals'] } : {}),
-  };
+  const removeFinding = useRecordWrite('findings.remove').mutateAsync;
+  const patch = patchOf(f, v);
   const notIdentifiers = guard.forFinding(v.description);
-  const changed = Object.keys(patch).length > 0 || notIdentifiers.length > 0;
 
-  const submit = async (values: Values) => {
+  const act = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
-      const saved = locked
-        ? (await amendFinding({ id: f.id, patch, reason: values.reason, notIdentifiers })).finding
-        : await updateFinding({ id: f.id, patch, notIdentifiers });
-      p.onSaved(saved);
+      await fn();
       p.onClose();
     } catch (e) {
       setError((e as Error).message);
@@ -109,24 +100,25 @@ function FindingForm(p: { state: FindingEditState; guard: NotIdentifiers; onClos
       setBusy(false);
     }
   };
+  const submit = (values: Values) =>
+    act(async () => {
+      const saved = locked
+        ? (await amendFinding({ id: f.id, patch, reason: values.reason, notIdentifiers })).finding
+        : await updateFinding({ id: f.id, patch, notIdentifiers });
+      p.onSaved(saved);
+    });
 
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
-        {locked && (
-          <Alert color="blue" title="Part of the record">
-            {locked}
-          </Alert>
-        )}
-        <GuardedRecordField
+        <LockedNotice locked={locked} />
+        <FindingTextField
           label="Finding"
-          field="description"
           value={v.description}
           onChange={(x) => form.setFieldValue('description', x)}
           error={form.errors.description}
           guard={guard}
           minRows={3}
-          maxLength={4000}
         />
         <Group align="flex-end">
           <Select
@@ -146,25 +138,50 @@ function FindingForm(p: { state: FindingEditState; guard: NotIdentifiers; onClos
           <Select label="Intercept" placeholder="None" data={INTERCEPT.options} clearable w={300} {...form.getInputProps('intercept')} />
         </Group>
         <GoalChips value={v.goals} onChange={(g) => form.setFieldValue('goals', g)} />
-        {locked && (
-          <Textarea
-            label="Reason for the amendment"
-            description="Recorded with your name, the time and what changed."
-            autosize
-            minRows={2}
-            required
-            {...form.getInputProps('reason')}
+        {!locked && (
+          <DeleteFinding
+            confirming={confirmDelete}
+            onAsk={setConfirmDelete}
+            blocked={f.recommendationIds.length > 0}
+            onDelete={() => void act(() => removeFinding({ id: f.id }).then(() => undefined))}
           />
         )}
-        <AmendmentList amendments={state.amendments} />
-        <FormActions
+        <AmendFooter
+          locked={locked}
+          reason={form.getInputProps('reason') as { value: string; onChange(e: unknown): void }}
+          amendments={state.amendments}
           error={error}
           onCancel={p.onClose}
-          submitLabel={locked ? 'Record amendment' : 'Save finding'}
-          disabled={!changed || (locked !== null && v.reason.trim().length < 3)}
+          submitLabel="Save finding"
+          changed={Object.keys(patch).length > 0 || notIdentifiers.length > 0}
           loading={busy}
         />
       </Stack>
     </form>
+  );
+}
+
+/** Delete, then "Delete this finding?" with its own button: nothing is deleted by one stray key. */
+function DeleteFinding(p: { confirming: boolean; onAsk(v: boolean): void; blocked: boolean; onDelete(): void }) {
+  if (p.blocked) return <Text c="dimmed">A recommendation is based on this finding, so it cannot be deleted.</Text>;
+  if (!p.confirming) {
+    return (
+      <Group>
+        <Button variant="default" color="red.9" onClick={() => p.onAsk(true)}>
+          Delete finding…
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Group role="alertdialog" aria-label="Delete this finding?" gap="sm">
+      <Text fw={600}>Delete this finding? It is removed from the meeting and from the room.</Text>
+      <Button color="red.9" onClick={p.onDelete} data-autofocus>
+        Yes, delete the finding
+      </Button>
+      <Button variant="default" onClick={() => p.onAsk(false)}>
+        Keep it
+      </Button>
+    </Group>
   );
 }

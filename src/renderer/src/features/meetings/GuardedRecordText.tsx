@@ -115,3 +115,8 @@ export function GuardedRecordField(p: {
     </div>
   );
 }
+
+/** A finding's text, the same in the walk's quick-add and the edit dialog: guarded as typed, at most 4000 characters. */
+export function FindingTextField(p: Omit<Parameters<typeof GuardedRecordField>[0], 'field' | 'maxLength'>) {
+  return <GuardedRecordField {...p} field="description" maxLength={4000} />;
+}

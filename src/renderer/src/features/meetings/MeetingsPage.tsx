@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Modal, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { TimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -119,7 +120,15 @@ function PlanMeetingModal({ opened, onClose, onCreated }: { opened: boolean; onC
         <Stack>
           <Group grow align="flex-start">
             <DateField label="Date" required data-autofocus {...form.getInputProps('date')} />
-            <TextInput label="Start time" type="time" required {...form.getInputProps('time')} />
+            {/* 24-hour, typed as hours and minutes (the contract's HH:MM). */}
+            <TimePicker
+              label="Start time"
+              format="24h"
+              hoursInputLabel="Start time, hours"
+              minutesInputLabel="Start time, minutes"
+              required
+              {...form.getInputProps('time')}
+            />
             <NumberInput label="Length (minutes)" min={15} max={480} step={15} {...form.getInputProps('lengthMinutes')} />
           </Group>
           <TextInput label="Place" disabled={form.values.virtual} {...form.getInputProps('place')} />

@@ -1,14 +1,13 @@
 /**
- * The presenter's walk-through: keyboard-driven (←/→ or space: step; 1–9: jump to a step;
- * PageUp/PageDown: agenda item; H: high contrast; Esc: leave). The room's screen follows
- * through the core; this window also has the private notes, the timer and the controls.
- * The stage is a live preview of the room's screen, built from the same redacted
- * `projector.view`, and the presenter's findings list shows each finding as the room sees it.
+ * The presenter's walk-through, keyboard-driven (useWalkKeys lists the keys; the legend shows
+ * them). The room's screen follows through the core; this window also has the private notes,
+ * the timer and the controls. The stage is a live preview of the room's screen, built from the
+ * same redacted `projector.view`, and the presenter's findings list shows each finding as the
+ * room sees it. It fits the window (1280×720 and up): the columns scroll, never the page.
  */
-import { Badge, Box, Button, Group, Kbd, Paper, ScrollArea, Stack, Switch, Text, Title } from '@mantine/core';
+import { Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding } from '../../../../shared/meetings/schemas';
-import { FINDING_CATEGORY, FINDING_KIND } from '../../../../shared/meetings/values';
+import type { AgendaItem, Finding, Recommendation } from '../../../../shared/meetings/schemas';
 import { useMethod } from '../../lib/query';
 import { href, paths } from '../../lib/routes';
 import { ErrorAlert } from '../../ui/FormActions';
@@ -18,23 +17,12 @@ import { FindingEditModal } from './FindingEditModal';
 import { FindingQuickAdd } from './FindingQuickAdd';
 import { RecommendationModal } from './RecommendationModal';
 import { RoomView } from './RoomView';
+import { useWalkKeys } from './useWalkKeys';
+import { AgendaNav, KeyLegend, WalkFindings, WalkHeader, WalkRecommendations } from './WalkParts';
 import classes from './WalkPage.module.css';
 
-function typing(e: KeyboardEvent): boolean {
-  const t = e.target as HTMLElement | null;
-  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
-}
-
-function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
-  }, [ms]);
-  return now;
-}
-
 const NONE: Finding[] = [];
+const NO_RECS: Recommendation[] = [];
 
 /**
  * Pushes the shared state (item, step, contrast) to the core whenever it changes, and again
@@ -52,23 +40,30 @@ function useRoomSync(p: { meetingId: number; itemId: number | null; step: number
   return { view: view.data ?? null, error: walkSet.error ?? view.error };
 }
 
+/** The item under review: its incident, findings and recommendations (the writes make them stale). */
+function useItemRecord(item: AgendaItem | null) {
+  const incidentId = item?.incident?.id ?? null;
+  const incident = useMethod('incidents.get', { id: incidentId ?? 0 }, { enabled: incidentId !== null }).data ?? null;
+  const findingsQuery = useFindings({ incidentId: incidentId ?? 0 }, incidentId !== null);
+  const recsQuery = useRecommendations({ incidentId: incidentId ?? 0 }, { enabled: incidentId !== null });
+  return {
+    incident,
+    findings: incidentId === null ? NONE : (findingsQuery.data?.findings ?? NONE),
+    recs: incidentId === null ? NO_RECS : (recsQuery.data?.recommendations ?? NO_RECS),
+    rev: findingsQuery.dataUpdatedAt + recsQuery.dataUpdatedAt,
+  };
+}
+
 export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave(): void }) {
   const meetingQuery = useMeeting(meetingId);
   const meeting = meetingQuery.data ?? null;
   const [chosenIndex, setItemIndex] = useState<number | null>(null);
   const [step, setStep] = useState(0);
   const [contrast, setContrast] = useState(false);
-  const [notes, setNotes] = useState('');
   const [recOpen, setRecOpen] = useState(false);
   const [editFinding, setEditFinding] = useState<number | null>(null);
   const [editRec, setEditRec] = useState<number | null>(null);
-  const now = useNow();
   const projector = useRef<Window | null>(null);
-  const writeMeeting = {
-    update: useMeetingWrite('agenda.update').mutate,
-    start: useMeetingWrite('agenda.start').mutate,
-    complete: useMeetingWrite('agenda.complete').mutate,
-  };
 
   // The walk starts at the first item not yet done.
   const firstOpen = meeting
@@ -79,257 +74,77 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
     : 0;
   const itemIndex = chosenIndex ?? firstOpen;
   const item = meeting?.items[itemIndex] ?? null;
-  const incidentId = item?.incident?.id ?? null;
-  const incident = useMethod('incidents.get', { id: incidentId ?? 0 }, { enabled: incidentId !== null }).data ?? null;
-  // Findings and recommendations of the incident under review (the writes make them stale).
-  const findingsQuery = useFindings({ incidentId: incidentId ?? 0 }, incidentId !== null);
-  const recsQuery = useRecommendations({ incidentId: incidentId ?? 0 }, { enabled: incidentId !== null });
-  const findings = incidentId === null ? NONE : (findingsQuery.data?.findings ?? NONE);
-  const recs = incidentId === null ? [] : (recsQuery.data?.recommendations ?? []);
-  const { view, error } = useRoomSync({
-    meetingId,
-    itemId: item?.id ?? null,
-    step,
-    contrast,
-    rev: findingsQuery.dataUpdatedAt + recsQuery.dataUpdatedAt,
-  });
-  const steps = view?.incident?.steps.length ?? 0;
-
-  // A new current item: back to its first step, with its own notes.
+  const { incident, findings, recs, rev } = useItemRecord(item);
+  const { view, error } = useRoomSync({ meetingId, itemId: item?.id ?? null, step, contrast, rev });
+  // On the follow-up the steps are its pages; on a case, its timeline.
+  const steps = view?.page?.of ?? view?.incident?.steps.length ?? 0;
+  useItemStart(item, meeting?.meeting.status === 'ended');
   const [shownItem, setShownItem] = useState<number | null>(null);
   if (item && shownItem !== item.id) {
     setShownItem(item.id);
     setStep(0);
-    setNotes(item.notes);
   }
-  const saveNotes = (v: string) => {
-    if (item && v !== item.notes) writeMeeting.update({ id: item.id, patch: { notes: v } });
-  };
-  // Start the item's timer when it is first shown (unless the meeting has ended).
-  const startItem = writeMeeting.start;
-  const unstarted = item && !item.startedAt && meeting?.meeting.status !== 'ended' ? item.id : null;
-  useEffect(() => {
-    if (unstarted !== null) startItem({ id: unstarted });
-  }, [unstarted, startItem]);
-
   const goItem = useCallback((i: number) => meeting && setItemIndex(Math.max(0, Math.min(meeting.items.length - 1, i))), [meeting]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (typing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'ArrowRight' || e.key === ' ') {
-        e.preventDefault();
-        setStep((s) => Math.min(Math.max(0, steps - 1), s + 1));
-      } else if (e.key === 'ArrowLeft') {
-        e.preventDefault();
-        setStep((s) => Math.max(0, s - 1));
-      } else if (/^[1-9]$/.test(e.key)) {
-        const n = Number(e.key) - 1;
-        if (n < steps) setStep(n);
-      } else if (e.key === 'PageDown') {
-        e.preventDefault();
-        goItem(itemIndex + 1);
-      } else if (e.key === 'PageUp') {
-        e.preventDefault();
-        goItem(itemIndex - 1);
-      } else if (e.key.toLowerCase() === 'h') {
-        setContrast((c) => !c);
-      } else if (e.key === 'Escape') {
-        onLeave();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [steps, itemIndex, goItem, onLeave]);
+  useWalkKeys({
+    steps,
+    items: meeting?.items.length ?? 0,
+    itemIndex,
+    setStep,
+    goItem,
+    toggleContrast: () => setContrast((c) => !c),
+    focusQuickAdd: () => document.querySelector<HTMLTextAreaElement>('#quick-add textarea')?.focus(),
+    editLatest: () => findings.length && setEditFinding(findings.at(-1)!.id),
+    editLatestRecommendation: () => recs.length && setEditRec(recs.at(-1)!.id),
+    leave: onLeave,
+    paused: recOpen || editFinding !== null || editRec !== null,
+  });
 
   if (meetingQuery.error && !meeting) return <ErrorAlert error={meetingQuery.error} title="Cannot open the meeting" />;
   if (!meeting || !item) return <Text p="xl">Loading…</Text>;
-
-  const started = item.startedAt ? Date.parse(item.startedAt) : now;
-  const elapsed = Math.max(0, Math.floor((now - started) / 1000));
-  const overBy = elapsed - item.minutes * 60;
-  const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   const currentEvent = incident?.timeline[Math.min(step, (incident?.timeline.length ?? 1) - 1)] ?? null;
 
   return (
     <Box className={classes.walk}>
-      <header className={classes.bar}>
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
-            <Title order={1} size="h3">
-              Walk-through
-            </Title>
-            <Text c="dimmed">
-              Item {itemIndex + 1} of {meeting.items.length}
-            </Text>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Text
-              fw={700}
-              size="xl"
-              className={overBy > 0 ? classes.over : undefined}
-              aria-label={`Item time ${mmss(elapsed)} of ${item.minutes} minutes`}
-            >
-              Time {mmss(elapsed)} / {item.minutes}:00 {overBy > 0 && `(+${mmss(overBy)})`}
-            </Text>
-            <Switch size="md" label="High contrast (H)" checked={contrast} onChange={(e) => setContrast(e.currentTarget.checked)} />
-            <Button
-              variant="default"
-              onClick={() => {
-                projector.current = window.open(href(paths.projector()), 'casewalk-projector', 'popup');
-              }}
-            >
-              Open projector window
-            </Button>
-            <Button variant="default" onClick={onLeave}>
-              Leave (Esc)
-            </Button>
-          </Group>
-        </Group>
-      </header>
+      <WalkHeader
+        item={item}
+        index={itemIndex}
+        count={meeting.items.length}
+        contrast={contrast}
+        onContrast={setContrast}
+        onProjector={() => {
+          projector.current = window.open(href(paths.projector()), 'casewalk-projector', 'popup');
+        }}
+        onLeave={onLeave}
+      />
       <div className={classes.grid}>
-        <nav aria-label="Agenda" className={classes.agenda}>
-          <ScrollArea h="100%">
-            <Stack gap={4}>
-              {meeting.items.map((it, i) => (
-                <Button
-                  key={it.id}
-                  variant={i === itemIndex ? 'filled' : 'subtle'}
-                  justify="flex-start"
-                  onClick={() => goItem(i)}
-                  aria-current={i === itemIndex ? 'step' : undefined}
-                  styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-                  h="auto"
-                  py={8}
-                >
-                  {i + 1}. {it.title} {it.completed ? '✓' : ''}
-                </Button>
-              ))}
-            </Stack>
-          </ScrollArea>
-        </nav>
-        <main className={classes.stage} aria-labelledby="room-sees">
+        <AgendaNav items={meeting.items} current={itemIndex} onGo={goItem} />
+        <main className={classes.stage} aria-labelledby="room-sees" tabIndex={0}>
           <Group justify="space-between" mb={6}>
             <Title order={2} size="h4" id="room-sees">
               Room sees
             </Title>
             <Text size="sm" c="dimmed">
-              Live preview of the shared screen, redactions included
+              {view?.page ? `Page ${view.page.index + 1} of ${view.page.of}: → for the next page` : 'Live preview of the shared screen'}
             </Text>
           </Group>
           {view ? <RoomView view={view} compact /> : error ? <ErrorAlert error={error} /> : <Text>Loading…</Text>}
-          <Text size="sm" c="dimmed" mt={6}>
-            <Kbd>←</Kbd> <Kbd>→</Kbd> or <Kbd>Space</Kbd> step · <Kbd>1</Kbd>–<Kbd>9</Kbd> jump · <Kbd>PgUp</Kbd> <Kbd>PgDn</Kbd> item ·{' '}
-            <Kbd>H</Kbd> contrast · <Kbd>Esc</Kbd> leave
-          </Text>
+          <KeyLegend />
         </main>
         <aside className={classes.side} aria-label="Presenter only">
-          <Stack gap="md">
-            <Paper withBorder p="sm">
-              {/* Guarded as typed: an other-business note goes into the minutes draft. Saved when the
-                  textarea loses focus, and at once when a redaction button changes it. */}
-              <div onBlur={(e) => e.target instanceof HTMLTextAreaElement && saveNotes(notes)}>
-                <GuardedTextarea
-                  label="Private notes (not shown on the shared screen)"
-                  value={notes}
-                  onChange={(v) => {
-                    setNotes(v);
-                    if (!(document.activeElement instanceof HTMLTextAreaElement)) saveNotes(v);
-                  }}
-                  minRows={4}
-                  dismissDisabledReason="Notes have no “not an identifier”: redact the words or reword them."
-                />
-              </div>
-            </Paper>
-            {item.incident && (
-              <Paper withBorder p="sm">
-                <Stack gap="xs">
-                  <Group justify="space-between">
-                    <Title order={3} size="h4">
-                      Findings ({findings.length})
-                    </Title>
-                    <Button size="compact-md" variant="default" disabled={!findings.length} onClick={() => setRecOpen(true)}>
-                      Recommendation…
-                    </Button>
-                  </Group>
-                  {findings.map((f) => {
-                    // Exactly the words the room sees (from projector.view), never the typed text alone.
-                    const room = view?.incident?.findings.find((x) => x.id === f.id)?.description;
-                    return (
-                      <Group key={f.id} gap={6} wrap="nowrap" align="flex-start" justify="space-between">
-                        <Text size="md">
-                          <Badge color={f.kind === 'gap' ? 'red.9' : 'teal.9'} mr={6}>
-                            {FINDING_KIND.label(f.kind)}
-                          </Badge>
-                          <b>{FINDING_CATEGORY.label(f.category)}:</b> {room ?? '…'}{' '}
-                          {f.recommendationIds.length > 0 && <Badge variant="outline">→ recommendation</Badge>}
-                          {room !== undefined && room !== f.description && (
-                            <Badge
-                              color="orange.9"
-                              variant="light"
-                              ml={6}
-                              title="Some words are replaced on the shared screen. Edit the finding to change them or mark them as not an identifier."
-                            >
-                              Redacted for the room
-                            </Badge>
-                          )}
-                        </Text>
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          onClick={() => setEditFinding(f.id)}
-                          aria-label={`Edit finding: ${f.description.slice(0, 60)}`}
-                          style={{ flexShrink: 0 }}
-                        >
-                          Edit
-                        </Button>
-                      </Group>
-                    );
-                  })}
-                </Stack>
-              </Paper>
-            )}
-            {item.incident && recs.length > 0 && (
-              <Paper withBorder p="sm">
-                <Stack gap="xs">
-                  <Title order={3} size="h4">
-                    Recommendations ({recs.length})
-                  </Title>
-                  {recs.map((r) => (
-                    <Group key={r.id} gap={6} wrap="nowrap" align="flex-start" justify="space-between">
-                      <Text size="md">
-                        <b>{r.code}:</b> {r.action} · {r.owner.name} · due {r.dueDate}
-                      </Text>
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        onClick={() => setEditRec(r.id)}
-                        aria-label={`Edit recommendation ${r.code}`}
-                        style={{ flexShrink: 0 }}
-                      >
-                        Edit
-                      </Button>
-                    </Group>
-                  ))}
-                </Stack>
-              </Paper>
-            )}
-            <Group>
-              <Button
-                variant={item.completed ? 'default' : 'filled'}
-                onClick={() => writeMeeting.complete({ id: item.id, completed: !item.completed })}
-              >
-                {item.completed ? 'Reopen item' : item.kind === 'case_review' ? 'Case reviewed ✓' : 'Item done ✓'}
-              </Button>
-              <Button variant="default" onClick={() => goItem(itemIndex + 1)} disabled={itemIndex >= meeting.items.length - 1}>
-                Next item (PgDn)
-              </Button>
-            </Group>
-          </Stack>
+          <ItemActions item={item} last={itemIndex >= meeting.items.length - 1} onNext={() => goItem(itemIndex + 1)} />
+          <div className={classes.scroll}>
+            <Stack gap="md">
+              <WalkNotes key={item.id} item={item} />
+              {item.incident && (
+                <WalkFindings findings={findings} view={view} onEdit={setEditFinding} onRecommend={() => setRecOpen(true)} />
+              )}
+              {item.incident && <WalkRecommendations recs={recs} onEdit={setEditRec} />}
+            </Stack>
+          </div>
         </aside>
       </div>
       {item.incident && (
-        <footer className={classes.footer}>
+        <footer className={classes.footer} id="quick-add">
           <FindingQuickAdd
             incidentId={item.incident.id}
             meetingId={meetingId}
@@ -355,5 +170,59 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
       />
       <FindingEditModal findingId={editFinding} onClose={() => setEditFinding(null)} onSaved={() => {}} />
     </Box>
+  );
+}
+
+/** "Case reviewed" (or "Item done", or "Reopen item") and "Next item": always on screen. */
+function ItemActions({ item, last, onNext }: { item: AgendaItem; last: boolean; onNext(): void }) {
+  const complete = useMeetingWrite('agenda.complete').mutate;
+  return (
+    <Group className={classes.actions} gap="sm" wrap="nowrap">
+      <Button
+        size="sm"
+        variant={item.completed ? 'default' : 'filled'}
+        onClick={() => complete({ id: item.id, completed: !item.completed })}
+      >
+        {item.completed ? 'Reopen item' : item.kind === 'case_review' ? 'Case reviewed ✓' : 'Item done ✓'}
+      </Button>
+      <Button size="sm" variant="default" onClick={onNext} disabled={last}>
+        Next item (PgDn)
+      </Button>
+    </Group>
+  );
+}
+
+/** Starts the item's timer when it is first shown (unless the meeting has ended). */
+function useItemStart(item: AgendaItem | null, ended: boolean) {
+  const startItem = useMeetingWrite('agenda.start').mutate;
+  const unstarted = item && !item.startedAt && !ended ? item.id : null;
+  useEffect(() => {
+    if (unstarted !== null) startItem({ id: unstarted });
+  }, [unstarted, startItem]);
+}
+
+/** The item's private notes, guarded as typed (an other-business note goes into the minutes draft). */
+function WalkNotes({ item }: { item: AgendaItem }) {
+  const [notes, setNotes] = useState(item.notes);
+  const update = useMeetingWrite('agenda.update').mutate;
+  const save = (v: string) => {
+    if (v !== item.notes) update({ id: item.id, patch: { notes: v } });
+  };
+  return (
+    <Paper withBorder p="sm">
+      {/* Saved when the textarea loses focus, and at once when a redaction button changes it. */}
+      <div onBlur={(e) => e.target instanceof HTMLTextAreaElement && save(notes)}>
+        <GuardedTextarea
+          label="Private notes (not shown on the shared screen)"
+          value={notes}
+          onChange={(v) => {
+            setNotes(v);
+            if (!(document.activeElement instanceof HTMLTextAreaElement)) save(v);
+          }}
+          minRows={3}
+          dismissDisabledReason="Notes have no “not an identifier”: redact the words or reword them."
+        />
+      </div>
+    </Paper>
   );
 }

@@ -59,6 +59,7 @@ type RecordWrite =
   | 'findings.createSystemic'
   | 'findings.update'
   | 'findings.amend'
+  | 'findings.remove'
   | 'recommendations.create'
   | 'recommendations.update'
   | 'recommendations.amend'

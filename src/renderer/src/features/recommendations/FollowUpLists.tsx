@@ -1,4 +1,4 @@
-/** Home: what the follow-through owes — overdue recommendations, overdue responses, effect checks due — each opening its page. */
+/** Home: what the follow-through owes — overdue responses and effect checks due — each opening the recommendation's page (overdue recommendations: home/OverdueList). */
 import { Anchor, Badge, Paper, Stack, Title } from '@mantine/core';
 import type { MethodOutput } from '../../../../shared/contract';
 import type { Recommendation } from '../../../../shared/recommendations/schemas';

@@ -16,11 +16,24 @@ const draft = {
   description: 'Overnight gap: nobody from Harlan Voss answered',
 };
 
-function mount() {
+const meeting = (id: number, date: string, status: string) => ({
+  id,
+  date,
+  time: '14:00',
+  status,
+  lengthMinutes: 90,
+  place: '',
+  virtual: true,
+  caseCount: 0,
+});
+
+function mount(opts: { description?: string; next?: ReturnType<typeof meeting> | null } = {}) {
   const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
   const sent: unknown[] = [];
   (window as unknown as { casewalk: unknown }).casewalk = {
-    meetings: { list: () => ok({ meetings: [] }) },
+    // Two meetings ahead: the core's summary, not the dialog, says which is next.
+    meetings: { list: () => ok({ meetings: [meeting(4, '2026-12-08', 'planned'), meeting(3, '2026-11-10', 'planned')] }) },
+    home: { summary: () => ok({ nextMeeting: opts.next === undefined ? null : opts.next }) },
     findings: {
       checkLanguage: () => ok({ hints: [] }),
       createSystemic: (input: unknown) => (sent.push(input), ok({ id: 7 })),
@@ -36,7 +49,11 @@ function mount() {
   render(
     <MantineProvider theme={theme}>
       <QueryProvider>
-        <CoverageFindingModal draft={draft} onClose={() => {}} onCreated={() => {}} />
+        <CoverageFindingModal
+          draft={{ ...draft, description: opts.description ?? draft.description }}
+          onClose={() => {}}
+          onCreated={() => {}}
+        />
       </QueryProvider>
     </MantineProvider>,
   );
@@ -69,5 +86,27 @@ describe('the coverage-finding dialog guards its text as it is typed', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save finding' }));
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toMatchObject({ description: 'Overnight gap: nobody from [NAME] answered', notIdentifiers: [] });
+  });
+
+  it('says under the field what is wrong with the text, and sends nothing', async () => {
+    const sent = mount({ description: '' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Save finding' }));
+    const box = await screen.findByRole('textbox', { name: 'Finding' });
+    await waitFor(() => expect(box.getAttribute('aria-invalid')).toBe('true'));
+    expect(await screen.findByText('Describe the finding (at least 3 characters).')).toBeTruthy();
+    expect(sent).toHaveLength(0);
+  });
+
+  it('starts on the next meeting as the core defines it', async () => {
+    const sent = mount({ next: meeting(4, '2026-12-08', 'planned') });
+    await waitFor(() =>
+      expect((screen.getAllByLabelText(/Discuss at meeting/).find((el) => el.tagName === 'INPUT') as HTMLInputElement).value).toBe(
+        '2026-12-08 14:00',
+      ),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Redact to [NAME]: “Harlan Voss”' }, { timeout: 3000 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save finding' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ meetingId: 4 });
   });
 });

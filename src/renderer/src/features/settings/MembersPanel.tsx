@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -8,7 +8,8 @@ import { workbenchMethods, type CopyView } from '../../../../shared/workbench/sc
 import { ErrorAlert } from '../../ui/FormActions';
 import { RecoveryKeyPanel, useKeyholders } from '../workbench';
 import { useAddKeyholder, useChangePassphrase, useCopies, useRemoveKeyholder } from './queries';
-import { CopiesTable, notRevokedText, OldCopiesPanel } from './OldCopies';
+import { OldCopiesPanel } from './OldCopies';
+import { KeyholdersTable, RemoveKeyholderModal, UnknownSlotAlert, type KeyholderRow } from './KeyholderParts';
 
 export function MembersPanel() {
   const keyholdersQuery = useKeyholders();
@@ -19,7 +20,7 @@ export function MembersPanel() {
     change: useChangePassphrase().mutateAsync,
   };
   const [error, setError] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<{ id: string; name: string; warning?: string | undefined } | null>(null);
+  const [removing, setRemoving] = useState<KeyholderRow | null>(null);
   const [newKey, setNewKey] = useState<string | null>(null);
   const [changing, setChanging] = useState<{ id: string; name: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function MembersPanel() {
   // The removal dialog lists the copies recorded before it, which the rotation will not reach.
   const copies = useCopies(removing !== null && !removing.warning);
   const copiesBefore = copies.data?.copies ?? (copies.isError ? [] : null);
-  const askRemove = (k: { id: string; name: string; warning?: string | undefined }) => setRemoving(k);
+  const askRemove = (k: KeyholderRow) => setRemoving(k);
 
   if (newKey) {
     return (
@@ -50,45 +51,8 @@ export function MembersPanel() {
       {oldCopies && oldCopies.copies.length > 0 && (
         <OldCopiesPanel removed={oldCopies.removed} copies={oldCopies.copies} onClose={() => setOldCopies(null)} />
       )}
-      {keyholders.some((k) => k.warning) && (
-        <Alert color="red" role="alert" title="The key file holds a slot Casewalk did not make">
-          <Stack gap="xs">
-            {keyholders
-              .filter((k) => k.warning)
-              .map((k) => (
-                <Text key={k.id}>{k.warning}</Text>
-              ))}
-            <Text>Adding, removing and changing keyholders waits until you remove it (the removal is recorded in the audit log).</Text>
-          </Stack>
-        </Alert>
-      )}
-      <Table striped fz="md" aria-label="Keyholders">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Keyholder</Table.Th>
-            <Table.Th>Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {keyholders.map((k) => (
-            <Table.Tr key={k.id}>
-              <Table.Td>{k.name}</Table.Td>
-              <Table.Td>
-                <Group gap="xs">
-                  {!k.warning && (
-                    <Button variant="default" onClick={() => setChanging(k)}>
-                      Change passphrase
-                    </Button>
-                  )}
-                  <Button variant="light" color="red" disabled={!k.warning && keyholders.length < 2} onClick={() => askRemove(k)}>
-                    {k.warning ? 'Remove unknown slot' : 'Remove'}
-                  </Button>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <UnknownSlotAlert keyholders={keyholders} />
+      <KeyholdersTable keyholders={keyholders} onChange={setChanging} onRemove={askRemove} />
       <Paper withBorder p="lg">
         <AddKeyholderForm
           error={error}
@@ -107,48 +71,22 @@ export function MembersPanel() {
           }}
         />
       </Paper>
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={`Remove ${removing?.name ?? ''}?`} size="lg">
-        <Stack>
-          <Text>
-            {removing?.warning
-              ? 'This slot was not made by Casewalk for this workbench. It is deleted from the key file; it never received the data key, so no new key is needed.'
-              : `The workbench will be re-encrypted with a new key and you will be shown a new recovery key. ${removing?.name ?? ''}'s passphrase and the old recovery key stop opening this workbench.`}
-          </Text>
-          {removing && !removing.warning && copiesBefore && (
-            <Alert color="yellow" title="Older copies are not revoked">
-              <Stack gap="xs">
-                <Text>{notRevokedText(removing.name, copiesBefore.length)}</Text>
-                {copiesBefore.length > 0 && <CopiesTable copies={copiesBefore} label="Backups and replaced copies made before" />}
-                {copiesBefore.length > 0 && (
-                  <Text>After the removal you can make a fresh backup with the new key and delete these copies.</Text>
-                )}
-              </Stack>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                const k = removing!;
-                setRemoving(null);
-                writes
-                  .remove({ id: k.id })
-                  .then((r) => {
-                    setOldCopies(r.oldCopies.length ? { removed: k.name, copies: r.oldCopies } : null);
-                    if (r.recoveryKey) setNewKey(r.recoveryKey);
-                    else setDone(`The unknown slot "${k.name}" was removed.`);
-                  })
-                  .catch((err: Error) => setError(err.message));
-              }}
-            >
-              {removing?.warning ? 'Remove slot' : 'Remove and rotate key'}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <RemoveKeyholderModal
+        removing={removing}
+        copiesBefore={copiesBefore}
+        onCancel={() => setRemoving(null)}
+        onConfirm={(k) => {
+          setRemoving(null);
+          writes
+            .remove({ id: k.id })
+            .then((r) => {
+              setOldCopies(r.oldCopies.length ? { removed: k.name, copies: r.oldCopies } : null);
+              if (r.recoveryKey) setNewKey(r.recoveryKey);
+              else setDone(`The unknown slot "${k.name}" was removed.`);
+            })
+            .catch((err: Error) => setError(err.message));
+        }}
+      />
       <Modal opened={changing !== null} onClose={() => setChanging(null)} title={`Change passphrase for ${changing?.name ?? ''}`} size="lg">
         {changing && (
           <ChangePassphraseForm

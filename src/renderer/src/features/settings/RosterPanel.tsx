@@ -80,81 +80,11 @@ export function RosterPanel() {
             </div>
             <Button onClick={() => setDraft(EMPTY)}>Add member</Button>
           </Group>
-          <Table fz="md" striped aria-label="Committee members">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Organisation</Table.Th>
-                <Table.Th>Sector</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>
-                  <span style={{ position: 'absolute', left: -9999 }}>Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td fw={600}>
-                    {m.name} {m.keyholderId && <Badge variant="outline">Keyholder</Badge>}
-                  </Table.Td>
-                  <Table.Td>{m.organisation ?? '—'}</Table.Td>
-                  <Table.Td>{SECTOR.label(m.sector)}</Table.Td>
-                  <Table.Td>{MEMBER_ROLE.label(m.role)}</Table.Td>
-                  <Table.Td>{m.active ? 'Active' : 'Inactive'}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-md"
-                      variant="default"
-                      aria-label={`Edit ${m.name}`}
-                      onClick={() =>
-                        setDraft({
-                          id: m.id,
-                          name: m.name,
-                          organisation: m.organisation ?? '',
-                          sector: m.sector,
-                          role: m.role,
-                          active: m.active,
-                        })
-                      }
-                    >
-                      Edit
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <MembersTable members={members} onEdit={setDraft} />
           {members.length === 0 && <Text c="dimmed">No members yet. Add the people who sit on the committee, with their sector.</Text>}
         </Stack>
       </Paper>
-      <Paper withBorder p="lg">
-        <Stack>
-          <Group justify="space-between">
-            <div>
-              <Title order={3}>Partner organisations</Title>
-              <Text c="dimmed">A recommendation can be owned by an organisation instead of a person.</Text>
-            </div>
-            <Button variant="default" onClick={() => setOrg({ name: '', sector: null })}>
-              Add organisation
-            </Button>
-          </Group>
-          {orgs.map((o) => (
-            <Group key={o.id} justify="space-between">
-              <Text fw={600}>
-                {o.name}{' '}
-                <Text span c="dimmed">
-                  · {SECTOR.label(o.sector)}
-                </Text>
-              </Text>
-              <Button size="compact-md" variant="default" aria-label={`Edit ${o.name}`} onClick={() => setOrg(o)}>
-                Edit
-              </Button>
-            </Group>
-          ))}
-        </Stack>
-      </Paper>
+      <OrganisationsSection orgs={orgs} onEdit={setOrg} />
 
       <Modal opened={draft !== null} onClose={() => setDraft(null)} title={draft?.id ? 'Edit member' : 'Add member'} size="lg">
         {draft && <MemberForm initial={draft} error={error} onSave={saveMember} onCancel={() => setDraft(null)} />}
@@ -198,5 +128,87 @@ function OrgForm(p: { initial: OrgDraft; error: string | null; onSave(v: OrgDraf
         <FormActions error={p.error} onCancel={p.onCancel} submitLabel="Save organisation" />
       </Stack>
     </form>
+  );
+}
+
+function MembersTable(p: { members: Member[]; onEdit(d: MemberDraft): void }) {
+  return (
+    <Table fz="md" striped aria-label="Committee members">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+          <Table.Th>Organisation</Table.Th>
+          <Table.Th>Sector</Table.Th>
+          <Table.Th>Role</Table.Th>
+          <Table.Th>Status</Table.Th>
+          <Table.Th>
+            <span style={{ position: 'absolute', left: -9999 }}>Actions</span>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {p.members.map((m) => (
+          <Table.Tr key={m.id}>
+            <Table.Td fw={600}>
+              {m.name} {m.keyholderId && <Badge variant="outline">Keyholder</Badge>}
+            </Table.Td>
+            <Table.Td>{m.organisation ?? '—'}</Table.Td>
+            <Table.Td>{SECTOR.label(m.sector)}</Table.Td>
+            <Table.Td>{MEMBER_ROLE.label(m.role)}</Table.Td>
+            <Table.Td>{m.active ? 'Active' : 'Inactive'}</Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-md"
+                variant="default"
+                aria-label={`Edit ${m.name}`}
+                onClick={() =>
+                  p.onEdit({
+                    id: m.id,
+                    name: m.name,
+                    organisation: m.organisation ?? '',
+                    sector: m.sector,
+                    role: m.role,
+                    active: m.active,
+                  })
+                }
+              >
+                Edit
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function OrganisationsSection(p: { orgs: Organisation[]; onEdit(d: OrgDraft): void }) {
+  return (
+    <Paper withBorder p="lg">
+      <Stack>
+        <Group justify="space-between">
+          <div>
+            <Title order={3}>Partner organisations</Title>
+            <Text c="dimmed">A recommendation can be owned by an organisation instead of a person.</Text>
+          </div>
+          <Button variant="default" onClick={() => p.onEdit({ name: '', sector: null })}>
+            Add organisation
+          </Button>
+        </Group>
+        {p.orgs.map((o) => (
+          <Group key={o.id} justify="space-between">
+            <Text fw={600}>
+              {o.name}{' '}
+              <Text span c="dimmed">
+                · {SECTOR.label(o.sector)}
+              </Text>
+            </Text>
+            <Button size="compact-md" variant="default" aria-label={`Edit ${o.name}`} onClick={() => p.onEdit(o)}>
+              Edit
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
   );
 }

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { PageFrame } from '../../ui/PageFrame';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
+import { DisplayPanel } from './DisplayPanel';
 import { MembersPanel } from './MembersPanel';
 import { RosterPanel } from './RosterPanel';
 import { ServicesPanel } from './ServicesPanel';
@@ -16,6 +17,7 @@ const PANELS: Record<SettingsTab, ComponentType> = {
   backup: BackupPanel,
   audit: AuditPanel,
   security: SecurityPanel,
+  display: DisplayPanel,
 };
 export const SETTINGS_TABS = SETTINGS_TAB_LIST.map((t) => ({ ...t, Panel: PANELS[t.value] }));
 export { isSettingsTab, type SettingsTab };

@@ -6,6 +6,7 @@ export const SETTINGS_TAB_LIST = [
   { value: 'backup', label: 'Backup & restore' },
   { value: 'audit', label: 'Audit log' },
   { value: 'security', label: 'Lock & notice' },
+  { value: 'display', label: 'Dates & time zone' },
 ] as const;
 export type SettingsTab = (typeof SETTINGS_TAB_LIST)[number]['value'];
 

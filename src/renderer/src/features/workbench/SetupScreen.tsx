@@ -1,25 +1,23 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { setupForm, type SetupFormValues } from '../../../../shared/workbench/schemas';
 import { api, unwrap } from '../../lib/api';
+import { zodForm } from '../../lib/form';
 
 /** First run form; the recovery key is shown by the caller (the lock event remounts screens). */
 export function SetupScreen({ onCreated }: { onCreated(recoveryKey: string): void }) {
   const [busy, setBusy] = useState(false);
-  const form = useForm({
+  const form = useForm<SetupFormValues>({
     initialValues: { committee: '', keyholder: '', passphrase: '', confirm: '' },
-    validate: {
-      committee: (v) => (v.trim() ? null : 'Enter the committee’s name.'),
-      keyholder: (v) => (v.trim() ? null : 'Enter your name.'),
-      passphrase: (v) => (v.length >= 12 ? null : `Use at least 12 characters (now ${v.length}).`),
-      confirm: (v, all) => (v === all.passphrase ? null : 'The two passphrases differ.'),
-    },
+    validate: zodForm(setupForm),
   });
 
   return (
     <Center mih="100vh" p="xl">
       <Paper withBorder p="xl" w={640}>
         <form
+          noValidate
           onSubmit={form.onSubmit(async (v) => {
             setBusy(true);
             try {

@@ -1,42 +1,83 @@
-import { Alert, Button, Center, Paper, PasswordInput, Select, Stack, Text, TextInput, Title, SegmentedControl } from '@mantine/core';
+/** Unlock: the system-use notice, who you are, then passphrase or recovery key (@mantine/form: each message under its field). */
+import { Alert, Button, Center, Paper, PasswordInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useEffect, useState } from 'react';
+import { unlockForm, type UnlockFormValues } from '../../../../shared/workbench/schemas';
 import { type ApiError, api, unwrap } from '../../lib/api';
+import { zodForm } from '../../lib/form';
 import { useKeyholders } from './queries';
 
-/** Unlock: the system-use notice, who you are, then passphrase or recovery key. */
-export function UnlockScreen({ notice, committee, onUnlocked }: { notice: string; committee: string | null; onUnlocked(): void }) {
-  const keyholders = useKeyholders().data?.keyholders ?? [];
-  const [chosenKeyholder, setKeyholderId] = useState<string | null>(null);
-  const keyholderId = chosenKeyholder ?? (keyholders.length === 1 ? keyholders[0]!.id : null);
-  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
-  const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | null>(null);
+/** Seconds left of an unlock lockout, counting down. */
+function useLockout(): [number, (seconds: number) => void] {
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const [busy, setBusy] = useState(false);
-
   useEffect(() => {
     if (!lockedUntil) return;
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, [lockedUntil]);
-  const secondsLeft = lockedUntil ? Math.max(0, Math.ceil((lockedUntil - now) / 1000)) : 0;
+  const pause = (seconds: number) => setLockedUntil(Date.now() + seconds * 1000);
+  return [lockedUntil ? Math.max(0, Math.ceil((lockedUntil - now) / 1000)) : 0, pause];
+}
 
-  const submit = async () => {
+function SecretFields({ form, keyholders }: { form: UseFormReturnType<UnlockFormValues>; keyholders: { id: string; name: string }[] }) {
+  const mode = form.values.mode;
+  return (
+    <>
+      <SegmentedControl
+        value={mode}
+        onChange={(v) => {
+          form.setValues({ mode: v as UnlockFormValues['mode'], secret: '' });
+          form.clearErrors();
+        }}
+        data={[
+          { value: 'passphrase', label: 'Passphrase' },
+          { value: 'recovery', label: 'Recovery key' },
+        ]}
+        aria-label="Unlock with"
+      />
+      {mode === 'passphrase' && keyholders.length > 1 && (
+        <Select
+          size="md"
+          label="Who are you?"
+          data={keyholders.map((k) => ({ value: k.id, label: k.name }))}
+          {...form.getInputProps('keyholderId')}
+        />
+      )}
+      {mode === 'passphrase' ? (
+        <PasswordInput size="md" label="Passphrase" autoFocus {...form.getInputProps('secret')} />
+      ) : (
+        <TextInput size="md" label="Recovery key" placeholder="XXXX-XXXX-…" autoComplete="off" {...form.getInputProps('secret')} />
+      )}
+    </>
+  );
+}
+
+export function UnlockScreen({ notice, committee, onUnlocked }: { notice: string; committee: string | null; onUnlocked(): void }) {
+  const keyholders = useKeyholders().data?.keyholders ?? [];
+  const needsKeyholder = keyholders.length > 1;
+  const form = useForm<UnlockFormValues>({
+    initialValues: { mode: 'passphrase', keyholderId: null, secret: '' },
+    validate: (values) => zodForm(unlockForm(needsKeyholder))(values),
+  });
+  const [secondsLeft, pause] = useLockout();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (v: UnlockFormValues) => {
     setBusy(true);
-    setError(null);
+    const keyholderId = v.keyholderId ?? (keyholders.length === 1 ? keyholders[0]!.id : null);
     try {
       await unwrap(
         api().workbench.unlock(
-          mode === 'recovery' ? { recoveryKey: secret } : { passphrase: secret, ...(keyholderId ? { keyholderId } : {}) },
+          v.mode === 'recovery' ? { recoveryKey: v.secret } : { passphrase: v.secret, ...(keyholderId ? { keyholderId } : {}) },
         ),
       );
-      setSecret('');
+      form.setFieldValue('secret', '');
       onUnlocked();
     } catch (e) {
       const err = e as ApiError;
-      setError(err.message);
-      if (err.code === 'lockout' && typeof err.detail?.secondsLeft === 'number') setLockedUntil(Date.now() + err.detail.secondsLeft * 1000);
+      form.setFieldError('secret', err.message);
+      if (err.code === 'lockout' && typeof err.detail?.secondsLeft === 'number') pause(err.detail.secondsLeft);
     } finally {
       setBusy(false);
     }
@@ -45,12 +86,7 @@ export function UnlockScreen({ notice, committee, onUnlocked }: { notice: string
   return (
     <Center mih="100vh" p="xl">
       <Paper withBorder p="xl" w={680}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <form onSubmit={form.onSubmit((v) => void submit(v))} noValidate>
           <Stack gap="md">
             <Title order={1} size="h2">
               Unlock {committee ?? 'the workbench'}
@@ -60,58 +96,17 @@ export function UnlockScreen({ notice, committee, onUnlocked }: { notice: string
                 {notice}
               </Text>
             </Alert>
-            <SegmentedControl
-              value={mode}
-              onChange={(v) => {
-                setMode(v as 'passphrase' | 'recovery');
-                setSecret('');
-              }}
-              data={[
-                { value: 'passphrase', label: 'Passphrase' },
-                { value: 'recovery', label: 'Recovery key' },
-              ]}
-              aria-label="Unlock with"
-            />
-            {mode === 'passphrase' && keyholders.length > 1 && (
-              <Select
-                size="md"
-                label="Who are you?"
-                data={keyholders.map((k) => ({ value: k.id, label: k.name }))}
-                value={keyholderId}
-                onChange={setKeyholderId}
-              />
-            )}
-            {mode === 'passphrase' ? (
-              <PasswordInput size="md" label="Passphrase" value={secret} onChange={(e) => setSecret(e.currentTarget.value)} autoFocus />
-            ) : (
-              <TextInput
-                size="md"
-                label="Recovery key"
-                placeholder="XXXX-XXXX-…"
-                value={secret}
-                onChange={(e) => setSecret(e.currentTarget.value)}
-                autoComplete="off"
-              />
-            )}
-            {error && (
+            <SecretFields form={form} keyholders={keyholders} />
+            {secondsLeft > 0 && (
               <Alert
                 color="red"
                 role="alert"
-                title={
-                  secondsLeft > 0
-                    ? `Unlocking paused: ${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, '0')} left`
-                    : 'Not unlocked'
-                }
+                title={`Unlocking paused: ${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, '0')} left`}
               >
-                {error}
+                Too many attempts. Wait, then try again.
               </Alert>
             )}
-            <Button
-              size="md"
-              type="submit"
-              loading={busy}
-              disabled={!secret || secondsLeft > 0 || (mode === 'passphrase' && keyholders.length > 1 && !keyholderId)}
-            >
+            <Button size="md" type="submit" loading={busy} disabled={secondsLeft > 0}>
               Unlock
             </Button>
           </Stack>

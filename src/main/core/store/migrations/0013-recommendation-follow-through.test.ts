@@ -10,7 +10,7 @@ import { LEGACY_STATUS, REC_STATUS } from '../../../../shared/recommendations/va
 let dir: string;
 let db: WritableDB;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-mig12-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-mig13-'));
   db = openWithKey(path.join(dir, 'm.db'), crypto.randomBytes(32), { create: true });
 });
 afterEach(() => {
@@ -18,9 +18,9 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A version-11 workbench with one recommendation in each of the five statuses before issue 20, each with its history. */
-function seedV11(): void {
-  migrate(db, 11);
+/** A version-12 workbench with one recommendation in each of the five statuses before issue 20, each with its history. */
+function seedV12(): void {
+  migrate(db, 12);
   db.prepare("INSERT INTO organisations (name, sector, created_at) VALUES ('County Behavioral Health', 'mental_health', 'x')").run();
   db.prepare(
     "INSERT INTO meetings (date, time, length_minutes, place, virtual, status, created_at, updated_at) VALUES ('2026-03-01', '14:00', 90, '', 1, 'ended', 'x', 'x')",
@@ -42,11 +42,11 @@ function seedV11(): void {
   });
 }
 
-describe('migration 0012: recommendation follow-through (issue 20)', () => {
+describe('migration 0013: recommendation follow-through (issue 20)', () => {
   it("maps today's statuses onto the lifecycle, keeps every history row and what it was recorded as", () => {
-    seedV11();
-    expect(migrate(db, 12)).toBe(12);
-    expect(schemaVersion(db)).toBe(12);
+    seedV12();
+    expect(migrate(db, 13)).toBe(13);
+    expect(schemaVersion(db)).toBe(13);
     const recs = db.prepare('SELECT code, status, response_due, closure_code, verified_on FROM recommendations ORDER BY code').all();
     expect(recs).toEqual([
       { code: 'R-001', status: 'proposed', response_due: null, closure_code: null, verified_on: null },
@@ -84,8 +84,8 @@ describe('migration 0012: recommendation follow-through (issue 20)', () => {
   });
 
   it('effect checks: a result is one of four, and a check belongs to a recommendation', () => {
-    seedV11();
-    migrate(db, 12);
+    seedV12();
+    migrate(db, 13);
     const add = db.prepare(
       "INSERT INTO recommendation_effect_checks (recommendation_id, due_date, reason, result) VALUES (?, '2027-01-01', ?, ?)",
     );

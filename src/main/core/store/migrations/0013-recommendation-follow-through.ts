@@ -11,8 +11,8 @@ import type { Migration } from './types';
  * never verified without evidence). History is kept: each history row takes the new status and
  * remembers the one it was recorded as (`was`).
  */
-export const m0012: Migration = {
-  version: 12,
+export const m0013: Migration = {
+  version: 13,
   name: 'recommendation-follow-through',
   up(db) {
     db.exec(`

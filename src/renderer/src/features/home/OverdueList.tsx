@@ -1,0 +1,56 @@
+/**
+ * Home's overdue recommendations: each row links to the register, filtered to that owner's
+ * overdue recommendations (until a recommendation has its own page).
+ */
+import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import type { Recommendation } from '../../../../shared/recommendations/records';
+import { formatDate } from '../../lib/format';
+import { href, paths } from '../../lib/routes';
+
+/** Where an overdue recommendation is shown: the register, overdue ones of its owner. */
+export function overduePath(r: Pick<Recommendation, 'owner'>): string {
+  return paths.recommendations({ overdue: true, owner: `${r.owner.kind === 'member' ? 'm' : 'o'}:${r.owner.id}` });
+}
+
+const SHOWN = 8;
+
+export function OverdueList({ overdue, go }: { overdue: Recommendation[]; go(path: string): void }) {
+  const open = (e: React.MouseEvent, path: string) => {
+    e.preventDefault();
+    go(path);
+  };
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="home-overdue">
+      <Stack gap="xs">
+        <Title order={3} id="home-overdue">
+          Overdue recommendations
+        </Title>
+        <List listStyleType="none" spacing="sm" aria-labelledby="home-overdue">
+          {overdue.slice(0, SHOWN).map((r) => (
+            <List.Item key={r.id}>
+              <Anchor href={href(overduePath(r))} onClick={(e) => open(e, overduePath(r))} fw={600}>
+                {r.code} · {r.action}
+              </Anchor>
+              <Group gap="xs" wrap="wrap">
+                <Text span>
+                  {r.owner.name} · due {formatDate(r.dueDate)}
+                </Text>
+                <Badge color="red.9" variant="filled">
+                  Overdue
+                </Badge>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+        {overdue.length > SHOWN && <Text size="sm">{overdue.length - SHOWN} more overdue in the register.</Text>}
+        <Anchor
+          href={href(paths.recommendations({ overdue: true }))}
+          onClick={(e) => open(e, paths.recommendations({ overdue: true }))}
+          fw={600}
+        >
+          Open the register
+        </Anchor>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,26 @@
+/** Import wizard, last step: what was imported, "show this import", and undoing it. */
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import type { ImportReport } from '../../../../shared/import/schemas';
+import { href, paths } from '../../lib/routes';
+import { UndoImportButton, useImportBatches } from './ImportBatch';
+
+export function DoneStep({ result, onUndone }: { result: ImportReport; onUndone(): void }) {
+  const batch = useImportBatches().data?.batches.find((b) => b.id === result.batchId);
+  return (
+    <Alert color="teal" title={`Import complete${result.batchId ? ` (import #${result.batchId})` : ''}`}>
+      <Stack gap="xs">
+        <Text>
+          {result.imported.toLocaleString()} incidents imported as drafts ({result.merged} rows merged, {result.skipped} invalid rows left
+          out{result.repeat.records ? `, ${result.repeat.records} already imported before and skipped` : ''}).
+          {result.withIdentifiers > 0 && ` ${result.withIdentifiers} have possible identifiers to resolve before review.`}
+        </Text>
+        {result.attribution && <Text size="sm">{result.attribution}</Text>}
+        <Group>
+          {result.batchId && <Anchor href={href(paths.incidents({ batch: result.batchId }))}>Show the incidents of this import</Anchor>}
+          <Anchor href={href(paths.incidents())}>Show all incidents</Anchor>
+          {batch && <UndoImportButton batch={batch} onUndone={onUndone} />}
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * The presenter's keys in walk mode, as the legend lists them: ←/→ or Space step (on the
+ * follow-up: page); 1–9 agenda item of that number (9: the last one when there are fewer);
+ * PgUp/PgDn previous/next item; F "Add a finding"; E edit the latest finding; R the latest
+ * recommendation; H high contrast;
+ * Esc leave. Keys typed into a field, or with Ctrl/Alt/Meta, are left alone.
+ */
+import { useEffect } from 'react';
+
+function typing(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+}
+/** A key pressed in a dialog (even one that closes on it, such as Esc) belongs to the dialog. */
+function inDialog(e: KeyboardEvent): boolean {
+  const t = e.target as Element | null;
+  return e.defaultPrevented || !!t?.closest?.('[role="dialog"], [role="alertdialog"]');
+}
+
+export interface WalkKeys {
+  steps: number;
+  items: number;
+  itemIndex: number;
+  setStep(fn: (s: number) => number): void;
+  goItem(i: number): void;
+  toggleContrast(): void;
+  focusQuickAdd(): void;
+  editLatest(): void;
+  editLatestRecommendation(): void;
+  leave(): void;
+  /** A dialog is open: it owns the keyboard. */
+  paused: boolean;
+}
+
+export function useWalkKeys(k: WalkKeys): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (k.paused || typing(e) || inDialog(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      const act: Record<string, () => void> = {
+        ArrowRight: () => k.setStep((s) => Math.min(Math.max(0, k.steps - 1), s + 1)),
+        ' ': () => k.setStep((s) => Math.min(Math.max(0, k.steps - 1), s + 1)),
+        ArrowLeft: () => k.setStep((s) => Math.max(0, s - 1)),
+        PageDown: () => k.goItem(k.itemIndex + 1),
+        PageUp: () => k.goItem(k.itemIndex - 1),
+        h: k.toggleContrast,
+        f: k.focusQuickAdd,
+        e: k.editLatest,
+        r: k.editLatestRecommendation,
+        Escape: k.leave,
+      };
+      if (/^[1-9]$/.test(key)) {
+        e.preventDefault();
+        k.goItem(Math.min(Number(key), k.items) - 1);
+      } else if (act[key]) {
+        e.preventDefault();
+        act[key]();
+      }
+    };
+    // Capture: seen before a dialog's own Esc handler closes it (after which `paused` would be false).
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [k]);
+}

@@ -1,0 +1,32 @@
+/** The coverage headline: the share of incidents outside the service's hours, and detention and arrest rates inside vs outside. */
+import { SimpleGrid } from '@mantine/core';
+import type { CoverageReport } from '../../../../shared/coverage/schemas';
+import { StatCard } from '../../ui/StatCard';
+
+const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
+const RATES = [
+  ['Emergency detention', 'detentionRate', 'detentions', 'detentionsRecorded', 'with detention recorded'],
+  ['Arrest', 'arrestRate', 'arrests', 'arrestsRecorded', 'with arrests recorded'],
+] as const;
+const n = (v: number) => v.toLocaleString();
+
+export function CoverageFigures({ r, serviceName }: { r: CoverageReport; serviceName: string }) {
+  const { inside, outside } = r.rates;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 3 }} aria-label="Coverage figures">
+      <StatCard
+        label={`Incidents outside ${serviceName} hours`}
+        value={r.outsideShare === null ? '—' : `${Math.round(r.outsideShare * 1000) / 10}%`}
+        note={`${r.outsideHours.toLocaleString()} of ${r.placed.toLocaleString()} incidents with an hour and weekday`}
+      />
+      {RATES.map(([label, rateKey, countKey, denKey, basis]) => (
+        <StatCard
+          key={label}
+          label={`${label}: outside vs inside hours`}
+          value={`${pct(outside[rateKey])} vs ${pct(inside[rateKey])}`}
+          note={`${n(outside[countKey])} of ${n(outside[denKey])} vs ${n(inside[countKey])} of ${n(inside[denKey])} ${basis}`}
+        />
+      ))}
+    </SimpleGrid>
+  );
+}
