@@ -11,6 +11,7 @@ import { incidentMethods } from './incidents/schemas';
 import { importMethods } from './import/schemas';
 import { meetingEvents, meetingMethods } from './meetings/schemas';
 import { minutesMethods } from './minutes/schemas';
+import { recommendationMethods } from './recommendations/schemas';
 import { coverageMethods } from './coverage/schemas';
 
 export const appInfo = z.object({
@@ -33,6 +34,7 @@ export const methods = {
   ...incidentMethods,
   ...importMethods,
   ...meetingMethods,
+  ...recommendationMethods,
   ...minutesMethods,
   ...coverageMethods,
 } as const;

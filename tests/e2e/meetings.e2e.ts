@@ -239,9 +239,9 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
 
     await navTo(page, 'Recommendations');
     await page.getByRole('cell', { name: 'R-001', exact: true }).waitFor();
-    await page.getByRole('button', { name: 'R-001: Accepted' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Record: Accepted' }).click();
-    await page.getByRole('button', { name: 'R-001: In progress' }).waitFor();
+    await page.getByRole('button', { name: 'R-001: Adopted' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Record: Adopted' }).click();
+    await page.getByRole('button', { name: 'R-001: Sent to owner' }).waitFor();
     // The register for the steering committee, as a spreadsheet.
     await page.getByRole('button', { name: 'Export register' }).click();
     await page.getByRole('menuitem', { name: 'Excel (XLSX)…' }).click();

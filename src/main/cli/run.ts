@@ -3,13 +3,19 @@ import { CasewalkError } from '../../shared/result';
 import { parseArgs, UsageError } from './args';
 import { ImportRefused, VerifyFailed, type CliIO, type Command } from './command';
 import { DATA_COMMANDS } from './data-commands';
+import { RECOMMENDATION_COMMANDS } from './recommendation-commands';
 import { IMPORT_COMMANDS } from './import-commands';
 import { importText } from './text';
 import { WORKBENCH_COMMANDS } from './workbench-commands';
 
 export type { CliIO } from './command';
 
-export const COMMANDS: Record<string, Command> = { ...WORKBENCH_COMMANDS, ...IMPORT_COMMANDS, ...DATA_COMMANDS };
+export const COMMANDS: Record<string, Command> = {
+  ...WORKBENCH_COMMANDS,
+  ...IMPORT_COMMANDS,
+  ...DATA_COMMANDS,
+  ...RECOMMENDATION_COMMANDS,
+};
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(22)} ${c.summary}`);

@@ -12,6 +12,7 @@ import { coverageHandlers } from './coverage/handlers';
 import { importHandlers } from './import/handlers';
 import { incidentHandlers } from './incidents/handlers';
 import { meetingHandlers } from './meetings/handlers';
+import { recommendationHandlers } from './recommendations/handlers';
 import { minutesHandlers } from './minutes/handlers';
 import { reportHandlers } from './reports/handlers';
 import { workbenchHandlers } from './workbench/handlers';
@@ -31,6 +32,7 @@ const HOMES: Record<string, object> = {
   incidents: incidentHandlers(untouchable),
   import: importHandlers(untouchable),
   meetings: meetingHandlers(untouchable),
+  recommendations: recommendationHandlers(untouchable),
   minutes: minutesHandlers(untouchable),
   coverage: coverageHandlers(untouchable),
   reports: reportHandlers(untouchable),

@@ -19,6 +19,7 @@ import { workbenchHandlers } from './workbench/handlers';
 import { incidentHandlers } from './incidents/handlers';
 import { importHandlers, type StagedImport } from './import/handlers';
 import { meetingHandlers } from './meetings/handlers';
+import { recommendationHandlers } from './recommendations/handlers';
 import { minutesHandlers } from './minutes/handlers';
 import { coverageHandlers } from './coverage/handlers';
 import { reportHandlers } from './reports/handlers';
@@ -96,6 +97,7 @@ export class Core implements DispatchTarget, SessionContext {
       ...incidentHandlers(this),
       ...importHandlers(this),
       ...meetingHandlers(this),
+      ...recommendationHandlers(this),
       ...minutesHandlers(this),
       ...coverageHandlers(this),
       ...reportHandlers(this),

@@ -57,7 +57,11 @@ const HOT: [string, string][] = [
   ['findings of an incident', 'SELECT * FROM findings WHERE incident_id = ?'],
   ['agenda of a meeting', 'SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position, id'],
   ['tag filter', 'SELECT incident_id FROM incident_tags WHERE tag = ?'],
-  ['open recommendations due', "SELECT id FROM recommendations WHERE status IN ('proposed', 'accepted', 'in_progress') AND due_date < ?"],
+  [
+    'open recommendations due',
+    "SELECT id FROM recommendations WHERE status IN ('proposed', 'adopted', 'sent', 'response_received', 'in_progress') AND due_date < ?",
+  ],
+  ['effect checks due', 'SELECT recommendation_id FROM recommendation_effect_checks WHERE result IS NULL AND due_date <= ?'],
   ['findings from coverage gaps', "SELECT id FROM findings f WHERE f.source != 'case'"],
   ['dashboard findings by category (case and systemic halves)', FINDINGS_IN_PERIOD('f.category')],
   [

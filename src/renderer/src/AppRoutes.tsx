@@ -16,6 +16,9 @@ const IncidentsPage = lazy(() => import('./features/incidents/IncidentsPage').th
 const IncidentDetailPage = lazy(() => import('./features/incidents/IncidentDetailPage').then((m) => ({ default: m.IncidentDetailPage })));
 const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const MeetingPage = lazy(() => import('./features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const RecommendationPage = lazy(() =>
+  import('./features/recommendations/RecommendationPage').then((m) => ({ default: m.RecommendationPage })),
+);
 const RecommendationsPage = lazy(() =>
   import('./features/recommendations/RecommendationsPage').then((m) => ({ default: m.RecommendationsPage })),
 );
@@ -105,8 +108,14 @@ function Pages({ info, onLock }: { info: AppInfo; onLock(): void }) {
           <Route path={ROUTES.meetings}>
             <MeetingsPage onOpen={toMeeting} />
           </Route>
+          <Route path={ROUTES.recommendation}>
+            {({ id }) => {
+              const recId = idParam(id);
+              return recId ? <RecommendationPage key={recId} id={recId} go={navigate} /> : <RecommendationsPage go={navigate} />;
+            }}
+          </Route>
           <Route path={ROUTES.recommendations}>
-            <RecommendationsPage />
+            <RecommendationsPage go={navigate} />
           </Route>
           <Route path={ROUTES.reports}>
             <ReportsPage />

@@ -1,11 +1,11 @@
-/** Contract schemas for findings and recommendations, and for editing and amending them. */
+/** Contract schemas for findings, and for editing and amending findings and recommendations (the recommendation itself: shared/recommendations). */
 import { z } from 'zod';
 import { MAX } from '../zod-helpers';
 import { INTERCEPT } from '../incidents/values';
 import { LIMITS } from '../incidents/schemas';
 import { IDENTIFIER_KINDS } from '../deid/kinds';
-import { rowId, isoDate } from './fields';
-import { ACTION_TYPE, CIT_GOAL, FINDING_CATEGORY, FINDING_KIND, REC_STATUS, SECTOR, STRENGTH } from './values';
+import { rowId } from './fields';
+import { CIT_GOAL, FINDING_CATEGORY, FINDING_KIND } from './values';
 
 export const findingShape = {
   incidentId: rowId,
@@ -51,40 +51,11 @@ export type Finding = z.infer<typeof finding>;
 export const blameHint = z.object({ start: z.number(), end: z.number(), phrase: z.string(), suggestion: z.string() });
 export type BlameHint = z.infer<typeof blameHint>;
 
-export const owner = z.union([z.object({ memberId: rowId }).strict(), z.object({ organisationId: rowId }).strict()]);
-export const recFields = {
-  action: z.string().trim().min(3, 'Say what should change (at least 3 characters).').max(2000),
-  owner,
-  dueDate: isoDate,
-  measure: z.string().trim().max(1000),
-  actionType: z.enum(ACTION_TYPE.values),
-};
-export const recommendation = z.object({
-  id: z.number(),
-  code: z.string(),
-  action: z.string(),
-  owner: z.object({ kind: z.enum(['member', 'organisation']), id: z.number(), name: z.string(), sector: z.enum(SECTOR.values) }),
-  dueDate: z.string(),
-  status: z.enum(REC_STATUS.values),
-  statusAt: z.string(),
-  measure: z.string(),
-  actionType: z.enum(ACTION_TYPE.values),
-  strength: z.enum(STRENGTH.values),
-  overdue: z.boolean(),
-  findingIds: z.array(z.number()),
-  incidentCodes: z.array(z.string()),
-  /** At least one of its findings is a 24/7 coverage gap rather than a case. */
-  fromCoverageGap: z.boolean(),
-  meetingId: z.number().nullable(),
-  history: z.array(z.object({ status: z.enum(REC_STATUS.values), note: z.string(), at: z.string(), by: z.string().nullable() })),
-});
-export type Recommendation = z.infer<typeof recommendation>;
-
 // ------------------------------------------------------------------ editing findings and recommendations
 /** The free-text fields of findings and recommendations that the identifier guard reads. */
 export const RECORD_TEXT_FIELDS = ['description', 'action', 'measure'] as const;
 export type RecordTextField = (typeof RECORD_TEXT_FIELDS)[number];
-const notIdentifierShape = {
+export const notIdentifierShape = {
   type: z.enum(IDENTIFIER_KINDS),
   /** The flagged words as typed; the core finds them again in the saved text. */
   text: z.string().min(1).max(MAX.short),
@@ -92,10 +63,6 @@ const notIdentifierShape = {
 };
 /** "Not an identifier" decisions sent with a finding's text (recorded with the reason, audited). */
 export const findingNotIdentifiers = z.array(z.object(notIdentifierShape).strict()).max(50).optional();
-export const recNotIdentifiers = z
-  .array(z.object({ field: z.enum(['action', 'measure']), ...notIdentifierShape }).strict())
-  .max(50)
-  .optional();
 export type NotIdentifier = { field?: RecordTextField; type: (typeof IDENTIFIER_KINDS)[number]; text: string; reason: string };
 export const amendmentReason = z.string().trim().min(3, 'Say why the record changes (at least 3 characters).').max(1000);
 
@@ -118,7 +85,7 @@ export const textIdentifier = z.object({
   dismissed: z.object({ reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
 });
 export type TextIdentifier = z.infer<typeof textIdentifier>;
-const editStateShape = {
+export const editStateShape = {
   /** Null while the item is edited freely; otherwise why changes are now numbered amendments with a reason. */
   locked: z.string().nullable(),
   amendments: z.array(recordAmendment),
@@ -126,11 +93,4 @@ const editStateShape = {
 };
 export const findingEditState = z.object({ finding, ...editStateShape, room: z.object({ description: z.string() }) });
 export type FindingEditState = z.infer<typeof findingEditState>;
-export const recommendationEditState = z.object({
-  recommendation,
-  ...editStateShape,
-  room: z.object({ action: z.string(), measure: z.string() }),
-});
-export type RecommendationEditState = z.infer<typeof recommendationEditState>;
 export const findingPatch = z.object(findingShape).omit({ incidentId: true, meetingId: true }).partial().strict();
-export const recPatch = z.object(recFields).partial().strict();

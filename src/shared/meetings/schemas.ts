@@ -1,21 +1,11 @@
-/** Contract schemas: roster, meetings and agenda, attendance, walk mode, findings, recommendations. */
+/** Contract schemas: roster, meetings and agenda, attendance, walk mode, findings (recommendations: shared/recommendations). */
 import { z } from 'zod';
 import { dateStyle } from '../dates';
 import { method } from '../method';
 import { emptyInput, MAX } from '../zod-helpers';
 import { INCIDENT_STATUS, TIMELINE_ACTOR, TIMELINE_KIND } from '../incidents/values';
 import { intervals } from '../incidents/schemas';
-import {
-  AGENDA_KIND,
-  ATTENDANCE,
-  FINDING_CATEGORY,
-  FINDING_KIND,
-  MEETING_STATUS,
-  MEMBER_ROLE,
-  REC_STATUS,
-  SECTOR,
-  STRENGTH,
-} from './values';
+import { AGENDA_KIND, ATTENDANCE, FINDING_CATEGORY, FINDING_KIND, MEETING_STATUS, MEMBER_ROLE, REC_STATUS, SECTOR } from './values';
 import { clock, fileHandle, isoDate, name, rowId } from './fields';
 import {
   amendmentReason,
@@ -26,13 +16,9 @@ import {
   findingPatch,
   findingShape,
   FINDING_SOURCES,
-  recFields,
-  recNotIdentifiers,
-  recPatch,
-  recommendation,
-  recommendationEditState,
   systemicFindingShape,
 } from './records';
+import { recommendation } from '../recommendations/records';
 
 export { isoDate } from './fields';
 export {
@@ -42,8 +28,6 @@ export {
   finding,
   findingEditState,
   FINDING_SOURCES,
-  recommendation,
-  recommendationEditState,
   recordAmendment,
   RECORD_TEXT_FIELDS,
   textIdentifier,
@@ -51,12 +35,11 @@ export {
   type Finding,
   type FindingEditState,
   type NotIdentifier,
-  type Recommendation,
-  type RecommendationEditState,
   type RecordAmendment,
   type RecordTextField,
   type TextIdentifier,
 } from './records';
+export { recommendation, recommendationEditState, type Recommendation, type RecommendationEditState } from '../recommendations/records';
 
 // ------------------------------------------------------------------ roster
 export const member = z.object({
@@ -103,6 +86,10 @@ export const carriedRec = z.object({
   dueDate: z.string(),
   status: z.enum(REC_STATUS.values),
   overdue: z.boolean(),
+  /** Issue 20: the owner agency's response was due by this meeting and is not recorded. */
+  responseOverdue: z.boolean(),
+  /** Issue 20: an effect check falling due before the next meeting, not yet recorded. */
+  effectCheck: z.object({ id: z.number(), dueDate: z.string() }).nullable(),
 });
 export const agendaItem = z.object({
   id: z.number(),
@@ -205,6 +192,10 @@ export const meetingMethods = {
       nextMeeting: meetingRow.nullable(),
       overdue: z.array(recommendation),
       dueSoon: z.number(),
+      /** Issue 20: adopted or sent, and the owner agency's response date has passed. */
+      responseOverdue: z.array(recommendation),
+      /** Issue 20: effect checks whose date has come, not yet recorded. */
+      effectChecksDue: z.array(recommendation),
       unresolvedIdentifiers: z.number(),
       readyForReview: z.number(),
       drafts: z.number(),
@@ -323,45 +314,6 @@ export const meetingMethods = {
   ),
   'findings.remove': method(z.object({ id: rowId }).strict(), z.object({ removed: z.literal(true) })),
   'findings.checkLanguage': method(z.object({ text: z.string().max(4000) }).strict(), z.object({ hints: z.array(blameHint) })),
-
-  'recommendations.list': method(
-    z
-      .object({
-        status: z.array(z.enum(REC_STATUS.values)).max(5).optional(),
-        ownerMemberId: rowId.optional(),
-        ownerOrganisationId: rowId.optional(),
-        overdue: z.boolean().optional(),
-        strength: z.enum(STRENGTH.values).optional(),
-        incidentId: rowId.optional(),
-        meetingId: rowId.optional(),
-      })
-      .strict(),
-    z.object({ recommendations: z.array(recommendation), today: z.string() }),
-  ),
-  'recommendations.get': method(z.object({ id: rowId }).strict(), recommendation),
-  'recommendations.create': method(
-    z
-      .object({
-        findingIds: z.array(rowId).min(1, 'A recommendation comes from at least one finding.').max(50),
-        meetingId: rowId.nullable().default(null),
-        ...recFields,
-        notIdentifiers: recNotIdentifiers,
-      })
-      .strict(),
-    recommendation,
-  ),
-  'recommendations.editState': method(z.object({ id: rowId }).strict(), recommendationEditState),
-  /** Free edits while open; the action and measure only until its meeting ends (then: recommendations.amend). */
-  'recommendations.update': method(z.object({ id: rowId, patch: recPatch, notIdentifiers: recNotIdentifiers }).strict(), recommendation),
-  /** A numbered amendment, with a reason, once the meeting has ended or the recommendation is completed or declined. */
-  'recommendations.amend': method(
-    z.object({ id: rowId, patch: recPatch, reason: amendmentReason, notIdentifiers: recNotIdentifiers }).strict(),
-    recommendationEditState,
-  ),
-  'recommendations.setStatus': method(
-    z.object({ id: rowId, status: z.enum(REC_STATUS.values), note: z.string().trim().max(1000).default('') }).strict(),
-    recommendation,
-  ),
 } as const;
 
 export const meetingEvents = {

@@ -70,22 +70,7 @@ export const CIT_GOAL = set([
   ['4', '4 · Less trauma, better recovery'],
 ] as const);
 
-export const REC_STATUS = set([
-  ['proposed', 'Proposed'],
-  ['accepted', 'Accepted'],
-  ['in_progress', 'In progress'],
-  ['completed', 'Completed'],
-  ['declined', 'Declined'],
-] as const);
-export type RecStatus = (typeof REC_STATUS.values)[number];
-export const OPEN_REC_STATUSES: readonly RecStatus[] = ['proposed', 'accepted', 'in_progress'];
-export const REC_MOVES: Record<RecStatus, RecStatus[]> = {
-  proposed: ['accepted', 'declined'],
-  accepted: ['in_progress', 'completed', 'declined'],
-  in_progress: ['completed', 'declined'],
-  completed: [],
-  declined: [],
-};
+export { OPEN_REC_STATUSES, REC_MOVES, REC_STATUS, type RecStatus } from '../recommendations/values';
 
 /** RCA² action hierarchy: each action type has a strength. */
 export const ACTION_TYPE = set([

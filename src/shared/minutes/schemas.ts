@@ -102,16 +102,4 @@ export const minutesMethods = {
     z.object({ year: z.number().int().min(1990).max(2100), format: z.enum(['docx', 'pdf']), handle: fileHandle }).strict(),
     z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() }),
   ),
-  /** The register as a spreadsheet: XLSX (text cells, nothing can run as a formula) or CSV (formulas neutralised). */
-  'recommendations.exportRegister': method(
-    z
-      .object({
-        handle: fileHandle,
-        format: z.enum(['xlsx', 'csv']),
-        ownerMemberId: rowId.optional(),
-        ownerOrganisationId: rowId.optional(),
-      })
-      .strict(),
-    z.object({ displayName: z.string(), bytes: z.number(), rows: z.number() }),
-  ),
 } as const;

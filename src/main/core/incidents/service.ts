@@ -178,7 +178,7 @@ function onlyWeakerActions(db: ReadableDB, incidentId: number): boolean {
   const r = db
     .prepare(
       `SELECT count(*) AS n, coalesce(sum(r.strength = 'weaker'), 0) AS weaker FROM recommendations r
-       WHERE r.status != 'declined' AND r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ?)`,
+       WHERE r.status NOT IN ('declined', 'superseded', 'no_longer_applicable') AND r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ?)`,
     )
     .get([incidentId]) as { n: number; weaker: number };
   return r.n > 0 && r.weaker === r.n;

@@ -81,6 +81,16 @@ export function allowedPredicate(db: ReadableDB, extraNames: readonly string[] =
   const zone = timeZone(db);
   const adminDates = new Set([
     ...(db.prepare('SELECT date AS d FROM meetings UNION SELECT due_date FROM recommendations').all() as { d: string }[]).map((r) => r.d),
+    // Issue 20: the follow-through's own dates (requested response, effect checks).
+    ...(
+      db
+        .prepare(
+          'SELECT response_due AS d FROM recommendations WHERE response_due IS NOT NULL UNION SELECT due_date FROM recommendation_effect_checks',
+        )
+        .all() as {
+        d: string;
+      }[]
+    ).map((r) => r.d),
     ...(
       db.prepare('SELECT approved_at AS at FROM minutes WHERE approved_at IS NOT NULL UNION SELECT at FROM minutes_amendments').all() as {
         at: string;

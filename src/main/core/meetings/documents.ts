@@ -6,6 +6,7 @@ import { longDate, type Block, type Doc, type TextSource } from '../exports/doc'
 import { attributionsOf } from '../incidents/attributions';
 import { getMeeting, summaryOf } from './meetings';
 import { roomTexts } from './record-text';
+import { REC_STATUS } from '../../../shared/recommendations/values';
 import { projectorView } from './walk';
 
 function narrativeSource(inc: { id: number; code: string }): TextSource {
@@ -63,7 +64,11 @@ function agendaBlocks(db: ReadableDB, d: ReturnType<typeof getMeeting>, withSumm
         room.recommendation(c.id, 'action', c.action),
         c.owner,
         `${c.dueDate}${c.overdue ? ' (overdue)' : ''}`,
-        c.status.replace('_', ' '),
+        [
+          REC_STATUS.label(c.status),
+          ...(c.responseOverdue ? ['response overdue'] : []),
+          ...(c.effectCheck ? [`effect check due ${c.effectCheck.dueDate}`] : []),
+        ].join('; '),
       ]),
       rowSources: carried.map((c) => ({ item: `Recommendation ${c.code}`, where: { kind: 'recommendation', recommendationId: c.id } })),
     });

@@ -255,8 +255,9 @@ describe('after the meeting ends: numbered amendments with a reason', () => {
       number: 1,
       diff: '## Action\n- Fund a weekend overnight clinician\n+ Fund two weekend overnight clinicians',
     });
-    await call('recommendations.setStatus', { id: r.id, status: 'accepted', note: '' });
-    await call('recommendations.setStatus', { id: r.id, status: 'completed', note: 'Funded' });
+    await call('recommendations.setStatus', { id: r.id, status: 'adopted', note: '' });
+    await call('recommendations.recordResponse', { id: r.id, kind: 'accepted', date: '2026-05-01' });
+    await call('recommendations.setStatus', { id: r.id, status: 'reported_implemented', note: 'Funded' });
     expect(await dispatch(core, 'recommendations.update', { id: r.id, patch: { dueDate: '2026-12-31' } })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -266,8 +267,8 @@ describe('after the meeting ends: numbered amendments with a reason', () => {
       patch: { measure: 'Weekend nights with a clinician on shift' },
       reason: 'Measure stated as it was checked',
     });
-    expect(done.recommendation).toMatchObject({ status: 'completed', measure: 'Weekend nights with a clinician on shift' });
-    expect(done.locked).toMatch(/R-001 is completed/);
+    expect(done.recommendation).toMatchObject({ status: 'reported_implemented', measure: 'Weekend nights with a clinician on shift' });
+    expect(done.locked).toMatch(/R-001 is reported implemented/);
     expect(done.amendments.map((x) => x.number)).toEqual([1, 2]);
     expect((await audit(call, 'update'))[0]).toMatchObject({
       entity: 'recommendation:R-001',

@@ -2,7 +2,6 @@ import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
 import type { meetingMethods, WalkState } from '../../../shared/meetings/schemas';
 import { exportDocument } from '../exports/write';
-import { writeFileAtomic } from '../store/keyslots';
 import { exportAllowed } from './allowed';
 import { blameHints } from './blame';
 import { agendaDoc, packetDoc } from './documents';
@@ -26,17 +25,7 @@ import {
   updateAgendaItem,
 } from './agenda';
 import { createMeeting, getMeeting, listMeetings, setMeetingStatus, updateMeeting } from './meetings';
-import {
-  amendRecommendation,
-  createRecommendation,
-  listRecommendations,
-  recommendationById,
-  recommendationEditState,
-  setRecommendationStatus,
-  updateRecommendation,
-} from './recommendations';
 import { homeSummary } from './home';
-import { registerFile } from './register';
 import { listRoster, rosterNames, saveMember, saveOrganisation } from './roster';
 import { checkWalkTarget, projectorView } from './walk';
 
@@ -45,7 +34,7 @@ export interface MeetingsContext extends HandlerContext {
   walk: WalkState | null;
 }
 
-type MeetingMethod = keyof typeof meetingMethods | 'meetings.exportPacket' | 'recommendations.exportRegister';
+type MeetingMethod = keyof typeof meetingMethods | 'meetings.exportPacket';
 
 export function meetingHandlers(ctx: MeetingsContext): Pick<Handlers, MeetingMethod> {
   const wb = () => ctx.workbench;
@@ -112,23 +101,5 @@ export function meetingHandlers(ctx: MeetingsContext): Pick<Handlers, MeetingMet
       return { removed: true as const };
     },
     'findings.checkLanguage': ({ text }) => ({ hints: blameHints(text, wb().read(rosterNames)) }),
-
-    'recommendations.list': (q) => ({ recommendations: wb().read((db) => listRecommendations(db, q, today())), today: today() }),
-    'recommendations.get': ({ id }) => wb().read((db) => recommendationById(db, id, today())),
-    'recommendations.create': ({ notIdentifiers, ...input }) => createRecommendation(wb(), input, today(), notIdentifiers ?? []),
-    'recommendations.editState': ({ id }) => wb().read((db) => recommendationEditState(db, id, today())),
-    'recommendations.update': ({ id, patch, notIdentifiers }) => updateRecommendation(wb(), id, patch, today(), notIdentifiers ?? []),
-    'recommendations.amend': ({ id, patch, reason, notIdentifiers }) =>
-      amendRecommendation(wb(), id, patch, reason, today(), notIdentifiers ?? []),
-    'recommendations.setStatus': ({ id, status, note }) => setRecommendationStatus(wb(), id, status, note, today()),
-    'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {
-      const w = wb();
-      const { bytes, rows } = w.read((db) => registerFile(db, { format, ownerMemberId, ownerOrganisationId }, today()));
-      const file = ctx.files.take(handle, 'write');
-      w.write({ event: 'export', entity: 'recommendations', detail: `register ${format.toUpperCase()} (${rows} rows)` }, () =>
-        writeFileAtomic(file, bytes),
-      );
-      return { displayName: file, bytes: bytes.length, rows };
-    },
   };
 }

@@ -138,8 +138,12 @@ describe('meetings, agenda and attendance', () => {
     const dueSoon = await rec('2026-06-01', { organisationId: org.id });
     const later = await rec('2026-08-01', { memberId: mh.id });
     const done = await rec('2026-05-01', { memberId: mh.id });
-    await call('recommendations.setStatus', { id: done.id, status: 'accepted' });
-    await call('recommendations.setStatus', { id: done.id, status: 'completed', note: 'Shift added' });
+    await call('recommendations.setStatus', {
+      id: done.id,
+      status: 'declined',
+      note: 'Shift added elsewhere',
+      closureCode: 'reconsidered',
+    });
     const may = await call('meetings.create', { date: '2026-05-12', time: '14:00', lengthMinutes: 90, place: '', virtual: true });
     await call('meetings.create', { date: '2026-06-09', time: '14:00', lengthMinutes: 90, place: '', virtual: true });
     const d = await call('meetings.get', { id: may.meeting.id });
@@ -185,20 +189,22 @@ describe('findings and recommendations', () => {
       incidentCodes: [inc.code],
       owner: { kind: 'member', name: 'Mo Clinician' },
     });
-    expect(await dispatch(core, 'recommendations.setStatus', { id: r.id, status: 'completed', note: '' })).toMatchObject({
+    expect(await dispatch(core, 'recommendations.setStatus', { id: r.id, status: 'reported_implemented', note: '' })).toMatchObject({
       ok: false,
-      error: { code: 'forbidden', message: 'R-001 cannot go from "Proposed" to "Completed".' },
+      error: { code: 'forbidden', message: 'R-001 cannot go from "Proposed" to "Reported implemented".' },
     });
     expect(await dispatch(core, 'recommendations.setStatus', { id: r.id, status: 'declined', note: '' })).toMatchObject({
       ok: false,
       error: { message: 'Say why the recommendation was declined.' },
     });
-    await call('recommendations.setStatus', { id: r.id, status: 'accepted', note: 'Agreed by dispatch supervisor' });
-    const done = await call('recommendations.setStatus', { id: r.id, status: 'completed', note: 'Protocol v4 live' });
+    await call('recommendations.setStatus', { id: r.id, status: 'adopted', note: 'Agreed by dispatch supervisor' });
+    await call('recommendations.recordResponse', { id: r.id, kind: 'accepted', date: '2026-05-01' });
+    const done = await call('recommendations.setStatus', { id: r.id, status: 'reported_implemented', note: 'Protocol v4 live' });
     expect(done.history.map((h) => [h.status, h.note])).toEqual([
       ['proposed', ''],
-      ['accepted', 'Agreed by dispatch supervisor'],
-      ['completed', 'Protocol v4 live'],
+      ['adopted', 'Agreed by dispatch supervisor'],
+      ['response_received', 'Accepted · 2026-05-01'],
+      ['reported_implemented', 'Protocol v4 live'],
     ]);
     expect(await dispatch(core, 'recommendations.update', { id: r.id, patch: { action: 'x changed' } })).toMatchObject({
       ok: false,

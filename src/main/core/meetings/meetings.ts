@@ -5,20 +5,12 @@
  */
 import { CasewalkError } from '../../../shared/result';
 import type { AgendaItem, MeetingDetail, MeetingRow } from '../../../shared/meetings/schemas';
-import {
-  AGENDA_KIND,
-  MEETING_STATUS,
-  OPEN_REC_STATUSES,
-  QUORUM_SECTORS,
-  SECTOR,
-  VOICE_SECTORS,
-  type AgendaKind,
-} from '../../../shared/meetings/values';
+import { AGENDA_KIND, MEETING_STATUS, QUORUM_SECTORS, SECTOR, VOICE_SECTORS, type AgendaKind } from '../../../shared/meetings/values';
 import { now, type ReadableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { getDetail } from '../incidents/detail';
 import { redactedField } from '../incidents/redact';
-import { listRecommendations } from './recommendations';
+import { followUpsFor } from '../recommendations/carry';
 import { quorumOf } from './quorum';
 import { carryUnreviewed } from './carry';
 
@@ -75,21 +67,10 @@ function horizon(db: ReadableDB, m: MeetingDbRow): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Open recommendations due before the next meeting (or already overdue at this one). */
+/** Open recommendations due before the next meeting (or already overdue at this one), overdue responses and effect checks due. */
 export function carriedForward(db: ReadableDB, meetingId: number): AgendaItem['carried'] {
   const m = meetingRow(db, meetingId);
-  const until = horizon(db, m);
-  return listRecommendations(db, { status: [...OPEN_REC_STATUSES] }, m.date)
-    .filter((r) => r.dueDate < until)
-    .map((r) => ({
-      id: r.id,
-      code: r.code,
-      action: r.action,
-      owner: r.owner.name,
-      dueDate: r.dueDate,
-      status: r.status,
-      overdue: r.dueDate < m.date,
-    }));
+  return followUpsFor(db, m.date, horizon(db, m));
 }
 
 interface ItemRow {

@@ -306,7 +306,9 @@ describe('minutes', () => {
         { stdio: 'ignore' },
       );
       const rows = fs.readFileSync(path.join(dir, 'register.csv'), 'utf8').trim().split(/\r?\n/);
-      expect(rows[0]).toBe('Code,Action,Owner,Owner sector,Due,Status,Overdue,Kind of action,Strength,Measure,From');
+      expect(rows[0]).toBe(
+        'Code,Action,Owner,Owner sector,Due,Status,Overdue,Kind of action,Strength,Measure,From,Closure,Response requested by,Response,Responded,Verified,Effect',
+      );
       expect(rows).toHaveLength(3);
       const added = rows.find((l) => l.includes('SUM'))!;
       expect(added).toContain('"=SUM(1,2) & <b>bold</b> — call [NAME] back"');

@@ -13,7 +13,7 @@ import type { Workbench } from '../store/workbench';
 import { scan } from '../deid/scanner';
 import { getMeeting, summaryOf } from '../meetings/meetings';
 import { listFindings } from '../meetings/findings';
-import { listRecommendations, recommendationById } from '../meetings/recommendations';
+import { listRecommendations, recommendationById } from '../recommendations/recommendations';
 import { roomTexts } from '../meetings/record-text';
 import { readAmendments } from '../meetings/amendments';
 import { allowedPredicate } from '../meetings/allowed';

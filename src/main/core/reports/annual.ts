@@ -1,10 +1,11 @@
 /** The annual report for the steering committee and funders: charts (as bars), the scorecard and the register. */
 import type { Dashboard } from '../../../shared/minutes/schemas';
-import { ACTION_TYPE, FINDING_CATEGORY, REC_STATUS } from '../../../shared/meetings/values';
+import { ACTION_TYPE, FINDING_CATEGORY } from '../../../shared/meetings/values';
 import { DISPOSITION, INTERCEPT } from '../../../shared/incidents/values';
 import type { ReadableDB } from '../store/db';
 import type { Block, Doc } from '../exports/doc';
-import { listRecommendations } from '../meetings/recommendations';
+import { listRecommendations } from '../recommendations/recommendations';
+import { followThroughBlocks, statusSummary } from '../recommendations/report-doc';
 import { listFindings } from '../meetings/findings';
 import { roomTexts } from '../meetings/record-text';
 import { CALL_SOURCE_LABEL } from './dashboard';
@@ -165,6 +166,7 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
         c.total ? `${Math.round((c.completed / c.total) * 100)}%` : '—',
       ]),
     },
+    ...followThroughBlocks(db, today),
     { kind: 'heading', level: 2, text: 'Register' },
     {
       kind: 'table',
@@ -175,7 +177,7 @@ export function annualDoc(db: ReadableDB, d: Dashboard, year: number, committee:
         r.owner.name,
         r.dueDate,
         ACTION_TYPE.label(r.actionType),
-        `${REC_STATUS.label(r.status)}${r.overdue ? ' (overdue)' : ''}`,
+        statusSummary(r),
       ]),
       rowSources: register.map((r) => ({ item: `Recommendation ${r.code}`, where: { kind: 'recommendation', recommendationId: r.id } })),
     },

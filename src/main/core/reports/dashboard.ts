@@ -97,14 +97,16 @@ function recordCounts(
   const rs = db.prepare('SELECT status AS k, count(*) AS n FROM recommendations GROUP BY status').all() as { k: string; n: number }[];
   const overdue = (
     db
-      .prepare("SELECT count(*) AS n FROM recommendations WHERE status IN ('proposed', 'accepted', 'in_progress') AND due_date < ?")
+      .prepare(
+        "SELECT count(*) AS n FROM recommendations WHERE status IN ('proposed', 'adopted', 'sent', 'response_received', 'in_progress') AND due_date < ?",
+      )
       .get([today]) as { n: number }
   ).n;
   const bySector = db
     .prepare(
-      `SELECT coalesce(m.sector, o.sector) AS sector, sum(r.status = 'completed') AS completed, count(*) AS total FROM recommendations r
+      `SELECT coalesce(m.sector, o.sector) AS sector, sum(r.status IN ('reported_implemented', 'verified_implemented')) AS completed, count(*) AS total FROM recommendations r
        LEFT JOIN members m ON m.id = r.owner_member_id LEFT JOIN organisations o ON o.id = r.owner_organisation_id
-       WHERE r.status != 'declined' GROUP BY 1 ORDER BY total DESC`,
+       WHERE r.status NOT IN ('declined', 'superseded', 'no_longer_applicable') GROUP BY 1 ORDER BY total DESC`,
     )
     .all() as { sector: string; completed: number; total: number }[];
   return {

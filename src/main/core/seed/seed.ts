@@ -6,13 +6,18 @@
  * roster names are role descriptions, never people's names.
  */
 import { INTERCEPT, toMask } from '../../../shared/incidents/values';
-import { ACTION_STRENGTH, ACTION_TYPE, CIT_GOAL, FINDING_CATEGORY, REC_STATUS, SECTOR, type Sector } from '../../../shared/meetings/values';
+import { ACTION_STRENGTH, ACTION_TYPE, CIT_GOAL, FINDING_CATEGORY, SECTOR, type Sector } from '../../../shared/meetings/values';
+import type { RecStatus } from '../../../shared/recommendations/values';
+
+/** The statuses a seeded recommendation starts in (the follow-through seed moves some of them on). */
+const SEED_REC_STATUSES: readonly RecStatus[] = ['proposed', 'adopted', 'in_progress', 'reported_implemented', 'declined'];
 import type { WritableDB } from '../store/db';
 import { insertTimeline, randomIncident } from './incident';
 import { rng, type Rng } from './rng';
 
 export { rng } from './rng';
 import { FINDING_TEXT } from './texts';
+import { seedFollowThrough } from './follow-through';
 import type { Workbench } from '../store/workbench';
 import { FIELD_COLUMNS, fieldValues } from '../incidents/rows';
 import { monthOf } from '../../../shared/incidents/fields';
@@ -88,6 +93,7 @@ export function seedInto(db: WritableDB, opts: SeedOptions): SeedResult {
   const reviewedByMonth = seedIncidents(db, r, opts, years, at, result);
   seedMeetings(db, r, years, at, reviewedByMonth, roster, result);
   seedExtraFindings(db, r, opts, at, result);
+  seedFollowThrough(db, opts.seed, today, roster.orgIds);
   opts.onProgress?.(opts.incidents, opts.incidents);
   return result;
 }
@@ -283,7 +289,7 @@ function seedMeetings(
           continue;
         }
         const actionType = r.pick(ACTION_TYPE.values);
-        const status = r.pick(REC_STATUS.values);
+        const status = r.pick(SEED_REC_STATUSES);
         const owner = r.chance(0.6) && orgIds.length ? [null, r.pick(orgIds)] : [r.pick(memberIds).id, null];
         const due = `${y + (m > 9 ? 1 : 0)}-${String(((m + 2) % 12) + 1).padStart(2, '0')}-28`;
         recN++;

@@ -29,6 +29,7 @@ export const ROUTES = {
   meeting: '/meetings/:id',
   walk: '/meetings/:id/walk',
   recommendations: '/recommendations',
+  recommendation: '/recommendations/:id',
   reports: '/reports',
   settings: '/settings/:tab?',
   projector: '/projector',
@@ -91,6 +92,10 @@ export const recommendationsSearch = z.object({
     .catch(undefined),
   strength: one(STRENGTH.values),
   overdue: flag,
+  /** Issue 20: responses overdue, effect checks due; words to search for. */
+  responseOverdue: flag,
+  effectCheckDue: flag,
+  q: z.string().max(200).optional().catch(undefined),
 });
 export type RecommendationsSearch = z.output<typeof recommendationsSearch>;
 
@@ -126,6 +131,7 @@ export const paths = {
   meeting: (id: number) => `/meetings/${id}`,
   walk: (meetingId: number) => `/meetings/${meetingId}/walk`,
   recommendations: (search?: RecommendationsSearch) => `${ROUTES.recommendations}${searchString(search)}`,
+  recommendation: (id: number) => `/recommendations/${id}`,
   reports: (search?: ReportsSearch) => `${ROUTES.reports}${searchString(search)}`,
   settings: (tab?: SettingsTab) => (tab ? `/settings/${tab}` : '/settings'),
   projector: () => ROUTES.projector,

@@ -17,8 +17,9 @@ import { m0009 } from './0009-incident-facets-index';
 import { m0010 } from './0010-record-amendments';
 import { m0011 } from './0011-workbench-copies';
 import { m0012 } from './0012-import-batches';
+import { m0013 } from './0013-recommendation-follow-through';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: WritableDB): number {

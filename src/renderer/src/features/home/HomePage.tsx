@@ -3,6 +3,7 @@ import { href, paths } from '../../lib/routes';
 import { formatLongDate } from '../../lib/format';
 import { StatCard } from '../../ui/StatCard';
 import { ErrorAlert } from '../../ui/FormActions';
+import { FollowUpLists } from '../recommendations';
 import { useHomeSummary } from './queries';
 import { OverdueList } from './OverdueList';
 
@@ -38,7 +39,7 @@ export function HomePage({ member, go }: { member: string | null; go(path: strin
               label="Overdue recommendations"
               value={String(s.overdue.length)}
               alert={s.overdue.length > 0}
-              note={`${s.dueSoon} more due in the next 30 days`}
+              note={link(paths.recommendations({ overdue: true }), `${s.dueSoon} more due in the next 30 days · open the register`)}
             />
             <StatCard
               label="Incidents with identifiers to resolve"
@@ -60,6 +61,7 @@ export function HomePage({ member, go }: { member: string | null; go(path: strin
             </Paper>
           )}
           {s.overdue.length > 0 && <OverdueList overdue={s.overdue} go={go} />}
+          <FollowUpLists s={s} go={go} />
         </>
       )}
     </Stack>

@@ -3,7 +3,7 @@
  * overdue recommendations (until a recommendation has its own page).
  */
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import type { Recommendation } from '../../../../shared/meetings/records';
+import type { Recommendation } from '../../../../shared/recommendations/records';
 import { formatDate } from '../../lib/format';
 import { href, paths } from '../../lib/routes';
 

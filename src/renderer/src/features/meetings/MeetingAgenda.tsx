@@ -177,7 +177,7 @@ function Carried({ item }: { item: AgendaItem }) {
   if (!item.carried.length) {
     return (
       <Text size="md" c="dimmed">
-        No open recommendations are due before the next meeting.
+        No open recommendations, responses or effect checks are due before the next meeting.
       </Text>
     );
   }
@@ -187,6 +187,16 @@ function Carried({ item }: { item: AgendaItem }) {
       {r.overdue && (
         <Badge color="red.9" ml={6}>
           Overdue
+        </Badge>
+      )}
+      {r.responseOverdue && (
+        <Badge color="red.9" ml={6}>
+          Response overdue
+        </Badge>
+      )}
+      {r.effectCheck && (
+        <Badge color="violet.9" ml={6}>
+          Effect check due {r.effectCheck.dueDate}
         </Badge>
       )}
     </Text>

@@ -4,7 +4,6 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import {
-  meetingMethods,
   type Finding,
   type Member,
   type Organisation,
@@ -12,6 +11,7 @@ import {
   type RecommendationEditState,
 } from '../../../../shared/meetings/schemas';
 import { ACTION_STRENGTH, ACTION_TYPE, FINDING_CATEGORY, type ActionType } from '../../../../shared/meetings/values';
+import { recommendationMethods } from '../../../../shared/recommendations/schemas';
 import { addDays, todayIn } from '../../lib/format';
 import { zodForm } from '../../lib/form';
 import { DateField } from '../../ui/DateField';
@@ -24,7 +24,7 @@ import { StrengthBadge } from './StrengthBadge';
 const NO_ROSTER: { members: Member[]; organisations: Organisation[] } = { members: [], organisations: [] };
 
 // The form's checks are the contract's own (src/shared), plus the two choices a select leaves empty.
-const create = meetingMethods['recommendations.create'].input.shape;
+const create = recommendationMethods['recommendations.create'].input.shape;
 const formSchema = (p: { fromFindings: boolean; amending: boolean }) =>
   z.object({
     findingIds: p.fromFindings ? z.array(z.number()).min(1, 'Tick at least one finding the recommendation answers.') : z.array(z.number()),
@@ -33,7 +33,7 @@ const formSchema = (p: { fromFindings: boolean; amending: boolean }) =>
     dueDate: z.string('Choose a due date.').pipe(create.dueDate),
     actionType: create.actionType,
     measure: create.measure,
-    reason: p.amending ? meetingMethods['recommendations.amend'].input.shape.reason : z.string(),
+    reason: p.amending ? recommendationMethods['recommendations.amend'].input.shape.reason : z.string(),
   });
 type Values = {
   findingIds: number[];

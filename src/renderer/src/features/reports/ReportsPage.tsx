@@ -17,6 +17,7 @@ import { RecordCharts } from './RecordCharts';
 import { Scorecard } from './Scorecard';
 import { TrendCharts } from './TrendCharts';
 import { useDashboard } from './queries';
+import { FollowThroughReport } from '../recommendations';
 
 export function ReportsPage() {
   // The period lives in the address (`/reports?from=2024-01&to=2024-12` in the hash).
@@ -55,6 +56,7 @@ export function ReportsPage() {
       <CoveragePanel from={from} to={to} />
       <TrendCharts d={d} />
       <RecordCharts d={d} />
+      <FollowThroughReport />
       {d.attributions.map((a) => (
         <Text key={a} size="sm" c="dimmed">
           {a}

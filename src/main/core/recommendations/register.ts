@@ -2,12 +2,13 @@
  * The recommendation register as a file: XLSX (text-only cells, so nothing in it can run as a
  * formula) or CSV (formula-like cells neutralised). Actions and measures as the room saw them.
  */
-import { ACTION_TYPE, REC_STATUS, SECTOR, STRENGTH } from '../../../shared/meetings/values';
+import { ACTION_TYPE, SECTOR, STRENGTH } from '../../../shared/meetings/values';
+import { CLOSURE_CODE, EFFECT_RESULT, REC_STATUS, RESPONSE_KIND } from '../../../shared/recommendations/values';
 import { csv } from '../exports/doc';
 import { xlsx } from '../exports/xlsx';
 import type { ReadableDB } from '../store/db';
 import { listRecommendations } from './recommendations';
-import { roomTexts } from './record-text';
+import { roomTexts } from '../meetings/record-text';
 
 export interface RegisterQuery {
   format: 'xlsx' | 'csv';
@@ -15,7 +16,26 @@ export interface RegisterQuery {
   ownerOrganisationId?: number | undefined;
 }
 
-const HEADERS = ['Code', 'Action', 'Owner', 'Owner sector', 'Due', 'Status', 'Overdue', 'Kind of action', 'Strength', 'Measure', 'From'];
+const HEADERS = [
+  'Code',
+  'Action',
+  'Owner',
+  'Owner sector',
+  'Due',
+  'Status',
+  'Overdue',
+  'Kind of action',
+  'Strength',
+  'Measure',
+  'From',
+  // Issue 20: the follow-through.
+  'Closure',
+  'Response requested by',
+  'Response',
+  'Responded',
+  'Verified',
+  'Effect',
+];
 
 export function registerFile(db: ReadableDB, q: RegisterQuery, today: string): { bytes: Buffer; rows: number } {
   // Identifiers redacted, "not an identifier" decisions kept.
@@ -37,6 +57,15 @@ export function registerFile(db: ReadableDB, q: RegisterQuery, today: string): {
     STRENGTH.label(r.strength),
     r.measure,
     [...r.incidentCodes, ...(r.fromCoverageGap ? ['24/7 coverage gap'] : [])].join(' '),
+    r.closureCode ? CLOSURE_CODE.label(r.closureCode) : '',
+    r.responseDue ?? '',
+    r.response ? RESPONSE_KIND.label(r.response.kind) : r.responseOverdue ? 'Overdue' : '',
+    r.response?.date ?? '',
+    r.verification?.date ?? '',
+    r.effectChecks
+      .filter((c) => c.result)
+      .map((c) => `${EFFECT_RESULT.label(c.result!)} ${c.dueDate}`)
+      .join('; '),
   ]);
   // CSV: a byte-order mark so spreadsheet programs read the file as UTF-8.
   const bytes =

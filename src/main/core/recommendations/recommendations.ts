@@ -1,21 +1,16 @@
 import { CasewalkError } from '../../../shared/result';
-import type { NotIdentifier, Recommendation, RecommendationEditState } from '../../../shared/meetings/schemas';
-import {
-  ACTION_STRENGTH,
-  ACTION_TYPE,
-  OPEN_REC_STATUSES,
-  REC_MOVES,
-  REC_STATUS,
-  type ActionType,
-  type RecStatus,
-} from '../../../shared/meetings/values';
+import type { NotIdentifier } from '../../../shared/meetings/schemas';
+import type { Recommendation, RecommendationEditState } from '../../../shared/recommendations/schemas';
+import { ACTION_STRENGTH, ACTION_TYPE, type ActionType } from '../../../shared/meetings/values';
+import { isClosed, OPEN_REC_STATUSES, REC_STATUS, type RecStatus } from '../../../shared/recommendations/values';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { list, raw, sql, where, type Sql } from '../store/sql';
 import type { Workbench } from '../store/workbench';
-import { addAmendment, amendmentsOf, recordHash } from './amendments';
-import { identifiersIn, recordNotIdentifiers, roomText } from './record-text';
+import { addAmendment, amendmentsOf, recordHash } from '../meetings/amendments';
+import { identifiersIn, recordNotIdentifiers, roomText } from '../meetings/record-text';
+import { AWAITING_RESPONSE, FOLLOW_COLUMNS, followThroughOf, type FollowRow } from './follow';
 
-interface RecRow {
+interface RecRow extends FollowRow {
   id: number;
   code: string;
   action: string;
@@ -32,13 +27,18 @@ interface RecRow {
   meeting_id: number | null;
   finding_ids: string | null;
   codes: string | null;
+  incident_refs: string | null;
+  meeting_date: string | null;
   systemic: number;
 }
 
 const SELECT = `SELECT r.*, coalesce(m.name, o.name) AS owner_name, coalesce(m.sector, o.sector) AS owner_sector,
     (SELECT group_concat(finding_id) FROM recommendation_findings rf WHERE rf.recommendation_id = r.id) AS finding_ids,
     (SELECT group_concat(DISTINCT i.code) FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id JOIN incidents i ON i.id = f.incident_id WHERE rf.recommendation_id = r.id) AS codes,
-    EXISTS (SELECT 1 FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE rf.recommendation_id = r.id AND f.source != 'case') AS systemic
+    (SELECT group_concat(DISTINCT i.id || ':' || i.code) FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id JOIN incidents i ON i.id = f.incident_id WHERE rf.recommendation_id = r.id) AS incident_refs,
+    (SELECT md.date FROM meetings md WHERE md.id = r.meeting_id) AS meeting_date,
+    EXISTS (SELECT 1 FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE rf.recommendation_id = r.id AND f.source != 'case') AS systemic,
+    ${FOLLOW_COLUMNS}
   FROM recommendations r LEFT JOIN members m ON m.id = r.owner_member_id LEFT JOIN organisations o ON o.id = r.owner_organisation_id`;
 
 function toRec(db: ReadableDB, r: RecRow, today: string, withHistory: boolean): Recommendation {
@@ -68,11 +68,19 @@ function toRec(db: ReadableDB, r: RecRow, today: string, withHistory: boolean): 
     incidentCodes: r.codes ? r.codes.split(',').sort() : [],
     fromCoverageGap: r.systemic === 1,
     meetingId: r.meeting_id,
+    meetingDate: r.meeting_date,
+    incidents: r.incident_refs
+      ? r.incident_refs
+          .split(',')
+          .map((x) => ({ id: Number(x.slice(0, x.indexOf(':'))), code: x.slice(x.indexOf(':') + 1) }))
+          .sort((a, b) => a.code.localeCompare(b.code))
+      : [],
     history: withHistory
       ? (db
-          .prepare('SELECT status, note, at, member AS by FROM recommendation_history WHERE recommendation_id = ? ORDER BY id')
+          .prepare('SELECT status, note, at, member AS by, was FROM recommendation_history WHERE recommendation_id = ? ORDER BY id')
           .all([r.id]) as unknown as Recommendation['history'])
       : [],
+    ...followThroughOf(db, r, today),
   };
 }
 
@@ -84,6 +92,22 @@ export interface RecQuery {
   strength?: string | undefined;
   incidentId?: number | undefined;
   meetingId?: number | undefined;
+  search?: string | undefined;
+  responseOverdue?: boolean | undefined;
+  effectCheckDue?: boolean | undefined;
+}
+
+/** Words in the code, action, owner or an incident code; each word must match (LIKE, escaped). */
+function searchCondition(search: string): Sql[] {
+  return search
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((w) => {
+      const like = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return sql`(r.code LIKE ${like} ESCAPE '\\' OR r.action LIKE ${like} ESCAPE '\\' OR coalesce(m.name, o.name) LIKE ${like} ESCAPE '\\'
+        OR r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id JOIN incidents i ON i.id = f.incident_id WHERE i.code LIKE ${like} ESCAPE '\\'))`;
+    });
 }
 
 export function listRecommendations(db: ReadableDB, q: RecQuery, today: string): Recommendation[] {
@@ -92,7 +116,13 @@ export function listRecommendations(db: ReadableDB, q: RecQuery, today: string):
   if (q.ownerMemberId) conditions.push(sql`r.owner_member_id = ${q.ownerMemberId}`);
   if (q.ownerOrganisationId) conditions.push(sql`r.owner_organisation_id = ${q.ownerOrganisationId}`);
   if (q.strength) conditions.push(sql`r.strength = ${q.strength}`);
-  if (q.overdue) conditions.push(sql`r.status IN ('proposed', 'accepted', 'in_progress') AND r.due_date < ${today}`);
+  if (q.overdue) conditions.push(sql`r.status IN ${list([...OPEN_REC_STATUSES])} AND r.due_date < ${today}`);
+  if (q.responseOverdue) conditions.push(sql`r.status IN ${list([...AWAITING_RESPONSE])} AND r.response_due < ${today}`);
+  if (q.effectCheckDue)
+    conditions.push(
+      sql`r.id IN (SELECT c.recommendation_id FROM recommendation_effect_checks c WHERE c.result IS NULL AND c.due_date <= ${today})`,
+    );
+  if (q.search) conditions.push(...searchCondition(q.search));
   if (q.incidentId) {
     conditions.push(
       sql`r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ${q.incidentId})`,
@@ -192,9 +222,12 @@ type RecPatch = Partial<{ action: string; owner: Owner; dueDate: string; measure
  * Null while the recommendation is edited freely. Completed and declined recommendations are
  * part of the record; so are the action and measure once the meeting that made it has ended.
  */
+/** Closed, or reported implemented: the follow-through is part of the record. */
+export const isSettled = (s: RecStatus): boolean => isClosed(s) || s === 'reported_implemented';
+
 export function recommendationLock(db: ReadableDB, r: Recommendation): string | null {
-  if (r.status === 'completed' || r.status === 'declined')
-    return `${r.code} is ${r.status}, so it is part of the record: a change is a numbered amendment with a reason.`;
+  if (isSettled(r.status))
+    return `${r.code} is ${REC_STATUS.label(r.status).toLowerCase()}, so it is part of the record: a change is a numbered amendment with a reason.`;
   if (r.meetingId === null) return null;
   const m = db.prepare('SELECT status, date FROM meetings WHERE id = ?').get([r.meetingId]) as { status: string; date: string } | undefined;
   return m?.status === 'ended'
@@ -233,10 +266,10 @@ export function updateRecommendation(
     (r: Recommendation) => ({ event: 'update', entity: `recommendation:${r.code}`, detail: `fields: ${Object.keys(patch).join(', ')}` }),
     (db) => {
       const cur = recommendationById(db, id, today);
-      if (cur.status === 'completed' || cur.status === 'declined')
+      if (isSettled(cur.status))
         throw new CasewalkError(
           'forbidden',
-          `${cur.code} is ${cur.status}; it is part of the record. Record an amendment with a reason to change it.`,
+          `${cur.code} is ${REC_STATUS.label(cur.status).toLowerCase()}; it is part of the record. Record an amendment with a reason to change it.`,
         );
       const textChange =
         (patch.action !== undefined && patch.action !== cur.action) ||
@@ -310,33 +343,6 @@ export function amendRecommendation(
         },
       ));
       return recommendationEditState(db, id, today);
-    },
-  );
-}
-
-export function setRecommendationStatus(wb: Workbench, id: number, status: RecStatus, note: string, today: string): Recommendation {
-  return wb.write(
-    (r: Recommendation) => ({ event: 'update', entity: `recommendation:${r.code}`, detail: `status → ${status}` }),
-    (db) => {
-      const cur = recommendationById(db, id, today);
-      if (cur.status === status) return cur;
-      if (!REC_MOVES[cur.status].includes(status)) {
-        throw new CasewalkError(
-          'forbidden',
-          `${cur.code} cannot go from "${REC_STATUS.label(cur.status)}" to "${REC_STATUS.label(status)}".`,
-        );
-      }
-      if (status === 'declined' && !note.trim()) throw new CasewalkError('invalid_input', 'Say why the recommendation was declined.');
-      const at = new Date().toISOString();
-      db.prepare('UPDATE recommendations SET status = ?, status_at = ? WHERE id = ?').run([status, at, id]);
-      db.prepare('INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, ?, ?, ?)').run([
-        id,
-        status,
-        note.trim(),
-        at,
-        wb.actor,
-      ]);
-      return recommendationById(db, id, today);
     },
   );
 }
