@@ -1,15 +1,14 @@
 /**
- * Home's overdue recommendations: each row links to the register, filtered to that owner's
- * overdue recommendations (until a recommendation has its own page).
+ * Home's overdue recommendations: each row links to the recommendation's own page.
  */
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Recommendation } from '../../../../shared/recommendations/records';
 import { formatDate } from '../../lib/format';
 import { href, paths } from '../../lib/routes';
 
-/** Where an overdue recommendation is shown: the register, overdue ones of its owner. */
-export function overduePath(r: Pick<Recommendation, 'owner'>): string {
-  return paths.recommendations({ overdue: true, owner: `${r.owner.kind === 'member' ? 'm' : 'o'}:${r.owner.id}` });
+/** Where an overdue recommendation is shown: its own page (status, response, history). */
+export function overduePath(r: Pick<Recommendation, 'id'>): string {
+  return paths.recommendation(r.id);
 }
 
 const SHOWN = 8;
