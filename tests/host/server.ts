@@ -91,18 +91,105 @@ async function buildBrowserPreload(surface: Surface, projectorEntry: string | nu
   return r.outputFiles[0]!.text;
 }
 
+/** A response writer with the host's security headers. */
+function sender(res: http.ServerResponse) {
+  return (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+      ...extra,
+    });
+    res.end(body);
+  };
+}
+
+/** A request body of at most MAX_BODY bytes as JSON (an empty body is `{}`); undefined when it is not JSON. */
+function readJson(req: http.IncomingMessage, done: (input: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > MAX_BODY) req.destroy();
+    else chunks.push(c);
+  });
+  req.on('end', () => {
+    try {
+      done(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+    } catch {
+      done(undefined);
+    }
+  });
+}
+
+/** Streams a chosen file into filesDir under a safe, new name; answers 200 {name}, or 413/500 {error} with nothing left behind. */
+function receiveUpload(req: http.IncomingMessage, filesDir: string, rawName: string, reply: (status: number, body: unknown) => void): void {
+  const name = uploadName(filesDir, rawName);
+  const target = path.join(filesDir, name);
+  const out = fs.createWriteStream(target, { flags: 'wx' });
+  let size = 0;
+  let refused = false;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > MAX_UPLOAD && !refused) {
+      refused = true;
+      req.unpipe(out);
+      out.destroy();
+      fs.rmSync(target, { force: true });
+      reply(413, { error: `The file is larger than ${MAX_UPLOAD / 1024 / 1024} MB.` });
+    }
+  });
+  req.pipe(out);
+  out.on('finish', () => !refused && reply(200, { name }));
+  out.on('error', () => !refused && reply(500, { error: 'The file could not be saved.' }));
+}
+
+/** GET of the built renderer, the injected preload and index.html; nothing outside rendererDir. */
+function serveStatic(
+  send: ReturnType<typeof sender>,
+  pathname: string,
+  rendererDir: string,
+  pages: { indexHtml: string; preload: string },
+): void {
+  if (pathname === '/__casewalk/preload.js') return send(200, pages.preload, MIME['.js']);
+  if (pathname === '/' || pathname === '/index.html') return send(200, pages.indexHtml, MIME['.html']);
+  const file = path.resolve(rendererDir, `.${path.posix.normalize(decodeURIComponent(pathname))}`);
+  if (!file.startsWith(rendererDir + path.sep)) return send(404, 'Not found');
+  fs.readFile(file, (err, body) => {
+    if (err) return send(404, 'Not found');
+    send(200, body, MIME[path.extname(file)] ?? 'application/octet-stream');
+  });
+}
+
+/** The built renderer's index.html with the browser preload injected first. */
+function indexWithPreload(rendererDir: string): string {
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`No built renderer at ${rendererDir}. Run "npm run build" first.`);
+  }
+  return fs
+    .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
+    .replace('<head>', '<head>\n    <script src="/__casewalk/preload.js"></script>');
+}
+
+async function listen(server: http.Server, host: string, port: number): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const addr = server.address();
+  if (!addr || typeof addr === 'string') throw new Error('test host has no address');
+  return `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+}
+
 export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
   const host = opts.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) throw new Error(`The test host binds loopback only, not ${host}.`);
   const rendererDir = path.resolve(opts.rendererDir ?? path.join(ROOT, 'out/renderer'));
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    throw new Error(`No built renderer at ${rendererDir}. Run "npm run build" first.`);
-  }
+  const indexHtml = indexWithPreload(rendererDir);
   const token = crypto.randomBytes(24).toString('base64url');
   const projectorToken = crypto.randomBytes(24).toString('base64url');
-  const indexHtml = fs
-    .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
-    .replace('<head>', '<head>\n    <script src="/__casewalk/preload.js"></script>');
   const entry = path.join(ROOT, 'src/main/core/worker/entry.ts');
   const core = new CoreWorkerClient(entry, { dataDir: opts.dataDir });
   // The test host's "dialog": files live in one per-run folder; the renderer only gets handles.
@@ -127,17 +214,7 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
   const preloads: Record<Surface, string> = { presenter: '', projector: '' };
   const serve = (surface: Surface) => (req: http.IncomingMessage, res: http.ServerResponse) => {
     const origin = origins[surface];
-    const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
-      res.writeHead(status, {
-        'Content-Type': type,
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-store',
-        ...extra,
-      });
-      res.end(body);
-    };
+    const send = sender(res);
     // DNS-rebinding guard: the Host header must be our own loopback address.
     if (req.headers.host !== new URL(origin).host) return send(421, 'Wrong host');
     const url = new URL(req.url ?? '/', origin);
@@ -161,27 +238,16 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
       if (req.headers.origin !== origin) return send(403, 'Wrong origin');
       const method = decodeURIComponent(url.pathname.slice(5));
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_BODY) req.destroy();
-        else chunks.push(c);
-      });
-      req.on('end', () => {
-        let input: unknown;
-        try {
-          input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-        } catch {
-          return send(
-            200,
-            JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } }),
-            'application/json',
-          );
-        }
-        // Who calls is the origin (and token) the request came in on, never anything in it.
-        void core.call(method, input, surface).then((r) => send(200, JSON.stringify(r), 'application/json'));
-      });
+      // Who calls is the origin (and token) the request came in on, never anything in it.
+      readJson(req, (input) =>
+        input === undefined
+          ? send(
+              200,
+              JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } }),
+              'application/json',
+            )
+          : void core.call(method, input, surface).then((r) => send(200, JSON.stringify(r), 'application/json')),
+      );
       return;
     }
     // The preview's file chooser: the browser preload reads the chosen file and hands it over
@@ -191,28 +257,10 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
     }
     if (surface === 'presenter' && url.pathname === '/__casewalk/upload' && req.method === 'POST') {
       if (req.headers.origin !== origin) return send(403, 'Wrong origin');
-      const name = uploadName(filesDir, url.searchParams.get('name') ?? '');
-      const target = path.join(filesDir, name);
-      const out = fs.createWriteStream(target, { flags: 'wx' });
-      let size = 0;
-      let refused = false;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_UPLOAD && !refused) {
-          refused = true;
-          req.unpipe(out);
-          out.destroy();
-          fs.rmSync(target, { force: true });
-          send(413, JSON.stringify({ error: `The file is larger than ${MAX_UPLOAD / 1024 / 1024} MB.` }), 'application/json');
-        }
+      receiveUpload(req, filesDir, url.searchParams.get('name') ?? '', (status, body) => {
+        if (status === 200) pickQueue.push((body as { name: string }).name);
+        send(status, JSON.stringify(body), 'application/json');
       });
-      req.pipe(out);
-      out.on('finish', () => {
-        if (refused) return;
-        pickQueue.push(name);
-        send(200, JSON.stringify({ name }), 'application/json');
-      });
-      out.on('error', () => !refused && send(500, JSON.stringify({ error: 'The file could not be saved.' }), 'application/json'));
       return;
     }
     if (req.method === 'GET' && url.pathname === '/events') {
@@ -223,31 +271,13 @@ export async function startTestHost(opts: TestHostOptions): Promise<TestHost> {
       return;
     }
     if (req.method !== 'GET') return send(405, 'Method not allowed');
-    if (url.pathname === '/__casewalk/preload.js') return send(200, preloads[surface], MIME['.js']);
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      return send(200, indexHtml, MIME['.html']);
-    }
-    const file = path.resolve(rendererDir, `.${path.posix.normalize(decodeURIComponent(url.pathname))}`);
-    if (!file.startsWith(rendererDir + path.sep)) return send(404, 'Not found');
-    fs.readFile(file, (err, body) => {
-      if (err) return send(404, 'Not found');
-      send(200, body, MIME[path.extname(file)] ?? 'application/octet-stream');
-    });
+    serveStatic(send, url.pathname, rendererDir, { indexHtml, preload: preloads[surface] });
   };
 
-  const listen = async (server: http.Server, port: number): Promise<string> => {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
-    });
-    const addr = server.address();
-    if (!addr || typeof addr === 'string') throw new Error('test host has no address');
-    return `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
-  };
   const server = http.createServer(serve('presenter'));
   const projectorServer = http.createServer(serve('projector'));
-  origins.presenter = await listen(server, opts.port ?? 0);
-  origins.projector = await listen(projectorServer, 0);
+  origins.presenter = await listen(server, host, opts.port ?? 0);
+  origins.projector = await listen(projectorServer, host, 0);
   const origin = origins.presenter;
   const projectorUrl = `${origins.projector}/__casewalk/enter?token=${projectorToken}#/projector`;
   preloads.presenter = await buildBrowserPreload('presenter', projectorUrl);

@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { mappingPreset, REPEAT_ACTIONS, type ImportReport, type MappingPreset, type RepeatAction } from '../../shared/import/schemas';
 import { describeZodError } from '../../shared/zod-helpers';
+import { MULTI_VALUE_FIELDS, SINGLE_VALUE_FIELDS } from '../../shared/incidents/values';
+import { choiceValues } from '../core/import/mapping';
 import { need, str, strs, UsageError, type ParsedArgs } from './args';
 import { COMMON, ImportRefused, withUnlocked, type Command } from './command';
 import { readTextFile } from './deid';
@@ -19,6 +21,8 @@ function parseMappingFile(text: string): MappingPreset {
   return r.data;
 }
 
+const CHOICE_FIELDS = [...Object.keys(SINGLE_VALUE_FIELDS), ...Object.keys(MULTI_VALUE_FIELDS)];
+
 /** `--unmapped FIELD=VALUE` (repeatable): every still-unknown value of FIELD becomes VALUE (`none`: no value). */
 export function parseUnmapped(args: ParsedArgs): Record<string, string> {
   const out: Record<string, string> = {};
@@ -26,6 +30,8 @@ export function parseUnmapped(args: ParsedArgs): Record<string, string> {
     const m = /^([A-Za-z]+)=([A-Za-z0-9_]+)$/.exec(item.trim());
     if (!m) throw new UsageError(`--unmapped takes FIELD=VALUE (e.g. --unmapped dispositions=other), not "${item}".`);
     if (m[1]! in out) throw new UsageError(`--unmapped gives ${m[1]} twice.`);
+    if (!choiceValues(m[1]!))
+      throw new UsageError(`--unmapped ${m[1]}: not a field with a fixed set of values (one of: ${CHOICE_FIELDS.join(', ')}).`);
     out[m[1]!] = m[2]!;
   }
   return out;

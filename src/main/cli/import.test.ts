@@ -55,6 +55,13 @@ describe('cli import: unknown values, repeats, batches, undo', () => {
     expect((await cli([...base, '--unmapped', 'dispositions=other', '--unmapped', 'dispositions=none'])).err).toBe(
       'casewalk: --unmapped gives dispositions twice.\n',
     );
+    expect((await cli([...base, '--unmapped', 'narrative=x'])).err).toMatch(
+      /^casewalk: --unmapped narrative: not a field with a fixed set of values \(one of: callSource, .*dispositions, intercepts\)\.\n$/,
+    );
+    // A value outside the field's set is the core's error, with the values it takes.
+    expect((await cli([...base, '--unmapped', 'dispositions=elsewhere'])).err).toMatch(
+      /"elsewhere" is not a value of "dispositions"\. Use one of: .*other, none\./,
+    );
   });
 
   it('a repeated import is reported and refused (exit 1, nothing written) unless --repeats skip; batches list it; undo removes it', async () => {

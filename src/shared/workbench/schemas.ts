@@ -44,7 +44,8 @@ export type VerifyReport = z.infer<typeof verifyReport>;
 export const auditEntityLink = z.discriminatedUnion('page', [
   z.object({ page: z.literal('incident'), id: z.number() }),
   z.object({ page: z.literal('meeting'), id: z.number() }),
-  z.object({ page: z.literal('incidents') }),
+  /** `batch`: the incidents of one import (the list's "this import" filter). */
+  z.object({ page: z.literal('incidents'), batch: z.number().optional() }),
   z.object({ page: z.literal('recommendations') }),
   z.object({ page: z.literal('reports') }),
   z.object({ page: z.literal('settings'), tab: z.enum(['roster', 'services', 'members', 'audit']) }),

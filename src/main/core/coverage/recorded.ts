@@ -10,7 +10,7 @@
  *   preset maps a column to it and, for a value set, maps some value to the value measured
  *   (Toronto's apprehension column records detention, never an arrest). A preset that maps an
  *   explicit "No" to nothing records "none" for that field (Toronto's "No" is "no apprehension");
- *   a blank ("-", "") is no data.
+ *   a blank ("-", "", "N/A") is no data.
  * - An import with a custom mapping: only what the row itself shows (a value present).
  */
 import type { MappingPreset } from '../../../shared/import/schemas';
@@ -35,8 +35,8 @@ const PRESENT: Record<Measure['field'], string> = {
 };
 /** Fields an editor records as "none" when left empty (a checkbox left unticked). */
 const NONE_WHEN_EMPTY = new Set<Measure['field']>(['injuries', 'restraint', 'handcuffs']);
-/** Cells that say nothing was recorded (a blank, a dash, "N/A", a source system's error code), not "none". */
-const BLANK = new Set(['', '-', 'n/a', 'na', 'fk error', 'unknown']);
+/** Cells that say nothing was recorded (compared trimmed, lower-case: a blank, a dash, "N/A", a source system's error code), unlike an explicit "No". */
+const BLANK = new Set(['', '-', 'n/a', 'na', 'unknown', 'not recorded', 'fk error']);
 
 /** How a shipped preset records a measure: not at all, only when a value is present, or always. */
 export function presetRecords(preset: MappingPreset, m: Measure): 'never' | 'present' | 'always' {

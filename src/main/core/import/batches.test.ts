@@ -184,6 +184,18 @@ describe('repeats: the same file, the same source records; rows that merely look
     expect(run).toMatchObject({ rows: 3, imported: 3, merged: 0, repeat: { file: null, records: 0 } });
   });
 
+  it('rows without a record id are neither merged together nor repeats', async () => {
+    const { call, open, write } = await setup();
+    const lines = realFormat().trimEnd().split('\n');
+    const blank = (line: string) => line.replace(/^\d+,/, ',');
+    const file = write('no-ids.csv', [lines[0], blank(lines[3]!), blank(lines[4]!)].join('\n'));
+    const first = await call('import.run', { stagingId: await open(file), source: seattle });
+    expect(first).toMatchObject({ imported: 2, merged: 0 });
+    const other = write('no-ids-2.csv', [lines[0], blank(lines[5]!)].join('\n'));
+    const dry = await call('import.preview', { stagingId: await open(other), source: seattle });
+    expect(dry).toMatchObject({ imported: 1, repeat: { file: null, records: 0 } });
+  });
+
   it.runIf(fs.existsSync(TORONTO))(
     'Toronto: 930 rows equal to another row, and all 31,944 rows are incidents; the same file again is a repeat',
     async () => {

@@ -151,7 +151,10 @@ export function compileMapping(
     droppedColumns: headers.filter((h) => dropped.has(h.toLowerCase()) || OFFICER_COLUMN.test(h)),
     dedupeKey(row) {
       if (!dedupeIdx.length) return null;
-      return dedupeIdx.map((i) => (row[i] ?? '').trim()).join('\u0000');
+      const parts = dedupeIdx.map((i) => (row[i] ?? '').trim());
+      // A row without a record id is its own incident: never merged with, or a repeat of, another.
+      if (parts.every((p) => p === '' || p === '-')) return null;
+      return parts.join('\u0000');
     },
     convert(row, rowNumber) {
       if (row.length !== headers.length) {

@@ -70,6 +70,16 @@ export function describer(db: ReadableDB): (entity: string | null) => Described 
       named(one<{ name: string }>('SELECT name FROM services WHERE id = ?', Number(ref)), 'Crisis service', ref, 'services'),
     keyholder: (ref) => named(one<{ name: string }>('SELECT name FROM members WHERE keyholder_id = ?', ref), 'Keyholder', ref, 'members'),
     keyslot: (ref) => named(one<{ name: string }>('SELECT name FROM members WHERE keyholder_id = ?', ref), 'Keyholder', ref, 'members'),
+    import_batch: (ref) => {
+      const b = one<{ id: number; file_name: string; undone_at: string | null }>(
+        'SELECT id, file_name, undone_at FROM import_batches WHERE id = ?',
+        Number(ref),
+      );
+      if (!b) return gone(`Import ${ref}`);
+      return b.undone_at
+        ? { entityLabel: `Import of ${b.file_name} (undone)`, entityLink: null }
+        : { entityLabel: `Import of ${b.file_name}`, entityLink: { page: 'incidents', batch: b.id } };
+    },
     import: (ref) => ({
       entityLabel: ref === 'seed' ? 'Demo data (seed)' : `Import (${ref.replace(/^mapping:/, 'mapping ')})`,
       entityLink: { page: 'incidents' },

@@ -24,7 +24,11 @@ export function CoverageFigures({ r, serviceName }: { r: CoverageReport; service
           key={label}
           label={`${label}: outside vs inside hours`}
           value={`${pct(outside[rateKey])} vs ${pct(inside[rateKey])}`}
-          note={`${n(outside[countKey])} of ${n(outside[denKey])} vs ${n(inside[countKey])} of ${n(inside[denKey])} ${basis}`}
+          note={
+            outside[denKey] + inside[denKey] === 0
+              ? `No data: no incident here ${basis.replace('with', 'has')}`
+              : `${n(outside[countKey])} of ${n(outside[denKey])} vs ${n(inside[countKey])} of ${n(inside[denKey])} ${basis}`
+          }
         />
       ))}
     </SimpleGrid>

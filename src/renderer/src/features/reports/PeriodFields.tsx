@@ -7,11 +7,14 @@ const MONTH_FORMAT = 'YYYY-MM';
 const toPicker = (month: string | undefined) => (month ? `${month}-01` : null);
 const fromPicker = (value: string | null) => (value ? value.slice(0, 7) : undefined);
 
-export function PeriodFields({ period, onChange }: { period: ReportsSearch; onChange(patch: ReportsSearch): void }) {
+/**
+ * `shown`: the period the report covers when the address names none (the last 12 months of data),
+ * shown in the fields rather than as a faint placeholder.
+ */
+export function PeriodFields(p: { period: ReportsSearch; shown: { from: string; to: string }; onChange(patch: ReportsSearch): void }) {
+  const { period, onChange } = p;
   const common = {
     valueFormat: MONTH_FORMAT,
-    placeholder: MONTH_FORMAT,
-    clearable: true,
     w: 150,
     popoverProps: { withinPortal: true },
   } as const;
@@ -20,16 +23,18 @@ export function PeriodFields({ period, onChange }: { period: ReportsSearch; onCh
       <MonthPickerInput
         {...common}
         label="From"
-        value={toPicker(period.from)}
-        maxDate={toPicker(period.to) ?? undefined}
+        value={toPicker(period.from ?? p.shown.from)}
+        clearable={period.from !== undefined}
+        maxDate={toPicker(period.to ?? p.shown.to) ?? undefined}
         onChange={(v) => onChange({ from: fromPicker(v) })}
         clearButtonProps={{ 'aria-label': 'Clear the start month' }}
       />
       <MonthPickerInput
         {...common}
         label="To"
-        value={toPicker(period.to)}
-        minDate={toPicker(period.from) ?? undefined}
+        value={toPicker(period.to ?? p.shown.to)}
+        clearable={period.to !== undefined}
+        minDate={toPicker(period.from ?? p.shown.from) ?? undefined}
         onChange={(v) => onChange({ to: fromPicker(v) })}
         clearButtonProps={{ 'aria-label': 'Clear the end month' }}
       />

@@ -6,6 +6,7 @@ import '@mantine/charts/styles.css';
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { GuardBlock } from '../../../../shared/result';
+import { formatMonth } from '../../lib/format';
 import { reportsSearch, useRouteSearch } from '../../lib/routes';
 import { ErrorAlert } from '../../ui/FormActions';
 import { GuardBlockedAlert } from '../../ui/GuardBlocked';
@@ -34,11 +35,11 @@ export function ReportsPage() {
         <div>
           <Title order={2}>Reports</Title>
           <Text c="dimmed">
-            {d.incidents.toLocaleString()} incidents from {d.from} to {d.to}
+            {d.incidents.toLocaleString()} incidents from {formatMonth(d.from)} to {formatMonth(d.to)}
           </Text>
         </div>
         <Group align="flex-end">
-          <PeriodFields period={period} onChange={setPeriod} />
+          <PeriodFields period={period} shown={{ from: d.from, to: d.to }} onChange={setPeriod} />
           <AnnualExport
             lastYear={d.to.slice(0, 4)}
             onError={(message, b) => {

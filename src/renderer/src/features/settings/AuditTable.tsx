@@ -16,7 +16,7 @@ export function entityPath(link: AuditEntityLink): string {
     case 'meeting':
       return paths.meeting(link.id);
     case 'incidents':
-      return paths.incidents();
+      return paths.incidents(link.batch ? { batch: link.batch } : undefined);
     case 'recommendations':
       return paths.recommendations();
     case 'reports':
