@@ -126,7 +126,7 @@ export function FindingQuickAdd(p: {
         <Group align="flex-start" wrap="nowrap" gap="md">
           <FindingTextField
             label="Add a finding"
-            description="Enter saves · Alt+1…8 category · Alt+W gap or what worked · Alt+M tags"
+            description="Enter saves · Alt+1…8 category · Alt+W gap/worked · Alt+M tags"
             value={v.description}
             onChange={(x) => form.setFieldValue('description', x)}
             error={form.errors.description}
