@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT } from '../host/server';
 import { assert, test } from './harness';
-import { addTimelineStep, PASS, setUp } from './flows';
+import { addTimelineStep, PASS, setUp, navTo } from './flows';
 
 const CANARIES = {
   narrative: 'Canary-Narrative quartz heron lattice',
@@ -95,7 +95,7 @@ test('data at rest: canaries typed in the UI reach neither the browser profile (
       await page.getByLabel('I have stored the recovery key somewhere safe').check();
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByRole('heading', { name: 'Home', level: 2 }).waitFor();
-      await page.getByRole('link', { name: /^Incidents/ }).click();
+      await navTo(page, 'Incidents');
       await page.getByRole('button', { name: 'New incident' }).click();
       await page.getByLabel('Committee code').fill('2026-077');
       await page.getByRole('button', { name: 'Create' }).click();
@@ -109,7 +109,7 @@ test('data at rest: canaries typed in the UI reach neither the browser profile (
       await add.press('Enter');
       await page.getByText(CANARIES.finding).first().waitFor(); // the presenter shows it twice: in the room preview and in the list
       // Search puts the query in the URL-less app state and through the contract.
-      await page.getByRole('link', { name: /^Incidents/ }).click();
+      await navTo(page, 'Incidents');
       await page.getByRole('searchbox', { name: 'Search' }).fill(CANARIES.search);
       await page.getByRole('link', { name: '2026-077' }).or(page.getByText('2026-077')).first().waitFor();
       await page.evaluate((v) => localStorage.setItem('casewalk-scan-control', v), CONTROL);

@@ -35,3 +35,14 @@ export async function addTimelineStep(page: Page, time: string, description: str
   await form.getByRole('button', { name: 'Add step' }).click();
   await page.getByRole('cell', { name: description }).waitFor();
 }
+
+/** Opens a main page through the navigation (its link only: a page may also link to "Settings → …"). */
+export async function navTo(
+  page: Page,
+  section: 'Home' | 'Incidents' | 'Meetings' | 'Recommendations' | 'Reports' | 'Settings',
+): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: new RegExp(`^${section}`) })
+    .click();
+}

@@ -2,7 +2,7 @@
  * Hostile text: HTML, script and javascript: payloads typed into every kind of text field are
  * shown as text and never run; the CSP blocks inline script outright.
  */
-import { addTimelineStep, toHome } from './flows';
+import { addTimelineStep, toHome, navTo } from './flows';
 import { assert, look, test, withEnv } from './harness';
 
 const PAYLOADS = [
@@ -22,7 +22,7 @@ test('hostile input: payloads in text fields never execute; CSP blocks inline sc
     });
     await toHome(page);
     // Roster member and organisation names.
-    await page.getByRole('link', { name: /^Settings/ }).click();
+    await navTo(page, 'Settings');
     await page.getByRole('tab', { name: 'Committee roster' }).click();
     await page.getByRole('button', { name: 'Add member' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add member' });
@@ -32,7 +32,7 @@ test('hostile input: payloads in text fields never execute; CSP blocks inline sc
     await dialog.getByRole('button', { name: 'Save member' }).click();
     await page.getByRole('cell', { name: PAYLOADS[0]!, exact: true }).waitFor();
     // Incident narrative, area, tags and a timeline step.
-    await page.getByRole('link', { name: /^Incidents/ }).click();
+    await navTo(page, 'Incidents');
     await page.getByRole('button', { name: 'New incident' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { name: /^Incident \d{4}-\d{3}$/ }).waitFor();
@@ -46,7 +46,7 @@ test('hostile input: payloads in text fields never execute; CSP blocks inline sc
     await page.keyboard.press('Enter');
     await page.getByText(`Finding ${ALL}`).first().waitFor(); // shown twice: room preview and findings list
     // The list shows the summary as text.
-    await page.getByRole('link', { name: /^Incidents/ }).click();
+    await navTo(page, 'Incidents');
     await page.locator('[data-row-index="0"]').waitFor();
     await look(page, '19-hostile-text');
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../host/server';
 import { assert, look, test, withEnv } from './harness';
-import { toHome } from './flows';
+import { toHome, navTo } from './flows';
 
 const REAL_FORMAT = path.resolve(ROOT, 'src/main/core/import/fixtures/seattle-real-format.csv');
 
@@ -21,7 +21,7 @@ async function chooseInBrowser(page: Page, file: string): Promise<void> {
 test('import: a real-format SPD file through the file chooser, its repeat, "this import", undo', async () => {
   await withEnv(async ({ page, problems }) => {
     await toHome(page);
-    await page.getByRole('link', { name: /^Incidents/ }).click();
+    await navTo(page, 'Incidents');
     await page.getByText('0 of 0 incidents').waitFor();
     await page.getByRole('button', { name: 'Import CSV…' }).click();
     await chooseInBrowser(page, REAL_FORMAT);

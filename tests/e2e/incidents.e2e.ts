@@ -6,7 +6,7 @@ import { dispatch, typedCaller } from '../../src/main/core/dispatch';
 import { seed } from '../../src/main/core/seed/seed';
 import { ROOT } from '../host/server';
 import { assert, look, screenshot, test, withEnv } from './harness';
-import { addTimelineStep, PASS, toHome } from './flows';
+import { addTimelineStep, PASS, toHome, navTo } from './flows';
 
 const TORONTO = path.resolve(ROOT, '../shared/data/persons_in_crisis_data.csv');
 
@@ -14,7 +14,7 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
   assert(fs.existsSync(TORONTO), `the Toronto data file is missing: ${TORONTO}`);
   await withEnv(async ({ page, host, problems }) => {
     await toHome(page);
-    await page.getByRole('link', { name: /^Incidents/ }).click();
+    await navTo(page, 'Incidents');
     await page.getByText('0 of 0 incidents').waitFor();
     fs.copyFileSync(TORONTO, path.join(host.filesDir, 'persons_in_crisis_data.csv'));
     host.queueOpen('persons_in_crisis_data.csv');
@@ -62,7 +62,7 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
     await page.getByText(/imported \(toronto-pic\)/).waitFor();
 
     // A sample schedule: a mobile crisis team 08:00–23:00 daily.
-    await page.getByRole('link', { name: /^Settings/ }).click();
+    await navTo(page, 'Settings');
     await page.getByRole('tab', { name: 'Crisis services' }).click();
     await page.getByRole('button', { name: 'Add service' }).click();
     await page.getByLabel('Service name').fill('Mobile crisis team');
@@ -84,7 +84,7 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
     await page.getByText('Areas: all · 1 schedule version').waitFor();
 
     // Reports after the import: 24/7 coverage, monthly series, apprehension (emergency detention) by division.
-    await page.getByRole('link', { name: /^Reports/ }).click();
+    await navTo(page, 'Reports');
     await page.getByText('Incidents outside Mobile crisis team hours').waitFor();
     const figures = (await page.getByLabel('Coverage figures').textContent()) ?? '';
     assert(/\d+(\.\d)?%[\d,]+ of [\d,]+ incidents with an hour and weekday/.test(figures), `coverage headline: ${figures}`);
@@ -136,7 +136,7 @@ test('incidents: import the Toronto file, filter, search, open by keyboard', asy
 test('incidents: new incident, identifiers highlighted while typing, redact, dismiss, ready for review, timeline', async () => {
   await withEnv(async ({ page, problems }) => {
     await toHome(page);
-    await page.getByRole('link', { name: /^Incidents/ }).click();
+    await navTo(page, 'Incidents');
     await page.getByRole('button', { name: 'New incident' }).click();
     await page.getByRole('dialog', { name: 'New incident' }).waitFor();
     // The year is required, and an incident is never in a later year: said under the field.
@@ -238,7 +238,7 @@ test('import: an unmapped value blocks the import until it is mapped in the wiza
       fs.readFileSync(fixture, 'utf8').replace('Resources Declined', 'Referred to Peer Navigator'),
     );
     host.queueOpen('seattle.csv');
-    await page.getByRole('link', { name: /^Incidents/ }).click();
+    await navTo(page, 'Incidents');
     await page.getByRole('button', { name: 'Import CSV…' }).click();
     await page.getByRole('button', { name: 'Choose CSV file…' }).click();
     await page.getByText('Recognised: Seattle Police Crisis Data').waitFor();
@@ -273,7 +273,7 @@ test('incidents: a year of use — readable badges, clipped cells in full on hov
     async ({ page, problems }) => {
       await page.getByRole('textbox', { name: 'Passphrase' }).fill(PASS);
       await page.getByRole('button', { name: 'Unlock' }).click();
-      await page.getByRole('link', { name: /^Incidents/ }).click();
+      await navTo(page, 'Incidents');
       await page.getByText('400 of 400 incidents').waitFor();
       await page
         .locator('[data-row-index="5"]')
@@ -316,6 +316,10 @@ test('incidents: a year of use — readable badges, clipped cells in full on hov
       const compact = await rowsInView(page);
       assert(compact >= comfortable + 4, `compact rows show more (${compact} against ${comfortable})`);
       await look(page, '12c-incidents-list-compact-1440');
+      // The badges stay readable in the dark theme (axe checks their contrast).
+      await page.getByRole('button', { name: 'Use dark theme' }).click();
+      await look(page, '12c-incidents-list-compact-dark');
+      await page.getByRole('button', { name: 'Use light theme' }).click();
 
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.waitForTimeout(300);

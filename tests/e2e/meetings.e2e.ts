@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { assert, look, SCREENSHOTS, test, withEnv } from './harness';
-import { addTimelineStep, toHome } from './flows';
+import { addTimelineStep, toHome, navTo } from './flows';
 
 async function addMember(page: Page, name: string, sector: string) {
   await page.getByRole('button', { name: 'Add member' }).click();
@@ -16,7 +16,7 @@ async function addMember(page: Page, name: string, sector: string) {
 }
 
 async function readyIncident(page: Page) {
-  await page.getByRole('link', { name: /^Incidents/ }).click();
+  await navTo(page, 'Incidents');
   await page.getByRole('button', { name: 'New incident' }).click();
   await page.getByLabel('Committee code').fill('2026-021');
   await page.getByRole('button', { name: 'Create' }).click();
@@ -48,7 +48,7 @@ async function readyIncident(page: Page) {
 test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter and projector, findings and a recommendation', async () => {
   await withEnv(async ({ page, newPage, problems, host }) => {
     await toHome(page);
-    await page.getByRole('link', { name: /^Settings/ }).click();
+    await navTo(page, 'Settings');
     await page.getByRole('tab', { name: 'Committee roster' }).click();
     await addMember(page, 'Lee Park', 'Law enforcement');
     await addMember(page, 'Mo Reyes', 'Mental health');
@@ -65,7 +65,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
 
     await readyIncident(page);
 
-    await page.getByRole('link', { name: /^Meetings/ }).click();
+    await navTo(page, 'Meetings');
     await page.getByRole('button', { name: 'Plan a meeting' }).click();
     const plan = page.getByRole('dialog', { name: 'Plan a meeting' });
     await plan.getByLabel('Date').fill('2026-11-17');
@@ -107,7 +107,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('heading', { name: 'Walk-through' }).waitFor();
     const projector = await newPage();
     await projector.goto(`${projector.url().split('#')[0]}#/projector`);
-    await projector.getByText('Welcome and confidentiality statement').waitFor();
+    await projector.getByRole('heading', { name: 'Welcome to the Riverside County CIT Case Review' }).waitFor();
     await page.keyboard.press('PageDown');
     await page.keyboard.press('PageDown');
     await page.keyboard.press('PageDown');
@@ -168,14 +168,14 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('heading', { name: /^Meeting · / }).waitFor();
 
     // The same gap, seen system-wide: a coverage finding attached to this meeting.
-    await page.getByRole('link', { name: /^Settings/ }).click();
+    await navTo(page, 'Settings');
     await page.getByRole('tab', { name: 'Crisis services' }).click();
     await page.getByRole('button', { name: 'Add service' }).click();
     await page.getByLabel('Service name').fill('Mobile crisis team');
     for (const day of ['Friday', 'Saturday']) await page.getByRole('textbox', { name: day }).fill('08:00-22:00');
     await page.getByRole('button', { name: 'Save service' }).click();
     await page.getByText('Areas: all · 1 schedule version').waitFor();
-    await page.getByRole('link', { name: /^Reports/ }).click();
+    await navTo(page, 'Reports');
     await page.getByRole('button', { name: 'Record a finding from this gap' }).click();
     const gap = page.getByRole('dialog', { name: 'Record a finding from this coverage gap' });
     assert(
@@ -193,7 +193,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await look(page, '21b-coverage-finding-dialog-guarded');
     await gap.getByRole('button', { name: 'Save finding' }).click();
     await gap.waitFor({ state: 'hidden' });
-    await page.getByRole('link', { name: /^Meetings/ }).click();
+    await navTo(page, 'Meetings');
     await page
       .getByRole('link', { name: /2026|Dec/ })
       .first()
@@ -237,7 +237,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     assert(!text.includes('Okafor') && !text.includes('DRAFT'), 'approved PDF: no leaked name, no DRAFT mark');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(SCREENSHOTS, '26-minutes-pdf-page')]);
 
-    await page.getByRole('link', { name: /^Recommendations/ }).click();
+    await navTo(page, 'Recommendations');
     await page.getByRole('cell', { name: 'R-001', exact: true }).waitFor();
     await page.getByRole('button', { name: 'R-001: Accepted' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Record: Accepted' }).click();
@@ -254,7 +254,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     assert(fs.readFileSync(xlsxFile).subarray(0, 2).toString('latin1') === 'PK', `an XLSX (zip) file: ${xlsxFile}`);
     await page.getByRole('menu').waitFor({ state: 'detached' });
     await look(page, '24-recommendations');
-    await page.getByRole('link', { name: /^Home/ }).click();
+    await navTo(page, 'Home');
     await page.getByText('Next meeting', { exact: true }).waitFor();
     await look(page, '27-home-with-meeting');
     assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
@@ -265,7 +265,7 @@ test('meetings: a finding typed in walk mode reaches the room word for word; the
   await withEnv(async ({ page, newPage, problems }) => {
     await toHome(page);
     await readyIncident(page);
-    await page.getByRole('link', { name: /^Meetings/ }).click();
+    await navTo(page, 'Meetings');
     await page.getByRole('button', { name: 'Plan a meeting' }).click();
     const plan = page.getByRole('dialog', { name: 'Plan a meeting' });
     await plan.getByLabel('Date').fill('2026-11-17');

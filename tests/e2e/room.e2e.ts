@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { assert, look, screenshot, test, withEnv, type Env } from './harness';
-import { PASS } from './flows';
+import { PASS, navTo } from './flows';
 import { CASES, COMMITTEE, MEETING_DATE, prepareRoom } from './room-setup';
 
 /** The smallest font size of any visible text, and every element that reaches outside the window. */
@@ -72,7 +72,7 @@ async function wholeMeeting({ page, newPage, problems }: Env) {
   await page.getByRole('textbox', { name: 'Passphrase' }).fill(PASS);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.getByRole('heading', { name: 'Home', level: 2 }).waitFor();
-  await page.getByRole('link', { name: /^Meetings/ }).click();
+  await navTo(page, 'Meetings');
   await page
     .getByRole('link', { name: /24 November 2026/ })
     .first()
@@ -276,7 +276,7 @@ async function lockAndEnd(page: Page, projector: Page) {
   await look(page, '52-minutes-approved');
 
   // The next meeting's agenda has the carried case.
-  await page.getByRole('link', { name: /^Meetings/ }).click();
+  await navTo(page, 'Meetings');
   await page
     .getByRole('link', { name: /22 December 2026/ })
     .first()

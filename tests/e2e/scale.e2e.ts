@@ -6,7 +6,7 @@
 import { Core } from '../../src/main/core/core';
 import { dispatch } from '../../src/main/core/dispatch';
 import { seed } from '../../src/main/core/seed/seed';
-import { PASS } from './flows';
+import { PASS, navTo } from './flows';
 import { assert, look, test, withEnv } from './harness';
 
 const N = Number(process.env.E2E_SCALE ?? 100_000);
@@ -18,7 +18,7 @@ test(`scale: ${N.toLocaleString('en-US')} incidents — first rows, search, virt
       await page.getByRole('button', { name: 'Unlock' }).click();
       await page.getByRole('heading', { name: 'Home', level: 2 }).waitFor();
       let t = Date.now();
-      await page.getByRole('link', { name: /^Incidents/ }).click();
+      await navTo(page, 'Incidents');
       await page
         .locator('[data-row-index="0"]')
         .getByText(/^\d{4}-\d{3,5}$/)

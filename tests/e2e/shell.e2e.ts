@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { assert, look, screenshot, test, withEnv } from './harness';
-import { PASS } from './flows';
+import { PASS, navTo } from './flows';
 
 test('first run, keyholders, backup, audit, lock and unlock through the UI', async () => {
   await withEnv(async ({ page, problems, host }) => {
@@ -34,7 +34,7 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
     }
 
     // Members: add a keyholder.
-    await page.getByRole('link', { name: /^Settings/ }).click();
+    await navTo(page, 'Settings');
     await page.getByRole('tab', { name: 'Keyholders & passphrases' }).click();
     await page.getByLabel('Name').fill('Sam Clinician');
     await page.getByLabel('Their passphrase').fill('meadow copper violin 77');
@@ -119,7 +119,7 @@ test('first run, keyholders, backup, audit, lock and unlock through the UI', asy
     await page.getByRole('status', { name: 'Workbench unlocked' }).waitFor();
 
     // Restore the backup through the UI: the previous workbench is kept as a dated copy.
-    await page.getByRole('link', { name: /^Settings/ }).click();
+    await navTo(page, 'Settings');
     await page.getByRole('tab', { name: 'Backup & restore' }).click();
     host.queueOpen(files[0]!);
     await page.getByLabel('Passphrase for the backup').fill(PASS);

@@ -51,6 +51,7 @@ export const theme = createTheme({
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   // Field errors (the message and the invalid input's text) at AA contrast too.
-  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-error': '#c92a2a' },
-  dark: { '--mantine-color-dimmed': '#c1c2c5', '--mantine-color-error': '#ffa8a8' },
+  // Placeholders ("YYYY-MM" in an empty month field) too: Mantine's are about 3:1.
+  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-error': '#c92a2a', '--mantine-color-placeholder': '#5c636a' },
+  dark: { '--mantine-color-dimmed': '#c1c2c5', '--mantine-color-error': '#ffa8a8', '--mantine-color-placeholder': '#a6a7ab' },
 });

@@ -35,8 +35,8 @@ const PRESENT: Record<Measure['field'], string> = {
 };
 /** Fields an editor records as "none" when left empty (a checkbox left unticked). */
 const NONE_WHEN_EMPTY = new Set<Measure['field']>(['injuries', 'restraint', 'handcuffs']);
-/** CSV values that say "no data" (compared trimmed, lower-case), unlike an explicit "No". */
-const BLANK = new Set(['', '-', 'n/a', 'na', 'unknown', 'not recorded']);
+/** Cells that say nothing was recorded (a blank, a dash, "N/A", a source system's error code), not "none" (compared trimmed, lower-case). */
+const BLANK = new Set(['', '-', 'n/a', 'na', 'fk error', 'unknown', 'not recorded']);
 
 /** How a shipped preset records a measure: not at all, only when a value is present, or always. */
 export function presetRecords(preset: MappingPreset, m: Measure): 'never' | 'present' | 'always' {

@@ -15,12 +15,11 @@ export function homeSummary(db: ReadableDB, today: string): MethodOutput<'home.s
   const soon = addDays(today, 30);
   const open = listRecommendations(db, { status: ['proposed', 'accepted', 'in_progress'] }, today);
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  // The meeting being held (even if it started on an earlier day), else the nearest one still to come.
+  const live = listMeetings(db).filter((m) => m.status !== 'ended');
   return {
     today,
-    nextMeeting:
-      listMeetings(db)
-        .filter((m) => m.status !== 'ended' && m.date >= today)
-        .at(-1) ?? null,
+    nextMeeting: live.find((m) => m.status === 'in_progress') ?? live.filter((m) => m.date >= today).at(-1) ?? null,
     overdue: open.filter((r) => r.overdue),
     dueSoon: open.filter((r) => !r.overdue && r.dueDate <= soon).length,
     unresolvedIdentifiers: count('SELECT count(*) AS n FROM incidents WHERE open_identifiers > 0'),

@@ -144,6 +144,11 @@ describe('the review room in the core', () => {
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('is not after the meeting of') },
     });
+    const next = await meeting(call, '2026-06-02');
+    expect(await dispatch(core, 'minutes.approve', { meetingId: m.meeting.id, atMeetingId: next.meeting.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('has not been held yet') },
+    });
     expect((await call('minutes.get', { meetingId: m.meeting.id }))!.status).toBe('draft');
     expect((await call('minutes.approve', { meetingId: m.meeting.id, atMeetingId: null })).status).toBe('approved');
   });
@@ -175,5 +180,20 @@ describe('deleting a finding', () => {
       error: { code: 'forbidden', message: expect.stringContaining('cannot be deleted') },
     });
     expect((await call('findings.list', { meetingId: m.meeting.id })).findings.map((f) => f.description)).toEqual(['A finding that stays']);
+  });
+});
+
+describe('the next meeting', () => {
+  it('is the one being held, even when it began before today; otherwise the nearest still to come', async () => {
+    const { core, call } = await setUp();
+    core.today = () => '2026-05-20';
+    const held = await meeting(call, '2026-05-12');
+    const coming = await meeting(call, '2026-06-09');
+    await meeting(call, '2026-07-14');
+    expect((await call('home.summary', {})).nextMeeting?.id).toBe(coming.meeting.id);
+    await call('meetings.setStatus', { id: held.meeting.id, status: 'in_progress' });
+    expect((await call('home.summary', {})).nextMeeting?.id).toBe(held.meeting.id);
+    await call('meetings.setStatus', { id: held.meeting.id, status: 'ended' });
+    expect((await call('home.summary', {})).nextMeeting?.id).toBe(coming.meeting.id);
   });
 });

@@ -95,9 +95,11 @@ describe('minutes', () => {
   });
 
   it('minutes approved at the next meeting show under its "approval of previous minutes" item', async () => {
-    const { call, meetingId } = await meetingWithCase();
+    const { call, core, meetingId } = await meetingWithCase();
     const next = (await call('meetings.list', {})).meetings.find((x) => x.date === '2026-06-09')!;
     await call('minutes.draft', { meetingId });
+    // Approved on the day of the next meeting, at that meeting.
+    core.today = () => '2026-06-09';
     const a = await call('minutes.approve', { meetingId, atMeetingId: next.id });
     expect(a.approvedAtMeetingId).toBe(next.id);
     const nextMinutes = await call('minutes.draft', { meetingId: next.id });

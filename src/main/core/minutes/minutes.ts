@@ -257,7 +257,7 @@ function assertGuard(db: ReadableDB, meetingId: number, sections: readonly Minut
   }
 }
 
-/** An approval date never precedes the meeting: not today before the meeting's day, nor at a meeting held before it. */
+/** An approval date never precedes the meeting: not today before the meeting's day, nor at a meeting held before it (or not held yet). */
 function assertApprovalDate(db: WritableDB, meetingId: number, atMeetingId: number | null, today: string): void {
   const held = (db.prepare('SELECT date FROM meetings WHERE id = ?').get([meetingId]) as { date: string }).date;
   if (today < held) {
@@ -269,6 +269,12 @@ function assertApprovalDate(db: WritableDB, meetingId: number, atMeetingId: numb
   if (atMeetingId === null) return;
   const at = db.prepare('SELECT date FROM meetings WHERE id = ?').get([atMeetingId]) as { date: string } | undefined;
   if (!at) throw new CasewalkError('not_found', 'That meeting does not exist.');
+  if (at.date > today) {
+    throw new CasewalkError(
+      'invalid_input',
+      `The meeting of ${longDate(at.date)} has not been held yet; approve the minutes there on the day.`,
+    );
+  }
   if (at.date <= held) {
     throw new CasewalkError(
       'invalid_input',

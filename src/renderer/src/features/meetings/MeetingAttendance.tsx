@@ -52,7 +52,7 @@ function QuorumLine({ q }: { q: MeetingDetail['quorum'] }) {
   return (
     <Stack gap={4} role="status" aria-label="Quorum">
       <Group gap="sm">
-        <Badge size="lg" color={q.met ? 'teal.9' : 'orange.9'} variant="filled">
+        <Badge size="lg" color={q.met ? 'teal.9' : 'red.9'} variant="filled">
           {q.met ? 'Quorum' : 'No quorum yet'}
         </Badge>
         <Text fw={700}>

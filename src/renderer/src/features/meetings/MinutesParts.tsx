@@ -11,16 +11,16 @@ import { FormError } from '../../ui/FormActions';
 import { useSettings } from '../settings';
 import { useMeetings } from './queries';
 
-/** Minutes are approved under a later meeting's "approval of previous minutes" item: the meetings after this one, nearest first. */
-export function useLaterMeetings(date: string) {
+/** Minutes are approved under a later meeting's "approval of previous minutes" item: the meetings after this one held by today, nearest first. */
+export function useLaterMeetings(date: string, today: string) {
   const meetings = useMeetings().data?.meetings;
   const later = useMemo(
     () =>
       (meetings ?? [])
-        .filter((x) => x.date > date)
+        .filter((x) => x.date > date && x.date <= today)
         .reverse()
         .map((x) => ({ value: String(x.id), label: `At the meeting of ${x.date}`, date: x.date })),
-    [meetings, date],
+    [meetings, date, today],
   );
   // Until one is chosen (or the choice is cleared), the nearest.
   const [chosen, setAtMeeting] = useState<string | null | undefined>(undefined);
@@ -73,8 +73,8 @@ export function ApproveDialog(p: {
   onClose(): void;
   onApprove(atMeetingId: number | null): Promise<unknown>;
 }) {
-  const { later, atMeeting, setAtMeeting } = useLaterMeetings(p.date);
   const today = todayIn(useSettings().data?.timeZone);
+  const { later, atMeeting, setAtMeeting } = useLaterMeetings(p.date, today);
   const early = today < p.date;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

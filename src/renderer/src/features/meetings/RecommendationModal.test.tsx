@@ -50,3 +50,45 @@ describe('the recommendation dialog', () => {
     await waitFor(() => expect(due.value).toBe('2027-03-31'));
   });
 });
+
+describe('closing the recommendation dialog', () => {
+  function mountClosable() {
+    const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
+    const closed: number[] = [];
+    (window as unknown as { casewalk: unknown }).casewalk = {
+      roster: { list: () => ok({ members: [], organisations: [{ id: 5, name: 'County Behavioral Health', sector: 'mental_health' }] }) },
+      settings: { get: () => ok({ autoLockMinutes: 10, systemUseNotice: '', minutesNames: false, timeZone: 'UTC' }) },
+      identifiers: { scan: () => ok({ findings: [] }) },
+      recommendations: { create: () => ok({ id: 1 }) },
+    };
+    render(
+      <MantineProvider theme={theme}>
+        <QueryProvider>
+          <RecommendationModal opened findings={[finding]} meetingId={null} onClose={() => closed.push(1)} onCreated={() => {}} />
+        </QueryProvider>
+      </MantineProvider>,
+    );
+    return closed;
+  }
+
+  it('closes at once when nothing was typed', async () => {
+    const closed = mountClosable();
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(closed).toHaveLength(1);
+  });
+
+  it('asks before discarding a typed draft, and can keep it', async () => {
+    const closed = mountClosable();
+    const action = await screen.findByRole('textbox', { name: 'Action' });
+    fireEvent.change(action, { target: { value: 'Extend mobile crisis coverage' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByText('Discard this recommendation?');
+    expect(closed).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
+    await waitFor(() => expect(screen.queryByText('Discard this recommendation?')).toBeNull());
+    expect((screen.getByRole('textbox', { name: 'Action' }) as HTMLTextAreaElement).value).toBe('Extend mobile crisis coverage');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
+    expect(closed).toHaveLength(1);
+  });
+});

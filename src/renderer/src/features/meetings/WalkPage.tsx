@@ -118,7 +118,7 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
       />
       <div className={classes.grid}>
         <AgendaNav items={meeting.items} current={itemIndex} onGo={goItem} />
-        <main className={classes.stage} aria-labelledby="room-sees" tabIndex={0}>
+        <main className={classes.stage} aria-labelledby="room-sees">
           <Group justify="space-between" mb={6}>
             <Title order={2} size="h4" id="room-sees">
               Room sees
@@ -127,7 +127,9 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
               {view?.page ? `Page ${view.page.index + 1} of ${view.page.of}: → for the next page` : 'Live preview of the shared screen'}
             </Text>
           </Group>
-          {view ? <RoomView view={view} compact /> : error ? <ErrorAlert error={error} /> : <Text>Loading…</Text>}
+          <div className={classes.preview} tabIndex={0} aria-label="Room preview (scrolls)">
+            {view ? <RoomView view={view} compact /> : error ? <ErrorAlert error={error} /> : <Text>Loading…</Text>}
+          </div>
           <KeyLegend />
         </main>
         <aside className={classes.side} aria-label="Presenter only">
