@@ -118,5 +118,9 @@ export default tseslint.config(
     ...importResolver,
     rules: { 'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...featureZones] }] },
   },
-  { files: ['src/main/**/*.ts', 'src/shared/**/*.ts'], ignores: ['**/*.test.ts', 'src/main/core/store/migrations/**'], rules: SIZE_LIMITS },
+  {
+    files: ['src/main/**/*.ts', 'src/shared/**/*.ts', 'src/preload/**/*.ts', 'src/renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/main/core/store/migrations/**'],
+    rules: SIZE_LIMITS,
+  },
 );

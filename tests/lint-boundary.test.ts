@@ -123,6 +123,12 @@ describe('file and function size (lint)', () => {
   const lines = (n: number) => Array.from({ length: n }, (_, i) => `export const v${i} = ${i};`).join('\n');
   const longFunction = (n: number) =>
     `export function f(): number {\n  let x = 0;\n${Array.from({ length: n }, () => '  x += 1;').join('\n')}\n  return x;\n}\n`;
+  it('a React component over 120 lines, or a renderer file over 400, fails too', async () => {
+    const longComponent = `export function Page() {\n  return (\n    <div>\n${Array.from({ length: 130 }, (_, i) => `      <p>${i}</p>`).join('\n')}\n    </div>\n  );\n}\n`;
+    expect(await ruleErrors('src/renderer/src/features/x/Page.tsx', longComponent, 'max-lines-per-function')).not.toEqual([]);
+    expect(await ruleErrors('src/renderer/src/lib/x.ts', lines(401), 'max-lines')).not.toEqual([]);
+    expect(await ruleErrors('src/renderer/src/features/x/Page.test.tsx', longComponent, 'max-lines-per-function')).toEqual([]);
+  });
   it('a source file over 400 lines, or a function over 120, fails in src/main and src/shared', async () => {
     expect(await ruleErrors('src/main/core/x.ts', lines(401), 'max-lines')).not.toEqual([]);
     expect(await ruleErrors('src/shared/x.ts', lines(401), 'max-lines')).not.toEqual([]);
