@@ -17,11 +17,15 @@ await call('workbench.unlock', { passphrase });
 const out = (s: string) => fs.writeSync(1, `${s}\n`);
 out('ready');
 
-const csv = path.join(dataDir, `crash-${start}.csv`);
-fs.writeFileSync(
-  csv,
-  `year,month,summary\n${Array.from({ length: 100 }, (_, i) => `2025,${(i % 12) + 1},crash import row ${i}`).join('\n')}\n`,
-);
+// Each import is of a new file (the same file twice is refused as a repeat since issue 19).
+const csvFor = (n: number) => {
+  const csv = path.join(dataDir, `crash-${n}.csv`);
+  fs.writeFileSync(
+    csv,
+    `year,month,summary\n${Array.from({ length: 100 }, (_, i) => `2025,${(i % 12) + 1},crash import ${n} row ${i}`).join('\n')}\n`,
+  );
+  return csv;
+};
 const mapping = { name: 'Crash test', columns: { occurredYear: 'year', occurredMonth: 'month', narrative: 'summary' } } as const;
 
 let n = start;
@@ -62,7 +66,7 @@ for (;;) {
     });
     out(`ok finding crash finding ${n}`);
   } else {
-    const opened = await call('import.open', { handle: core.files.register(csv, 'read') });
+    const opened = await call('import.open', { handle: core.files.register(csvFor(n), 'read') });
     await call('import.run', { stagingId: opened.stagingId, source: { mapping } });
     out(`ok import ${n}`);
   }
