@@ -244,7 +244,7 @@ test('meetings: roster, plan, attendance and quorum, agenda, walk with presenter
     await page.getByRole('button', { name: 'R-001: Sent to owner' }).waitFor();
     // The register for the steering committee, as a spreadsheet.
     await page.getByRole('button', { name: 'Export register' }).click();
-    await page.getByRole('menuitem', { name: 'Excel (XLSX)…' }).click();
+    await page.getByRole('menuitem', { name: 'Excel (XLSX)…', exact: true }).click();
     const saved =
       (await page
         .getByRole('status')

@@ -3,9 +3,17 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
 import type { Recommendation } from '../../../../shared/recommendations/schemas';
 import { ACTION_TYPE } from '../../../../shared/meetings/values';
 import { REC_MOVES, REC_STATUS, type RecStatus } from '../../../../shared/recommendations/values';
+import { formatDate } from '../../lib/format';
 import { href, paths } from '../../lib/routes';
 import { StrengthBadge } from '../meetings';
 import { StatusText } from './StatusText';
+
+/** Outlined badges readable in both themes: the darkest shade on light, a pale one on dark (AA contrast). */
+const outline = (c: string) => ({
+  root: { color: `light-dark(var(--mantine-color-${c}-9), var(--mantine-color-${c}-2))`, borderColor: 'currentColor' },
+});
+const OUTLINE_RED = outline('red');
+const OUTLINE_VIOLET = outline('violet');
 
 export function RegisterTable(p: { rows: Recommendation[]; go(path: string): void; onMove(rec: Recommendation, to: RecStatus): void }) {
   const link = (path: string, text: string, label?: string) => (
@@ -48,19 +56,19 @@ export function RegisterTable(p: { rows: Recommendation[]; go(path: string): voi
             <Table.Td>{r.owner.name}</Table.Td>
             <Table.Td>
               <Stack gap={4} align="flex-start">
-                <Text style={{ whiteSpace: 'nowrap' }}>{r.dueDate}</Text>
+                <Text style={{ whiteSpace: 'nowrap' }}>{formatDate(r.dueDate)}</Text>
                 {r.overdue && (
                   <Badge color="red.9" variant="filled">
                     Overdue
                   </Badge>
                 )}
                 {r.responseOverdue && (
-                  <Badge color="red.9" variant="outline">
+                  <Badge color="red.9" variant="outline" styles={OUTLINE_RED}>
                     Response overdue
                   </Badge>
                 )}
                 {r.effectCheckDue && (
-                  <Badge color="violet.9" variant="outline">
+                  <Badge color="violet.9" variant="outline" styles={OUTLINE_VIOLET}>
                     Effect check due
                   </Badge>
                 )}
