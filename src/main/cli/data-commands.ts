@@ -80,7 +80,7 @@ export const DATA_COMMANDS: Record<string, Command> = {
   },
   'report coverage': {
     summary:
-      "Incidents inside and outside a crisis service's hours (--db PATH [--service NAME] [--area A] [--from YYYY-MM] [--to YYYY-MM]).",
+      "Incidents inside and outside a crisis service's hours (--db PATH [--service NAME] [--area A] [--from YYYY-MM] [--to YYYY-MM]; default the last 12 months of data, named in the JSON's from and to).",
     flags: { ...COMMON, service: 'string', area: 'string', from: 'string', to: 'string' },
     async run(args, io) {
       return withUnlocked(args, io, async (call) => {

@@ -345,6 +345,13 @@ describe('cli report coverage', () => {
     expect(v.outsideHours).toBeGreaterThan(0);
     expect(v.outsideShare).toBeCloseTo(v.outsideHours / v.byHourWeekday.flat().reduce((a, b) => a + b, 0), 2);
     expect(v.rates).toHaveProperty('inside');
+    // The default period is the last 12 months of data, and the JSON says which.
+    const { from, to } = v as unknown as { from: string; to: string };
+    expect(to).toMatch(/^\d{4}-\d{2}$/);
+    const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
+    expect(months).toBe(12);
+    const fixed = JSON.parse((await cli(['report', 'coverage', '--db', db, '--from', '2026-01', '--to', '2026-03', '--json'], env)).out);
+    expect([fixed.from, fixed.to]).toEqual(['2026-01', '2026-03']);
     expect((await cli(['report', 'coverage', '--db', db, '--service', 'Peer respite', '--json'], env)).err).toBe(
       'casewalk: No crisis service called "Peer respite". Known: Mobile crisis team.\n',
     );
