@@ -49,20 +49,27 @@ describe('audit.list describes each entity', () => {
       return { label: r!.entityLabel, link: r!.entityLink };
     };
     expect(at('incident:2026-042')).toEqual({ label: 'Incident 2026-042', link: { page: 'incident', id: d.incident.id } });
-    expect(at(`meeting:${m.meeting.id}`)).toEqual({ label: 'Meeting of 8 Dec 2026', link: { page: 'meeting', id: m.meeting.id } });
-    expect(at(`minutes:${m.meeting.id}`)).toEqual({ label: 'Minutes of 8 Dec 2026 meeting', link: { page: 'meeting', id: m.meeting.id } });
+    expect(at(`meeting:${m.meeting.id}`)).toEqual({ label: 'Meeting of 2026-12-08', link: { page: 'meeting', id: m.meeting.id } });
+    expect(at(`minutes:${m.meeting.id}`)).toEqual({
+      label: 'Minutes of the 2026-12-08 meeting',
+      link: { page: 'meeting', id: m.meeting.id },
+    });
     expect(at(`finding:${f.id}`)).toEqual({ label: 'Finding on incident 2026-042', link: { page: 'incident', id: d.incident.id } });
     expect(at(`organisation:${org.id}`)).toEqual({
       label: 'Organisation County Behavioral Health',
       link: { page: 'settings', tab: 'roster' },
     });
     const agenda = rows.find((r) => r.entity === `agenda:${withItem.items.find((i) => i.kind === 'case_review')!.id}`);
-    expect(agenda?.entityLabel).toBe('Case review of incident 2026-042 (8 Dec 2026 meeting)');
+    expect(agenda?.entityLabel).toBe('Case review of incident 2026-042 (2026-12-08 meeting)');
     const rec = rows.find((r) => r.entity?.startsWith('recommendation:'));
     expect(rec?.entityLabel).toMatch(/^Recommendation R-\d+$/);
     expect(rec?.entityLink).toEqual({ page: 'recommendations' });
     // No raw "kind:id" is shown where the kind is known.
     expect(rows.filter((r) => r.entityLabel && /^[a-z]+:\S+$/.test(r.entityLabel))).toEqual([]);
+    // Meeting days are written in the committee's date style, as on every screen.
+    await call('settings.update', { dateStyle: 'en-US' });
+    const us = (await call('audit.list', { limit: 500 })).rows.find((r) => r.entity === `minutes:${m.meeting.id}`);
+    expect(us?.entityLabel).toBe('Minutes of the 12/08/2026 meeting');
   });
 
   it('an entity that no longer exists keeps its words, marked deleted, without a link', async () => {

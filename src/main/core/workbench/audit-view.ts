@@ -1,18 +1,15 @@
 /**
  * The audit log as a coordinator reads it: each row's entity ("minutes:36") in words
- * ("Minutes of 8 Dec 2026 meeting") and, where the entity has a page, where to open it.
+ * ("Minutes of the 2026-12-08 meeting", in the committee's date style) and, where the entity has a page, where to open it.
  * Entities that no longer exist keep their words without a link ("Incident 2026-0042 (deleted)").
  */
 import type { AuditEntityLink, AuditRowView } from '../../../shared/workbench/schemas';
 import type { ReadableDB } from '../store/db';
+import { dateStyle } from '../store/settings';
+import { writeDate } from '../../../shared/dates';
 
 type Described = Pick<AuditRowView, 'entityLabel' | 'entityLink'>;
 type Row<T> = T | undefined;
-
-/** "8 Dec 2026" for a meeting's ISO date. */
-export function meetingDay(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
 
 const FIXED: Record<string, Described> = {
   workbench: { entityLabel: 'Workbench', entityLink: null },
@@ -25,6 +22,9 @@ const FIXED: Record<string, Described> = {
 /** Looks up each kind of entity once per listing (a page of up to 500 rows names few entities). */
 export function describer(db: ReadableDB): (entity: string | null) => Described {
   const one = <T>(sql: string, key: string | number): Row<T> => db.prepare(sql).get([key]) as Row<T>;
+  // A meeting's day as every screen writes it (the committee's date style): "2026-12-08", "12/08/2026".
+  const style = dateStyle(db);
+  const meetingDay = (iso: string) => writeDate(iso, style);
   const meeting = (id: number) => one<{ id: number; date: string }>('SELECT id, date FROM meetings WHERE id = ?', id);
   const describeMeeting = (id: number, words: (day: string) => string, missing: string): Described => {
     const m = meeting(id);
@@ -36,7 +36,7 @@ export function describer(db: ReadableDB): (entity: string | null) => Described 
       return i ? { entityLabel: `Incident ${code}`, entityLink: { page: 'incident', id: i.id } } : gone(`Incident ${code}`);
     },
     meeting: (ref) => describeMeeting(Number(ref), (day) => `Meeting of ${day}`, `Meeting ${ref}`),
-    minutes: (ref) => describeMeeting(Number(ref), (day) => `Minutes of ${day} meeting`, `Minutes of meeting ${ref}`),
+    minutes: (ref) => describeMeeting(Number(ref), (day) => `Minutes of the ${day} meeting`, `Minutes of meeting ${ref}`),
     agenda: (ref) => {
       const a = one<{ meeting_id: number; position: number; code: string | null }>(
         'SELECT a.meeting_id, a.position, i.code FROM agenda_items a LEFT JOIN incidents i ON i.id = a.incident_id WHERE a.id = ?',
