@@ -103,6 +103,25 @@ test('follow-through: Home, register search, a recommendation’s response and h
       await tracker.getByRole('heading', { name: 'Recommendations tracker' }).waitFor();
       assert((await tracker.locator('tbody tr').count()) > 5, 'the tracker lists the adopted recommendations');
       await look(tracker, 'f5-tracker');
+
+      // Letters to the owner agencies of the latest ended meeting, from the register.
+      await page.bringToFront();
+      await page.getByRole('button', { name: 'Letters to owners…' }).click();
+      const agencies = page.getByRole('table', { name: 'Owner agencies' });
+      await agencies.waitFor();
+      assert((await agencies.locator('tbody tr').count()) >= 2, 'the latest ended meeting writes to two agencies or more');
+      await look(page, 'f7-letters-dialog');
+      await agencies
+        .getByRole('button', { name: /^PDF… letter to / })
+        .first()
+        .click();
+      const letter =
+        (await page
+          .getByRole('status')
+          .filter({ hasText: /^Letter to .+ saved to / })
+          .textContent()) ?? '';
+      const pdf = path.resolve(host.filesDir, letter.replace(/^Letter to .+ saved to /, '').replace(/\.$/, ''));
+      assert(fs.readFileSync(pdf).subarray(0, 5).toString() === '%PDF-', `a PDF letter was written: ${pdf}`);
       assert(problems.length === 0, `no console errors: ${problems.join(' | ')}`);
     },
     async (dataDir) => {

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../ui/FormActions';
 import { useRoster, useToday } from '../settings';
 import { useRegister } from './queries';
 import { RegisterTable } from './RegisterTable';
+import { LettersDialog } from './LettersDialog';
 import { StatusDialog } from './StatusDialog';
 
 type ExportKind = 'xlsx' | 'csv' | 'tracker-html' | 'tracker-csv' | 'tracker-xlsx';
@@ -129,24 +130,31 @@ export function RecommendationsPage({ go }: { go(path: string): void }) {
   });
   const rows = register.data?.recommendations ?? null;
   const { exported, run } = useExports(owner);
+  const [letters, setLetters] = useState(false);
   return (
     <Stack gap="lg">
       <Group justify="space-between">
         <Title order={2}>Recommendations</Title>
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <Button variant="default">Export register</Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item onClick={() => void run('xlsx')}>Excel (XLSX)…</Menu.Item>
-            <Menu.Item onClick={() => void run('csv')}>CSV…</Menu.Item>
-            <Menu.Label>Public tracker (no case details)</Menu.Label>
-            <Menu.Item onClick={() => void run('tracker-html')}>Tracker web page (HTML)…</Menu.Item>
-            <Menu.Item onClick={() => void run('tracker-csv')}>Tracker CSV…</Menu.Item>
-            <Menu.Item onClick={() => void run('tracker-xlsx')}>Tracker Excel (XLSX)…</Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <Group gap="sm">
+          <Button variant="default" onClick={() => setLetters(true)}>
+            Letters to owners…
+          </Button>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default">Export register</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => void run('xlsx')}>Excel (XLSX)…</Menu.Item>
+              <Menu.Item onClick={() => void run('csv')}>CSV…</Menu.Item>
+              <Menu.Label>Public tracker (no case details)</Menu.Label>
+              <Menu.Item onClick={() => void run('tracker-html')}>Tracker web page (HTML)…</Menu.Item>
+              <Menu.Item onClick={() => void run('tracker-csv')}>Tracker CSV…</Menu.Item>
+              <Menu.Item onClick={() => void run('tracker-xlsx')}>Tracker Excel (XLSX)…</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
       </Group>
+      <LettersDialog opened={letters} onClose={() => setLetters(false)} />
       {exported && <Text role="status">{exported}</Text>}
       <Filters filters={filters} setFilters={setFilters} />
       <ErrorAlert error={register.error} title="Cannot list the recommendations" />
