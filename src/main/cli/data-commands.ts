@@ -28,10 +28,21 @@ function exportCommand(what: 'minutes' | 'agenda', summary: string): Command {
   };
 }
 
+/** `--today YYYY-MM-DD`: a real calendar date (2026-02-30 is refused), or undefined when not given. */
+function anchorDate(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.toISOString().slice(0, 10) !== raw || Number(m[1]) < 1990)
+    throw new UsageError(`--today must be a calendar date written YYYY-MM-DD (for example 2026-12-02), not "${raw}".`);
+  return raw;
+}
+
 export const DATA_COMMANDS: Record<string, Command> = {
   seed: {
-    summary: 'Fill a workbench made by init with synthetic data (--db PATH --incidents N [--years Y] [--seed S]).',
-    flags: { ...COMMON, incidents: 'string', years: 'string', seed: 'string' },
+    summary:
+      'Fill a workbench made by init with synthetic data (--db PATH --incidents N [--years Y] [--seed S] [--today YYYY-MM-DD]); --today is the anchor date (default today).',
+    flags: { ...COMMON, incidents: 'string', years: 'string', seed: 'string', today: 'string' },
     async run(args, io) {
       const count = (name: string, fallback: number | null, max: number) => {
         const raw = str(args, name);
@@ -43,9 +54,10 @@ export const DATA_COMMANDS: Record<string, Command> = {
       const incidents = count('incidents', null, 1_000_000);
       const years = count('years', 3, 30);
       const seedValue = count('seed', 1, 2 ** 31);
+      const today = anchorDate(str(args, 'today'));
       return withUnlocked(args, io, async (_call, core) => {
         const started = Date.now();
-        const r = seed(core.workbench, { incidents, years, seed: seedValue });
+        const r = seed(core.workbench, { incidents, years, seed: seedValue, ...(today ? { today } : {}) });
         return { db: dbPath(args), ...r, seconds: Math.round((Date.now() - started) / 100) / 10 };
       });
     },

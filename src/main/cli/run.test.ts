@@ -277,8 +277,13 @@ describe('cli export minutes, agenda and register', () => {
     const env = { CASEWALK_PASSPHRASE: 'harbour lantern quietly 42' };
     await cli(['init', '--db', db, '--committee', 'Riverside CIT', '--member', 'Dana', '--json'], env);
     await cli(['seed', '--db', db, '--incidents', '300', '--years', '1', '--seed', '5', '--json'], env);
-    const meetings = JSON.parse((await cli(['list', 'meetings', '--db', db, '--json'], env)).out) as { id: number; caseCount: number }[];
-    const m = meetings.find((x) => x.caseCount > 0)!;
+    const meetings = JSON.parse((await cli(['list', 'meetings', '--db', db, '--json'], env)).out) as {
+      id: number;
+      caseCount: number;
+      status: string;
+    }[];
+    // The planned next meeting: its minutes are not drafted yet (every ended seeded meeting has minutes).
+    const m = meetings.find((x) => x.caseCount > 0 && x.status === 'planned')!;
     const agenda = path.join(dir, 'agenda.pdf');
     const a = await cli(['export', 'agenda', '--db', db, '--meeting', String(m.id), '--format', 'pdf', '--out', agenda, '--json'], env);
     expect(a.code).toBe(0);

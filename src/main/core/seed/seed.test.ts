@@ -28,7 +28,7 @@ describe('synthetic seed', () => {
     expect(a.result).toEqual(b.result);
     expect(digest(a)).toBe(digest(b));
     expect(digest(a)).not.toBe(digest(c));
-  });
+  }, 180_000);
 
   it('builds plausible, complete data: 5–15 steps each, monthly meetings, findings and every recommendation status', async () => {
     const { call, result, core } = await seeded(7);
@@ -73,5 +73,74 @@ describe('synthetic seed', () => {
     );
     expect(meetings.lastEnded < '2026-11-29').toBe(true);
     expect(meetings.firstPlanned >= '2026-11-29').toBe(true);
+  });
+});
+
+describe.each(['2026-12-02', '2026-12-28'])('a year of use anchored on %s', (today) => {
+  it('keeps every guarantee of issue 19', async () => {
+    const t = await unlockedCore('cw-seed-');
+    cleanups.push(t.cleanup);
+    seed(t.core.workbench, { incidents: 300, years: 2, seed: 11, today });
+    const all = <T>(sql: string, params: unknown[] = []) => t.core.workbench.read((db) => db.prepare(sql).all(params as never) as T[]);
+    const lastYm = Number(today.slice(0, 4)) * 100 + Number(today.slice(5, 7));
+    expect(all<{ n: number }>('SELECT count(*) AS n FROM incidents WHERE occurred_year * 100 + occurred_month > ?', [lastYm])[0]!.n).toBe(
+      0,
+    );
+
+    // Every ended meeting: attendance and minutes, approved at the next meeting on its day, the latest one a draft.
+    const ended = all<{
+      id: number;
+      date: string;
+      attendance: number;
+      status: string | null;
+      approved_at: string | null;
+      at: string | null;
+    }>(
+      `SELECT m.id, m.date, (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS attendance, n.status, n.approved_at,
+        (SELECT date FROM meetings WHERE id = n.approved_at_meeting_id) AS at
+       FROM meetings m LEFT JOIN minutes n ON n.meeting_id = m.id WHERE m.status = 'ended' ORDER BY m.date`,
+    );
+    expect(ended.length).toBeGreaterThan(20);
+    expect(ended.every((m) => m.date < today && m.attendance > 0)).toBe(true);
+    expect(ended.map((m) => m.status)).toEqual([...ended.slice(1).map(() => 'approved'), 'draft']);
+    ended.slice(0, -1).forEach((m, i) => {
+      expect(m.at).toBe(ended[i + 1]!.date);
+      expect(m.approved_at!.slice(0, 10)).toBe(m.at);
+      expect(m.approved_at!.slice(0, 10) > m.date).toBe(true);
+    });
+    const latest = ended.at(-1)!;
+    const minutes = await t.call('minutes.get', { meetingId: latest.id });
+    expect(minutes?.status).toBe('draft');
+    expect(minutes?.sections.length).toBeGreaterThan(3);
+    const first = await t.call('minutes.get', { meetingId: ended[0]!.id });
+    expect(first?.approvedHash).toMatch(/^[0-9a-f]{64}$/);
+
+    // The latest ended meeting: two cases with findings, adopted recommendations owned by two organisations.
+    const cases = all<{ n: number }>('SELECT count(DISTINCT incident_id) AS n FROM findings WHERE meeting_id = ?', [latest.id])[0]!.n;
+    expect(cases).toBeGreaterThanOrEqual(2);
+    const owners = all<{ org: number | null }>(
+      "SELECT DISTINCT owner_organisation_id AS org FROM recommendations WHERE meeting_id = ? AND status NOT IN ('proposed', 'declined')",
+      [latest.id],
+    );
+    expect(owners.filter((o) => o.org !== null).length).toBeGreaterThanOrEqual(2);
+
+    // Owners are organisations, never members.
+    expect(all<{ n: number }>('SELECT count(*) AS n FROM recommendations WHERE owner_member_id IS NOT NULL')[0]!.n).toBe(0);
+    expect(all<{ n: number }>('SELECT count(*) AS n FROM recommendations WHERE owner_organisation_id IS NULL')[0]!.n).toBe(0);
+
+    // The next meeting: planned after the anchor, three cases ready for review, twelve recommendations to follow up.
+    const next = all<{ id: number; date: string }>("SELECT id, date FROM meetings WHERE status = 'planned' AND date > ? ORDER BY date", [
+      today,
+    ])[0]!;
+    expect(next).toBeDefined();
+    const detail = await t.call('meetings.get', { id: next.id });
+    const caseItems = detail.items.filter((i) => i.kind === 'case_review');
+    expect(caseItems.length).toBeGreaterThanOrEqual(3);
+    expect(caseItems.every((i) => i.incident && ['ready_for_review', 'reviewed'].includes(i.incident.status))).toBe(true);
+    expect(detail.items.at(-1)!.kind).toBe('other_business');
+    expect(detail.items.map((i) => i.position)).toEqual(detail.items.map((_, i) => i));
+    const followUp = detail.items.find((i) => i.kind === 'follow_up')!;
+    expect(followUp.carried.length).toBeGreaterThanOrEqual(12);
+    expect((await t.call('workbench.verify', {})).ok).toBe(true);
   });
 });

@@ -18,6 +18,9 @@ import { rng, type Rng } from './rng';
 export { rng } from './rng';
 import { FINDING_TEXT } from './texts';
 import { seedFollowThrough } from './follow-through';
+import { seedNextMeeting } from './next-meeting';
+import { seedLatestMeeting } from './latest-meeting';
+import { seedMinutes } from './minutes';
 import type { Workbench } from '../store/workbench';
 import { FIELD_COLUMNS, fieldValues } from '../incidents/rows';
 import { monthOf } from '../../../shared/incidents/fields';
@@ -68,6 +71,7 @@ export function seed(wb: Workbench, opts: SeedOptions): SeedResult {
       result = seedInto(db, { ...opts, today });
     },
   );
+  seedMinutes(wb, today);
   return result!;
 }
 
@@ -93,7 +97,9 @@ export function seedInto(db: WritableDB, opts: SeedOptions): SeedResult {
   const reviewedByMonth = seedIncidents(db, r, opts, years, at, result);
   seedMeetings(db, r, years, at, reviewedByMonth, roster, result);
   seedExtraFindings(db, r, opts, at, result);
+  seedLatestMeeting(db, opts.seed, today, at, roster.orgIds);
   seedFollowThrough(db, opts.seed, today, roster.orgIds);
+  seedNextMeeting(db, today, at);
   opts.onProgress?.(opts.incidents, opts.incidents);
   return result;
 }
@@ -290,7 +296,8 @@ function seedMeetings(
         }
         const actionType = r.pick(ACTION_TYPE.values);
         const status = r.pick(SEED_REC_STATUSES);
-        const owner = r.chance(0.6) && orgIds.length ? [null, r.pick(orgIds)] : [r.pick(memberIds).id, null];
+        // Owned by a partner organisation, never a member (a member may be the contact, not the owner).
+        const owner = orgIds.length ? [null, r.pick(orgIds)] : [r.pick(memberIds).id, null];
         const due = `${y + (m > 9 ? 1 : 0)}-${String(((m + 2) % 12) + 1).padStart(2, '0')}-28`;
         recN++;
         const rid = Number(
