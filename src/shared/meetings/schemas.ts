@@ -155,7 +155,8 @@ export const projectorView = z.object({
       code: z.string(),
       when: z.string(),
       summary: z.string(),
-      facts: z.array(z.object({ label: z.string(), value: z.string() })),
+      /** `typed`: the value is text someone typed or imported (redacted); otherwise Casewalk's own labels. */
+      facts: z.array(z.object({ label: z.string(), value: z.string(), typed: z.boolean() })),
       steps: z.array(
         z.object({
           time: z.string(),

@@ -12,6 +12,12 @@ import type { GuardWhere } from '../../../shared/result';
 export interface TextSource {
   item: string;
   where: GuardWhere | null;
+  /**
+   * Casewalk's own words (value-set labels such as "Threats to others"), not typed or imported by
+   * anyone: the export guard does not read them (a label is no identifier, and "Threats" after a
+   * comma read as a surname).
+   */
+  ownWords?: true;
 }
 
 export type Block =

@@ -37,4 +37,19 @@ describe('the export guard reads a document as one text', () => {
       ),
     ).toEqual([]);
   });
+  it("Casewalk's own labels are not read; the same words typed by someone are", () => {
+    const facts = (ownWords: boolean): Doc => ({
+      ...doc(),
+      blocks: [
+        {
+          kind: 'table',
+          headers: ['Field', 'Value'],
+          rows: [['Behaviours', 'Verbal aggression, Threats to others']],
+          rowSources: [{ item: 'Behaviours of incident 2026-001', where: null, ...(ownWords ? { ownWords: true as const } : {}) }],
+        },
+      ],
+    });
+    expect(blockedTexts(facts(false))).toEqual(['Threats']);
+    expect(blockedTexts(facts(true))).toEqual([]);
+  });
 });

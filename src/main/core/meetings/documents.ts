@@ -104,7 +104,10 @@ export function packetDoc(db: ReadableDB, meetingId: number, committee: string):
       kind: 'table',
       headers: ['Field', 'Value'],
       rows: v.facts.map((f) => [f.label, f.value]),
-      rowSources: v.facts.map((f) => incident(`${f.label} of incident ${inc.code}`)),
+      rowSources: v.facts.map((f) => ({
+        ...incident(`${f.label} of incident ${inc.code}`),
+        ...(f.typed ? {} : { ownWords: true as const }),
+      })),
     });
     if (v.steps.length) {
       blocks.push({ kind: 'heading', level: 2, text: 'Timeline' });

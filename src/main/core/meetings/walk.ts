@@ -65,24 +65,23 @@ export function projectorView(db: ReadableDB, state: WalkState, committee: strin
     const i = d.incident;
     const guarded = (field: string, v: string | null) => (v ? redactedField(d, field, v) : null);
     const list = (values: readonly string[], label: (v: string) => string) => (values.length ? values.map(label).join(', ') : '—');
+    // Typed or imported text (redacted), and Casewalk's own labels, which the export guard does not read.
+    const typed = (label: string, value: string | null) => ({ label, value: value ?? '—', typed: value !== null });
+    const own = (label: string, value: string) => ({ label, value, typed: false });
+    const cit = [i.citRequested && 'requested', i.citDispatched && 'dispatched', i.citArrived && 'arrived'].filter(Boolean).join(', ');
     const facts = [
-      { label: 'Call source', value: i.callSource ? CALL_SOURCE.label(i.callSource) : '—' },
-      { label: 'Call type', value: guarded('finalCallType', i.finalCallType) ?? guarded('initialCallType', i.initialCallType) ?? '—' },
-      { label: 'Area', value: guarded('area', i.area) ?? '—' },
-      { label: 'Responders', value: list(i.responders, RESPONDER.label) },
-      {
-        label: 'CIT officer',
-        value:
-          [i.citRequested && 'requested', i.citDispatched && 'dispatched', i.citArrived && 'arrived'].filter(Boolean).join(', ') ||
-          'not requested',
-      },
-      { label: 'Weapon', value: i.weapon ? WEAPON.label(i.weapon) : '—' },
-      { label: 'Highest force', value: i.force ? FORCE.label(i.force) : '—' },
-      { label: 'Behaviours', value: list(i.behaviours, BEHAVIOUR.label) },
-      { label: 'Disposition', value: list(i.dispositions, DISPOSITION.label) },
-      { label: 'Intercepts', value: list(i.intercepts, INTERCEPT.label) },
-      { label: 'Veteran', value: YES_NO_UNKNOWN.label(i.veteran) },
-      { label: 'Prior contacts (12 mo.)', value: i.priorContacts === null ? '—' : String(i.priorContacts) },
+      own('Call source', i.callSource ? CALL_SOURCE.label(i.callSource) : '—'),
+      typed('Call type', guarded('finalCallType', i.finalCallType) ?? guarded('initialCallType', i.initialCallType)),
+      typed('Area', guarded('area', i.area)),
+      own('Responders', list(i.responders, RESPONDER.label)),
+      own('CIT officer', cit || 'not requested'),
+      own('Weapon', i.weapon ? WEAPON.label(i.weapon) : '—'),
+      own('Highest force', i.force ? FORCE.label(i.force) : '—'),
+      own('Behaviours', list(i.behaviours, BEHAVIOUR.label)),
+      own('Disposition', list(i.dispositions, DISPOSITION.label)),
+      own('Intercepts', list(i.intercepts, INTERCEPT.label)),
+      own('Veteran', YES_NO_UNKNOWN.label(i.veteran)),
+      own('Prior contacts (12 mo.)', i.priorContacts === null ? '—' : String(i.priorContacts)),
     ];
     let prev: number | null = null;
     const steps = d.timeline.map((e) => {
