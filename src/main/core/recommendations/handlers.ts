@@ -10,7 +10,8 @@ import {
   recommendationEditState,
   updateRecommendation,
 } from './recommendations';
-import { responseDays, setRecommendationStatus, setResponseDays } from './lifecycle';
+import { setRecommendationStatus, setResponseDays } from './lifecycle';
+import { responseDays } from '../store/settings';
 import { recordEffectCheck, recordResponse, setEffectMeasure } from './response';
 import { registerFile } from './register';
 import { recommendationReport } from './report';

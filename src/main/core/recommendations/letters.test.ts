@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
 import { unlockedCore } from '../test-support';
+import { letterDoc } from './letters';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {
@@ -63,6 +64,12 @@ describe('letters per agency', () => {
       ['County Behavioral Health', 1],
       ['Metro Police Department', 1],
     ]);
+    // Without a recorded response date, the letter asks within the committee's response days (not a fixed 60).
+    await call('recommendations.setResponseDays', { responseDays: 30 });
+    core.workbench.write({ event: 'update', entity: 'test' }, (db) => db.prepare('UPDATE recommendations SET response_due = NULL').run([]));
+    const plain = JSON.stringify(core.workbench.read((db) => letterDoc(db, m.meeting.id, agencies[0]!.key, 'Riverside CIT')).blocks);
+    expect(plain).toContain('We ask for your written response within 30 days.');
+    expect(plain).not.toContain('60 days');
     const file = path.join(dataDir, 'bh.docx');
     const ok = await call('recommendations.exportLetter', {
       meetingId: m.meeting.id,

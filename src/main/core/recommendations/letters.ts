@@ -8,6 +8,7 @@ import { CasewalkError } from '../../../shared/result';
 import { FINDING_CATEGORY } from '../../../shared/meetings/values';
 import { longDate, type Block, type Doc } from '../exports/doc';
 import { roomTexts } from '../meetings/record-text';
+import { responseDays } from '../store/settings';
 import type { ReadableDB } from '../store/db';
 import { AGENCY_JOINS, AGENCY_SQL, agencyLabel } from './report';
 
@@ -85,12 +86,13 @@ export function letterDoc(db: ReadableDB, meetingId: number, agencyKey: string, 
       .map((r) => r.response_due)
       .filter((d): d is string => !!d)
       .sort()[0] ?? null;
+  const within = `within ${responseDays(db)} days`;
   const blocks: Block[] = [
     { kind: 'paragraph', text: `To: ${agency}` },
     { kind: 'paragraph', text: `From: ${committee}` },
     {
       kind: 'paragraph',
-      text: `At its meeting of ${longDate(date)}, the committee adopted ${recs.length === 1 ? 'the following recommendation' : `the following ${recs.length} recommendations`} for ${agency}. ${respondBy ? `We ask for your written response by ${respondBy}.` : 'We ask for your written response within 60 days.'}`,
+      text: `At its meeting of ${longDate(date)}, the committee adopted ${recs.length === 1 ? 'the following recommendation' : `the following ${recs.length} recommendations`} for ${agency}. ${respondBy ? `We ask for your written response by ${respondBy}.` : `We ask for your written response ${within}.`}`,
     },
   ];
   for (const r of recs) {
@@ -103,7 +105,7 @@ export function letterDoc(db: ReadableDB, meetingId: number, agencyKey: string, 
       kind: 'table',
       headers: ['', ''],
       rows: [
-        ['Response requested by', r.response_due ?? 'within 60 days'],
+        ['Response requested by', r.response_due ?? within],
         ['Action due by', r.due_date],
         ...(r.measure ? [['Measure of success', room.recommendation(r.id, 'measure', r.measure)]] : []),
       ],

@@ -14,12 +14,12 @@ import {
   isClosed,
   REC_MOVES,
   REC_STATUS,
-  RESPONSE_DAYS_DEFAULT,
   type ClosureCode,
   type RecStatus,
 } from '../../../shared/recommendations/values';
 import type { ReadableDB, WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
+import { responseDays, setResponseDays as storeResponseDays } from '../store/settings';
 import { addDays, addMonthsTo } from './dates';
 import { assertFollowTextClean } from './guard';
 import { recommendationById } from './recommendations';
@@ -32,17 +32,10 @@ export interface StatusChange {
   verification?: { what: string; by: string; date: string; evidence: string } | undefined;
 }
 
-export function responseDays(db: ReadableDB): number {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'recommendationResponseDays'").get() as { value: string } | undefined;
-  const n = Number(row?.value ?? RESPONSE_DAYS_DEFAULT);
-  return Number.isInteger(n) && n >= 7 && n <= 365 ? n : RESPONSE_DAYS_DEFAULT;
-}
-
+/** Sets the committee's response days (audited). */
 export function setResponseDays(wb: Workbench, days: number): { responseDays: number } {
   return wb.write({ event: 'update', entity: 'settings', detail: `recommendation response days → ${days}` }, (db) => {
-    db.prepare(
-      "INSERT INTO settings (key, value) VALUES ('recommendationResponseDays', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    ).run([String(days)]);
+    storeResponseDays(db, days);
     return { responseDays: days };
   });
 }

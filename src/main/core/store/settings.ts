@@ -1,5 +1,6 @@
 /** Workbench settings kept inside the encrypted database (the notice lives in the keyslot file). */
 import { CasewalkError } from '../../../shared/result';
+import { RESPONSE_DAYS_DEFAULT } from '../../../shared/recommendations/values';
 import { DEFAULT_DATE_STYLE, isDateStyle, type DateStyle } from '../../../shared/dates';
 import { canonicalTimeZone, machineTimeZone } from '../../../shared/time-zone';
 import type { ReadableDB, WritableDB } from './db';
@@ -51,4 +52,15 @@ export function dateStyle(db: ReadableDB): DateStyle {
 
 export function setDateStyle(db: WritableDB, style: DateStyle): void {
   put(db, 'dateStyle', style);
+}
+
+/** Days an owner agency is given to respond to a recommendation (a committee setting, 60 by default). */
+export function responseDays(db: ReadableDB): number {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'recommendationResponseDays'").get() as { value: string } | undefined;
+  const n = Number(row?.value ?? RESPONSE_DAYS_DEFAULT);
+  return Number.isInteger(n) && n >= 7 && n <= 365 ? n : RESPONSE_DAYS_DEFAULT;
+}
+
+export function setResponseDays(db: WritableDB, days: number): void {
+  put(db, 'recommendationResponseDays', String(days));
 }
