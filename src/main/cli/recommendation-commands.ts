@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RecommendationReport } from '../../shared/recommendations/schemas';
-import { letterFileName } from '../core/recommendations/letters';
+import { letterFileNames } from '../../shared/recommendations/letter-files';
 import { need, UsageError } from './args';
 import { withUnlocked, COMMON, type Command } from './command';
 
@@ -31,8 +31,13 @@ export const RECOMMENDATION_COMMANDS: Record<string, Command> = {
         if (!agencies.length) throw new UsageError(`The meeting of ${date} has no adopted recommendations to send.`);
         fs.mkdirSync(dir, { recursive: true });
         const files = [];
-        for (const a of agencies) {
-          const file = path.join(dir, letterFileName(date, a.name, format));
+        const names = letterFileNames(
+          date,
+          agencies.map((a) => a.name),
+          format,
+        );
+        for (const [i, a] of agencies.entries()) {
+          const file = path.join(dir, names[i]!);
           const r = await call('recommendations.exportLetter', {
             meetingId,
             agency: a.key,

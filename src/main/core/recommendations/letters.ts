@@ -131,15 +131,3 @@ export function letterDoc(db: ReadableDB, meetingId: number, agencyKey: string, 
     attributions: [],
   };
 }
-
-/** A file name for an agency's letter: letters-2026-11-11-county-behavioral-health.pdf. */
-export function letterFileName(date: string, agency: string, format: string): string {
-  const slug = agency
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .slice(0, 60);
-  return `letter-${date}-${slug || 'agency'}.${format}`;
-}

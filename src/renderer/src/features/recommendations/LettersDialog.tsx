@@ -6,17 +6,11 @@
  */
 import { Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { letterFileName } from '../../../../shared/recommendations/letter-files';
 import { api, unwrap } from '../../lib/api';
 import { formatDate, formatLongDate } from '../../lib/format';
 import { useMethod } from '../../lib/query';
 import { ErrorAlert } from '../../ui/FormActions';
-
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60) || 'agency';
 
 export function LettersDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const meetings = useMethod('meetings.list', undefined, { enabled: opened });
@@ -55,7 +49,7 @@ function AgencyLetters({ meetingId }: { meetingId: number }) {
     setFailed(null);
     try {
       const date = agencies.data?.date ?? '';
-      const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `letter-${date}-${slug(agency.name)}.${format}` }));
+      const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: letterFileName(date, agency.name, format) }));
       if (!f) return;
       const r = await unwrap(api().recommendations.exportLetter({ meetingId, agency: agency.key, format, handle: f.handle }));
       setSaved(`Letter to ${agency.name} saved to ${r.displayName}.`);
