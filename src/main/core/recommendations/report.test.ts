@@ -7,6 +7,7 @@ import { unlockedCore } from '../test-support';
 import { daysBetween } from './dates';
 import { median } from './report';
 import { followThroughBlocks } from './report-doc';
+import { trackerRows } from './tracker';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {
@@ -48,4 +49,40 @@ describe('recommendations report', () => {
     expect(csv).toContain('Closed – acceptable action');
     expect(csv.split('\r\n')[0]).toMatch(/,Closure,Response requested by,Response,Responded,Verified,Effect$/);
   }, 120_000);
+
+  it("the tracker's Adopted date is the day in the committee's time zone, not the UTC date", async () => {
+    const t = await unlockedCore('cw-trk-');
+    cleanup = t.cleanup;
+    const { call, core } = t;
+    await call('settings.update', { timeZone: 'America/Los_Angeles' });
+    const org = await call('roster.saveOrganisation', { name: 'County Behavioral Health', sector: 'mental_health' });
+    const d = await call('incidents.create', { occurredYear: 2026, occurredMonth: 4, narrative: 'Officer A waited for Clinician B.' });
+    const f = await call('findings.create', {
+      incidentId: d.incident.id,
+      meetingId: null,
+      category: 'services',
+      kind: 'gap',
+      intercept: '0',
+      goals: ['2'],
+      timelineEventId: null,
+      description: 'No clinician was available after midnight.',
+    });
+    const r = await call('recommendations.create', {
+      findingIds: [f.id],
+      meetingId: null,
+      action: 'Fund an overnight clinician',
+      owner: { organisationId: org.id },
+      dueDate: '2026-12-31',
+      measure: '',
+      actionType: 'staffing',
+    });
+    await call('recommendations.setStatus', { id: r.id, status: 'adopted' });
+    // Adopted at 17:30 in Los Angeles on 15 June: 00:30 UTC on the 16th.
+    core.workbench.write({ event: 'update', entity: 'test' }, (db) =>
+      db.prepare("UPDATE recommendation_history SET at = '2026-06-16T00:30:00.000Z' WHERE status = 'adopted'").run([]),
+    );
+    const [row] = core.workbench.read((db) => trackerRows(db, '2026-06-20'));
+    expect(row![1]).toBe('Services');
+    expect(row![6]).toBe('2026-06-15');
+  });
 });

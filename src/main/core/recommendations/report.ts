@@ -57,14 +57,32 @@ function groupMedians(rows: readonly Row[], key: (r: Row) => string, label: (k: 
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
+/** When a recommendation `r` was first adopted (an instant), and the category of its first finding. */
+const ADOPTED_AT_SQL = "(SELECT min(h.at) FROM recommendation_history h WHERE h.recommendation_id = r.id AND h.status = 'adopted')";
+const CATEGORY_SQL =
+  '(SELECT f.category FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE rf.recommendation_id = r.id ORDER BY f.id LIMIT 1)';
+
+/** Per recommendation: the day it was adopted in the committee's time zone (null if never), and its finding category. */
+export function adoptionFacts(db: ReadableDB): Map<number, { adoptedOn: string | null; category: string | null }> {
+  const zone = timeZone(db);
+  const rows = db.prepare(`SELECT r.id, ${ADOPTED_AT_SQL} AS adopted_at, ${CATEGORY_SQL} AS category FROM recommendations r`).all() as {
+    id: number;
+    adopted_at: string | null;
+    category: string | null;
+  }[];
+  return new Map(
+    rows.map((r) => [r.id, { adoptedOn: r.adopted_at ? dateIn(zone, Date.parse(r.adopted_at)) : null, category: r.category }]),
+  );
+}
+
 export function recommendationReport(db: ReadableDB, today: string): RecommendationReport {
   const zone = timeZone(db);
   const rows = db
     .prepare(
       `SELECT r.id, r.status, ${AGENCY_SQL} AS agency, r.response_date, r.response_due, r.verified_on,
-         (SELECT min(h.at) FROM recommendation_history h WHERE h.recommendation_id = r.id AND h.status = 'adopted') AS adopted_at,
+         ${ADOPTED_AT_SQL} AS adopted_at,
          (SELECT m.date FROM meetings m WHERE m.id = r.meeting_id) AS meeting_date,
-         (SELECT f.category FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE rf.recommendation_id = r.id ORDER BY f.id LIMIT 1) AS category,
+         ${CATEGORY_SQL} AS category,
          (SELECT count(*) FROM recommendation_effect_checks c WHERE c.recommendation_id = r.id AND c.result IS NOT NULL) AS checked,
          (SELECT count(*) FROM recommendation_effect_checks c WHERE c.recommendation_id = r.id AND c.result IS NULL AND c.due_date <= ?) AS checks_due
        FROM recommendations r ${AGENCY_JOINS}`,

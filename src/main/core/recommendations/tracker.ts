@@ -13,7 +13,7 @@ import { roomTexts } from '../meetings/record-text';
 import type { ReadableDB } from '../store/db';
 import { followAllowed } from './guard';
 import { listRecommendations } from './recommendations';
-import { agencyLabel, AGENCY_JOINS, AGENCY_SQL } from './report';
+import { adoptionFacts, agencyLabel, AGENCY_JOINS, AGENCY_SQL } from './report';
 
 export type TrackerFormat = 'html' | 'csv' | 'xlsx';
 
@@ -31,15 +31,6 @@ const HEADERS = [
   'Effect',
 ];
 
-function categoryOf(db: ReadableDB, id: number): string {
-  const c = db
-    .prepare(
-      'SELECT f.category FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE rf.recommendation_id = ? ORDER BY f.id LIMIT 1',
-    )
-    .get([id]) as { category: string } | undefined;
-  return c ? FINDING_CATEGORY.label(c.category) : '';
-}
-
 /** The tracker's rows: every recommendation the committee adopted (proposals are not public). */
 export function trackerRows(db: ReadableDB, today: string): string[][] {
   const room = roomTexts(db);
@@ -48,20 +39,15 @@ export function trackerRows(db: ReadableDB, today: string): string[][] {
       db.prepare(`SELECT r.id, ${AGENCY_SQL} AS agency FROM recommendations r ${AGENCY_JOINS}`).all() as { id: number; agency: string }[]
     ).map((r) => [r.id, agencyLabel(r.agency)]),
   );
-  const adoptedOn = new Map(
-    (
-      db
-        .prepare(
-          "SELECT recommendation_id AS id, min(substr(at, 1, 10)) AS d FROM recommendation_history WHERE status = 'adopted' GROUP BY 1",
-        )
-        .all() as {
-        id: number;
-        d: string;
-      }[]
-    ).map((r) => [r.id, r.d]),
-  );
+  // The adoption day in the committee's time zone (as the report counts it), not the UTC date of the instant.
+  const facts = adoptionFacts(db);
+  const adoptedOn = (id: number) => facts.get(id)?.adoptedOn ?? null;
+  const category = (id: number) => {
+    const c = facts.get(id)?.category;
+    return c ? FINDING_CATEGORY.label(c) : '';
+  };
   return listRecommendations(db, {}, today)
-    .filter((r) => r.status !== 'proposed' && !(r.status === 'declined' && !r.response && !adoptedOn.has(r.id)))
+    .filter((r) => r.status !== 'proposed' && !(r.status === 'declined' && !r.response && !adoptedOn(r.id)))
     .map((r) => {
       const status = [
         REC_STATUS.label(r.status),
@@ -90,12 +76,12 @@ export function trackerRows(db: ReadableDB, today: string): string[][] {
         .join('; ');
       return [
         r.code,
-        categoryOf(db, r.id),
+        category(r.id),
         room.recommendation(r.id, 'action', r.action),
         agencies.get(r.id) ?? '',
         status,
         response,
-        adoptedOn.get(r.id) ?? '',
+        adoptedOn(r.id) ?? '',
         r.responseDue ?? '',
         r.response?.date ?? '',
         r.verification?.date ?? '',
