@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_STYLE_NAMES, readDate, writeClock, writeDate, writeLongDate } from './dates';
+import { addDays, addMonthsTo, DATE_STYLE_NAMES, daysBetween, readDate, writeClock, writeDate, writeLongDate } from './dates';
 
 describe('the committee date style', () => {
   it('writes a calendar date in each style and reads it back, ISO always accepted', () => {
@@ -34,5 +34,17 @@ describe('the committee date style', () => {
     expect(writeLongDate('2026-12-08', 'iso')).toBe('Tue, 8 December 2026');
     expect(writeLongDate('2026-12-08', 'en-US')).toBe('Tue, December 8, 2026');
     expect(writeDate('not a date', 'en-US')).toBe('not a date');
+  });
+});
+
+describe('calendar arithmetic (one copy for the core, the seed and the renderer)', () => {
+  it('adds days across months and years, months to the last day that exists, and counts days between', () => {
+    expect(addDays('2026-12-20', 14)).toBe('2027-01-03');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addMonthsTo('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonthsTo('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsTo('2026-11-15', 12)).toBe('2027-11-15');
+    expect(daysBetween('2026-12-31', '2027-03-01')).toBe(60);
+    expect(daysBetween('2026-03-01', '2026-02-01')).toBe(-28);
   });
 });

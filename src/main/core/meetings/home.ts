@@ -1,4 +1,5 @@
 /** The home page's summary: the next meeting, what is overdue or due soon, and work waiting. */
+import { addDays } from '../../../shared/dates';
 import type { MethodOutput } from '../../../shared/contract';
 import type { ReadableDB } from '../store/db';
 import { listMeetings } from './meetings';
@@ -6,12 +7,6 @@ import { listRecommendations } from '../recommendations/recommendations';
 import { OPEN_REC_STATUSES } from '../../../shared/recommendations/values';
 
 /** YYYY-MM-DD plus `days` calendar days. */
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export function homeSummary(db: ReadableDB, today: string): MethodOutput<'home.summary'> {
   const soon = addDays(today, 30);
   const open = listRecommendations(db, { status: [...OPEN_REC_STATUSES] }, today);

@@ -3,6 +3,7 @@
  * attendance, quorum by sector), creating a meeting and its status. Editing the agenda and
  * attendance is in agenda.ts.
  */
+import { addDays } from '../../../shared/dates';
 import { CasewalkError } from '../../../shared/result';
 import type { AgendaItem, MeetingDetail, MeetingRow } from '../../../shared/meetings/schemas';
 import { AGENDA_KIND, MEETING_STATUS, QUORUM_SECTORS, SECTOR, VOICE_SECTORS, type AgendaKind } from '../../../shared/meetings/values';
@@ -62,9 +63,7 @@ function toRow(r: MeetingDbRow, caseCount: number, present: number): MeetingRow 
 function horizon(db: ReadableDB, m: MeetingDbRow): string {
   const next = db.prepare('SELECT min(date) AS d FROM meetings WHERE date > ?').get([m.date]) as { d: string | null };
   if (next.d) return next.d;
-  const d = new Date(`${m.date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 31);
-  return d.toISOString().slice(0, 10);
+  return addDays(m.date, 31);
 }
 
 /** Open recommendations due before the next meeting (or already overdue at this one), overdue responses and effect checks due. */

@@ -20,7 +20,7 @@ import {
 import type { ReadableDB, WritableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { responseDays, setResponseDays as storeResponseDays } from '../store/settings';
-import { addDays, addMonthsTo } from './dates';
+import { addDays, addMonthsTo } from '../../../shared/dates';
 import { assertFollowTextClean } from './guard';
 import { recommendationById } from './recommendations';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seed } from '../seed/seed';
 import { unlockedCore } from '../test-support';
-import { daysBetween } from './dates';
+import { daysBetween } from '../../../shared/dates';
 import { median } from './report';
 import { followThroughBlocks } from './report-doc';
 import { trackerRows } from './tracker';

@@ -9,7 +9,7 @@ import { EFFECT_RESULT, REC_STATUS, type RecStatus } from '../../../shared/recom
 import type { RecommendationReport } from '../../../shared/recommendations/schemas';
 import type { ReadableDB } from '../store/db';
 import { timeZone } from '../store/settings';
-import { daysBetween } from './dates';
+import { daysBetween } from '../../../shared/dates';
 import { AWAITING_RESPONSE } from './follow';
 
 interface Row {

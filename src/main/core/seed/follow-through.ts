@@ -6,7 +6,7 @@
  * meeting's recommendations are adopted and owned by at least two organisations (its letters).
  * Its own random stream, so the rest of the seed is unchanged. Texts name no one.
  */
-import { addDays, addMonthsTo } from '../recommendations/dates';
+import { addDays, addMonthsTo, daysBetween } from '../../../shared/dates';
 import type { WritableDB } from '../store/db';
 import { rng, type Rng } from './rng';
 
@@ -259,7 +259,7 @@ export function seedFollowThrough(db: WritableDB, seedValue: number, anchor: str
   ).run([JSON.stringify(recs.map((x) => x.id))]);
   let overdueSeen = false;
   for (const rec of recs) {
-    const age = Math.round((Date.parse(anchor) - Date.parse(rec.meeting_date)) / 86_400_000);
+    const age = daysBetween(rec.meeting_date, anchor);
     // At least one response overdue: the first recommendation two to six months old waits on its agency still.
     const forceOverdue = !overdueSeen && age > 60 && age < 200 && rec.meeting_date !== latestDate;
     const outcome = rec.meeting_date === latestDate ? 'awaiting' : forceOverdue ? 'overdue' : outcomeFor(r, age);

@@ -11,7 +11,7 @@ import { assertDocClean } from '../exports/guard';
 import { exportAllowed } from '../meetings/allowed';
 import { packetDoc } from '../meetings/documents';
 import { carriedForward } from '../meetings/meetings';
-import { addDays } from '../recommendations/dates';
+import { addDays } from '../../../shared/dates';
 import type { WritableDB } from '../store/db';
 
 export const NEXT_MEETING_CASES = 3;

@@ -61,12 +61,8 @@ export function formatLongDate(iso: string, style: DateStyle = display.style): s
   return writeLongDate(iso, style);
 }
 
-/** A calendar date `days` after `from` (both `YYYY-MM-DD`, no time zone involved). */
-export function addDays(from: string, days: number): string {
-  const d = new Date(`${from}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** A calendar date `days` after another (both `YYYY-MM-DD`, no time zone involved). */
+export { addDays } from '../../../shared/dates';
 
 /** Today's calendar date in the committee's time zone (the machine's until the setting is known). */
 export function todayIn(timeZone: string | undefined): string {
