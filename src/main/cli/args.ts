@@ -51,3 +51,9 @@ export function need(args: ParsedArgs, name: string): string {
   if (v === undefined) throw new UsageError(`--${name} is required.`);
   return v;
 }
+/** A required record id: digits only ("0x10", "1e3", "-1" and "0" are refused), with where to find one. */
+export function idFlag(args: ParsedArgs, name: string, hint: string): number {
+  const raw = need(args, name);
+  if (!/^[1-9]\d{0,11}$/.test(raw)) throw new UsageError(`--${name} takes ${hint}, not "${raw.slice(0, 40)}".`);
+  return Number(raw);
+}

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { CasewalkError } from '../../shared/result';
 import { seed } from '../core/seed/seed';
-import { need, str, UsageError } from './args';
+import { idFlag, need, str, UsageError } from './args';
+import { readDate } from '../../shared/dates';
 import { COMMON, dbPath, withCore, withUnlocked, type Command } from './command';
 import { readTextFile, scanJsonl } from './deid';
 
@@ -11,8 +12,7 @@ function exportCommand(what: 'minutes' | 'agenda', summary: string): Command {
     summary,
     flags: { ...COMMON, meeting: 'string', format: 'string', out: 'string' },
     async run(args, io) {
-      const meetingId = Number(need(args, 'meeting'));
-      if (!Number.isInteger(meetingId) || meetingId < 1) throw new UsageError('--meeting takes a meeting id (see "list meetings").');
+      const meetingId = idFlag(args, 'meeting', 'a meeting id (see "list meetings")');
       const format = need(args, 'format');
       if (format !== 'md' && format !== 'docx' && format !== 'pdf') throw new UsageError('--format is md, docx or pdf.');
       const out = path.resolve(need(args, 'out'));
@@ -31,9 +31,8 @@ function exportCommand(what: 'minutes' | 'agenda', summary: string): Command {
 /** `--today YYYY-MM-DD`: a real calendar date (2026-02-30 is refused), or undefined when not given. */
 function anchorDate(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.toISOString().slice(0, 10) !== raw || Number(m[1]) < 1990)
+  const d = readDate(raw, 'iso');
+  if (!d || d !== raw || d < '1990-01-01')
     throw new UsageError(`--today must be a calendar date written YYYY-MM-DD (for example 2026-12-02), not "${raw}".`);
   return raw;
 }

@@ -4,7 +4,7 @@ import { mappingPreset, REPEAT_ACTIONS, type ImportReport, type MappingPreset, t
 import { describeZodError } from '../../shared/zod-helpers';
 import { MULTI_VALUE_FIELDS, SINGLE_VALUE_FIELDS } from '../../shared/incidents/values';
 import { choiceValues } from '../core/import/mapping';
-import { need, str, strs, UsageError, type ParsedArgs } from './args';
+import { idFlag, str, strs, UsageError, type ParsedArgs } from './args';
 import { COMMON, ImportRefused, withUnlocked, type Command } from './command';
 import { readTextFile } from './deid';
 import { batchesText, importText } from './text';
@@ -43,11 +43,7 @@ function parseRepeats(args: ParsedArgs): RepeatAction {
   return v as RepeatAction;
 }
 
-function batchId(args: ParsedArgs): number {
-  const raw = need(args, 'batch');
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new UsageError('--batch takes an import batch id (see "import batches").');
-  return Number(raw);
-}
+const batchId = (args: ParsedArgs): number => idFlag(args, 'batch', 'an import batch id (see "import batches")');
 
 export const IMPORT_COMMANDS: Record<string, Command> = {
   'import csv': {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RecommendationReport } from '../../shared/recommendations/schemas';
 import { letterFileNames } from '../../shared/recommendations/letter-files';
-import { need, UsageError } from './args';
+import { idFlag, need, UsageError } from './args';
 import { withUnlocked, COMMON, type Command } from './command';
 
 const REPORT_KEYS = [
@@ -21,8 +21,7 @@ export const RECOMMENDATION_COMMANDS: Record<string, Command> = {
     summary: 'One letter per owner agency for a meeting’s adopted recommendations (--db PATH --meeting ID --format docx|pdf --out DIR).',
     flags: { ...COMMON, meeting: 'string', format: 'string', out: 'string' },
     async run(args, io) {
-      const meetingId = Number(need(args, 'meeting'));
-      if (!Number.isInteger(meetingId) || meetingId < 1) throw new UsageError('--meeting takes a meeting id (see "list meetings").');
+      const meetingId = idFlag(args, 'meeting', 'a meeting id (see "list meetings")');
       const format = need(args, 'format');
       if (format !== 'docx' && format !== 'pdf') throw new UsageError('--format is docx or pdf.');
       const dir = path.resolve(need(args, 'out'));

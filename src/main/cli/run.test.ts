@@ -295,9 +295,10 @@ describe('cli export minutes, agenda and register', () => {
       env,
     );
     expect(noDraft).toMatchObject({ code: 1, err: 'casewalk: Draft the minutes before exporting them.\n' });
-    expect((await cli(['export', 'minutes', '--db', db, '--meeting', 'x', '--format', 'md', '--out', 'm.md'], env)).err).toBe(
-      'casewalk: --meeting takes a meeting id (see "list meetings").\n',
-    );
+    for (const bad of ['x', '0x10', '1e3', '0', '-1', '2.5'])
+      expect((await cli(['export', 'minutes', '--db', db, '--meeting', bad, '--format', 'md', '--out', 'm.md'], env)).err).toBe(
+        `casewalk: --meeting takes a meeting id (see "list meetings"), not "${bad}".\n`,
+      );
     expect((await cli(['export', 'minutes', '--db', db, '--meeting', '1', '--format', 'odt', '--out', 'm.md'], env)).err).toBe(
       'casewalk: --format is md, docx or pdf.\n',
     );

@@ -27,7 +27,7 @@ async function workbench(): Promise<{ dir: string; db: string }> {
 describe('cli seed --today', () => {
   it('refuses a date that is not a calendar date with one clear line, and seeds nothing', async () => {
     const { db } = await workbench();
-    for (const bad of ['2026-02-30', '12/02/2026', '2026-13-01', 'yesterday']) {
+    for (const bad of ['2026-02-30', '12/02/2026', '2026-13-01', 'yesterday', '1989-12-31', ' 2026-12-02']) {
       const r = await cli(['seed', '--db', db, '--incidents', '50', '--today', bad], env);
       expect(r).toMatchObject({ code: 2, out: '' });
       expect(r.err).toBe(`casewalk: --today must be a calendar date written YYYY-MM-DD (for example 2026-12-02), not "${bad}".\n`);
