@@ -28,6 +28,10 @@ export const OPEN_REC_STATUSES: readonly RecStatus[] = ['proposed', 'adopted', '
 export const CLOSED_REC_STATUSES = ['verified_implemented', 'declined', 'superseded', 'no_longer_applicable'] as const;
 export type ClosedRecStatus = (typeof CLOSED_REC_STATUSES)[number];
 export const isClosed = (s: RecStatus): s is ClosedRecStatus => (CLOSED_REC_STATUSES as readonly string[]).includes(s);
+/** Closed without the change being made: left out of completion and strength counts. */
+export const NOT_CARRIED_OUT_STATUSES: readonly RecStatus[] = ['declined', 'superseded', 'no_longer_applicable'];
+/** Implemented, as the owner reported or as the committee verified. */
+export const IMPLEMENTED_STATUSES: readonly RecStatus[] = ['reported_implemented', 'verified_implemented'];
 
 const CLOSE_ANY: RecStatus[] = ['superseded', 'no_longer_applicable'];
 /**

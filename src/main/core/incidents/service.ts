@@ -5,6 +5,8 @@
  */
 import { CasewalkError } from '../../../shared/result';
 import { INCIDENT_STATUS, STATUS_MOVES, type IncidentStatus } from '../../../shared/incidents/values';
+import { NOT_CARRIED_OUT_STATUSES } from '../../../shared/recommendations/values';
+import { list, sql } from '../store/sql';
 import {
   futureMonthProblem,
   INCIDENT_DEFAULTS,
@@ -175,11 +177,8 @@ export function deleteIncident(wb: Workbench, id: number): void {
 
 /** For closing an incident: its recommendations (declined ones aside) are all "weaker" actions (RCA²). */
 function onlyWeakerActions(db: ReadableDB, incidentId: number): boolean {
-  const r = db
-    .prepare(
-      `SELECT count(*) AS n, coalesce(sum(r.strength = 'weaker'), 0) AS weaker FROM recommendations r
-       WHERE r.status NOT IN ('declined', 'superseded', 'no_longer_applicable') AND r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ?)`,
-    )
-    .get([incidentId]) as { n: number; weaker: number };
+  const q = sql`SELECT count(*) AS n, coalesce(sum(r.strength = 'weaker'), 0) AS weaker FROM recommendations r
+       WHERE r.status NOT IN ${list(NOT_CARRIED_OUT_STATUSES)} AND r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id WHERE f.incident_id = ${incidentId})`;
+  const r = db.prepare(q.text).get(q.params) as { n: number; weaker: number };
   return r.n > 0 && r.weaker === r.n;
 }

@@ -5,7 +5,7 @@
  */
 import { FINDING_CATEGORY, SECTOR } from '../../../shared/meetings/values';
 import { dateIn } from '../../../shared/time-zone';
-import { EFFECT_RESULT, REC_STATUS, type RecStatus } from '../../../shared/recommendations/values';
+import { EFFECT_RESULT, IMPLEMENTED_STATUSES, REC_STATUS, type RecStatus } from '../../../shared/recommendations/values';
 import type { RecommendationReport } from '../../../shared/recommendations/schemas';
 import type { ReadableDB } from '../store/db';
 import { timeZone } from '../store/settings';
@@ -94,7 +94,7 @@ export function recommendationReport(db: ReadableDB, today: string): Recommendat
     RecStatus,
     number
   >;
-  const implemented = rows.filter((r) => r.status === 'reported_implemented' || r.status === 'verified_implemented');
+  const implemented = rows.filter((r) => IMPLEMENTED_STATUSES.includes(r.status));
   const results = db
     .prepare('SELECT result, count(*) AS n FROM recommendation_effect_checks WHERE result IS NOT NULL GROUP BY result')
     .all() as {

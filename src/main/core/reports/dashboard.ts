@@ -9,7 +9,8 @@ import { FINDING_CATEGORY, REC_STATUS, SECTOR } from '../../../shared/meetings/v
 import type { ReadableDB } from '../store/db';
 import { attributionsOf } from '../incidents/attributions';
 import { addMonths, ym } from '../period';
-import { sql } from '../store/sql';
+import { list, sql } from '../store/sql';
+import { IMPLEMENTED_STATUSES, NOT_CARRIED_OUT_STATUSES, OPEN_REC_STATUSES } from '../../../shared/recommendations/values';
 import { DETENTION_RECORDED, goalsScorecard } from './scorecard';
 
 /**
@@ -95,20 +96,12 @@ function recordCounts(
     .prepare(`SELECT k, sum(n) AS n FROM (${FINDINGS_IN_PERIOD("coalesce(f.intercept, 'none')")}) GROUP BY k`)
     .all([...range, ...range]) as { k: string; n: number }[];
   const rs = db.prepare('SELECT status AS k, count(*) AS n FROM recommendations GROUP BY status').all() as { k: string; n: number }[];
-  const overdue = (
-    db
-      .prepare(
-        "SELECT count(*) AS n FROM recommendations WHERE status IN ('proposed', 'adopted', 'sent', 'response_received', 'in_progress') AND due_date < ?",
-      )
-      .get([today]) as { n: number }
-  ).n;
-  const bySector = db
-    .prepare(
-      `SELECT coalesce(m.sector, o.sector) AS sector, sum(r.status IN ('reported_implemented', 'verified_implemented')) AS completed, count(*) AS total FROM recommendations r
-       LEFT JOIN members m ON m.id = r.owner_member_id LEFT JOIN organisations o ON o.id = r.owner_organisation_id
-       WHERE r.status NOT IN ('declined', 'superseded', 'no_longer_applicable') GROUP BY 1 ORDER BY total DESC`,
-    )
-    .all() as { sector: string; completed: number; total: number }[];
+  const overdueQ = sql`SELECT count(*) AS n FROM recommendations WHERE status IN ${list(OPEN_REC_STATUSES)} AND due_date < ${today}`;
+  const overdue = (db.prepare(overdueQ.text).get(overdueQ.params) as { n: number }).n;
+  const bySectorQ = sql`SELECT coalesce(m.sector, o.sector) AS sector, sum(r.status IN ${list(IMPLEMENTED_STATUSES)}) AS completed, count(*) AS total
+       FROM recommendations r LEFT JOIN members m ON m.id = r.owner_member_id LEFT JOIN organisations o ON o.id = r.owner_organisation_id
+       WHERE r.status NOT IN ${list(NOT_CARRIED_OUT_STATUSES)} GROUP BY 1 ORDER BY total DESC`;
+  const bySector = db.prepare(bySectorQ.text).all(bySectorQ.params) as { sector: string; completed: number; total: number }[];
   return {
     findingsByCategory: FINDING_CATEGORY.options.map((o) => ({
       key: o.value,
