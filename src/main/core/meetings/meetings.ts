@@ -6,13 +6,13 @@
 import { addDays } from '../../../shared/dates';
 import { CasewalkError } from '../../../shared/result';
 import type { AgendaItem, MeetingDetail, MeetingRow } from '../../../shared/meetings/schemas';
-import { AGENDA_KIND, MEETING_STATUS, QUORUM_SECTORS, SECTOR, VOICE_SECTORS, type AgendaKind } from '../../../shared/meetings/values';
+import { AGENDA_KIND, MEETING_STATUS, type AgendaKind } from '../../../shared/meetings/values';
 import { now, type ReadableDB } from '../store/db';
 import type { Workbench } from '../store/workbench';
 import { getDetail } from '../incidents/detail';
 import { redactedField } from '../incidents/redact';
 import { followUpsFor } from '../recommendations/carry';
-import { quorumOf } from './quorum';
+import { quorumOf, quorumWarnings } from './quorum';
 import { carryUnreviewed } from './carry';
 
 interface MeetingDbRow {
@@ -87,16 +87,6 @@ interface ItemRow {
   narrative: string | null;
 }
 
-export function quorumWarnings(present: readonly { sector: string }[], taken: boolean): string[] {
-  if (!taken) return ['Attendance has not been taken yet.'];
-  const have = new Set(present.map((p) => p.sector));
-  const out = QUORUM_SECTORS.filter((s) => !have.has(s)).map((s) => `No one from ${SECTOR.label(s).toLowerCase()} is present.`);
-  if (!VOICE_SECTORS.some((s) => have.has(s))) {
-    out.push('No one with lived experience and no family member is present: they have the greatest stake in these reviews.');
-  }
-  return out;
-}
-
 export function getMeeting(db: ReadableDB, id: number): MeetingDetail {
   const m = meetingRow(db, id);
   const rows = db
@@ -143,6 +133,7 @@ export function getMeeting(db: ReadableDB, id: number): MeetingDetail {
     attestedAt: r.attested_at,
   }));
   const inRoom = attendance.filter((a) => a.status === 'present' || a.status === 'guest');
+  const quorum = quorumOf(attendance);
   const scheduled = new Set(items.map((i) => i.incident?.id).filter(Boolean));
   const readyIncidents = (
     db.prepare("SELECT id, code FROM incidents WHERE status = 'ready_for_review' ORDER BY occurred, code LIMIT 200").all() as {
@@ -161,11 +152,8 @@ export function getMeeting(db: ReadableDB, id: number): MeetingDetail {
     },
     items,
     attendance,
-    quorumWarnings: quorumWarnings(
-      inRoom,
-      attendance.some((a) => a.status !== null),
-    ),
-    quorum: quorumOf(attendance),
+    quorumWarnings: quorumWarnings(attendance, quorum),
+    quorum,
     allottedMinutes: items.reduce((s, i) => s + i.minutes, 0),
     readyIncidents,
   };

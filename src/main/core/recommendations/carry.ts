@@ -24,7 +24,8 @@ export function followUpsFor(db: ReadableDB, meetingDate: string, until: string)
       owner: r.owner.name,
       dueDate: r.dueDate,
       status: r.status,
-      overdue: OPEN_REC_STATUSES.includes(r.status) && r.dueDate < meetingDate,
+      // listRecommendations was given the meeting's date as its today: overdue at this meeting.
+      overdue: r.overdue,
       responseOverdue: r.responseOverdue,
       effectCheck: check ? { id: check.id, dueDate: check.dueDate } : null,
     }));
