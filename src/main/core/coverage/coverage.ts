@@ -7,7 +7,7 @@ import { raw, sql, where, type Sql } from '../store/sql';
 import type { Workbench } from '../store/workbench';
 import { coverageGrid, scheduleFor } from './schedule';
 import { addMonths, ym } from '../period';
-import { recorded } from './recorded';
+import { ARREST_RECORDED, DETENTION_RECORDED, percent } from './recorded';
 
 interface ServiceRow {
   id: number;
@@ -78,8 +78,6 @@ export function removeService(wb: Workbench, id: number): void {
 const ED = toMask(['emergency_detention'], DISPOSITION.values);
 const ARREST = toMask(['arrest', 'jail_booking'], DISPOSITION.values);
 /** The incidents where detention (arrest) was recorded either way: the rates' denominators. */
-const DETENTION_RECORDED = recorded({ field: 'dispositions', values: ['emergency_detention'] });
-const ARREST_RECORDED = recorded({ field: 'dispositions', values: ['arrest', 'jail_booking'] });
 
 
 export function coverageReport(
@@ -147,8 +145,7 @@ export function coverageReport(
       bucket.arrestsRecorded += g.arr_rec;
     }
   }
-  const rate = (num: number, den: number) => (den ? Math.round((num / den) * 1000) / 10 : null);
-  const withRates = (b: typeof inside) => ({ ...b, detentionRate: rate(b.detentions, b.detentionsRecorded), arrestRate: rate(b.arrests, b.arrestsRecorded) });
+  const withRates = (b: typeof inside) => ({ ...b, detentionRate: percent(b.detentions, b.detentionsRecorded), arrestRate: percent(b.arrests, b.arrestsRecorded) });
   const latest = svc ? scheduleFor(svc.schedules, to) : null;
   return {
     service: svc ? { id: svc.id, name: svc.name } : null,

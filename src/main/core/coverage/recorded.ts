@@ -74,3 +74,10 @@ export function recorded(m: Measure): Sql {
 function inList(values: readonly string[]): Sql {
   return values.length ? { text: `(${values.map(() => '?').join(', ')})`, params: values } : raw('(NULL)');
 }
+
+/** Incidents that record whether an emergency detention happened, and whether an arrest or booking did. */
+export const DETENTION_RECORDED = recorded({ field: 'dispositions', values: ['emergency_detention'] });
+export const ARREST_RECORDED = recorded({ field: 'dispositions', values: ['arrest', 'jail_booking'] });
+
+/** A rate in percent with one decimal, or null without a denominator. */
+export const percent = (num: number, den: number): number | null => (den ? Math.round((num / den) * 1000) / 10 : null);

@@ -10,7 +10,7 @@ import { listFindings } from '../meetings/findings';
 import { roomTexts } from '../meetings/record-text';
 import { CALL_SOURCE_LABEL } from './dashboard';
 import { coverageReport, listServices } from '../coverage/coverage';
-import { percent } from './scorecard';
+import { percent } from '../coverage/recorded';
 
 const n = (v: number) => v.toLocaleString('en-US');
 

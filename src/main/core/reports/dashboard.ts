@@ -11,7 +11,8 @@ import { attributionsOf } from '../incidents/attributions';
 import { addMonths, ym } from '../period';
 import { list, sql } from '../store/sql';
 import { IMPLEMENTED_STATUSES, NOT_CARRIED_OUT_STATUSES, OPEN_REC_STATUSES } from '../../../shared/recommendations/values';
-import { DETENTION_RECORDED, goalsScorecard } from './scorecard';
+import { DETENTION_RECORDED } from '../coverage/recorded';
+import { goalsScorecard } from './scorecard';
 
 /**
  * Findings in a period: a case finding counts in the month of its incident; a systemic one

@@ -6,7 +6,7 @@ import type { Dashboard } from '../../../shared/minutes/schemas';
 import { DISPOSITION, RESPONDER, toMask } from '../../../shared/incidents/values';
 import type { ReadableDB } from '../store/db';
 import { join, raw, sql, type Sql } from '../store/sql';
-import { recorded } from '../coverage/recorded';
+import { ARREST_RECORDED, DETENTION_RECORDED, percent, recorded } from '../coverage/recorded';
 
 interface MeasureDef {
   goal: string;
@@ -63,7 +63,7 @@ export const MEASURES: readonly MeasureDef[] = [
     definition:
       'Incidents with neither an arrest nor a jail booking, as a share of incidents whose disposition was recorded by a source that records arrests.',
     counts: `(dispositions & ${dispBit('arrest', 'jail_booking')}) = 0`,
-    recorded: recorded({ field: 'dispositions', values: ['arrest', 'jail_booking'] }),
+    recorded: ARREST_RECORDED,
     basis: 'with a disposition recorded',
   },
   {
@@ -81,7 +81,7 @@ export const MEASURES: readonly MeasureDef[] = [
     definition:
       'Incidents ending in an emergency detention (apprehension), as a share of incidents where detention was recorded either way.',
     counts: `(dispositions & ${dispBit('emergency_detention')}) != 0`,
-    recorded: recorded({ field: 'dispositions', values: ['emergency_detention'] }),
+    recorded: DETENTION_RECORDED,
     basis: 'with detention recorded',
   },
   {
@@ -101,9 +101,6 @@ export const MEASURES: readonly MeasureDef[] = [
     basis: 'with restraint recorded',
   },
 ];
-
-/** A rate in percent with one decimal, or null without a denominator. */
-export const percent = (num: number, den: number): number | null => (den ? Math.round((num / den) * 1000) / 10 : null);
 
 /** The scorecard over incidents in [from, to] (YYYYMM numbers): one pass, two sums per measure. */
 export function goalsScorecard(db: ReadableDB, range: readonly [number, number]): { n: number; scorecard: Dashboard['scorecard'] } {
@@ -129,6 +126,3 @@ export function goalsScorecard(db: ReadableDB, range: readonly [number, number])
   });
   return { n, scorecard };
 }
-
-/** Which incidents record whether an emergency detention happened (the detention-by-area rates). */
-export const DETENTION_RECORDED = MEASURES.find((m) => m.label === 'Emergency detention rate')!.recorded;
