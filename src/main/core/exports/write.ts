@@ -32,16 +32,27 @@ export async function exportDocument(
     return d;
   });
   const bytes = await render(doc, opts.format);
+  return writeExport(ctx, handle, bytes, {
+    entity: opts.entity,
+    detail: `${opts.what} (${opts.format}, ${bytes.length} bytes${doc.draft ? ', DRAFT' : ''})`,
+  });
+}
+
+/**
+ * Writes finished export bytes through a file handle, atomically, with the audit row that names
+ * the file's SHA-256 (documents, the register, the tracker). Returns the whole path: the toast
+ * after an export says where the file went.
+ */
+export function writeExport(
+  ctx: Pick<HandlerContext, 'workbench' | 'files'>,
+  handle: string,
+  bytes: Buffer,
+  audit: { entity: string; detail: string },
+): { displayName: string; bytes: number; sha256: string } {
   const file = ctx.files.take(handle, 'write');
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  w.write(
-    {
-      event: 'export',
-      entity: opts.entity,
-      detail: `${opts.what} (${opts.format}, ${bytes.length} bytes${doc.draft ? ', DRAFT' : ''}); sha256:${hash}`,
-    },
-    () => writeFileAtomic(file, bytes),
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  ctx.workbench.write({ event: 'export', entity: audit.entity, detail: `${audit.detail}; sha256:${sha256}` }, () =>
+    writeFileAtomic(file, bytes),
   );
-  // The whole path: the toast after an export says where the file went.
-  return { displayName: file, bytes: bytes.length, sha256: hash };
+  return { displayName: file, bytes: bytes.length, sha256 };
 }

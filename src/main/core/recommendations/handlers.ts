@@ -1,7 +1,6 @@
 import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
 import type { recommendationMethods } from '../../../shared/recommendations/schemas';
-import { writeFileAtomic } from '../store/keyslots';
 import {
   amendRecommendation,
   createRecommendation,
@@ -18,8 +17,7 @@ import { recommendationReport } from './report';
 import { letterAgencies, letterDoc } from './letters';
 import { followAllowed } from './guard';
 import { trackerFile } from './tracker';
-import { createHash } from 'node:crypto';
-import { exportDocument } from '../exports/write';
+import { exportDocument, writeExport } from '../exports/write';
 
 type RecommendationMethod = keyof typeof recommendationMethods;
 
@@ -51,24 +49,17 @@ export function recommendationHandlers(ctx: HandlerContext): Pick<Handlers, Reco
     'recommendations.exportTracker': ({ format, handle }) => {
       const w = wb();
       const { bytes, rows } = w.read((db) => trackerFile(db, format, w.committee, today()));
-      const file = ctx.files.take(handle, 'write');
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      w.write(
-        { event: 'export', entity: 'recommendations', detail: `tracker ${format.toUpperCase()} (${rows} rows); sha256:${sha256}` },
-        () => writeFileAtomic(file, bytes),
-      );
-      return { displayName: file, bytes: bytes.length, rows, sha256 };
+      return {
+        ...writeExport(ctx, handle, bytes, { entity: 'recommendations', detail: `tracker ${format.toUpperCase()} (${rows} rows)` }),
+        rows,
+      };
     },
     'recommendations.settings': () => ({ responseDays: wb().read(responseDays) }),
     'recommendations.setResponseDays': ({ responseDays: days }) => setResponseDays(wb(), days),
     'recommendations.exportRegister': ({ handle, format, ownerMemberId, ownerOrganisationId }) => {
-      const w = wb();
-      const { bytes, rows } = w.read((db) => registerFile(db, { format, ownerMemberId, ownerOrganisationId }, today()));
-      const file = ctx.files.take(handle, 'write');
-      w.write({ event: 'export', entity: 'recommendations', detail: `register ${format.toUpperCase()} (${rows} rows)` }, () =>
-        writeFileAtomic(file, bytes),
-      );
-      return { displayName: file, bytes: bytes.length, rows };
+      const { bytes, rows } = wb().read((db) => registerFile(db, { format, ownerMemberId, ownerOrganisationId }, today()));
+      const out = writeExport(ctx, handle, bytes, { entity: 'recommendations', detail: `register ${format.toUpperCase()} (${rows} rows)` });
+      return { displayName: out.displayName, bytes: out.bytes, rows };
     },
   };
 }
