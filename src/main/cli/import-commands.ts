@@ -24,7 +24,7 @@ function parseMappingFile(text: string): MappingPreset {
 const CHOICE_FIELDS = [...Object.keys(SINGLE_VALUE_FIELDS), ...Object.keys(MULTI_VALUE_FIELDS)];
 
 /** `--unmapped FIELD=VALUE` (repeatable): every still-unknown value of FIELD becomes VALUE (`none`: no value). */
-export function parseUnmapped(args: ParsedArgs): Record<string, string> {
+function parseUnmapped(args: ParsedArgs): Record<string, string> {
   const out: Record<string, string> = {};
   for (const item of strs(args, 'unmapped')) {
     const m = /^([A-Za-z]+)=([A-Za-z0-9_]+)$/.exec(item.trim());

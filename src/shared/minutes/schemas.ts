@@ -45,7 +45,7 @@ export const minutes = z.object({
 });
 export type Minutes = z.infer<typeof minutes>;
 
-export const scorecardItem = z.object({
+const scorecardItem = z.object({
   goal: z.string(),
   label: z.string(),
   definition: z.string(),

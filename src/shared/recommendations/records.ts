@@ -16,7 +16,7 @@ export const recFields = {
 /** Free text a coordinator types about the follow-through: bounded, and checked by the identifier guard in the core. */
 export const followText = (label: string, max = 1000) => z.string().trim().max(max, `${label} is at most ${max} characters.`);
 
-export const agencyResponse = z.object({
+const agencyResponse = z.object({
   kind: z.enum(RESPONSE_KIND.values),
   date: z.string(),
   rationale: z.string(),
@@ -24,7 +24,7 @@ export const agencyResponse = z.object({
   plannedDate: z.string().nullable(),
 });
 export const verification = z.object({ what: z.string(), by: z.string(), date: z.string(), evidence: z.string() });
-export const effectMeasure = z.object({
+const effectMeasure = z.object({
   kind: z.enum(MEASURE_KIND.values),
   baseline: z.string(),
   target: z.string(),

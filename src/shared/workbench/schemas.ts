@@ -247,7 +247,7 @@ export const progress = z
   .object({ task: z.enum(['backup', 'restore', 'import', 'export']), done: z.number(), total: z.number(), stage: z.string().max(80) })
   .strict();
 /** After a call that may have changed the workbench: its method name only, never data (src/shared/changes.ts). */
-export const dataChanged = z.object({ method: z.string().max(80) }).strict();
+const dataChanged = z.object({ method: z.string().max(80) }).strict();
 export const workbenchEvents = {
   'workbench.lockChanged': lockChanged,
   'data.changed': dataChanged,

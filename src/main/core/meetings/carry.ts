@@ -9,7 +9,7 @@ interface Unreviewed {
 }
 
 /** The next planned meeting after `date`, if any. */
-export function nextPlanned(db: WritableDB, date: string): { id: number; date: string } | null {
+function nextPlanned(db: WritableDB, date: string): { id: number; date: string } | null {
   return (
     (db.prepare("SELECT id, date FROM meetings WHERE date > ? AND status = 'planned' ORDER BY date, time, id LIMIT 1").get([date]) as
       { id: number; date: string } | undefined) ?? null

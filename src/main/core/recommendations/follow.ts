@@ -51,7 +51,7 @@ interface CheckRow {
   meeting_id: number | null;
 }
 
-export function effectChecksOf(db: ReadableDB, recommendationId: number): EffectCheck[] {
+function effectChecksOf(db: ReadableDB, recommendationId: number): EffectCheck[] {
   const rows = db
     .prepare('SELECT * FROM recommendation_effect_checks WHERE recommendation_id = ? ORDER BY due_date, id')
     .all([recommendationId]) as unknown as CheckRow[];

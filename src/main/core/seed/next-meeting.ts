@@ -15,7 +15,7 @@ import { addDays } from '../../../shared/dates';
 import type { WritableDB } from '../store/db';
 
 export const NEXT_MEETING_CASES = 3;
-export const NEXT_MEETING_FOLLOW_UPS = 12;
+const NEXT_MEETING_FOLLOW_UPS = 12;
 
 const STANDARD_ITEMS: [string, string, number][] = [
   ['welcome', 'Welcome and confidentiality statement', 5],

@@ -20,7 +20,7 @@ const FIXED: Record<string, Described> = {
 };
 
 /** Looks up each kind of entity once per listing (a page of up to 500 rows names few entities). */
-export function describer(db: ReadableDB): (entity: string | null) => Described {
+function describer(db: ReadableDB): (entity: string | null) => Described {
   const one = <T>(sql: string, key: string | number): Row<T> => db.prepare(sql).get([key]) as Row<T>;
   // A meeting's day as every screen writes it (the committee's date style): "2026-12-08", "12/08/2026".
   const style = dateStyle(db);

@@ -8,7 +8,7 @@ import { ApiError } from '../lib/api';
 import { href, navigate, paths } from '../lib/routes';
 
 /** The page and, when there is one, the element on it where the text can be fixed. */
-export function fixTarget(where: GuardWhere | null): { path: string; focus?: string; label: string } | null {
+function fixTarget(where: GuardWhere | null): { path: string; focus?: string; label: string } | null {
   if (!where) return null;
   switch (where.kind) {
     case 'incident':
@@ -31,7 +31,7 @@ export function fixTarget(where: GuardWhere | null): { path: string; focus?: str
 }
 
 /** Goes to the page, then moves focus to the element once it is there (the page may still be loading). */
-export function goToFix(target: { path: string; focus?: string }): void {
+function goToFix(target: { path: string; focus?: string }): void {
   navigate(target.path);
   if (!target.focus) return;
   let tries = 0;

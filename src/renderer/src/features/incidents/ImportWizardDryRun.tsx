@@ -27,7 +27,7 @@ function Counts({ report }: { report: ImportReport }) {
 }
 
 /** A repeated file or repeated records: what the earlier import was, and the choice to refuse or skip them. */
-export function RepeatAlert({
+function RepeatAlert({
   report,
   form,
   onChange,

@@ -25,13 +25,13 @@ export interface SectionProps {
   readOnly: boolean;
 }
 
-export function fieldsOf(d: IncidentDetail): IncidentFields {
+function fieldsOf(d: IncidentDetail): IncidentFields {
   const { id: _i, status: _s, source: _so, openIdentifiers: _o, version: _v, createdAt: _c, updatedAt: _u, ...f } = d.incident;
   return f;
 }
 
 /** The record's checks for a form, with "today" (YYYY-MM-DD) in the committee's time zone. */
-export function incidentFormSchema(today: string) {
+function incidentFormSchema(today: string) {
   return incidentFields.superRefine((f, ctx) => {
     const problem = futureMonthProblem(f.occurredYear, f.occurredMonth, today);
     if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });

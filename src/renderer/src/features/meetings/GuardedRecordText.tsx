@@ -66,7 +66,7 @@ export function useNotIdentifiers(saved: readonly TextIdentifier[] = []) {
 export type NotIdentifiers = ReturnType<typeof useNotIdentifiers>;
 
 /** The text with every finding that is not dismissed replaced by its placeholder, as the core does for the room. */
-export function redactedForRoom(
+function redactedForRoom(
   text: string,
   findings: readonly IdentifierFinding[],
   dismissed: (f: IdentifierFinding) => boolean,

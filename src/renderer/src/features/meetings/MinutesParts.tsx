@@ -12,7 +12,7 @@ import { useSettings } from '../settings';
 import { useMeetings } from './queries';
 
 /** Minutes are approved under a later meeting's "approval of previous minutes" item: the meetings after this one held by today, nearest first. */
-export function useLaterMeetings(date: string, today: string) {
+function useLaterMeetings(date: string, today: string) {
   const meetings = useMeetings().data?.meetings;
   const later = useMemo(
     () =>

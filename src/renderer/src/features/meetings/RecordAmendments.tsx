@@ -9,7 +9,7 @@ import type { RecordAmendment } from '../../../../shared/meetings/schemas';
 import { formatDateTime } from '../../lib/format';
 import { ErrorAlert, FormActions } from '../../ui/FormActions';
 
-export function AmendmentList({ amendments }: { amendments: readonly RecordAmendment[] }) {
+function AmendmentList({ amendments }: { amendments: readonly RecordAmendment[] }) {
   if (!amendments.length) return null;
   return (
     <Stack gap={6} component="section" aria-label="Amendments">

@@ -5,7 +5,7 @@ import type { Minutes } from '../../../../shared/minutes/schemas';
 import { keyOf, useMethod, useMethodMutation } from '../../lib/query';
 
 /** What a change to findings or recommendations makes stale. */
-export const RECORD_READS: readonly MethodName[] = [
+const RECORD_READS: readonly MethodName[] = [
   'findings.list',
   'findings.get',
   'recommendations.list',

@@ -12,7 +12,7 @@ const hh = (h: number) => String(h).padStart(2, '0');
 /** The cell colour for a share (0–1) of the busiest cell: light to teal, always with dark text. */
 export const shade = (level: number) => `color-mix(in srgb, #006f63 ${Math.round(5 + level * 55)}%, #ffffff)`;
 
-export function HeatLegend({ max, serviceName }: { max: number; serviceName: string | null }) {
+function HeatLegend({ max, serviceName }: { max: number; serviceName: string | null }) {
   const steps = [0, 0.25, 0.5, 0.75, 1].map((l) => ({ level: l, n: Math.round(l * max) }));
   return (
     <Group gap="lg" role="group" aria-label="Heat map legend" wrap="wrap">

@@ -9,7 +9,7 @@ import { href, paths } from '../../lib/routes';
 import classes from './AuditTable.module.css';
 
 /** The address of an audit entity's page. */
-export function entityPath(link: AuditEntityLink): string {
+function entityPath(link: AuditEntityLink): string {
   switch (link.page) {
     case 'incident':
       return paths.incident(link.id);
