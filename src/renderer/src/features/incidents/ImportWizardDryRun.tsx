@@ -27,15 +27,7 @@ function Counts({ report }: { report: ImportReport }) {
 }
 
 /** A repeated file or repeated records: what the earlier import was, and the choice to refuse or skip them. */
-function RepeatAlert({
-  report,
-  form,
-  onChange,
-}: {
-  report: ImportReport;
-  form: WizardForm;
-  onChange(repeats: 'refuse' | 'skip'): void;
-}) {
+function RepeatAlert({ report, form, onChange }: { report: ImportReport; form: WizardForm; onChange(repeats: 'refuse' | 'skip'): void }) {
   const { file, records } = report.repeat;
   if (!records) return null;
   return (

@@ -66,11 +66,7 @@ export function useNotIdentifiers(saved: readonly TextIdentifier[] = []) {
 export type NotIdentifiers = ReturnType<typeof useNotIdentifiers>;
 
 /** The text with every finding that is not dismissed replaced by its placeholder, as the core does for the room. */
-function redactedForRoom(
-  text: string,
-  findings: readonly IdentifierFinding[],
-  dismissed: (f: IdentifierFinding) => boolean,
-): string {
+function redactedForRoom(text: string, findings: readonly IdentifierFinding[], dismissed: (f: IdentifierFinding) => boolean): string {
   // The shared redaction (end to start, overlaps merged): skipping an overlapping finding left part of it visible.
   return redactSpans(
     text,

@@ -24,6 +24,7 @@ import { zodForm } from '../../lib/form';
 import { href, paths } from '../../lib/routes';
 import { type useMeetingWrites } from './queries';
 import classes from './MeetingPage.module.css';
+import { formatDate } from '../../lib/format';
 
 type Writes = ReturnType<typeof useMeetingWrites>;
 interface AgendaProps {
@@ -183,7 +184,7 @@ function Carried({ item }: { item: AgendaItem }) {
   }
   return item.carried.map((r) => (
     <Text key={r.id} size="md">
-      {r.code} · {r.owner} · <span style={{ whiteSpace: 'nowrap' }}>due {r.dueDate}</span> · {REC_STATUS.label(r.status)}
+      {r.code} · {r.owner} · <span style={{ whiteSpace: 'nowrap' }}>due {formatDate(r.dueDate)}</span> · {REC_STATUS.label(r.status)}
       {r.overdue && (
         <Badge color="red.9" ml={6}>
           Overdue
@@ -196,7 +197,7 @@ function Carried({ item }: { item: AgendaItem }) {
       )}
       {r.effectCheck && (
         <Badge color="violet.9" ml={6}>
-          Effect check due {r.effectCheck.dueDate}
+          Effect check due {formatDate(r.effectCheck.dueDate)}
         </Badge>
       )}
     </Text>

@@ -19,7 +19,7 @@ function useLaterMeetings(date: string, today: string) {
       (meetings ?? [])
         .filter((x) => x.date > date && x.date <= today)
         .reverse()
-        .map((x) => ({ value: String(x.id), label: `At the meeting of ${x.date}`, date: x.date })),
+        .map((x) => ({ value: String(x.id), label: `At the meeting of ${formatLongDate(x.date)}`, date: x.date })),
     [meetings, date, today],
   );
   // Until one is chosen (or the choice is cleared), the nearest.

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AgendaItem, Finding, ProjectorView, Recommendation } from '../../../../shared/meetings/schemas';
 import { FINDING_CATEGORY, FINDING_KIND } from '../../../../shared/meetings/values';
 import classes from './WalkPage.module.css';
+import { formatDate } from '../../lib/format';
 
 function useNow(ms = 1000): number {
   const [now, setNow] = useState(() => Date.now());
@@ -188,7 +189,7 @@ export function WalkRecommendations({ recs, onEdit }: { recs: Recommendation[]; 
         {recs.map((r) => (
           <Group key={r.id} gap={6} wrap="nowrap" align="flex-start" justify="space-between">
             <Text size="md">
-              <b>{r.code}:</b> {r.action} · {r.owner.name} · <span style={{ whiteSpace: 'nowrap' }}>due {r.dueDate}</span>
+              <b>{r.code}:</b> {r.action} · {r.owner.name} · <span style={{ whiteSpace: 'nowrap' }}>due {formatDate(r.dueDate)}</span>
             </Text>
             <Button
               size="compact-sm"

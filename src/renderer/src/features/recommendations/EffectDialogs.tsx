@@ -11,6 +11,7 @@ import { FormActions } from '../../ui/FormActions';
 import { GuardedTextarea } from '../identifiers';
 import { useRoster } from '../settings';
 import { useFollowWrite } from './queries';
+import { formatDate } from '../../lib/format';
 
 interface MeasureValues {
   kind: string;
@@ -115,7 +116,7 @@ export function CheckDialog({ rec, check, onClose }: { rec: Recommendation; chec
     }
   };
   return (
-    <Modal opened onClose={onClose} title={`${rec.code}: effect check of ${check.dueDate}`} size="lg">
+    <Modal opened onClose={onClose} title={`${rec.code}: effect check of ${formatDate(check.dueDate)}`} size="lg">
       <form onSubmit={form.onSubmit((v) => void submit(v))} noValidate>
         <Stack>
           {rec.effect && (

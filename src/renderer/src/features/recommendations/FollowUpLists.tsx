@@ -3,6 +3,7 @@ import { Anchor, Badge, Paper, Stack, Title } from '@mantine/core';
 import type { MethodOutput } from '../../../../shared/contract';
 import type { Recommendation } from '../../../../shared/recommendations/schemas';
 import { href, paths, type RecommendationsSearch } from '../../lib/routes';
+import { formatDate } from '../../lib/format';
 
 type Summary = MethodOutput<'home.summary'>;
 
@@ -50,7 +51,7 @@ export function FollowUpLists({ s, go }: { s: Summary; go(path: string): void })
         title="Overdue recommendations"
         recs={s.overdue}
         badge="Overdue"
-        detail={(r) => `due ${r.dueDate}`}
+        detail={(r) => `due ${formatDate(r.dueDate)}`}
         all={{ overdue: true }}
         go={go}
       />
@@ -58,7 +59,7 @@ export function FollowUpLists({ s, go }: { s: Summary; go(path: string): void })
         title="Responses overdue"
         recs={s.responseOverdue}
         badge="Response overdue"
-        detail={(r) => `response requested by ${r.responseDue ?? ''}`}
+        detail={(r) => `response requested by ${r.responseDue ? formatDate(r.responseDue) : ''}`}
         all={{ responseOverdue: true }}
         go={go}
       />

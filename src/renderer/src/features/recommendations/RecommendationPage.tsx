@@ -12,7 +12,7 @@ import {
   RESPONSE_KIND,
   type RecStatus,
 } from '../../../../shared/recommendations/values';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatLongDate } from '../../lib/format';
 import { href, paths } from '../../lib/routes';
 import { ErrorAlert } from '../../ui/FormActions';
 import { StrengthBadge } from '../meetings';
@@ -51,7 +51,7 @@ function Summary({ rec, go }: { rec: Recommendation; go(path: string): void }) {
       <Fact label="Owner">{rec.owner.name}</Fact>
       <Fact label="Action due">
         <Group gap={6}>
-          <Text>{rec.dueDate}</Text>
+          <Text>{formatDate(rec.dueDate)}</Text>
           {rec.overdue && (
             <Badge color="red.9" variant="filled">
               Overdue
@@ -64,17 +64,17 @@ function Summary({ rec, go }: { rec: Recommendation; go(path: string): void }) {
       </Fact>
       <Fact label="Response requested by">
         <Group gap={6}>
-          <Text>{rec.responseDue ?? 'Set when adopted'}</Text>
+          <Text>{rec.responseDue ? formatDate(rec.responseDue) : 'Set when adopted'}</Text>
           {rec.responseOverdue && (
             <Badge color="red.9" variant="filled">
               Response overdue
             </Badge>
           )}
         </Group>
-        {rec.sentOn && <Text size="sm">Sent {rec.sentOn}</Text>}
+        {rec.sentOn && <Text size="sm">Sent {formatDate(rec.sentOn)}</Text>}
       </Fact>
       <Fact label="From the meeting">
-        {rec.meetingId && rec.meetingDate ? link(paths.meeting(rec.meetingId), rec.meetingDate) : 'No meeting'}
+        {rec.meetingId && rec.meetingDate ? link(paths.meeting(rec.meetingId), formatLongDate(rec.meetingDate)) : 'No meeting'}
       </Fact>
       <Fact label="From the cases">
         <Group gap={8}>
@@ -101,13 +101,13 @@ function ResponsePanel({ rec, onRecord }: { rec: Recommendation; onRecord(): voi
         {r ? (
           <>
             <Text fw={600}>
-              {RESPONSE_KIND.label(r.kind)} · {r.date}
+              {RESPONSE_KIND.label(r.kind)} · {formatDate(r.date)}
             </Text>
             {r.rationale && <Text>{r.rationale}</Text>}
             {r.plannedAction && (
               <Text>
                 Planned: {r.plannedAction}
-                {r.plannedDate ? ` (by ${r.plannedDate})` : ''}
+                {r.plannedDate ? ` (by ${formatDate(r.plannedDate)})` : ''}
               </Text>
             )}
           </>
@@ -116,7 +116,8 @@ function ResponsePanel({ rec, onRecord }: { rec: Recommendation; onRecord(): voi
         )}
         {rec.verification && (
           <Text>
-            <b>Verified {rec.verification.date}</b> by {rec.verification.by}: {rec.verification.what}. Evidence: {rec.verification.evidence}
+            <b>Verified {formatDate(rec.verification.date)}</b> by {rec.verification.by}: {rec.verification.what}. Evidence:{' '}
+            {rec.verification.evidence}
           </Text>
         )}
         {(rec.status === 'adopted' || rec.status === 'sent') && (
@@ -142,7 +143,7 @@ function EffectPanel({ rec, onMeasure, onCheck }: { rec: Recommendation; onMeasu
         </Title>
         {e ? (
           <Text>
-            {MEASURE_KIND.label(e.kind)}: baseline {e.baseline}; target {e.target}; measured on {e.measureDate}
+            {MEASURE_KIND.label(e.kind)}: baseline {e.baseline}; target {e.target}; measured on {formatDate(e.measureDate)}
             {e.measuredBy ? ` by ${e.measuredBy.name}` : ''}
           </Text>
         ) : (
@@ -160,7 +161,7 @@ function EffectPanel({ rec, onMeasure, onCheck }: { rec: Recommendation; onMeasu
             <Table.Tbody>
               {rec.effectChecks.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>{c.dueDate}</Table.Td>
+                  <Table.Td>{formatDate(c.dueDate)}</Table.Td>
                   <Table.Td>{c.reason === 'verified' ? '12 months after verification' : 'Measurement date'}</Table.Td>
                   <Table.Td>
                     {c.result ? (
@@ -170,7 +171,7 @@ function EffectPanel({ rec, onMeasure, onCheck }: { rec: Recommendation; onMeasu
                         size="compact-md"
                         variant="default"
                         onClick={() => onCheck(c)}
-                        aria-label={`Record the effect check of ${c.dueDate}`}
+                        aria-label={`Record the effect check of ${formatDate(c.dueDate)}`}
                       >
                         Record…
                       </Button>

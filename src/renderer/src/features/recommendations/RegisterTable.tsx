@@ -106,7 +106,7 @@ export function RegisterTable(p: { rows: Recommendation[]; go(path: string): voi
               <Stack gap={2}>
                 {r.incidents.map((i) => link(paths.incident(i.id), i.code, `Incident ${i.code}`))}
                 {r.fromCoverageGap && <Text size="sm">24/7 coverage gap</Text>}
-                {r.meetingId && r.meetingDate && link(paths.meeting(r.meetingId), `Meeting ${r.meetingDate}`)}
+                {r.meetingId && r.meetingDate && link(paths.meeting(r.meetingId), `Meeting ${formatDate(r.meetingDate)}`)}
               </Stack>
             </Table.Td>
           </Table.Tr>

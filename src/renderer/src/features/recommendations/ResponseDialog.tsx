@@ -11,6 +11,7 @@ import { FormActions } from '../../ui/FormActions';
 import { GuardedTextarea } from '../identifiers';
 import { useToday } from '../settings';
 import { useFollowWrite } from './queries';
+import { formatDate } from '../../lib/format';
 
 interface Values {
   kind: string | null;
@@ -63,7 +64,7 @@ export function ResponseDialog({ rec, onClose }: { rec: Recommendation; onClose(
         <Stack>
           <Text>
             {rec.action} · {rec.owner.name}
-            {rec.responseDue ? ` · response requested by ${rec.responseDue}` : ''}
+            {rec.responseDue ? ` · response requested by ${formatDate(rec.responseDue)}` : ''}
           </Text>
           <Select
             label="Response"

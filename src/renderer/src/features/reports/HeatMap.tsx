@@ -5,6 +5,7 @@
  */
 import { Group, Text } from '@mantine/core';
 import type { CoverageReport } from '../../../../shared/coverage/schemas';
+import { formatMonth } from '../../lib/format';
 import classes from './CoveragePanel.module.css';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -44,7 +45,7 @@ export function HeatMap({ r }: { r: CoverageReport }) {
       <div className={classes.scroll}>
         <table
           className={classes.heat}
-          aria-label={`Incidents by hour of day and weekday, ${r.from} to ${r.to}${r.service ? `; outlined cells: ${r.service.name} not available` : ''}`}
+          aria-label={`Incidents by hour of day and weekday, ${formatMonth(r.from)} to ${formatMonth(r.to)}${r.service ? `; outlined cells: ${r.service.name} not available` : ''}`}
         >
           <thead>
             <tr>
