@@ -5,6 +5,7 @@ import { CIT_GOAL, FINDING_CATEGORY, FINDING_KIND, REC_STATUS } from '../../../.
 import { INTERCEPT } from '../../../../shared/incidents/values';
 import { ErrorAlert } from '../../ui/FormActions';
 import { FindingQuickAdd, RecommendationModal, StrengthBadge, useFindings, useRecommendations } from '../meetings';
+import { formatDate } from '../../lib/format';
 
 export function ReviewPanel({ incidentId, readOnly }: { incidentId: number; readOnly: boolean }) {
   const findingsQuery = useFindings({ incidentId });
@@ -49,7 +50,7 @@ export function ReviewPanel({ incidentId, readOnly }: { incidentId: number; read
             <Text fw={700}>{r.code}</Text>
             <Text>{r.action}</Text>
             <Text c="dimmed">
-              · {r.owner.name} · due {r.dueDate} · {REC_STATUS.label(r.status)}
+              · {r.owner.name} · due {formatDate(r.dueDate)} · {REC_STATUS.label(r.status)}
             </Text>
             <StrengthBadge type={r.actionType} />
           </Group>

@@ -8,6 +8,7 @@ import { FINDING_CATEGORY, FINDING_KIND, REC_STATUS } from '../../../../shared/m
 import { useFindings, useRecommendations } from './queries';
 import { FindingEditModal } from './FindingEditModal';
 import { RecommendationModal } from './RecommendationModal';
+import { formatDate } from '../../lib/format';
 
 export function MeetingRecordPanel({ meetingId, ended }: { meetingId: number; ended: boolean }) {
   const findings = useFindings({ meetingId, source: 'case' }).data?.findings ?? [];
@@ -48,7 +49,7 @@ export function MeetingRecordPanel({ meetingId, ended }: { meetingId: number; en
         {recs.map((r) => (
           <Group key={r.id} justify="space-between" wrap="nowrap" align="flex-start">
             <Text>
-              <b>{r.code}:</b> {r.action} · {r.owner.name} · due {r.dueDate} · {REC_STATUS.label(r.status)}
+              <b>{r.code}:</b> {r.action} · {r.owner.name} · due {formatDate(r.dueDate)} · {REC_STATUS.label(r.status)}
             </Text>
             <Button
               size="compact-md"
