@@ -5,11 +5,16 @@
  * recommendation; H high contrast;
  * Esc leave. Keys typed into a field, or with Ctrl/Alt/Meta, are left alone.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 function typing(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
   return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+}
+/** Space (and Enter) on a focused button or link presses it; they are not the walk's. */
+function pressing(e: KeyboardEvent): boolean {
+  const t = e.target as Element | null;
+  return (e.key === ' ' || e.key === 'Enter') && !!t?.closest?.('button, a[href], [role="button"], [role="tab"], [role="menuitem"]');
 }
 /** A key pressed in a dialog (even one that closes on it, such as Esc) belongs to the dialog. */
 function inDialog(e: KeyboardEvent): boolean {
@@ -32,10 +37,16 @@ export interface WalkKeys {
   paused: boolean;
 }
 
-export function useWalkKeys(k: WalkKeys): void {
+export function useWalkKeys(keys: WalkKeys): void {
+  // The latest handlers without subscribing again on every render (WalkPage builds `keys` each time).
+  const latest = useRef(keys);
+  useEffect(() => {
+    latest.current = keys;
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (k.paused || typing(e) || inDialog(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const k = latest.current;
+      if (k.paused || typing(e) || pressing(e) || inDialog(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       const act: Record<string, () => void> = {
         ArrowRight: () => k.setStep((s) => Math.min(Math.max(0, k.steps - 1), s + 1)),
@@ -60,5 +71,5 @@ export function useWalkKeys(k: WalkKeys): void {
     // Capture: seen before a dialog's own Esc handler closes it (after which `paused` would be false).
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [k]);
+  }, []);
 }
