@@ -28,6 +28,12 @@ export const OPEN_REC_STATUSES: readonly RecStatus[] = ['proposed', 'adopted', '
 export const CLOSED_REC_STATUSES = ['verified_implemented', 'declined', 'superseded', 'no_longer_applicable'] as const;
 export type ClosedRecStatus = (typeof CLOSED_REC_STATUSES)[number];
 export const isClosed = (s: RecStatus): s is ClosedRecStatus => (CLOSED_REC_STATUSES as readonly string[]).includes(s);
+/** The note a status change must carry, in words (null: the note is optional). The core and the dialog both ask. */
+export function noteNeeded(from: RecStatus, to: RecStatus, code: string): string | null {
+  if (to === 'declined') return 'Say why the recommendation was declined.';
+  if (from === 'reported_implemented' && to === 'in_progress') return `Say why ${code} is reopened (what the check found).`;
+  return null;
+}
 /** Closed without the change being made: left out of completion and strength counts. */
 export const NOT_CARRIED_OUT_STATUSES: readonly RecStatus[] = ['declined', 'superseded', 'no_longer_applicable'];
 /** Implemented, as the owner reported or as the committee verified. */

@@ -12,6 +12,7 @@ import {
   CLOSURE_FOR,
   EFFECT_CHECK_MONTHS,
   isClosed,
+  noteNeeded,
   REC_MOVES,
   REC_STATUS,
   type ClosureCode,
@@ -71,7 +72,8 @@ function checkChange(db: ReadableDB, cur: Recommendation, c: StatusChange, today
       `${cur.code}: record the agency's response (accepted, in part, declined or none) to move it on.`,
     );
   if (!REC_MOVES[cur.status].includes(c.status)) throw new CasewalkError('forbidden', `${cur.code} cannot go from "${from}" to "${to}".`);
-  if (c.status === 'declined' && !c.note.trim()) throw new CasewalkError('invalid_input', 'Say why the recommendation was declined.');
+  const noteMessage = noteNeeded(cur.status, c.status, cur.code);
+  if (noteMessage && !c.note.trim()) throw new CasewalkError('invalid_input', noteMessage);
   if (isClosed(c.status)) {
     if (!c.closureCode) throw new CasewalkError('invalid_input', `Choose a closure code to close ${cur.code} as "${to}".`);
     if (!CLOSURE_FOR[c.status].includes(c.closureCode))
@@ -80,8 +82,6 @@ function checkChange(db: ReadableDB, cur: Recommendation, c: StatusChange, today
         `"${CLOSURE_CODE.label(c.closureCode)}" does not fit "${to}"; use ${CLOSURE_FOR[c.status].map((k) => `"${CLOSURE_CODE.label(k)}"`).join(' or ')}.`,
       );
   } else if (c.closureCode) throw new CasewalkError('invalid_input', `A closure code is given only when a recommendation is closed.`);
-  if (c.status === 'in_progress' && cur.status === 'reported_implemented' && !c.note.trim())
-    throw new CasewalkError('invalid_input', `Say why ${cur.code} is reopened (what the check found).`);
   if (c.status === 'superseded') {
     if (!c.supersededBy) throw new CasewalkError('invalid_input', `Say which recommendation supersedes ${cur.code}.`);
     if (c.supersededBy === cur.id) throw new CasewalkError('invalid_input', `${cur.code} cannot supersede itself.`);

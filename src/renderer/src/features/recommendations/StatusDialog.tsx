@@ -7,11 +7,12 @@ import { Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { z } from 'zod';
-import type { Recommendation } from '../../../../shared/recommendations/schemas';
+import { recommendationMethods, type Recommendation } from '../../../../shared/recommendations/schemas';
 import {
   CLOSURE_CODE,
   CLOSURE_FOR,
   isClosed,
+  noteNeeded,
   REC_STATUS,
   type ClosureCode,
   type RecStatus,
@@ -33,19 +34,21 @@ interface Values {
   evidence: string;
 }
 
-const text = (min: number, message: string) => z.string().trim().min(min, message);
-function schemaFor(to: RecStatus, today: string) {
+// The contract's own checks (src/shared), so the dialog and the core say the same words.
+const verification = recommendationMethods['recommendations.setStatus'].input.shape.verification.unwrap().shape;
+function schemaFor(rec: Recommendation, to: RecStatus, today: string) {
+  const noteMessage = noteNeeded(rec.status, to, rec.code);
+  const verifying = to === 'verified_implemented';
   return z.object({
-    note: to === 'declined' ? text(3, 'Say why the recommendation was declined.') : z.string(),
+    note: noteMessage ? z.string().trim().min(1, noteMessage) : z.string(),
     closureCode: isClosed(to) ? z.string('Choose a closure code.') : z.any(),
     supersededBy: to === 'superseded' ? z.string('Choose the recommendation that supersedes it.') : z.any(),
-    what: to === 'verified_implemented' ? text(3, 'Say what was checked (at least 3 characters).') : z.string(),
-    by: to === 'verified_implemented' ? text(2, 'Say which organisation checked.') : z.string(),
-    date:
-      to === 'verified_implemented'
-        ? z.string('Give the date it was checked.').refine((d) => d <= today, 'The date it was checked cannot be after today.')
-        : z.any(),
-    evidence: to === 'verified_implemented' ? text(3, 'Describe the evidence (at least 3 characters).') : z.string(),
+    what: verifying ? verification.what : z.string(),
+    by: verifying ? verification.by : z.string(),
+    date: verifying
+      ? z.string('Give the date it was checked.').refine((d) => d <= today, 'The date it was checked cannot be after today.')
+      : z.any(),
+    evidence: verifying ? verification.evidence : z.string(),
   });
 }
 
@@ -56,7 +59,7 @@ export function StatusDialog({ rec, to, onClose }: { rec: Recommendation; to: Re
   const others = useRegister({}).data?.recommendations.filter((r) => r.id !== rec.id) ?? [];
   const form = useForm<Values>({
     initialValues: { note: '', closureCode: null, supersededBy: null, what: '', by: '', date: null, evidence: '' },
-    validate: zodForm(schemaFor(to, today)),
+    validate: zodForm(schemaFor(rec, to, today)),
   });
   const closing = isClosed(to);
   const submit = async (v: Values) => {
@@ -113,7 +116,13 @@ export function StatusDialog({ rec, to, onClose }: { rec: Recommendation; to: Re
             </>
           )}
           <GuardedTextarea
-            label={to === 'declined' ? 'Why was it declined? (required)' : 'Note (optional)'}
+            label={
+              to === 'declined'
+                ? 'Why was it declined? (required)'
+                : noteNeeded(rec.status, to, rec.code)
+                  ? 'Why is it reopened? (required)'
+                  : 'Note (optional)'
+            }
             description="Name organisations, never a person or details of a case."
             value={form.values.note}
             onChange={(v) => form.setFieldValue('note', v)}
