@@ -28,6 +28,10 @@ export const OPEN_REC_STATUSES: readonly RecStatus[] = ['proposed', 'adopted', '
 export const CLOSED_REC_STATUSES = ['verified_implemented', 'declined', 'superseded', 'no_longer_applicable'] as const;
 export type ClosedRecStatus = (typeof CLOSED_REC_STATUSES)[number];
 export const isClosed = (s: RecStatus): s is ClosedRecStatus => (CLOSED_REC_STATUSES as readonly string[]).includes(s);
+/** Adopted or sent: the owner agency's response is awaited, and can be recorded. */
+export const AWAITING_RESPONSE: readonly RecStatus[] = ['adopted', 'sent'];
+/** The moves a person makes with a status change ("response received" comes only with the response itself). */
+export const statusChanges = (s: RecStatus): RecStatus[] => REC_MOVES[s].filter((to) => to !== 'response_received');
 /** The note a status change must carry, in words (null: the note is optional). The core and the dialog both ask. */
 export function noteNeeded(from: RecStatus, to: RecStatus, code: string): string | null {
   if (to === 'declined') return 'Say why the recommendation was declined.';

@@ -4,7 +4,13 @@
  * computed against the committee's today.
  */
 import type { EffectCheck, Recommendation } from '../../../shared/recommendations/schemas';
-import type { ClosureCode, EffectResult, RecStatus, ResponseKind } from '../../../shared/recommendations/values';
+import {
+  AWAITING_RESPONSE,
+  type ClosureCode,
+  type EffectResult,
+  type RecStatus,
+  type ResponseKind,
+} from '../../../shared/recommendations/values';
 import type { ReadableDB } from '../store/db';
 
 export interface FollowRow {
@@ -37,7 +43,6 @@ export const FOLLOW_COLUMNS = `(SELECT s.code FROM recommendations s WHERE s.id 
     (SELECT mo.name FROM organisations mo WHERE mo.id = r.measured_by_organisation_id) AS measured_by_name`;
 
 /** Awaiting the agency's response: adopted or sent, nothing recorded yet. */
-export const AWAITING_RESPONSE: readonly RecStatus[] = ['adopted', 'sent'];
 
 interface CheckRow {
   id: number;

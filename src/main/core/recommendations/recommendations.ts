@@ -8,7 +8,8 @@ import { list, raw, sql, where, type Sql } from '../store/sql';
 import type { Workbench } from '../store/workbench';
 import { addAmendment, amendmentsOf, recordHash } from '../meetings/amendments';
 import { identifiersIn, recordNotIdentifiers, roomText } from '../meetings/record-text';
-import { AWAITING_RESPONSE, FOLLOW_COLUMNS, followThroughOf, type FollowRow } from './follow';
+import { AWAITING_RESPONSE } from '../../../shared/recommendations/values';
+import { FOLLOW_COLUMNS, followThroughOf, type FollowRow } from './follow';
 
 interface RecRow extends FollowRow {
   id: number;

@@ -5,12 +5,11 @@
  */
 import { FINDING_CATEGORY, SECTOR } from '../../../shared/meetings/values';
 import { dateIn } from '../../../shared/time-zone';
-import { EFFECT_RESULT, IMPLEMENTED_STATUSES, REC_STATUS, type RecStatus } from '../../../shared/recommendations/values';
+import { AWAITING_RESPONSE, EFFECT_RESULT, IMPLEMENTED_STATUSES, REC_STATUS, type RecStatus } from '../../../shared/recommendations/values';
 import type { RecommendationReport } from '../../../shared/recommendations/schemas';
 import type { ReadableDB } from '../store/db';
 import { timeZone } from '../store/settings';
 import { daysBetween } from '../../../shared/dates';
-import { AWAITING_RESPONSE } from './follow';
 
 interface Row {
   id: number;

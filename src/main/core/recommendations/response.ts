@@ -4,7 +4,14 @@
  */
 import { CasewalkError } from '../../../shared/result';
 import type { Recommendation } from '../../../shared/recommendations/schemas';
-import { EFFECT_RESULT, isClosed, RESPONSE_KIND, type EffectResult, type ResponseKind } from '../../../shared/recommendations/values';
+import {
+  AWAITING_RESPONSE,
+  EFFECT_RESULT,
+  NOT_CARRIED_OUT_STATUSES,
+  RESPONSE_KIND,
+  type EffectResult,
+  type ResponseKind,
+} from '../../../shared/recommendations/values';
 import type { Workbench } from '../store/workbench';
 import { assertFollowTextClean } from './guard';
 import { addHistory } from './lifecycle';
@@ -23,7 +30,7 @@ export function recordResponse(wb: Workbench, id: number, input: ResponseInput, 
     (r: Recommendation) => ({ event: 'update', entity: `recommendation:${r.code}`, detail: `response: ${input.kind}` }),
     (db) => {
       const cur = recommendationById(db, id, today);
-      if (cur.status !== 'sent' && cur.status !== 'adopted')
+      if (!AWAITING_RESPONSE.includes(cur.status))
         throw new CasewalkError(
           'forbidden',
           cur.response
@@ -71,7 +78,7 @@ export function setEffectMeasure(wb: Workbench, id: number, input: EffectMeasure
     }),
     (db) => {
       const cur = recommendationById(db, id, today);
-      if (isClosed(cur.status) && cur.status !== 'verified_implemented')
+      if (NOT_CARRIED_OUT_STATUSES.includes(cur.status))
         throw new CasewalkError('forbidden', `${cur.code} is closed without implementation; there is no effect to measure.`);
       if (input.measuredByOrganisationId && !db.prepare('SELECT 1 FROM organisations WHERE id = ?').get([input.measuredByOrganisationId]))
         throw new CasewalkError('not_found', 'That partner organisation does not exist.');

@@ -7,7 +7,9 @@ import {
   CLOSURE_CODE,
   EFFECT_RESULT,
   MEASURE_KIND,
-  REC_MOVES,
+  AWAITING_RESPONSE,
+  NOT_CARRIED_OUT_STATUSES,
+  statusChanges,
   REC_STATUS,
   RESPONSE_KIND,
   type RecStatus,
@@ -120,7 +122,7 @@ function ResponsePanel({ rec, onRecord }: { rec: Recommendation; onRecord(): voi
             {rec.verification.evidence}
           </Text>
         )}
-        {(rec.status === 'adopted' || rec.status === 'sent') && (
+        {AWAITING_RESPONSE.includes(rec.status) && (
           <Group>
             <Button variant="default" onClick={onRecord}>
               Record the response…
@@ -134,7 +136,7 @@ function ResponsePanel({ rec, onRecord }: { rec: Recommendation; onRecord(): voi
 
 function EffectPanel({ rec, onMeasure, onCheck }: { rec: Recommendation; onMeasure(): void; onCheck(c: EffectCheck): void }) {
   const e = rec.effect;
-  const closedWithout = ['declined', 'superseded', 'no_longer_applicable'].includes(rec.status);
+  const closedWithout = NOT_CARRIED_OUT_STATUSES.includes(rec.status);
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="rec-effect">
       <Stack gap="xs">
@@ -230,7 +232,7 @@ function History({ rec }: { rec: Recommendation }) {
 export function RecommendationPage({ id, go }: { id: number; go(path: string): void }) {
   const { data: rec, error } = useRecommendation(id);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const moves = rec ? REC_MOVES[rec.status].filter((s) => s !== 'response_received') : [];
+  const moves = rec ? statusChanges(rec.status) : [];
   return (
     <Stack gap="lg">
       <Anchor href={href(paths.recommendations())} onClick={(e) => (e.preventDefault(), go(paths.recommendations()))}>

@@ -2,7 +2,7 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import type { Recommendation } from '../../../../shared/recommendations/schemas';
 import { ACTION_TYPE } from '../../../../shared/meetings/values';
-import { REC_MOVES, REC_STATUS, type RecStatus } from '../../../../shared/recommendations/values';
+import { REC_STATUS, statusChanges, type RecStatus } from '../../../../shared/recommendations/values';
 import { formatDate } from '../../lib/format';
 import { href, paths } from '../../lib/routes';
 import { StrengthBadge } from '../meetings';
@@ -86,19 +86,17 @@ export function RegisterTable(p: { rows: Recommendation[]; go(path: string): voi
               <Stack gap={6}>
                 <StatusText status={r.status} />
                 <Group gap={4}>
-                  {REC_MOVES[r.status]
-                    .filter((to) => to !== 'response_received')
-                    .map((to) => (
-                      <Button
-                        key={to}
-                        size="compact-sm"
-                        variant="default"
-                        onClick={() => p.onMove(r, to)}
-                        aria-label={`${r.code}: ${REC_STATUS.label(to)}`}
-                      >
-                        → {REC_STATUS.label(to)}
-                      </Button>
-                    ))}
+                  {statusChanges(r.status).map((to) => (
+                    <Button
+                      key={to}
+                      size="compact-sm"
+                      variant="default"
+                      onClick={() => p.onMove(r, to)}
+                      aria-label={`${r.code}: ${REC_STATUS.label(to)}`}
+                    >
+                      → {REC_STATUS.label(to)}
+                    </Button>
+                  ))}
                 </Group>
               </Stack>
             </Table.Td>
