@@ -129,6 +129,8 @@ export const meetingDetail = z.object({
   quorum,
   allottedMinutes: z.number(),
   readyIncidents: z.array(z.object({ id: z.number(), code: z.string(), summary: z.string() })),
+  /** Where ending this meeting would carry its unreviewed case reviews: the next planned meeting (the core's choice). */
+  nextPlanned: z.object({ id: z.number(), date: z.string() }).nullable(),
 });
 export type MeetingDetail = z.infer<typeof meetingDetail>;
 

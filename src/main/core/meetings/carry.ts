@@ -1,6 +1,6 @@
 /** Ending a meeting: its case reviews not marked reviewed go onto the next planned meeting's agenda, before "other business". */
 import { CasewalkError } from '../../../shared/result';
-import type { WritableDB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
 
 interface Unreviewed {
   incident_id: number;
@@ -8,8 +8,8 @@ interface Unreviewed {
   minutes: number;
 }
 
-/** The next planned meeting after `date`, if any. */
-function nextPlanned(db: WritableDB, date: string): { id: number; date: string } | null {
+/** The next planned meeting after `date`, if any: where ending a meeting carries its unreviewed cases. */
+export function nextPlanned(db: ReadableDB, date: string): { id: number; date: string } | null {
   return (
     (db.prepare("SELECT id, date FROM meetings WHERE date > ? AND status = 'planned' ORDER BY date, time, id LIMIT 1").get([date]) as
       { id: number; date: string } | undefined) ?? null

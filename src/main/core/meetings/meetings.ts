@@ -13,7 +13,7 @@ import { getDetail } from '../incidents/detail';
 import { redactedField } from '../incidents/redact';
 import { followUpsFor } from '../recommendations/carry';
 import { quorumOf, quorumWarnings } from './quorum';
-import { carryUnreviewed } from './carry';
+import { carryUnreviewed, nextPlanned } from './carry';
 
 interface MeetingDbRow {
   id: number;
@@ -156,6 +156,7 @@ export function getMeeting(db: ReadableDB, id: number): MeetingDetail {
     quorum,
     allottedMinutes: items.reduce((s, i) => s + i.minutes, 0),
     readyIncidents,
+    nextPlanned: m.status === 'ended' ? null : nextPlanned(db, m.date),
   };
 }
 

@@ -66,7 +66,10 @@ describe('the review room in the core', () => {
       error: { code: 'invalid_input', message: expect.stringContaining('no later planned meeting') },
     });
     expect((await call('meetings.get', { id })).meeting.status).toBe('in_progress');
+    expect((await call('meetings.get', { id })).nextPlanned).toBeNull();
     const next = await meeting(call, '2026-06-09');
+    // The end dialog names the meeting the core will carry them to.
+    expect((await call('meetings.get', { id })).nextPlanned).toEqual({ id: next.meeting.id, date: '2026-06-09' });
     const ended = await call('meetings.setStatus', { id, status: 'ended', carryUnreviewed: true });
     expect(ended.meeting.status).toBe('ended');
     const after = await call('meetings.get', { id: next.meeting.id });

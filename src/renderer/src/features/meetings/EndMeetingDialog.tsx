@@ -8,7 +8,6 @@ import { useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/meetings/schemas';
 import { formatLongDate } from '../../lib/format';
 import { FormError } from '../../ui/FormActions';
-import { useMeetings } from './queries';
 
 export function EndMeetingDialog(p: {
   d: MeetingDetail;
@@ -17,11 +16,10 @@ export function EndMeetingDialog(p: {
   onEnd(carryUnreviewed: boolean): Promise<unknown>;
 }) {
   const { d } = p;
-  const unreviewed = d.items.filter((i) => i.kind === 'case_review' && !i.completed);
+  // The reviews the core carries (those about an incident), to the meeting the core chose.
+  const unreviewed = d.items.filter((i) => i.kind === 'case_review' && !i.completed && i.incident);
   const blank = d.attendance.filter((a) => a.status === null);
-  const next = (useMeetings(p.opened).data?.meetings ?? [])
-    .filter((m) => m.status === 'planned' && m.date > d.meeting.date)
-    .sort((a, b) => a.date.localeCompare(b.date))[0];
+  const next = d.nextPlanned;
   const [carry, setCarry] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
