@@ -1,14 +1,14 @@
 /** The minutes' pieces: the guard's list of what to redact, the approval dialog, the amendment bar and the amendments. */
-import { Alert, Anchor, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { minutesMethods, type GuardFinding, type Minutes } from '../../../../shared/minutes/schemas';
 import { placeholder } from '../../../../shared/deid/kinds';
-import { formatDate, formatLongDate, todayIn } from '../../lib/format';
+import { formatDate, formatLongDate } from '../../lib/format';
 import { zodForm } from '../../lib/form';
-import { FormError } from '../../ui/FormActions';
-import { useSettings } from '../settings';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useToday } from '../settings';
 import { useMeetings } from './queries';
 
 /** Minutes are approved under a later meeting's "approval of previous minutes" item: the meetings after this one held by today, nearest first. */
@@ -73,58 +73,40 @@ export function ApproveDialog(p: {
   onClose(): void;
   onApprove(atMeetingId: number | null): Promise<unknown>;
 }) {
-  const today = todayIn(useSettings().data?.timeZone);
+  const today = useToday();
   const { later, atMeeting, setAtMeeting } = useLaterMeetings(p.date, today);
   const early = today < p.date;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const approve = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await p.onApprove(atMeeting ? Number(atMeeting) : null);
-      p.onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal opened={p.opened} onClose={p.onClose} title="Approve the minutes?" size="lg" transitionProps={{ duration: 0 }}>
-      <Stack>
-        <Text>
-          Approving the minutes of {formatLongDate(p.date)} freezes their text and records its SHA-256; later changes are numbered
-          amendments with a reason.
+    <ConfirmDialog
+      opened={p.opened}
+      onClose={p.onClose}
+      title="Approve the minutes?"
+      confirmLabel="Approve minutes"
+      disabled={early}
+      onConfirm={() => p.onApprove(atMeeting ? Number(atMeeting) : null)}
+    >
+      <Text>
+        Approving the minutes of {formatLongDate(p.date)} freezes their text and records its SHA-256; later changes are numbered amendments
+        with a reason.
+      </Text>
+      {early ? (
+        <Text fw={700} role="alert">
+          The meeting is on {formatLongDate(p.date)}; its minutes cannot be approved before that day (today is {formatLongDate(today)}).
         </Text>
-        {early ? (
-          <Text fw={700} role="alert">
-            The meeting is on {formatLongDate(p.date)}; its minutes cannot be approved before that day (today is {formatLongDate(today)}).
-          </Text>
-        ) : (
-          <Text fw={700}>Approval date: {formatLongDate(today)}</Text>
-        )}
-        {later.length > 0 && (
-          <Select
-            label="Approved at"
-            data={later}
-            value={atMeeting}
-            onChange={setAtMeeting}
-            clearable
-            placeholder="Approved outside a meeting"
-          />
-        )}
-        <FormError error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={p.onClose} data-autofocus>
-            Cancel
-          </Button>
-          <Button onClick={() => void approve()} disabled={early} loading={busy}>
-            Approve minutes
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      ) : (
+        <Text fw={700}>Approval date: {formatLongDate(today)}</Text>
+      )}
+      {later.length > 0 && (
+        <Select
+          label="Approved at"
+          data={later}
+          value={atMeeting}
+          onChange={setAtMeeting}
+          clearable
+          placeholder="Approved outside a meeting"
+        />
+      )}
+    </ConfirmDialog>
   );
 }
 

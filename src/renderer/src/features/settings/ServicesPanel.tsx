@@ -6,10 +6,9 @@ import { SERVICE_SECTOR_LABELS, SERVICE_SECTORS, type Service } from '../../../.
 import { formatIntervals, WEEKDAY_NAMES } from '../../../../shared/coverage/hours';
 import { serviceForm, serviceToSave, type ServiceFormValues } from '../../../../shared/coverage/form';
 import { zodForm } from '../../lib/form';
-import { todayIn } from '../../lib/format';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert, FormActions } from '../../ui/FormActions';
-import { useSaveService, useServices, useSettings } from './queries';
+import { useSaveService, useServices, useToday } from './queries';
 
 function initialValues(s: Service | undefined, today: string): ServiceFormValues {
   const latest = s?.schedules.at(-1);
@@ -110,7 +109,7 @@ export function ServicesPanel() {
   const services = list.data?.services ?? [];
   // null: no form; 'new': a new service; else the service being changed (a new form each time: `key`).
   const [editing, setEditing] = useState<{ service: Service | undefined; n: number } | null>(null);
-  const today = todayIn(useSettings().data?.timeZone);
+  const today = useToday();
   const edit = (service?: Service) => setEditing((e) => ({ service, n: (e?.n ?? 0) + 1 }));
   return (
     <Stack gap="lg" maw={1100}>
