@@ -1,4 +1,4 @@
-import { Alert, createTheme, Modal, Notification, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Alert, Badge, createTheme, Modal, Notification, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A calm teal: distinct from police blue and hospital red; AA contrast on white and dark.
 const casewalk: MantineColorsTuple = [
@@ -38,6 +38,15 @@ export const theme = createTheme({
     ),
     // Every dialog's close button gets a name a screen reader can announce.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+    // Outlined badges: the darkest shade of their colour on light, a pale one on dark (AA in both themes).
+    Badge: Badge.extend({
+      vars: (_theme, props) => {
+        const base = typeof props.color === 'string' ? props.color.split('.')[0] : undefined;
+        if (props.variant !== 'outline' || !base || !/^[a-z]+$/.test(base)) return { root: {} };
+        const c = `light-dark(var(--mantine-color-${base}-9), var(--mantine-color-${base}-2))`;
+        return { root: { '--badge-color': c, '--badge-bd': `1px solid ${c}` } };
+      },
+    }),
     // Light alerts colour their title like their accent: too pale for AA on a projector.
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' }, message: { color: 'var(--mantine-color-text)' } } }),
     Notification: Notification.extend({

@@ -8,13 +8,6 @@ import { href, paths } from '../../lib/routes';
 import { StrengthBadge } from '../meetings';
 import { StatusText } from './StatusText';
 
-/** Outlined badges readable in both themes: the darkest shade on light, a pale one on dark (AA contrast). */
-const outline = (c: string) => ({
-  root: { color: `light-dark(var(--mantine-color-${c}-9), var(--mantine-color-${c}-2))`, borderColor: 'currentColor' },
-});
-const OUTLINE_RED = outline('red');
-const OUTLINE_VIOLET = outline('violet');
-
 export function RegisterTable(p: { rows: Recommendation[]; go(path: string): void; onMove(rec: Recommendation, to: RecStatus): void }) {
   const link = (path: string, text: string, label?: string) => (
     <Anchor
@@ -63,12 +56,12 @@ export function RegisterTable(p: { rows: Recommendation[]; go(path: string): voi
                   </Badge>
                 )}
                 {r.responseOverdue && (
-                  <Badge color="red.9" variant="outline" styles={OUTLINE_RED}>
+                  <Badge color="red.9" variant="outline">
                     Response overdue
                   </Badge>
                 )}
                 {r.effectCheckDue && (
-                  <Badge color="violet.9" variant="outline" styles={OUTLINE_VIOLET}>
+                  <Badge color="violet.9" variant="outline">
                     Effect check due
                   </Badge>
                 )}
