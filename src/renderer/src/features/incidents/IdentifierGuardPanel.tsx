@@ -71,10 +71,21 @@ export function IdentifierGuardPanel(p: {
             </Text>
             {!p.readOnly && (
               <>
-                <Button size="compact-md" color="red.9" data-redact onClick={() => void redact(f, i)}>
+                <Button
+                  size="compact-md"
+                  color="red.9"
+                  data-redact
+                  onClick={() => void redact(f, i)}
+                  aria-label={`Redact “${f.text}” in ${where(f)}`}
+                >
                   Redact
                 </Button>
-                <Button size="compact-md" variant="default" onClick={() => p.onDismiss(f)}>
+                <Button
+                  size="compact-md"
+                  variant="default"
+                  onClick={() => p.onDismiss(f)}
+                  aria-label={`Not an identifier… “${f.text}” in ${where(f)}`}
+                >
                   Not an identifier…
                 </Button>
               </>

@@ -117,7 +117,7 @@ function StepRow(p: { step: TimelineEvent; index: number; count: number; readOnl
                 ↓
               </ActionIcon>
             </Tooltip>
-            <Button size="compact-md" variant="default" onClick={p.onEdit}>
+            <Button size="compact-md" variant="default" onClick={p.onEdit} aria-label={`Edit step ${i + 1}`}>
               Edit
             </Button>
             <Button size="compact-md" variant="default" color="red.9" onClick={() => p.remove(e)} aria-label={`Delete step ${i + 1}`}>

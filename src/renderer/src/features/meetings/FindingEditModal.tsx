@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { meetingMethods, type Finding, type FindingEditState } from '../../../../shared/meetings/schemas';
 import { FINDING_CATEGORY, FINDING_KIND, type FindingCategory } from '../../../../shared/meetings/values';
+import { COVERAGE_FINDING_CATEGORIES } from '../../../../shared/meetings/records';
 import { INTERCEPT } from '../../../../shared/incidents/values';
 import { identityKey, zodForm } from '../../lib/form';
 import { useFindingEditState, useRecordWrite } from './queries';
@@ -126,7 +127,7 @@ function FindingForm(p: { state: FindingEditState; guard: NotIdentifiers; onClos
             data={
               f.source === 'case'
                 ? FINDING_CATEGORY.options
-                : FINDING_CATEGORY.options.filter((o) => o.value === 'services' || o.value === 'staffing')
+                : FINDING_CATEGORY.options.filter((o) => (COVERAGE_FINDING_CATEGORIES as readonly string[]).includes(o.value))
             }
             allowDeselect={false}
             w={280}

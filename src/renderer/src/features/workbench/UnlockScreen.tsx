@@ -98,12 +98,13 @@ export function UnlockScreen({ notice, committee, onUnlocked }: { notice: string
             </Alert>
             <SecretFields form={form} keyholders={keyholders} />
             {secondsLeft > 0 && (
-              <Alert
-                color="red"
-                role="alert"
-                title={`Unlocking paused: ${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, '0')} left`}
-              >
-                Too many attempts. Wait, then try again.
+              // Announced once; the ticking clock is shown but not read out every second.
+              <Alert color="red" role="alert" title="Unlocking paused">
+                Too many attempts. Wait, then try again:{' '}
+                <span aria-hidden>
+                  {Math.floor(secondsLeft / 60)}:{String(secondsLeft % 60).padStart(2, '0')} left
+                </span>
+                .
               </Alert>
             )}
             <Button size="md" type="submit" loading={busy} disabled={secondsLeft > 0}>
