@@ -1,4 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { useWalkKeys, type WalkKeys } from './useWalkKeys';
 
@@ -42,4 +44,32 @@ describe('walk keys', () => {
     fireEvent.keyDown(document.body, { key: '1' });
     expect(second.goItem).toHaveBeenCalledTimes(1);
   });
+  it('Esc that closes a dialog does not also leave the walk, even when the dialog’s listener runs first', async () => {
+    const leave = vi.fn();
+    render(<WithDialog leave={leave} />);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    // The dialog's window listener (mounted first, so called first) closes it and React commits
+    // at once, as it does between listeners for a real key press; the walk must not leave too.
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(leave).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 5)); // a later key press: the walk's
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(leave).toHaveBeenCalledTimes(1);
+  });
 });
+
+/** A dialog that closes itself on Esc from a window listener, as Mantine's modal does. */
+function Dialog(p: { onClose(): void }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && flushSync(p.onClose);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [p]);
+  return <div role="dialog" aria-label="New recommendation" />;
+}
+function WithDialog(p: { leave(): void }) {
+  const [open, setOpen] = useState(true);
+  useWalkKeys(keys({ paused: open, leave: p.leave }));
+  return open ? <Dialog onClose={() => setOpen(false)} /> : null;
+}

@@ -5,7 +5,7 @@
  * recommendation; H high contrast;
  * Esc leave. Keys typed into a field, or with Ctrl/Alt/Meta, are left alone.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 function typing(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
@@ -40,13 +40,22 @@ export interface WalkKeys {
 export function useWalkKeys(keys: WalkKeys): void {
   // The latest handlers without subscribing again on every render (WalkPage builds `keys` each time).
   const latest = useRef(keys);
-  useEffect(() => {
+  // When the last dialog closed (Infinity while one is open). A dialog's own window listener may
+  // close it on Esc before ours runs (listener order is the order components mounted), and React
+  // commits that before our listener is called: an event that began before the dialog closed
+  // belongs to the dialog, whichever listener sees it first.
+  const pausedUntil = useRef(keys.paused ? Infinity : -Infinity);
+  useLayoutEffect(() => {
     latest.current = keys;
+    if (keys.paused) pausedUntil.current = Infinity;
+    // An event's own clock (timeStamp), so the comparison holds wherever events are made.
+    else if (pausedUntil.current === Infinity) pausedUntil.current = new Event('walk').timeStamp;
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const k = latest.current;
-      if (k.paused || typing(e) || pressing(e) || inDialog(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (k.paused || e.timeStamp <= pausedUntil.current) return;
+      if (typing(e) || pressing(e) || inDialog(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       const act: Record<string, () => void> = {
         ArrowRight: () => k.setStep((s) => Math.min(Math.max(0, k.steps - 1), s + 1)),
@@ -68,7 +77,7 @@ export function useWalkKeys(keys: WalkKeys): void {
         act[key]();
       }
     };
-    // Capture: seen before a dialog's own Esc handler closes it (after which `paused` would be false).
+    // Capture: before handlers that stop the event's propagation.
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
