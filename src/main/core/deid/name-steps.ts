@@ -7,6 +7,8 @@ import type { Candidate } from './recogniser';
 import { nameLexicon, type NameLexicon } from './lexicon';
 import {
   AFTER_VERBS,
+  AGE_AFTER,
+  agedAfter,
   CALENDAR,
   CUE_PHRASES,
   CUES,
@@ -229,7 +231,9 @@ export function capitalisedRuns(s: NameScan): void {
       lex.dictionary.has(run[0]!.lower) &&
       lex.frequent.has(run[0]!.lower) &&
       !lex.first.has(run[0]!.lower) &&
-      !cueBefore(first)
+      !cueBefore(first) &&
+      // "Park Ji-woo (23) called": a surname that is also a word, with an age after the name.
+      !(lex.last.has(run[0]!.lower) && AGE_AFTER.test(text.slice(tokens[j]!.end)))
     ) {
       run = run.slice(1);
       runKinds = runKinds.slice(1);
@@ -305,9 +309,11 @@ function scoreRun(s: NameScan, r: Run): Candidate | null {
     /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, start - 3), start)) &&
     !isDict(realWords[0]!);
   if (realWords.length === 1 && (NUMBER_AFTER.test(after) || (LABEL_AFTER.test(after) && !lineLabel)) && !cueBefore(first)) return null;
-  if (realWords.length >= 2 && PLACE_BEFORE.has(realWords[0]!.lower) && !cueBefore(first)) return null;
+  const aged = agedAfter(after); // "Park Ji-woo (23) called 988"
+  if (realWords.length >= 2 && PLACE_BEFORE.has(realWords[0]!.lower) && !cueBefore(first) && !aged) return null;
   // "Somali-speaking", "Hand-held", "Faith-based": a compound whose last part is a word.
   if (
+    !aged &&
     realWords.some(
       (r) =>
         r.text.includes('-') &&
@@ -324,7 +330,7 @@ function scoreRun(s: NameScan, r: Run): Candidate | null {
   if (realWords.every((r) => lex.vehicles.has(r.lower))) return null;
   // "M. Fonoti", "R. Okonjo": an initial before a surname that is no English word ("N. Main St" is caught above).
   const initialled = start < run[0]!.start && /^[A-DF-MO-RT-VX-Z]\.\s/.test(text.slice(start, run[0]!.start)) && !isDict(run[0]!);
-  const cue = cueBefore(first) || initialled;
+  const cue = cueBefore(first) || initialled || aged;
   const verbAfter = AFTER_VERBS.test(after);
   const reporting = REPORTING_AFTER.test(after);
   const known = runKinds.filter((k) => k === 'known').length;

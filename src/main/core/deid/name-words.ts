@@ -185,6 +185,14 @@ export function gapIs(text: string, a: Token, b: Token, re: RegExp): boolean {
 /** A reporting verb right after a word: its subject is someone speaking ("Ember said …"). */
 export const REPORTING_AFTER =
   /^\s*(?:said|says|stated|states|told|tells|reported|reports|denied|denies|admitted|explained|replied|answered|yelled|screamed|shouted|whispered|texted|wrote|asked|agreed|refused|insisted|disclosed|endorsed|confirmed|recalled|described|added)\b/i;
+/** An age in brackets after a name: "(23)", "(23 y/o)". */
+export const AGE_AFTER = /^[ \t]*\([ \t]*\d{1,3}[ \t]*(?:y\/?o|yo|yrs?)?[ \t]*\)/i;
+/** An age in brackets, then something the person did: "Park Ji-woo (23) called 988". */
+export function agedAfter(after: string): boolean {
+  if (!AGE_AFTER.test(after)) return false;
+  const rest = after.replace(AGE_AFTER, '');
+  return AFTER_VERBS.test(rest) || REPORTING_AFTER.test(rest);
+}
 /** A unit call sign or a count: "Car 40", "Medic 17", "Engine 9". */
 export const NUMBER_AFTER = /^\.?(?:\s+#?|-)\d/;
 /** A place before a ZIP: "Everett 98208", "Olympia WA 98501". */

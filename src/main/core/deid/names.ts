@@ -6,12 +6,13 @@
 import type { Candidate } from './recogniser';
 import { nameLexicon } from './lexicon';
 import { allCapsRuns, caseDisguise, lowerCaseNames, lowerLastFirst } from './name-lower';
+import { namedByCue } from './name-cued';
 import { capitalisedRuns, nameScan, surnameFirst } from './name-steps';
 import { PARTICLES, PLACE_BEFORE, TOKEN, tokenize } from './name-words';
 
 export function findNames(text: string): Candidate[] {
   const s = nameScan(text);
-  for (const step of [surnameFirst, capitalisedRuns, lowerCaseNames, lowerLastFirst, caseDisguise, allCapsRuns]) step(s);
+  for (const step of [surnameFirst, capitalisedRuns, lowerCaseNames, lowerLastFirst, caseDisguise, allCapsRuns, namedByCue]) step(s);
   return s.out;
 }
 

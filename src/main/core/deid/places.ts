@@ -3,16 +3,18 @@ import { nameLexicon } from './lexicon';
 import { all, before, group, trimUrl, type Candidate, type Recogniser } from './recogniser';
 
 const PLATE_SHAPE = /^(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}$/i;
+/** After a plate word the plate may be a little longer: Montana's county prefix "4-88211A". */
+const CUED_PLATE_SHAPE = /^(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,6}$/i;
 /** Letter groups that look like a plate's but are statutes, roads, units or labels. */
 const NOT_PLATE =
   /^(?:HWY|RTE|RCW|WAC|ORS|USC|CFR|APT|STE|RMS|CAD|MRN|ICD|DSM|SSN|DOB|ZIP|AGE|LIC|VEH|UNK|EMS|MCT|DCR|CPS|APS|CIT|BLK|WHT|SR|US|CH|PO|BOX|RM|NO|AM|PM|HRS|MG|ML|FT|LBS|AND|THE|FOR|WAS|HAS|TAG|REG|CAR|UNIT|ROOM|BED|CELL|EXT|TEL|FAX|MIN|MAX|DAY|MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|ENG|MED|BAT|SGT|DEP|OFC|LT|PCT|DIV|DIST|SEC|CTR)$/;
 export const plate: Recogniser = (text) => [
   ...all(
-    /\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)[ \t]{0,3}(?:(?:number|no\.?|#|:|of|reading|read|was|is)[ \t]{0,3})?(?:(?:number|no\.?|#|:|is)[ \t]{0,3})?"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))[ \t]{1,3})?(\d [A-Z]{3} \d{3}|[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/di,
+    /\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)[ \t]{0,3}(?:(?:number|no\.?|#|:|of|reading|read|was|is)[ \t]{0,3})?(?:(?:number|no\.?|#|:|is)[ \t]{0,3})?"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))[ \t]{1,3})?(\d [A-Z]{3} \d{3}|[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,6})\b/di,
     text,
     (m) => {
       const g = group(m, 1)!;
-      return PLATE_SHAPE.test(m[1]!) ? { start: g[0], end: g[1], type: 'PLATE', score: 0.9 } : null;
+      return CUED_PLATE_SHAPE.test(m[1]!) ? { start: g[0], end: g[1], type: 'PLATE', score: 0.9 } : null;
     },
   ),
   // "the plate on the van was bxr 9921 or bxr 9927": a plate word, a few words, then the plate (any case), and a list after "or".
@@ -86,6 +88,8 @@ export const zip: Recogniser = (text) => [
       // After a word (a city in any case, a street type, "in"): not after a count word or a label.
       const placeBefore =
         /(?:^|[^\w])(?:in|near|from|to|of|at|zip|area)\s*$/.test(prev) ||
+        // Right after an address's unit: "1412 e marion st apt 5 98122".
+        /\b(?:apt|apartment|unit|ste|suite|trlr|lot|rm)\.?\s*#?\s*[a-z0-9-]{1,5},?\s+$/.test(prev) ||
         (/[A-Za-z]{2,}\.?,?\s+$/.test(prev) &&
           !/\b(?:about|approximately|approx|over|under|than|total|were|was|is|are|had|has|of|some|nearly|almost|only|just|with|for|by|and|or|the|a|an|to|code|pin|ext|extension|x)\s+$/.test(
             prev,
@@ -115,13 +119,17 @@ export const address: Recogniser = (text) => {
       `(?<![\\w-])\\d{1,6}(?:[A-Za-z]|\\s?1[⁄/]2)?(?:-\\d{1,4})?\\s+(?:${DIRECTION}\\s+)?(?:${words}\\s+){1,4}(?:${suffix})\\b\\.?(?:\\s+${DIRECTION}(?![\\w]))?${UNIT}?`,
       flags,
     );
-  const score = (m: RegExpExecArray): Candidate => ({
-    start: m.index,
-    // A trailing period stays in the text: after redaction "[ADDRESS]." still ends the sentence.
-    end: m.index + m[0].replace(/\.$/, '').length,
-    type: 'ADDRESS',
-    score: 0.85,
-  });
+  // A house number is never followed by a preposition: "VEH BFX 3329 AT S 200TH ST" is a plate, then an intersection.
+  const score = (m: RegExpExecArray): Candidate | null =>
+    /^\S+\s+(?:at|on|near|in|by|to|and|of|from|for|with)\s/i.test(m[0])
+      ? null
+      : {
+          start: m.index,
+          // A trailing period stays in the text: after redaction "[ADDRESS]." still ends the sentence.
+          end: m.index + m[0].replace(/\.$/, '').length,
+          type: 'ADDRESS',
+          score: 0.85,
+        };
   return [
     ...all(make(capWord, `${STRONG_SUFFIX}|${WEAK_SUFFIX}`, ''), text, score),
     // ALL CAPS, as in CAD text: "1120 NW 85TH ST APT B"
