@@ -28,7 +28,7 @@ test('follow-through: Home, register search, a recommendation’s response and h
       await page.getByRole('table', { name: 'Recommendation register' }).waitFor();
       // A word from the first recommendation's text: the search finds it, and only rows that contain it.
       const register = page.getByRole('table', { name: 'Recommendation register' });
-      const firstRow = (await register.getByRole('row').nth(1).getByRole('cell').nth(1).innerText()).toLowerCase();
+      const firstRow = (await register.getByRole('row').nth(1).getByRole('cell').nth(1).innerText()).split('\n')[0]!.toLowerCase(); // the action
       const word = firstRow.split(/[^a-z]+/).sort((a, b) => b.length - a.length)[0]!;
       const all = await register.getByRole('row').count();
       await page.getByRole('searchbox', { name: 'Search' }).fill(word);

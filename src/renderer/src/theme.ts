@@ -39,7 +39,9 @@ export const theme = createTheme({
     // Every dialog's close button gets a name a screen reader can announce.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     // Outlined badges: the darkest shade of their colour on light, a pale one on dark (AA in both themes).
+    // A badge is never cut to "INTERME…" or "RESPONSE…": it keeps its width in a narrow cell.
     Badge: Badge.extend({
+      styles: { root: { flexShrink: 0, maxWidth: 'none' }, label: { overflow: 'visible' } },
       vars: (_theme, props) => {
         const base = typeof props.color === 'string' ? props.color.split('.')[0] : undefined;
         if (props.variant !== 'outline' || !base || !/^[a-z]+$/.test(base)) return { root: {} };

@@ -315,4 +315,14 @@ describe('the recommendation lifecycle (issue 20)', () => {
       error: { code: 'forbidden' },
     });
   });
+  it('the register search finds words in the action, the measure of success, the owner and the code; every word must match', async () => {
+    const { call, newRec } = await setup();
+    const r = await newRec();
+    const ids = async (search: string) => (await call('recommendations.list', { search })).recommendations.map((x) => x.id);
+    expect(await ids('overnight clinician')).toEqual([r.id]);
+    expect(await ids('covered')).toEqual([r.id]); // only in the measure
+    expect(await ids(r.code)).toEqual([r.id]);
+    expect(await ids('covered daytime')).toEqual([]);
+    expect(await ids('100%_')).toEqual([]);
+  });
 });

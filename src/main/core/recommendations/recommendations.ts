@@ -98,7 +98,7 @@ export interface RecQuery {
   effectCheckDue?: boolean | undefined;
 }
 
-/** Words in the code, action, owner or an incident code; each word must match (LIKE, escaped). */
+/** Words in the code, action, measure of success, owner or an incident code; each word must match (LIKE, escaped). */
 function searchCondition(search: string): Sql[] {
   return search
     .split(/\s+/)
@@ -106,7 +106,7 @@ function searchCondition(search: string): Sql[] {
     .slice(0, 8)
     .map((w) => {
       const like = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return sql`(r.code LIKE ${like} ESCAPE '\\' OR r.action LIKE ${like} ESCAPE '\\' OR coalesce(m.name, o.name) LIKE ${like} ESCAPE '\\'
+      return sql`(r.code LIKE ${like} ESCAPE '\\' OR r.action LIKE ${like} ESCAPE '\\' OR coalesce(r.measure, '') LIKE ${like} ESCAPE '\\' OR coalesce(m.name, o.name) LIKE ${like} ESCAPE '\\'
         OR r.id IN (SELECT rf.recommendation_id FROM recommendation_findings rf JOIN findings f ON f.id = rf.finding_id JOIN incidents i ON i.id = f.incident_id WHERE i.code LIKE ${like} ESCAPE '\\'))`;
     });
 }

@@ -7,7 +7,7 @@ import { toMask } from '../../../shared/incidents/values';
 import { ACTION_STRENGTH, ACTION_TYPE, CIT_GOAL, FINDING_CATEGORY } from '../../../shared/meetings/values';
 import type { WritableDB } from '../store/db';
 import { rng } from './rng';
-import { FINDING_TEXT } from './texts';
+import { FINDING_TEXT, recommendationFor } from './texts';
 
 const CASES = 2;
 
@@ -73,17 +73,19 @@ export function seedLatestMeeting(db: WritableDB, seedValue: number, today: stri
   const n = (db.prepare('SELECT count(*) AS n FROM recommendations').get() as { n: number }).n + 1;
   const actionType = r.pick(ACTION_TYPE.values);
   const category = r.pick(FINDING_CATEGORY.values);
+  const rec = recommendationFor(r.pick(FINDING_TEXT[category]!));
   const rid = Number(
     db
       .prepare(
-        "INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, NULL, ?, ?, 'adopted', ?, 'Reviewed at the follow-up item', ?, ?, ?, ?)",
+        "INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, NULL, ?, ?, 'adopted', ?, ?, ?, ?, ?, ?)",
       )
       .run([
         `R-${String(n).padStart(3, '0')}`,
-        `Address: ${r.pick(FINDING_TEXT[category]!).replace(/\.$/, '').toLowerCase()}`,
+        rec.action,
         orgIds[0]!,
         `${String(Number(meeting.date.slice(0, 4)) + 1)}${meeting.date.slice(4, 8)}28`,
         at,
+        rec.measure,
         actionType,
         ACTION_STRENGTH[actionType],
         meeting.id,

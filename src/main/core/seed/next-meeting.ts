@@ -13,6 +13,7 @@ import { packetDoc } from '../meetings/documents';
 import { carriedForward } from '../meetings/meetings';
 import { addDays } from '../../../shared/dates';
 import type { WritableDB } from '../store/db';
+import { recommendationFor } from './texts';
 
 export const NEXT_MEETING_CASES = 3;
 const NEXT_MEETING_FOLLOW_UPS = 12;
@@ -130,16 +131,25 @@ function adoptMore(db: WritableDB, count: number, due: string, at: string): void
   if (!orgs.length) return;
   let n = (db.prepare('SELECT count(*) AS n FROM recommendations').get() as { n: number }).n;
   const ins = db.prepare(
-    "INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, NULL, ?, ?, 'adopted', ?, 'Reviewed at the follow-up item', 'training', ?, ?, ?)",
+    "INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, NULL, ?, ?, 'adopted', ?, ?, 'training', ?, ?, ?)",
   );
   const hist = db.prepare("INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, '', ?, 'seed')");
   findings.forEach((f, i) => {
     n++;
     const when = `${f.date}T15:00:00Z`;
-    const action = `Address: ${f.description.replace(/\.$/, '').toLowerCase()}`;
+    const rec = recommendationFor(f.description);
     const rid = Number(
-      ins.run([`R-${String(n).padStart(3, '0')}`, action, orgs[i % orgs.length]!, due, when, ACTION_STRENGTH.training, f.meeting_id, at])
-        .lastInsertRowid,
+      ins.run([
+        `R-${String(n).padStart(3, '0')}`,
+        rec.action,
+        orgs[i % orgs.length]!,
+        due,
+        when,
+        rec.measure,
+        ACTION_STRENGTH.training,
+        f.meeting_id,
+        at,
+      ]).lastInsertRowid,
     );
     db.prepare('INSERT INTO recommendation_findings (recommendation_id, finding_id) VALUES (?, ?)').run([rid, f.id]);
     hist.run([rid, 'proposed', when]);

@@ -16,7 +16,7 @@ import { insertTimeline, randomIncident } from './incident';
 import { rng, type Rng } from './rng';
 
 export { rng } from './rng';
-import { FINDING_TEXT } from './texts';
+import { FINDING_TEXT, recommendationFor } from './texts';
 import { seedFollowThrough } from './follow-through';
 import { seedNextMeeting } from './next-meeting';
 import { seedLatestMeeting } from './latest-meeting';
@@ -300,16 +300,17 @@ function seedMeetings(
         const owner = orgIds.length ? [null, r.pick(orgIds)] : [r.pick(memberIds).id, null];
         const due = `${y + (m > 9 ? 1 : 0)}-${String(((m + 2) % 12) + 1).padStart(2, '0')}-28`;
         recN++;
+        const rec = recommendationFor(r.pick(FINDING_TEXT[category]!));
         const rid = Number(
           insRec.run([
             `R-${String(recN).padStart(3, '0')}`,
-            `Address: ${r.pick(FINDING_TEXT[category]!).replace(/\.$/, '').toLowerCase()}`,
+            rec.action,
             owner[0]!,
             owner[1]!,
             due,
             status,
             at,
-            'Reviewed at the follow-up item',
+            rec.measure,
             actionType,
             ACTION_STRENGTH[actionType],
             meetingId,

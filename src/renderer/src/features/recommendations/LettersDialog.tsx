@@ -58,8 +58,9 @@ function AgencyLetters({ meetingId }: { meetingId: number }) {
     }
   };
   if (agencies.error) return <ErrorAlert error={agencies.error} title="Cannot list the agencies" />;
-  const list = agencies.data?.agencies ?? [];
-  if (agencies.data && !list.length)
+  if (!agencies.data) return <Text>Finding the owner agencies…</Text>;
+  const list = agencies.data.agencies;
+  if (!list.length)
     return <Text>The meeting of {formatDate(agencies.data.date)} adopted no recommendations, so there is nothing to send.</Text>;
   return (
     <Stack gap="sm">
