@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { IncidentDetail, TimelineEvent } from '../../../../shared/incidents/schemas';
 import { TIMELINE_KIND } from '../../../../shared/incidents/values';
 import { formatDuration } from '../../../../shared/incidents/timeline';
+import { FormError } from '../../ui/FormActions';
 import { useIncidentWrite } from './queries';
 import { EMPTY_STEP, TimelineEventForm, type StepDraft } from './TimelineEventForm';
 import { TimelineTable, type StepActions } from './TimelineTable';
@@ -112,11 +113,7 @@ export function TimelineEditor(p: { detail: IncidentDetail; readOnly: boolean })
             actions={steps.actions}
           />
         )}
-        {steps.error && (
-          <Text c="red.9" role="alert">
-            {steps.error}
-          </Text>
-        )}
+        <FormError error={steps.error} />
         {!p.readOnly && (
           <Paper withBorder p="md" bg="var(--mantine-color-default-hover)">
             <Title order={4} mb="sm">

@@ -16,6 +16,7 @@ import { meetingMethods, type BlameHint, type Finding } from '../../../../shared
 import { CIT_GOAL, FINDING_CATEGORY, FINDING_KIND, type FindingCategory } from '../../../../shared/meetings/values';
 import { INTERCEPT } from '../../../../shared/incidents/values';
 import { zodForm } from '../../lib/form';
+import { FormError } from '../../ui/FormActions';
 import { useBlameCheck, useRecordWrite } from './queries';
 import { FindingTextField, useNotIdentifiers } from './GuardedRecordText';
 
@@ -169,11 +170,7 @@ export function FindingQuickAdd(p: {
         )}
         <BlameReminder hints={hints} />
         {guard.modal}
-        {error && (
-          <Text c="red.9" role="alert">
-            {error}
-          </Text>
-        )}
+        <FormError error={error} />
       </Stack>
     </form>
   );

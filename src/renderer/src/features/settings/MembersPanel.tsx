@@ -124,11 +124,7 @@ function AddKeyholderForm(p: { error: string | null; onAdd(v: { name: string; pa
           <TextInput size="md" label="Name" {...form.getInputProps('name')} />
           <PasswordInput size="md" label="Their passphrase" description="They type it themselves." {...form.getInputProps('passphrase')} />
         </Group>
-        {p.error && (
-          <Alert color="red" role="alert">
-            {p.error}
-          </Alert>
-        )}
+        <ErrorAlert error={p.error} title="The keyholder was not added" />
         <Group>
           <Button type="submit">Add keyholder</Button>
         </Group>
@@ -151,11 +147,7 @@ function ChangePassphraseForm(p: { onChange(v: { current: string; next: string }
       <Stack>
         <PasswordInput label="Current passphrase" {...form.getInputProps('current')} />
         <PasswordInput label="New passphrase" {...form.getInputProps('next')} />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
+        <ErrorAlert error={error} title="The passphrase was not changed" />
         <Group justify="flex-end">
           <Button type="submit">Change passphrase</Button>
         </Group>
