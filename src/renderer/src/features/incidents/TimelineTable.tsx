@@ -1,7 +1,8 @@
 /** The timeline's steps as a table: each row keyboard-movable (Alt+↑/↓), with its move, edit and delete actions. */
-import { ActionIcon, Badge, Button, Group, Table, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, VisuallyHidden } from '@mantine/core';
 import type { TimelineEvent } from '../../../../shared/incidents/schemas';
 import { TIMELINE_ACTOR, TIMELINE_KIND } from '../../../../shared/incidents/values';
+import { MoveButtons } from '../../ui/MoveButtons';
 import { TimelineEventForm, type StepDraft } from './TimelineEventForm';
 
 export interface StepActions {
@@ -101,22 +102,7 @@ function StepRow(p: { step: TimelineEvent; index: number; count: number; readOnl
       <Table.Td>
         {!p.readOnly && (
           <Group gap={4} wrap="nowrap">
-            <Tooltip label="Move up (Alt+↑)">
-              <ActionIcon variant="default" size="lg" disabled={i === 0} onClick={() => p.move(e, -1)} aria-label={`Move step ${i + 1} up`}>
-                ↑
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Move down (Alt+↓)">
-              <ActionIcon
-                variant="default"
-                size="lg"
-                disabled={i === p.count - 1}
-                onClick={() => p.move(e, 1)}
-                aria-label={`Move step ${i + 1} down`}
-              >
-                ↓
-              </ActionIcon>
-            </Tooltip>
+            <MoveButtons what={`step ${i + 1}`} index={i} count={p.count} onMove={(by) => p.move(e, by)} />
             <Button size="compact-md" variant="default" onClick={p.onEdit} aria-label={`Edit step ${i + 1}`}>
               Edit
             </Button>

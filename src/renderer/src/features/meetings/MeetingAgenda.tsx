@@ -1,20 +1,5 @@
 /** The meeting's agenda: items in order (drag, Alt+↑/↓ or the buttons to move), minutes per item, adding a case or other business. */
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Progress,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, NumberInput, Paper, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -25,6 +10,7 @@ import { href, paths } from '../../lib/routes';
 import { type useMeetingWrites } from './queries';
 import classes from './MeetingPage.module.css';
 import { formatDate } from '../../lib/format';
+import { MoveButtons } from '../../ui/MoveButtons';
 
 type Writes = ReturnType<typeof useMeetingWrites>;
 interface AgendaProps {
@@ -137,28 +123,7 @@ function AgendaRow(p: AgendaProps & { it: AgendaItem; i: number; move(item: Agen
         <Text c="dimmed">min</Text>
         {!ended && (
           <>
-            <Tooltip label="Move up (Alt+↑)">
-              <ActionIcon
-                variant="default"
-                size="lg"
-                disabled={i === 0}
-                onClick={() => p.move(it, i - 1)}
-                aria-label={`Move ${it.title} up`}
-              >
-                ↑
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Move down (Alt+↓)">
-              <ActionIcon
-                variant="default"
-                size="lg"
-                disabled={i === p.d.items.length - 1}
-                onClick={() => p.move(it, i + 1)}
-                aria-label={`Move ${it.title} down`}
-              >
-                ↓
-              </ActionIcon>
-            </Tooltip>
+            <MoveButtons what={it.title} index={i} count={p.d.items.length} onMove={(by) => p.move(it, i + by)} />
             <Button
               size="compact-md"
               variant="default"
