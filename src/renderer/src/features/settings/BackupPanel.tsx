@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { api, unwrap } from '../../lib/api';
+import { api } from '../../lib/api';
 import { RestoreSection } from './RestoreSection';
-import { useToday } from './queries';
+import { useSaveBackup } from './queries';
 
 /** What each step of a backup or restore is doing, in words. */
 const STAGES: Record<string, string> = {
@@ -19,13 +19,12 @@ export function BackupPanel() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => api().subscribe('task.progress', (p) => (p.task === 'backup' || p.task === 'restore') && setProgress(p)), []);
 
-  const today = useToday();
+  const saveBackup = useSaveBackup();
   const backup = async () => {
     setMessage(null);
     try {
-      const f = await unwrap(api().files.chooseSave({ purpose: 'backup', suggestedName: `casewalk-${today}.cwbackup` }));
-      if (!f) return;
-      const r = await unwrap(api().backup.create({ handle: f.handle }));
+      const r = await saveBackup();
+      if (!r) return;
       setMessage({
         ok: true,
         text: `Backup saved as ${r.displayName} (${Math.round(r.bytes / 1024)} KB). It is encrypted with the workbench key.`,

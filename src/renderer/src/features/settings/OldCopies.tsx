@@ -9,7 +9,7 @@ import { useState } from 'react';
 import type { CopyView } from '../../../../shared/workbench/schemas';
 import { api, unwrap } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { useToday } from './queries';
+import { useSaveBackup } from './queries';
 
 const STATE: Record<CopyView['state'], string> = {
   unchanged: 'as Casewalk wrote it',
@@ -64,13 +64,12 @@ export function OldCopiesPanel({ removed, copies, onClose }: { removed: string; 
   const [error, setError] = useState<string | null>(null);
   const deletable = copies.filter((c) => c.state === 'unchanged');
 
-  const today = useToday();
+  const saveBackup = useSaveBackup();
   const freshBackup = async () => {
     setError(null);
     try {
-      const f = await unwrap(api().files.chooseSave({ purpose: 'backup', suggestedName: `casewalk-${today}.cwbackup` }));
-      if (!f) return;
-      const r = await unwrap(api().backup.create({ handle: f.handle }));
+      const r = await saveBackup();
+      if (!r) return;
       setBackupDone(`Fresh backup saved as ${r.displayName}, encrypted with the new key.`);
     } catch (e) {
       setError((e as Error).message);
