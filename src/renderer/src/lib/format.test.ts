@@ -9,6 +9,7 @@ import {
   formatMonth,
   formatTime,
   setDisplay,
+  formatCount,
 } from './format';
 
 describe('the one date formatter', () => {
@@ -45,5 +46,11 @@ describe('the formatter follows the committee setting', () => {
     } finally {
       setDisplay(before);
     }
+  });
+  it('writes counts in the committee’s style, whatever the machine’s locale', () => {
+    expect(formatCount(31944, 'iso')).toBe('31,944');
+    expect(formatCount(31944, 'en-US')).toBe('31,944');
+    expect(formatCount(31944, 'de-DE')).toBe('31.944');
+    expect(formatCount(-12, 'iso')).toBe('-12');
   });
 });

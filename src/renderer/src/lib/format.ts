@@ -61,6 +61,11 @@ export function formatLongDate(iso: string, style: DateStyle = display.style): s
   return writeLongDate(iso, style);
 }
 
+/** A count in the committee's style: "31,944" (or "31.944" with German dates). */
+export function formatCount(n: number, style: DateStyle = display.style): string {
+  return n.toLocaleString(DATE_STYLES[style].longLocale);
+}
+
 /** A calendar date `days` after another (both `YYYY-MM-DD`, no time zone involved). */
 export { addDays } from '../../../shared/dates';
 

@@ -1,6 +1,6 @@
 import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { href, paths } from '../../lib/routes';
-import { formatLongDate } from '../../lib/format';
+import { formatLongDate, formatCount } from '../../lib/format';
 import { StatCard } from '../../ui/StatCard';
 import { ErrorAlert } from '../../ui/FormActions';
 import { FollowUpLists } from '../recommendations';
@@ -43,11 +43,11 @@ export function HomePage({ member, go }: { member: string | null; go(path: strin
             />
             <StatCard
               label="Incidents with identifiers to resolve"
-              value={s.unresolvedIdentifiers.toLocaleString()}
+              value={formatCount(s.unresolvedIdentifiers)}
               alert={s.unresolvedIdentifiers > 0}
               note={link(paths.incidents(), 'Review them in Incidents')}
             />
-            <StatCard label="Ready for review" value={s.readyForReview.toLocaleString()} note={`${s.drafts.toLocaleString()} drafts`} />
+            <StatCard label="Ready for review" value={formatCount(s.readyForReview)} note={`${formatCount(s.drafts)} drafts`} />
           </SimpleGrid>
           {s.coverageGapsWithoutRecommendation > 0 && (
             <Paper withBorder p="lg">

@@ -2,7 +2,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ImportBatch } from '../../../../shared/import/schemas';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatCount } from '../../lib/format';
 import { useMethod, useMethodMutation } from '../../lib/query';
 import { ErrorAlert } from '../../ui/FormActions';
 import { IMPORT_READS } from './ImportWizardState';
@@ -26,8 +26,8 @@ export function UndoImportButton({ batch, onUndone }: { batch: ImportBatch; onUn
       <Modal opened={open} onClose={close} title={`Undo import #${batch.id}?`} size="lg">
         <Stack>
           <Text>
-            The {batch.remaining.toLocaleString()} incidents imported from “{batch.fileName}” on {formatDateTime(batch.importedAt)} are
-            removed from the workbench, all of them or none. The audit log keeps a record of the import and of this undo.
+            The {formatCount(batch.remaining)} incidents imported from “{batch.fileName}” on {formatDateTime(batch.importedAt)} are removed
+            from the workbench, all of them or none. The audit log keeps a record of the import and of this undo.
           </Text>
           <ErrorAlert error={undo.error} title="The import was not undone" />
           <Group justify="flex-end">
@@ -71,7 +71,7 @@ export function ImportBatchBanner({ batchId, onClear }: { batchId: number; onCle
             ? 'There is no such import.'
             : batch.undoneAt
               ? `“${batch.fileName}” was imported on ${formatDateTime(batch.importedAt)} and undone on ${formatDateTime(batch.undoneAt)}.`
-              : `“${batch.fileName}”, imported on ${formatDateTime(batch.importedAt)}: ${batch.incidents.toLocaleString()} incidents (${batch.source}).`}
+              : `“${batch.fileName}”, imported on ${formatDateTime(batch.importedAt)}: ${formatCount(batch.incidents)} incidents (${batch.source}).`}
         </Text>
         <Group>
           {batch && <UndoImportButton batch={batch} />}

@@ -3,6 +3,7 @@ import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import type { ImportReport } from '../../../../shared/import/schemas';
 import { href, paths } from '../../lib/routes';
 import { UndoImportButton, useImportBatches } from './ImportBatch';
+import { formatCount } from '../../lib/format';
 
 export function DoneStep({ result, onUndone }: { result: ImportReport; onUndone(): void }) {
   const batch = useImportBatches().data?.batches.find((b) => b.id === result.batchId);
@@ -10,8 +11,8 @@ export function DoneStep({ result, onUndone }: { result: ImportReport; onUndone(
     <Alert color="teal" title={`Import complete${result.batchId ? ` (import #${result.batchId})` : ''}`}>
       <Stack gap="xs">
         <Text>
-          {result.imported.toLocaleString()} incidents imported as drafts ({result.merged} rows merged, {result.skipped} invalid rows left
-          out{result.repeat.records ? `, ${result.repeat.records} already imported before and skipped` : ''}).
+          {formatCount(result.imported)} incidents imported as drafts ({result.merged} rows merged, {result.skipped} invalid rows left out
+          {result.repeat.records ? `, ${result.repeat.records} already imported before and skipped` : ''}).
           {result.withIdentifiers > 0 && ` ${result.withIdentifiers} have possible identifiers to resolve before review.`}
         </Text>
         {result.attribution && <Text size="sm">{result.attribution}</Text>}

@@ -2,7 +2,7 @@
 import { Alert, Anchor, Button, Checkbox, Group, Paper, Progress, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IMPORTABLE_LABELS, type ImportReport } from '../../../../shared/import/schemas';
 import { MULTI_VALUE_FIELDS, SINGLE_VALUE_FIELDS, type ValueOption } from '../../../../shared/incidents/values';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatCount } from '../../lib/format';
 import { href, paths } from '../../lib/routes';
 import { DataTable } from '../../ui/DataTable';
 import { StatCard } from '../../ui/StatCard';
@@ -17,11 +17,11 @@ const fieldLabel = (f: string) => IMPORTABLE_LABELS[f as keyof typeof IMPORTABLE
 function Counts({ report }: { report: ImportReport }) {
   return (
     <SimpleGrid cols={{ base: 2, md: 5 }} aria-label="Dry run counts">
-      <StatCard label="Rows read" value={report.rows.toLocaleString()} />
-      <StatCard label={report.dryRun ? 'Incidents to create' : 'Incidents created'} value={report.imported.toLocaleString()} />
-      <StatCard label="Rows merged" value={report.merged.toLocaleString()} />
-      <StatCard label="Invalid rows" value={report.invalidRows.toLocaleString()} alert={report.invalidRows > 0} />
-      <StatCard label="With possible identifiers" value={report.withIdentifiers.toLocaleString()} alert={report.withIdentifiers > 0} />
+      <StatCard label="Rows read" value={formatCount(report.rows)} />
+      <StatCard label={report.dryRun ? 'Incidents to create' : 'Incidents created'} value={formatCount(report.imported)} />
+      <StatCard label="Rows merged" value={formatCount(report.merged)} />
+      <StatCard label="Invalid rows" value={formatCount(report.invalidRows)} alert={report.invalidRows > 0} />
+      <StatCard label="With possible identifiers" value={formatCount(report.withIdentifiers)} alert={report.withIdentifiers > 0} />
     </SimpleGrid>
   );
 }
@@ -31,11 +31,11 @@ function RepeatAlert({ report, form, onChange }: { report: ImportReport; form: W
   const { file, records } = report.repeat;
   if (!records) return null;
   return (
-    <Alert color="orange" title={file ? 'This file was already imported' : `${records.toLocaleString()} incidents were already imported`}>
+    <Alert color="orange" title={file ? 'This file was already imported' : `${formatCount(records)} incidents were already imported`}>
       <Stack gap="sm">
         <Text>
           {file
-            ? `Import #${file.batchId} on ${formatDate(file.importedAt)} (“${file.fileName}”, ${file.incidents.toLocaleString()} incidents) has exactly the same content.`
+            ? `Import #${file.batchId} on ${formatDate(file.importedAt)} (“${file.fileName}”, ${formatCount(file.incidents)} incidents) has exactly the same content.`
             : 'They have the same record id (the source’s own id, such as the Template ID) as incidents an earlier import brought in.'}{' '}
           Rows that merely look alike are not repeats.
         </Text>
@@ -160,7 +160,7 @@ export function DryRunStep({ w }: { w: Wizard }) {
               Run the dry run again
             </Button>
             <Button onClick={() => void w.run()} loading={busy} disabled={blocked}>
-              Import {report.imported.toLocaleString()} incidents
+              Import {formatCount(report.imported)} incidents
             </Button>
           </Group>
         </Group>

@@ -3,6 +3,7 @@ import { Badge, Button, Group, Paper, ScrollArea, Select, SimpleGrid, Stack, Tex
 import { DATE_FIELD, IMPORTABLE_FIELDS, IMPORTABLE_LABELS } from '../../../../shared/import/schemas';
 import { DataTable } from '../../ui/DataTable';
 import type { Opened, Wizard, WizardForm } from './ImportWizardState';
+import { formatCount } from '../../lib/format';
 
 const MAPPABLE = [DATE_FIELD, ...IMPORTABLE_FIELDS] as const;
 
@@ -12,7 +13,7 @@ export function FileSummary({ opened, recognised }: { opened: Opened; recognised
       <Stack>
         <Group justify="space-between">
           <Text>
-            <b>{opened.fileName}</b> · {opened.rows.toLocaleString()} rows · {opened.headers.length} columns
+            <b>{opened.fileName}</b> · {formatCount(opened.rows)} rows · {opened.headers.length} columns
           </Text>
           {recognised && <Badge size="lg">Recognised: {recognised}</Badge>}
         </Group>

@@ -9,6 +9,7 @@ import { DensityControl, IncidentFilters } from './IncidentFilters';
 import { NewIncidentModal } from './NewIncidentModal';
 import { ImportBatchBanner } from './ImportBatch';
 import { VirtualTable } from './VirtualTable';
+import { formatCount } from '../../lib/format';
 
 const defaultDir = (by: string): 'asc' | 'desc' => (by === 'occurred' || by === 'updated' ? 'desc' : 'asc');
 
@@ -61,7 +62,7 @@ export function IncidentsPage({ onOpen, onImport }: { onOpen(id: number): void; 
         <div>
           <Title order={2}>Incidents</Title>
           <Text c="dimmed" aria-live="polite">
-            {total === null ? 'Loading…' : `${total.toLocaleString()} of ${(allTotal ?? total).toLocaleString()} incidents`}
+            {total === null ? 'Loading…' : `${formatCount(total)} of ${formatCount(allTotal ?? total)} incidents`}
           </Text>
         </div>
         <Group>

@@ -7,6 +7,7 @@ import { Text } from '@mantine/core';
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { IdentifierFinding } from '../../../../shared/deid/kinds';
 import { GuardedTextarea } from '../identifiers';
+import { formatCount } from '../../lib/format';
 
 /** From this share of the limit on, the counter shows. */
 const COUNTER_FROM = 0.9;
@@ -68,8 +69,8 @@ export function NarrativeField(p: NarrativeFieldProps) {
       />
       {length >= p.limit * COUNTER_FROM && (
         <Text size="sm" fw={over > 0 ? 700 : 400} c={over > 0 ? 'red.9' : undefined} mt={4} aria-live="polite">
-          {length.toLocaleString('en-US')} of {p.limit.toLocaleString('en-US')} characters
-          {over > 0 ? ` — ${over.toLocaleString('en-US')} over the limit` : ` — ${(-over).toLocaleString('en-US')} left`}
+          {formatCount(length)} of {formatCount(p.limit)} characters
+          {over > 0 ? ` — ${formatCount(over)} over the limit` : ` — ${formatCount(-over)} left`}
         </Text>
       )}
     </div>

@@ -9,6 +9,7 @@ import { LIMITS, timelineEventInput, type TimelineEventInput } from '../../../..
 import { TIMELINE_ACTOR, TIMELINE_KIND } from '../../../../shared/incidents/values';
 import { zodForm } from '../../lib/form';
 import { GuardedTextarea } from '../identifiers';
+import { formatCount } from '../../lib/format';
 
 export type StepDraft = Required<TimelineEventInput>;
 export const EMPTY_STEP: StepDraft = { time: '', actor: 'dispatch_911', kind: 'call', description: '', decisionPoint: false };
@@ -56,7 +57,7 @@ export function TimelineEventForm(p: {
         />
         {v.description.length > LIMITS.description * 0.9 && (
           <Text size="sm" c={v.description.length > LIMITS.description ? 'red.9' : undefined}>
-            {v.description.length.toLocaleString('en-US')} of {LIMITS.description.toLocaleString('en-US')} characters
+            {formatCount(v.description.length)} of {formatCount(LIMITS.description)} characters
           </Text>
         )}
         <Group justify="space-between">

@@ -7,7 +7,7 @@ import type { GuardBlock } from '../../../../shared/result';
 import { MEETING_STATUS } from '../../../../shared/meetings/values';
 import { api, unwrap } from '../../lib/api';
 import { href, paths } from '../../lib/routes';
-import { formatLongDate } from '../../lib/format';
+import { formatLongDate, formatCount } from '../../lib/format';
 import { ErrorAlert } from '../../ui/FormActions';
 import { blockedOf, GuardBlockedAlert } from '../../ui/GuardBlocked';
 import { useMeeting, useMeetingWrites } from './queries';
@@ -91,7 +91,7 @@ function MeetingHeader(p: {
       p.onDone();
       notifications.show({
         title: 'Agenda exported',
-        message: `${r.displayName} (${r.bytes.toLocaleString()} bytes). It contains incident codes and de-identified summaries only.`,
+        message: `${r.displayName} (${formatCount(r.bytes)} bytes). It contains incident codes and de-identified summaries only.`,
       });
     } catch (e) {
       p.onFail(e);

@@ -14,7 +14,7 @@ import { ErrorAlert } from '../../ui/FormActions';
 import { blockedOf, GuardBlockedAlert } from '../../ui/GuardBlocked';
 import { useMinutes, useMinutesWrite } from './queries';
 import { AmendBar, ApproveDialog, GuardList, MinutesAmendments } from './MinutesParts';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatCount } from '../../lib/format';
 
 export async function exportWith(
   kind: 'minutes' | 'packet',
@@ -30,7 +30,7 @@ export async function exportWith(
     kind === 'minutes'
       ? await unwrap(api().minutes.export({ meetingId, format, handle: f.handle }))
       : await unwrap(api().meetings.exportPacket({ meetingId, format, handle: f.handle }));
-  return `${r.displayName} saved (${r.bytes.toLocaleString()} bytes).`;
+  return `${r.displayName} saved (${formatCount(r.bytes)} bytes).`;
 }
 
 export function ExportMenu({ label, onPick }: { label: string; onPick(format: 'md' | 'docx' | 'pdf'): void }) {

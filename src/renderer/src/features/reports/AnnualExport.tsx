@@ -6,6 +6,7 @@ import type { GuardBlock } from '../../../../shared/result';
 import { api, unwrap } from '../../lib/api';
 import { blockedOf } from '../../ui/GuardBlocked';
 import { ExportMenu } from '../meetings';
+import { formatCount } from '../../lib/format';
 
 export function AnnualExport(p: { lastYear: string; onError(message: string | null, blocked: GuardBlock[] | null): void }) {
   const [chosenYear, setYear] = useState<string | null>(null);
@@ -18,7 +19,7 @@ export function AnnualExport(p: { lastYear: string; onError(message: string | nu
       if (!f) return;
       const r = await unwrap(api().reports.exportAnnual({ year: Number(year), format, handle: f.handle }));
       p.onError(null, null);
-      notifications.show({ title: 'Annual report exported', message: `${r.displayName} (${r.bytes.toLocaleString()} bytes)` });
+      notifications.show({ title: 'Annual report exported', message: `${r.displayName} (${formatCount(r.bytes)} bytes)` });
     } catch (e) {
       p.onError((e as Error).message, blockedOf(e));
     }

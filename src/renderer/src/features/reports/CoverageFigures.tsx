@@ -2,13 +2,14 @@
 import { SimpleGrid } from '@mantine/core';
 import type { CoverageReport } from '../../../../shared/coverage/schemas';
 import { StatCard } from '../../ui/StatCard';
+import { formatCount } from '../../lib/format';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 const RATES = [
   ['Emergency detention', 'detentionRate', 'detentions', 'detentionsRecorded', 'with detention recorded'],
   ['Arrest', 'arrestRate', 'arrests', 'arrestsRecorded', 'with arrests recorded'],
 ] as const;
-const n = (v: number) => v.toLocaleString();
+const n = (v: number) => formatCount(v);
 
 export function CoverageFigures({ r, serviceName }: { r: CoverageReport; serviceName: string }) {
   const { inside, outside } = r.rates;
@@ -17,7 +18,7 @@ export function CoverageFigures({ r, serviceName }: { r: CoverageReport; service
       <StatCard
         label={`Incidents outside ${serviceName} hours`}
         value={r.outsideShare === null ? '—' : `${Math.round(r.outsideShare * 1000) / 10}%`}
-        note={`${r.outsideHours.toLocaleString()} of ${r.placed.toLocaleString()} incidents with an hour and weekday`}
+        note={`${formatCount(r.outsideHours)} of ${formatCount(r.placed)} incidents with an hour and weekday`}
       />
       {RATES.map(([label, rateKey, countKey, denKey, basis]) => (
         <StatCard

@@ -5,7 +5,7 @@
  */
 import { Group, Text } from '@mantine/core';
 import type { CoverageReport } from '../../../../shared/coverage/schemas';
-import { formatMonth } from '../../lib/format';
+import { formatMonth, formatCount } from '../../lib/format';
 import classes from './CoveragePanel.module.css';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -23,7 +23,7 @@ function HeatLegend({ max, serviceName }: { max: number; serviceName: string | n
         </Text>
         {steps.map((s) => (
           <span key={s.level} className={classes.swatch} style={{ background: shade(s.level) }}>
-            {s.n.toLocaleString()}
+            {formatCount(s.n)}
           </span>
         ))}
         <Text size="sm">(darker is busier)</Text>

@@ -6,7 +6,7 @@ import '@mantine/charts/styles.css';
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { GuardBlock } from '../../../../shared/result';
-import { formatMonth } from '../../lib/format';
+import { formatMonth, formatCount } from '../../lib/format';
 import { reportsSearch, useRouteSearch } from '../../lib/routes';
 import { ErrorAlert } from '../../ui/FormActions';
 import { GuardBlockedAlert } from '../../ui/GuardBlocked';
@@ -36,7 +36,7 @@ export function ReportsPage() {
         <div>
           <Title order={2}>Reports</Title>
           <Text c="dimmed">
-            {d.incidents.toLocaleString()} incidents from {formatMonth(d.from)} to {formatMonth(d.to)}
+            {formatCount(d.incidents)} incidents from {formatMonth(d.from)} to {formatMonth(d.to)}
           </Text>
         </div>
         <Group align="flex-end">

@@ -1,6 +1,7 @@
 /** The CIT goals scorecard: each rate with its denominator ("283 of 2,110 with injuries recorded") and how many incidents have no data. */
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Dashboard } from '../../../../shared/minutes/schemas';
+import { formatCount } from '../../lib/format';
 
 const GOALS: Record<string, string> = {
   '1': 'Safety for everyone',
@@ -23,12 +24,12 @@ export function ScorecardItem({ s }: { s: Item }) {
       <Text fw={800} size="xl">
         {s.value === null ? '—' : `${s.value}%`}{' '}
         <Text span size="md" fw={400}>
-          ({s.numerator.toLocaleString()} of {s.denominator.toLocaleString()} {s.basis})
+          ({formatCount(s.numerator)} of {formatCount(s.denominator)} {s.basis})
         </Text>
       </Text>
       {s.noData > 0 && (
         <Text size="sm" fw={600}>
-          {s.noData.toLocaleString()} {s.noData === 1 ? 'incident has' : 'incidents have'} no data for this measure
+          {formatCount(s.noData)} {s.noData === 1 ? 'incident has' : 'incidents have'} no data for this measure
         </Text>
       )}
       <Text size="sm">{s.definition}</Text>
