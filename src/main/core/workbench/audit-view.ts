@@ -30,6 +30,8 @@ function describer(db: ReadableDB): (entity: string | null) => Described {
     const m = meeting(id);
     return m ? { entityLabel: words(meetingDay(m.date)), entityLink: { page: 'meeting', id: m.id } } : gone(missing);
   };
+  const keyholder = (ref: string) =>
+    named(one<{ name: string }>('SELECT name FROM members WHERE keyholder_id = ?', ref), 'Keyholder', ref, 'members');
   const byKind: Record<string, (ref: string) => Described> = {
     incident: (code) => {
       const i = one<{ id: number }>('SELECT id FROM incidents WHERE code = ?', code);
@@ -68,8 +70,8 @@ function describer(db: ReadableDB): (entity: string | null) => Described {
       named(one<{ name: string }>('SELECT name FROM organisations WHERE id = ?', Number(ref)), 'Organisation', ref, 'roster'),
     service: (ref) =>
       named(one<{ name: string }>('SELECT name FROM services WHERE id = ?', Number(ref)), 'Crisis service', ref, 'services'),
-    keyholder: (ref) => named(one<{ name: string }>('SELECT name FROM members WHERE keyholder_id = ?', ref), 'Keyholder', ref, 'members'),
-    keyslot: (ref) => named(one<{ name: string }>('SELECT name FROM members WHERE keyholder_id = ?', ref), 'Keyholder', ref, 'members'),
+    keyholder,
+    keyslot: keyholder, // a slot removed for damage is named by the same id
     import_batch: (ref) => {
       const b = one<{ id: number; file_name: string; undone_at: string | null }>(
         'SELECT id, file_name, undone_at FROM import_batches WHERE id = ?',
