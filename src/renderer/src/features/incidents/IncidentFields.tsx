@@ -141,6 +141,7 @@ function OutcomeFields({ values: v, set, errors, readOnly, referrals }: SectionP
           value={v.followUp7}
           onChange={(x) => x && set('followUp7', x as Values['followUp7'])}
           allowDeselect={false}
+          error={errors.followUp7}
           readOnly={readOnly}
         />
         <Select
@@ -149,6 +150,7 @@ function OutcomeFields({ values: v, set, errors, readOnly, referrals }: SectionP
           value={v.veteran}
           onChange={(x) => x && set('veteran', x as Values['veteran'])}
           allowDeselect={false}
+          error={errors.veteran}
           readOnly={readOnly}
         />
         <NumberInput
