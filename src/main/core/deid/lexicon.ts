@@ -8,6 +8,7 @@
  * and needs context before it counts.
  */
 import { dictionary as en } from '@zxcvbn-ts/language-en';
+import { dictionary as es } from '@zxcvbn-ts/language-es-es';
 import fs from 'node:fs';
 import nlp from 'compromise';
 import wordListPath from 'word-list';
@@ -62,6 +63,22 @@ caregivers parents parent relatives relative witnesses witness bystanders bystan
 residents neighbors tenants tenant victim victims complainant coworker coworkers employer boss manager teacher teachers student
 students nurses paramedics medics firefighters juvenile peer peers specialist specialists advocate advocates chair coordinator`);
 
+/**
+ * Spanish function words and everyday verbs: words even where a name list has them as a surname
+ * ("su", "la", "dice"). Notes in US crisis work are often bilingual.
+ */
+const SPANISH_WORDS = `que de la el en y a los se del las un por con no una su para es al lo como más mas pero sus le ya o este sí si
+porque esta entre cuando muy sin sobre también hasta hay donde quien desde todo nos durante todos uno les ni contra otros ese eso
+ante ellos e esto mí antes algunos qué unos yo otro otras otra él tanto esa estos mucho quienes nada muchos cual poco ella estar
+estas algunas algo nosotros mi mis tú te ti tu tus ellas nosotras vosotros os dice dijo decía está están estaba estaban tiene tienen
+tenía fue era son hace hizo va iba quiere quería puede podía ha han había solo sólo ahora luego aquí allí bien mal casa hijo hija
+hermano hermana madre padre mamá papá abuela abuelo tío tía esposo esposa novio novia amigo amiga vecino vecina señor señora`;
+/** Spanish titles before a name: they introduce one but are never one. */
+export const SPANISH_TITLES = `sr sra srta dra doña señor señora señorita lic licenciado licenciada`;
+
+/** A word as the scanner reads it: accents and other combining marks removed. */
+const plain = (w: string) => w.normalize('NFKD').replace(/\p{M}/gu, '');
+
 function words(list: string): string[] {
   return list.split(/\s+/).filter((w) => w && w !== '(none)');
 }
@@ -97,7 +114,7 @@ chrysler gmc lincoln mitsubishi volvo tesla pontiac saturn oldsmobile mercury pl
 
 /** Chat and form speaker labels, collective nouns and other words that head a clause but name nobody. */
 const ROLES_EXTRA = `subj rp ro loc addr adv unk ofc ofcr pt pts hx yo lic veh dcr mct csu eta utl vol cb ph si ip jo dv ems
-prn pd sfd spd kcso wsp dob ssn mrn aka nka fka`;
+prn pd sfd spd kcso wsp dob ssn mrn aka nka fka dx rx tx sx fx acct re`;
 const CHAT_WORDS = `idk rn u ur lol omg tbh btw pls plz thx ty np ok okay ya yea yeah nah hmm umm bc cuz wtf smh imo irl dm txt
 gf bf wi-fi wifi ipv ipv4 ipv6 cc bcc fwd qhs qam qpm bid tid prn wont cant didnt isnt doesnt hasnt wasnt dont im ive id ill youre theyre thats whats hes shes`;
 const ROLES_EXTRA_2 = `texter visitor guest poster user member volunteer responder counselor counsellor navigator specialist advocate
@@ -173,6 +190,14 @@ export function nameLexicon(): NameLexicon {
     if (w && (!first.has(w) || english.has(w) || c.words.has(w))) dictionary.add(w);
   for (const w of c.words) if (!c.names.has(w)) dictionary.add(w);
   for (const w of words(CHAT_WORDS)) dictionary.add(w);
+  // Everyday Spanish: the 10,000 most frequent words of Spanish subtitles that no name list has, and the function words.
+  const esDict = es as unknown as Record<string, string[]>;
+  const esNames = new Set([...(esDict['firstnames-es-es'] ?? []), ...(esDict['lastnames-es-es'] ?? [])].map(plain));
+  // The scanner reads text without accents (normalize.ts): so do the Spanish words ("mamá" → "mama").
+  for (const w of (esDict['commonWords-es-es'] ?? []).slice(0, 10000).map(plain))
+    if (!first.has(w) && !last.has(w) && !esNames.has(w) && !w.includes(' ')) dictionary.add(w);
+  for (const w of words(SPANISH_WORDS).map(plain)) dictionary.add(w);
+  for (const w of words(SPANISH_TITLES).map(plain)) never.add(w);
   for (const w of roles) {
     // "Baker", "Taylor", "Mason" are roles and surnames: context decides.
     if (!hardRoles.has(w) && (first.has(w) || last.has(w))) {

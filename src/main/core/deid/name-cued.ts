@@ -14,7 +14,7 @@ import type { NameScan } from './name-steps';
 
 /** A naming phrase right before the word (lower-cased text). */
 const NAMING =
-  /\b(?:name\s+is|name'?s|name\s+was|named|call\s+me|i\s+go\s+by|goes\s+by|went\s+by|known\s+as|introduced\s+(?:him|her|them)self\s+as)[ \t]*[:,]?[ \t]*$/;
+  /\b(?:me\s+llamo|se\s+llama|name\s+is|name'?s|name\s+was|named|call\s+me|i\s+go\s+by|goes\s+by|went\s+by|known\s+as|introduced\s+(?:him|her|them)self\s+as)[ \t]*[:,]?[ \t]*$/;
 /** A question about a name, then (after an optional speaker label) the answer. */
 const ANSWER = /\bname\s*\?+[ \t]*(?:\n[ \t]*)?(?:[a-z]{1,12}[ \t]*:[ \t]*)?$/;
 /** A greeting or thanks at the start of a line, sentence or turn. */

@@ -28,13 +28,13 @@ export const CUES = new Set(
   contact respondent petitioner defendant plaintiff juvenile student mr. mrs. ms. dr. sgt. lt. det. cpl. capt. rev. ofc ofc. ofcr
   dep dep. tpr tpr. rp ro subj pt counselor counsellor clinician advocate navigator specialist chaplain therapist paramedic medic
   dispatcher supervisor coordinator social worker case manager elder auntie imam rabbi pastor chief officers deputies gf bf bro sis
-  fr fr. ex stepdad stepmom`
+  fr fr. ex stepdad stepmom sr sr. sra sra. srta srta. dra dra. dona senor senora senorita lic lic. licenciado licenciada`
     .split(/\s+/)
     .filter(Boolean),
 );
 /** Multi-word cues, matched against the lower-cased text before the run. */
 export const CUE_PHRASES =
-  /(?:\b(?:name is|name was|named|known as|identified as|goes by|introduced (?:him|her|them)self as|a\.k\.a\.?|spoke (?:with|to)|asked for|reporting party|rp|subject|per|contact(?:ed)?|mother of|father of|parent of|son of|daughter of|wife of|husband of|sibling|this is|it'?s me|i am|call me|signed|regards|thanks|thank you|thank u|cheers)\s*[:,]?\s*)$/;
+  /(?:\b(?:name is|name was|named|known as|identified as|goes by|introduced (?:him|her|them)self as|a\.k\.a\.?|spoke (?:with|to)|asked for|reporting party|rp|subject|per|contact(?:ed)?|mother of|father of|parent of|son of|daughter of|wife of|husband of|sibling|this is|it'?s me|i am|call me|signed|regards|thanks|thank you|thank u|cheers|me llamo|se llama|mi nombre es|su nombre es|llamad[oa])\s*[:,]?\s*)$/;
 /** A signature after a dash at the end of a message: "call me at 503 555 0113 - theresa". */
 export const SIGNATURE = /(?:^|[\s.!?])[-–—~]\s*$/;
 /** Only before a lower-case name: chat speakers ("them: lily") and "i'm dana". */
@@ -124,7 +124,8 @@ export function tokenizeText(text: string): Token[] {
     let raw = m[0];
     const start = m.index;
     // Keep the period only for an initial ("J.") or a title ("Mr."); otherwise it ends a sentence.
-    if (raw.endsWith('.') && !/^(?:[A-Z]|mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|jr|sr)\.$/i.test(raw)) raw = raw.slice(0, -1);
+    if (raw.endsWith('.') && !/^(?:[A-Z]|mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|jr|sr|sra|srta|dra|lic)\.$/i.test(raw))
+      raw = raw.slice(0, -1);
     const end = start + raw.length;
     // Walk back over spaces, quotes and brackets (linear: never re-read the text before).
     let k = start - 1;
@@ -143,7 +144,8 @@ export function tokenizeText(text: string): Token[] {
     const sentenceStart =
       k < 0 ||
       newline ||
-      (lastChar === '.' && !/\b(?:mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|[A-Z])\.$/i.test(text.slice(Math.max(0, k - 5), k + 1))) ||
+      (lastChar === '.' &&
+        !/\b(?:mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|sr|sra|srta|dra|lic|[A-Z])\.$/i.test(text.slice(Math.max(0, k - 5), k + 1))) ||
       lastChar === '!' ||
       lastChar === '?' ||
       lastChar === ':' ||

@@ -215,6 +215,16 @@ const date: Recogniser = (text) => {
         return { start: m.index, end: m.index + m[0].length, type: 'DATE', score: hasYear ? 0.9 : 0.7 };
       },
     ),
+    // Spanish: "el 7 de octubre", "3 de mayo de 1931", "lunes 2 de junio".
+    ...all(
+      /\b(\d{1,2})\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b(?:\s+(?:de|del)\s+\d{4}(?!\d))?/i,
+      text,
+      (m) => {
+        const day = Number(m[1]);
+        if (day < 1 || day > 31) return null;
+        return { start: m.index, end: m.index + m[0].length, type: 'DATE', score: /\d{4}$/.test(m[0]) ? 0.9 : 0.75 };
+      },
+    ),
     // 22 Jul 1957 / the 3rd of March, 2001
     ...all(
       new RegExp(`${WEEKDAY}?\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+\\d{4}(?!\\d))?`, 'i'),
@@ -267,6 +277,9 @@ const age90: Recogniser = (text) => {
     ...all(new RegExp(`\\b${AGE_NUMBER}[- ]?(?:years?|yrs?|yo)[- ]?old\\b`, 'di'), text, flag),
     ...all(new RegExp(`\\b${AGE_NUMBER}\\s*(?:y\\/o|yo|y\\.o\\.|years of age|years? of age)`, 'di'), text, flag),
     ...all(new RegExp(`\\b(?:aged?|age of|age:)\\s*${AGE_NUMBER}\\b`, 'di'), text, flag),
+    // Spanish: "tiene 94 años", "de 91 años", "edad: 96".
+    ...all(/\b(\d{2,3})\s+anos\b/d, text, flag), // "años": the scanner reads text without accents
+    ...all(/\bedad:?\s*(?:de\s+)?(\d{2,3})\b/di, text, flag),
     // "a man, 94, ...", "Opal Greer, 91, had …", "Marjorie Tisdale (93)", "DOB 09/22/1929 (95)": an age after a word.
     ...all(
       new RegExp(`(?<=[\\p{L}.)])\\s*(?:,\\s*|\\(\\s*)${AGE_NUMBER}(?:\\s*\\)|\\s*,|\\s+(?:was|is|who|had|has|lives|called)\\b)`, 'diu'),

@@ -76,7 +76,7 @@ export const zip: Recogniser = (text) => [
     (m) => {
       const prev = before(text, m.index, 30);
       if (
-        /(?:case|report|incident|event|cad|mrn|record|badge|booking|citation|docket|warrant|file|ref|claim|account|id|no|number|unit|room|#|\$)\W*$/.test(
+        /(?:case|report|incident|event|cad|mrn|record|badge|booking|citation|docket|warrant|file|ref|claim|account|id|no|number|unit|room|session|visit|order|ticket|invoice|batch|item|#|\$)\W*$/.test(
           prev,
         )
       )
@@ -109,7 +109,11 @@ const DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
 const UNIT =
   '(?:,?\\s*(?:Apt\\.?|APT\\.?|apt\\.?|Apartment|Unit|UNIT|unit|Suite|Ste\\.?|STE|Room|Rm\\.?|Floor|Fl\\.?|Bldg\\.?|Building|Lot|Space|Sp\\.?|Trailer|Trlr\\.?|TRLR|#)\\s*#?\\s*[A-Za-z0-9][A-Za-z0-9-]*)';
 
-const STREET_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|[A-Z][A-Za-z'-]+(?:\\s+[A-Z][A-Za-z'-]+){0,2}(?:\\s+(?:Jr|JR)\\.?)?)(?:\\s+(?:${STRONG_SUFFIX}|${WEAK_SUFFIX}|${STRONG_SUFFIX.toUpperCase()})\\.?)?(?:\\s+${DIRECTION}(?![\\w]))?`;
+const STREET_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|[A-Z][A-Za-z'-]+(?:\\s+[A-Z][A-Za-z'-]+){0,2}(?:\\s+(?:Jr|JR)\\.?)?)(?:\\s+(?:${STRONG_SUFFIX}|${WEAK_SUFFIX}|${STRONG_SUFFIX.toUpperCase()})\\b\\.?)?(?:\\s+${DIRECTION}(?![\\w]))?`;
+
+/** A street that ends in its street word: "22ND AVE S", "S Lander St", "Cherry Way" (its words are no prepositions). */
+const STREET_WORD = "(?!(?:AT|ON|IN|NEAR|OF|TO|BY|FROM|AND|THE|At|On|In|Near|Of|To|By|From|And|The)\\b)[A-Z][A-Za-z'-]+";
+const SUFFIXED_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|${STREET_WORD}(?:\\s+${STREET_WORD}){0,2})\\s+(?:${STRONG_SUFFIX}|${STRONG_SUFFIX.toUpperCase()})\\b\\.?(?:\\s+${DIRECTION}(?![\\w]))?`;
 
 export const address: Recogniser = (text) => {
   const capWord = "(?:[A-Z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))";
@@ -137,13 +141,13 @@ export const address: Recogniser = (text) => {
     // Intersections: "7th Ave and Olive Way", "Broadway and E Pine", "3rd and Main", "S 200TH ST AND INTERNATIONAL BLVD".
     ...all(
       new RegExp(
-        `\\b(?:at|near|on|of|to|by|from|toward|towards|past|around|off|between|AT|NEAR|ON|OF|TO|Near|At|On|LOC:|LOCATION:|Location:|ADDR:?)\\s+(?:the\\s+)?(?:corner\\s+of\\s+|intersection\\s+of\\s+)?(${STREET_END}\\s+(?:and|AND|&|\\/|at)\\s+${STREET_END})`,
+        `\\b(?:at|near|on|of|to|by|from|toward|towards|past|around|off|between|AT|NEAR|ON|OF|TO|Near|At|On|LOC:|LOCATION:|Location:|ADDR:?|en|EN|cerca\\s+de)\\s+(?:the\\s+)?(?:corner\\s+of\\s+|intersection\\s+of\\s+)?(${STREET_END}\\s+(?:and|AND|&|\\/|at|y|Y)\\s+${STREET_END})`,
         'd',
       ),
       text,
       (m) => {
         const g = group(m, 1)!;
-        const side = m[1]!.split(/\s+(?:and|AND|&|\/|at)\s+/);
+        const side = m[1]!.split(/\s+(?:and|AND|&|\/|at|y|Y)\s+/);
         const streety = (x: string) =>
           new RegExp(
             `\\d(?:st|nd|rd|th)\\b|\\b(?:${STRONG_SUFFIX}|${WEAK_SUFFIX})\\.?(?:\\s+${DIRECTION})?$|^${DIRECTION}\\s|^(?:Broadway|MLK|Main)\\b`,
@@ -154,6 +158,22 @@ export const address: Recogniser = (text) => {
           side.some((x) => /\d|\b(?:St|Ave|Rd|Blvd|Way|Dr|ST|AVE|RD|BLVD|WAY|DR|Broadway|Main)\b|^[NSEW]\s/.test(x))
           ? { start: g[0], end: trimUrl(text, g[0], g[1]), type: 'ADDRESS', score: 0.75 }
           : null;
+      },
+    ),
+    // With nothing before it, both sides carry a street word: "LAST KNOWN 22ND AVE S AND S JACKSON ST".
+    ...all(new RegExp(`(?<![\\w-])(?!The\\b|THE\\b)${SUFFIXED_END}\\s+(?:and|AND|&|y|Y)\\s+${SUFFIXED_END}`), text, (m) => ({
+      start: m.index,
+      end: trimUrl(text, m.index, m.index + m[0].length),
+      type: 'ADDRESS',
+      score: 0.75,
+    })),
+    // Lower case, a street word on both sides: "dexter ave n and n 9th st".
+    ...all(
+      /\b((?:[nsew]\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[a-z]{3,})\s+(?:st|street|ave|avenue|rd|road|blvd)\b(?:\s+[nsew]\b)?\s+(?:and|&|y)\s+(?:[nsew]\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[a-z]{3,})\s+(?:st|street|ave|avenue|rd|road|blvd)\b(?:\s+[nsew]\b)?)/d,
+      text,
+      (m) => {
+        const g = group(m, 1)!;
+        return { start: g[0], end: g[1], type: 'ADDRESS', score: 0.7 };
       },
     ),
     // all lower case ("14219 main st apt 6d") only with an unmistakable suffix

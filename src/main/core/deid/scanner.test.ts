@@ -273,3 +273,28 @@ describe('plates, intersections and ZIPs in CAD shorthand', () => {
     expect(kinds('Unit 12 took 40 calls; RCW 71.05.153 applies; ward 3 had 12 beds.')).toEqual([]);
   });
 });
+
+describe('bilingual notes and street pairs', () => {
+  it('reads Spanish dates, ages over 89, titles and naming phrases; Spanish prose is not a name', () => {
+    expect(kinds('La señora tiene 94 años y vive sola desde el 7 de octubre de 2024.')).toEqual([
+      ['AGE90', '94'],
+      ['DATE', '7 de octubre de 2024'],
+    ]);
+    expect(kinds('Hablé con la Dra. Montes esta mañana. Me llamo Rocío y tengo miedo.')).toEqual([
+      ['NAME', 'Montes'],
+      ['NAME', 'Rocío'],
+    ]);
+    expect(kinds('Informe: notas del caso. Dice que su hermano está muy nervioso y no quiere ir al hospital.')).toEqual([]);
+    expect(kinds('hace 30 años que vive aquí con su mamá')).toEqual([]);
+  });
+  it('reads street pairs with nothing before them, in lower case, and with "y"; a pair of words with a preposition is not one', () => {
+    expect(kinds('LAST KNOWN 22ND AVE S AND S JACKSON ST, WALKING NB.')).toEqual([['ADDRESS', '22ND AVE S AND S JACKSON ST']]);
+    expect(kinds('she was by dexter ave n and n 9th st when i lost her')).toEqual([['ADDRESS', 'dexter ave n and n 9th st']]);
+    expect(kinds('Lo vieron en Beacon Ave S y S Lander St anoche.')).toEqual([['ADDRESS', 'Beacon Ave S y S Lander St']]);
+    expect(kinds('Met at 3rd Ave and Cherry Way at noon.')).toEqual([['ADDRESS', '3rd Ave and Cherry Way']]);
+    expect(kinds('SUBJ LEFT AT NOON AND WENT TO THE STORE.')).toEqual([]);
+  });
+  it('leaves form labels and numbered sessions alone', () => {
+    expect(kinds('Dx: bipolar I. Acct: pending. Re: the follow-up plan; session 40512 of the program.')).toEqual([]);
+  });
+});
