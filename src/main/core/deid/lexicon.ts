@@ -196,7 +196,8 @@ export function nameLexicon(): NameLexicon {
   // The scanner reads text without accents (normalize.ts): so do the Spanish words ("mamá" → "mama").
   for (const w of (esDict['commonWords-es-es'] ?? []).slice(0, 10000).map(plain))
     if (!first.has(w) && !last.has(w) && !esNames.has(w) && !w.includes(' ')) dictionary.add(w);
-  for (const w of words(SPANISH_WORDS).map(plain)) dictionary.add(w);
+  // Short function words always ("la", "su"); a longer one that is a first name ("ella", "nada") stays a name too.
+  for (const w of words(SPANISH_WORDS).map(plain)) if (w.length < 4 || !first.has(w)) dictionary.add(w);
   for (const w of words(SPANISH_TITLES).map(plain)) never.add(w);
   for (const w of roles) {
     // "Baker", "Taylor", "Mason" are roles and surnames: context decides.

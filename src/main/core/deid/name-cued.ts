@@ -30,6 +30,21 @@ const SIGNED = /\b(?:thanks|thank\s+(?:you|u)|regards|cheers|love|best|sincerely
 const LINE_ENDS = /^[ \t]*[.!]?[ \t]*(?:\r?\n|$)/;
 /** "hope here." at the start of a message: someone saying who is writing or calling. */
 const HERE = /^[ \t]+here[ \t]*[.,!-]/;
+/** Words of endearment after a greeting ("hey honey,"): nobody's name. */
+const ENDEARMENTS = new Set([
+  'honey',
+  'buddy',
+  'babe',
+  'baby',
+  'hun',
+  'sweetie',
+  'sweetheart',
+  'love',
+  'dear',
+  'darling',
+  'sugar',
+  'angel',
+]);
 /** Months that are also first names; the lexicon keeps them out of names elsewhere. */
 const MONTH_NAMES = new Set(['april', 'may', 'june', 'august']);
 
@@ -43,7 +58,7 @@ export function namedByCue(s: NameScan): void {
     const before = text.slice(Math.max(0, t.start - 40), t.start).toLowerCase();
     const after = text.slice(t.end, t.end + 12);
     const named = (NAMING.test(before) || ANSWER.test(before)) && ENDS.test(after);
-    const greeted = GREETING.test(before) && ADDRESSED.test(after);
+    const greeted = GREETING.test(before) && ADDRESSED.test(after) && !ENDEARMENTS.has(w);
     const spokenTo = t.cap && QUOTE_OPEN.test(before) && /^,[ \t]/.test(after);
     const signed = SIGNED.test(before) && LINE_ENDS.test(after);
     const here = t.sentenceStart && /(?:^|\n)[ \t]*$/.test(before) && HERE.test(after);

@@ -7,7 +7,6 @@ import type { Candidate } from './recogniser';
 import { nameLexicon, type NameLexicon } from './lexicon';
 import {
   AFTER_VERBS,
-  AGE_AFTER,
   agedAfter,
   CALENDAR,
   CUE_PHRASES,
@@ -233,7 +232,7 @@ export function capitalisedRuns(s: NameScan): void {
       !lex.first.has(run[0]!.lower) &&
       !cueBefore(first) &&
       // "Park Ji-woo (23) called": a surname that is also a word, with an age after the name.
-      !(lex.last.has(run[0]!.lower) && AGE_AFTER.test(text.slice(tokens[j]!.end)))
+      !(lex.last.has(run[0]!.lower) && agedAfter(text.slice(tokens[j]!.end)))
     ) {
       run = run.slice(1);
       runKinds = runKinds.slice(1);

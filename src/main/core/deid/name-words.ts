@@ -28,7 +28,7 @@ export const CUES = new Set(
   contact respondent petitioner defendant plaintiff juvenile student mr. mrs. ms. dr. sgt. lt. det. cpl. capt. rev. ofc ofc. ofcr
   dep dep. tpr tpr. rp ro subj pt counselor counsellor clinician advocate navigator specialist chaplain therapist paramedic medic
   dispatcher supervisor coordinator social worker case manager elder auntie imam rabbi pastor chief officers deputies gf bf bro sis
-  fr fr. ex stepdad stepmom sr sr. sra sra. srta srta. dra dra. dona senor senora senorita lic lic. licenciado licenciada`
+  fr fr. ex stepdad stepmom sr sr. sra sra. srta srta. dra dra. dona senor senora senorita licenciado licenciada`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -145,7 +145,7 @@ export function tokenizeText(text: string): Token[] {
       k < 0 ||
       newline ||
       (lastChar === '.' &&
-        !/\b(?:mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|sr|sra|srta|dra|lic|[A-Z])\.$/i.test(text.slice(Math.max(0, k - 5), k + 1))) ||
+        !/\b(?:mr|mrs|ms|dr|mx|sgt|lt|det|cpl|capt|rev|st|sr|sra|srta|dra|[A-Z])\.$/i.test(text.slice(Math.max(0, k - 5), k + 1))) ||
       lastChar === '!' ||
       lastChar === '?' ||
       lastChar === ':' ||
@@ -188,7 +188,7 @@ export function gapIs(text: string, a: Token, b: Token, re: RegExp): boolean {
 export const REPORTING_AFTER =
   /^\s*(?:said|says|stated|states|told|tells|reported|reports|denied|denies|admitted|explained|replied|answered|yelled|screamed|shouted|whispered|texted|wrote|asked|agreed|refused|insisted|disclosed|endorsed|confirmed|recalled|described|added)\b/i;
 /** An age in brackets after a name: "(23)", "(23 y/o)". */
-export const AGE_AFTER = /^[ \t]*\([ \t]*\d{1,3}[ \t]*(?:y\/?o|yo|yrs?)?[ \t]*\)/i;
+export const AGE_AFTER = /^[ \t]*\([ \t]*(?:\d{2,3}|\d{1,3}[ \t]*(?:y\/?o|yo|yrs?))[ \t]*\)/i;
 /** An age in brackets, then something the person did: "Park Ji-woo (23) called 988". */
 export function agedAfter(after: string): boolean {
   if (!AGE_AFTER.test(after)) return false;

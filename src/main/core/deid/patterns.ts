@@ -278,7 +278,10 @@ const age90: Recogniser = (text) => {
     ...all(new RegExp(`\\b${AGE_NUMBER}\\s*(?:y\\/o|yo|y\\.o\\.|years of age|years? of age)`, 'di'), text, flag),
     ...all(new RegExp(`\\b(?:aged?|age of|age:)\\s*${AGE_NUMBER}\\b`, 'di'), text, flag),
     // Spanish: "tiene 94 años", "de 91 años", "edad: 96".
-    ...all(/\b(\d{2,3})\s+anos\b/d, text, flag), // "años": the scanner reads text without accents
+    // "años": the scanner reads text without accents; "hace 95 años", "los 100 años de" are durations.
+    ...all(/\b(\d{2,3})\s+anos\b/d, text, (m) =>
+      /\b(?:hace|los|las|durante|por|desde hace)\s*$/i.test(before(text, m.index, 14)) ? null : flag(m),
+    ),
     ...all(/\bedad:?\s*(?:de\s+)?(\d{2,3})\b/di, text, flag),
     // "a man, 94, ...", "Opal Greer, 91, had …", "Marjorie Tisdale (93)", "DOB 09/22/1929 (95)": an age after a word.
     ...all(

@@ -4,13 +4,13 @@ import { all, before, group, trimUrl, type Candidate, type Recogniser } from './
 
 const PLATE_SHAPE = /^(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}$/i;
 /** After a plate word the plate may be a little longer: Montana's county prefix "4-88211A". */
-const CUED_PLATE_SHAPE = /^(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,6}$/i;
+const CUED_PLATE_SHAPE = /^(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:-?[A-Z0-9]{2,6}|[ ]?[A-Z0-9]{2,5})$/i;
 /** Letter groups that look like a plate's but are statutes, roads, units or labels. */
 const NOT_PLATE =
   /^(?:HWY|RTE|RCW|WAC|ORS|USC|CFR|APT|STE|RMS|CAD|MRN|ICD|DSM|SSN|DOB|ZIP|AGE|LIC|VEH|UNK|EMS|MCT|DCR|CPS|APS|CIT|BLK|WHT|SR|US|CH|PO|BOX|RM|NO|AM|PM|HRS|MG|ML|FT|LBS|AND|THE|FOR|WAS|HAS|TAG|REG|CAR|UNIT|ROOM|BED|CELL|EXT|TEL|FAX|MIN|MAX|DAY|MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|ENG|MED|BAT|SGT|DEP|OFC|LT|PCT|DIV|DIST|SEC|CTR)$/;
 export const plate: Recogniser = (text) => [
   ...all(
-    /\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)[ \t]{0,3}(?:(?:number|no\.?|#|:|of|reading|read|was|is)[ \t]{0,3})?(?:(?:number|no\.?|#|:|is)[ \t]{0,3})?"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))[ \t]{1,3})?(\d [A-Z]{3} \d{3}|[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,6})\b/di,
+    /\b(?:plates?|tag|tags|licen[cs]e plate|registration|reg\.?|lic\.?|veh\.?)[ \t]{0,3}(?:(?:number|no\.?|#|:|of|reading|read|was|is)[ \t]{0,3})?(?:(?:number|no\.?|#|:|is)[ \t]{0,3})?"?(?:(?:[A-Z]{2}|\([A-Z]{2}\))[ \t]{1,3})?(\d [A-Z]{3} \d{3}|[A-Z0-9]{1,4}(?:-?[A-Z0-9]{2,6}|[ ]?[A-Z0-9]{2,5}))\b/di,
     text,
     (m) => {
       const g = group(m, 1)!;
@@ -111,9 +111,13 @@ const UNIT =
 
 const STREET_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|[A-Z][A-Za-z'-]+(?:\\s+[A-Z][A-Za-z'-]+){0,2}(?:\\s+(?:Jr|JR)\\.?)?)(?:\\s+(?:${STRONG_SUFFIX}|${WEAK_SUFFIX}|${STRONG_SUFFIX.toUpperCase()})\\b\\.?)?(?:\\s+${DIRECTION}(?![\\w]))?`;
 
-/** A street that ends in its street word: "22ND AVE S", "S Lander St", "Cherry Way" (its words are no prepositions). */
+/**
+ * A street that ends in a road word: "22ND AVE S", "S Lander St" (its words are no prepositions).
+ * Only road words: "Mental Health Court and Drug Court", "FOOD DRIVE AND TOY DRIVE" are no streets.
+ */
 const STREET_WORD = "(?!(?:AT|ON|IN|NEAR|OF|TO|BY|FROM|AND|THE|At|On|In|Near|Of|To|By|From|And|The)\\b)[A-Z][A-Za-z'-]+";
-const SUFFIXED_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|${STREET_WORD}(?:\\s+${STREET_WORD}){0,2})\\s+(?:${STRONG_SUFFIX}|${STRONG_SUFFIX.toUpperCase()})\\b\\.?(?:\\s+${DIRECTION}(?![\\w]))?`;
+const ROAD = 'Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Highway|Hwy|Parkway|Pkwy';
+const SUFFIXED_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|${STREET_WORD}(?:\\s+${STREET_WORD}){0,2})\\s+(?:${ROAD}|${ROAD.toUpperCase()})\\b\\.?(?:\\s+${DIRECTION}(?![\\w]))?`;
 
 export const address: Recogniser = (text) => {
   const capWord = "(?:[A-Z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))";
@@ -173,6 +177,8 @@ export const address: Recogniser = (text) => {
       text,
       (m) => {
         const g = group(m, 1)!;
+        // A direction or a numbered street on one side: "the street and the road" is prose.
+        if (!/\b[nsew]\b|\d/.test(m[1]!) || /^(?:the|this|that|each|same|other|any|one)\s/.test(m[1]!)) return null;
         return { start: g[0], end: g[1], type: 'ADDRESS', score: 0.7 };
       },
     ),

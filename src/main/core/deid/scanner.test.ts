@@ -294,6 +294,20 @@ describe('bilingual notes and street pairs', () => {
     expect(kinds('Met at 3rd Ave and Cherry Way at noon.')).toEqual([['ADDRESS', '3rd Ave and Cherry Way']]);
     expect(kinds('SUBJ LEFT AT NOON AND WENT TO THE STORE.')).toEqual([]);
   });
+  it('leaves court and programme pairs, prose about streets, counts after plate words and durations alone', () => {
+    for (const text of [
+      'Refer eligible defendants to Mental Health Court and Drug Court.',
+      'Municipal Court and Superior Court share CIT rosters; FOOD DRIVE AND TOY DRIVE.',
+      'Officers blocked the street and the road.',
+      'Veh 2 parked. tag 3 people. Registration is 4 months behind.',
+      'Checked lic. Valid through 2026.',
+      'hey honey, are you safe?',
+      'Harbor View (2) reported three incidents.',
+      'Los 100 años de la ciudad; hace 95 años.',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(kinds('ella said she wanted to go home')).toEqual([['NAME', 'ella']]);
+  });
   it('leaves form labels and numbered sessions alone', () => {
     expect(kinds('Dx: bipolar I. Acct: pending. Re: the follow-up plan; session 40512 of the program.')).toEqual([]);
   });

@@ -4,7 +4,7 @@
  * adopted and owned by at least two partner organisations, with its letters).
  */
 import { toMask } from '../../../shared/incidents/values';
-import { ACTION_STRENGTH, ACTION_TYPE, CIT_GOAL, FINDING_CATEGORY } from '../../../shared/meetings/values';
+import { ACTION_STRENGTH, CIT_GOAL, FINDING_CATEGORY } from '../../../shared/meetings/values';
 import type { WritableDB } from '../store/db';
 import { rng } from './rng';
 import { FINDING_TEXT, recommendationFor } from './texts';
@@ -71,9 +71,11 @@ export function seedLatestMeeting(db: WritableDB, seedValue: number, today: stri
   const recs = db.prepare('SELECT count(*) AS n FROM recommendations WHERE meeting_id = ?').get([meeting.id]) as { n: number };
   if (recs.n > 0) return;
   const n = (db.prepare('SELECT count(*) AS n FROM recommendations').get() as { n: number }).n + 1;
-  const actionType = r.pick(ACTION_TYPE.values);
-  const category = r.pick(FINDING_CATEGORY.values);
-  const rec = recommendationFor(r.pick(FINDING_TEXT[category]!));
+  // The recommendation answers the meeting's first finding.
+  const first = db.prepare('SELECT description FROM findings WHERE id = ?').get([findingIds[0] ?? 0]) as
+    { description: string } | undefined;
+  const rec = recommendationFor(first?.description ?? r.pick(FINDING_TEXT[r.pick(FINDING_CATEGORY.values)]!));
+  const actionType = rec.actionType;
   const rid = Number(
     db
       .prepare(

@@ -131,7 +131,7 @@ function adoptMore(db: WritableDB, count: number, due: string, at: string): void
   if (!orgs.length) return;
   let n = (db.prepare('SELECT count(*) AS n FROM recommendations').get() as { n: number }).n;
   const ins = db.prepare(
-    "INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, NULL, ?, ?, 'adopted', ?, ?, 'training', ?, ?, ?)",
+    "INSERT INTO recommendations (code, action, owner_member_id, owner_organisation_id, due_date, status, status_at, measure, action_type, strength, meeting_id, created_at) VALUES (?, ?, NULL, ?, ?, 'adopted', ?, ?, ?, ?, ?, ?)",
   );
   const hist = db.prepare("INSERT INTO recommendation_history (recommendation_id, status, note, at, member) VALUES (?, ?, '', ?, 'seed')");
   findings.forEach((f, i) => {
@@ -146,7 +146,8 @@ function adoptMore(db: WritableDB, count: number, due: string, at: string): void
         due,
         when,
         rec.measure,
-        ACTION_STRENGTH.training,
+        rec.actionType,
+        ACTION_STRENGTH[rec.actionType],
         f.meeting_id,
         at,
       ]).lastInsertRowid,

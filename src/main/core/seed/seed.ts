@@ -6,7 +6,7 @@
  * roster names are role descriptions, never people's names.
  */
 import { INTERCEPT, toMask } from '../../../shared/incidents/values';
-import { ACTION_STRENGTH, ACTION_TYPE, CIT_GOAL, FINDING_CATEGORY, SECTOR, type Sector } from '../../../shared/meetings/values';
+import { ACTION_STRENGTH, CIT_GOAL, FINDING_CATEGORY, SECTOR, type Sector } from '../../../shared/meetings/values';
 import type { RecStatus } from '../../../shared/recommendations/values';
 
 /** The statuses a seeded recommendation starts in (the follow-through seed moves some of them on). */
@@ -276,31 +276,24 @@ function seedMeetings(
       for (const c of cases) {
         if (!r.chance(0.5)) continue;
         const category = r.pick(FINDING_CATEGORY.values);
-        const fid = Number(
-          insFinding.run([
-            c,
-            meetingId,
-            category,
-            r.chance(0.8) ? 'gap' : 'worked',
-            r.pick(INTERCEPT.values.slice(0, 2)),
-            toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values),
-            r.pick(FINDING_TEXT[category]!),
-            at,
-            'seed',
-          ]).lastInsertRowid,
-        );
+        const kind = r.chance(0.8) ? 'gap' : 'worked';
+        const intercept = r.pick(INTERCEPT.values.slice(0, 2));
+        const goals = toMask([r.pick(CIT_GOAL.values)], CIT_GOAL.values);
+        const text = r.pick(FINDING_TEXT[category]!);
+        const fid = Number(insFinding.run([c, meetingId, category, kind, intercept, goals, text, at, 'seed']).lastInsertRowid);
         result.findings++;
         if (pendingFinding === null) {
           pendingFinding = fid;
           continue;
         }
-        const actionType = r.pick(ACTION_TYPE.values);
         const status = r.pick(SEED_REC_STATUSES);
         // Owned by a partner organisation, never a member (a member may be the contact, not the owner).
         const owner = orgIds.length ? [null, r.pick(orgIds)] : [r.pick(memberIds).id, null];
         const due = `${y + (m > 9 ? 1 : 0)}-${String(((m + 2) % 12) + 1).padStart(2, '0')}-28`;
         recN++;
-        const rec = recommendationFor(r.pick(FINDING_TEXT[category]!));
+        // The recommendation answers the finding just made (and the one before it, linked too).
+        const rec = recommendationFor(text);
+        const actionType = rec.actionType;
         const rid = Number(
           insRec.run([
             `R-${String(recN).padStart(3, '0')}`,
