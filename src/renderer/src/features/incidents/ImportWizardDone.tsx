@@ -11,8 +11,9 @@ export function DoneStep({ result, onUndone }: { result: ImportReport; onUndone(
     <Alert color="teal" title={`Import complete${result.batchId ? ` (import #${result.batchId})` : ''}`}>
       <Stack gap="xs">
         <Text>
-          {formatCount(result.imported)} incidents imported as drafts ({result.merged} rows merged, {result.skipped} invalid rows left out
-          {result.repeat.records ? `, ${result.repeat.records} already imported before and skipped` : ''}).
+          {formatCount(result.imported)} incidents imported as drafts ({formatCount(result.merged)} rows merged,{' '}
+          {formatCount(result.skipped)} invalid rows left out
+          {result.repeat.records ? `, ${formatCount(result.repeat.records)} already imported before and skipped` : ''}).
           {result.withIdentifiers > 0 && ` ${result.withIdentifiers} have possible identifiers to resolve before review.`}
         </Text>
         {result.attribution && <Text size="sm">{result.attribution}</Text>}

@@ -58,7 +58,7 @@ function AgencyLetters({ meetingId }: { meetingId: number }) {
     }
   };
   if (agencies.error) return <ErrorAlert error={agencies.error} title="Cannot list the agencies" />;
-  if (!agencies.data) return <Text>Finding the owner agencies…</Text>;
+  if (!agencies.data) return <Text role="status">Finding the owner agencies…</Text>;
   const list = agencies.data.agencies;
   if (!list.length)
     return <Text>The meeting of {formatDate(agencies.data.date)} adopted no recommendations, so there is nothing to send.</Text>;

@@ -8,7 +8,7 @@ import { UnlockScreen } from './UnlockScreen';
 /** The passphrase box (the segmented control's radio is also named "Passphrase"). */
 const box = () => screen.getAllByLabelText('Passphrase').find((el) => el.getAttribute('type') === 'password')!;
 
-function mount(keyholders: { id: string; name: string }[]) {
+function mount(keyholders: { id: string; name: string }[], lockout = false) {
   const sent: unknown[] = [];
   const unlocked: string[] = [];
   (window as unknown as { casewalk: unknown }).casewalk = {
@@ -16,6 +16,11 @@ function mount(keyholders: { id: string; name: string }[]) {
       keyholders: () => Promise.resolve({ ok: true, value: { keyholders } }),
       unlock: (input: { passphrase?: string }) => {
         sent.push(input);
+        if (lockout)
+          return Promise.resolve({
+            ok: false,
+            error: { code: 'lockout', message: 'Too many attempts.', detail: { secondsLeft: 300 } },
+          });
         return Promise.resolve(
           input.passphrase === 'harbour lantern quietly 42'
             ? { ok: true, value: { actor: 'Dana' } }
@@ -64,5 +69,19 @@ describe('the unlock form', () => {
     fireEvent.change(box(), { target: { value: 'harbour lantern quietly 42' } });
     fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
     await waitFor(() => expect(unlocked).toEqual(['yes']));
+  });
+
+  it('after too many attempts, says once how long to wait; the ticking clock is not read out', async () => {
+    mount([{ id: 'k1', name: 'Dana' }], true);
+    fireEvent.change(box(), { target: { value: 'not the passphrase' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    const alert = (await screen.findByText(/Too many attempts\. Wait/)).closest('[role="alert"]') as HTMLElement;
+    // What a screen reader reads: the alert without its aria-hidden parts.
+    const spoken = alert.cloneNode(true) as HTMLElement;
+    spoken.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
+    expect(spoken.textContent).toContain('Too many attempts. Wait 5 minutes, then try again.');
+    expect(spoken.textContent).not.toMatch(/\d:\d\d/);
+    expect(alert.textContent).toContain('(5:00 left)');
+    expect((screen.getByRole('button', { name: 'Unlock' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

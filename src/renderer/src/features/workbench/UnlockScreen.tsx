@@ -7,17 +7,30 @@ import { type ApiError, api, unwrap } from '../../lib/api';
 import { zodForm } from '../../lib/form';
 import { useKeyholders } from './queries';
 
-/** Seconds left of an unlock lockout, counting down. */
-function useLockout(): [number, (seconds: number) => void] {
+/** A wait in words: "30 seconds", "1 minute", "5 minutes". */
+function waitWords(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** Seconds left of an unlock lockout, counting down, and how long the pause was when it began. */
+function useLockout(): [number, number, (seconds: number) => void] {
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
+  const [pausedFor, setPausedFor] = useState(0);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!lockedUntil) return;
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, [lockedUntil]);
-  const pause = (seconds: number) => setLockedUntil(Date.now() + seconds * 1000);
-  return [lockedUntil ? Math.max(0, Math.ceil((lockedUntil - now) / 1000)) : 0, pause];
+  const pause = (seconds: number) => {
+    const t = Date.now();
+    setPausedFor(seconds);
+    setNow(t); // else the first second shows one second too many (the clock last ticked earlier)
+    setLockedUntil(t + seconds * 1000);
+  };
+  return [lockedUntil ? Math.max(0, Math.ceil((lockedUntil - now) / 1000)) : 0, pausedFor, pause];
 }
 
 function SecretFields({ form, keyholders }: { form: UseFormReturnType<UnlockFormValues>; keyholders: { id: string; name: string }[] }) {
@@ -60,7 +73,7 @@ export function UnlockScreen({ notice, committee, onUnlocked }: { notice: string
     initialValues: { mode: 'passphrase', keyholderId: null, secret: '' },
     validate: (values) => zodForm(unlockForm(needsKeyholder))(values),
   });
-  const [secondsLeft, pause] = useLockout();
+  const [secondsLeft, pausedFor, pause] = useLockout();
   const [busy, setBusy] = useState(false);
 
   const submit = async (v: UnlockFormValues) => {
@@ -98,13 +111,12 @@ export function UnlockScreen({ notice, committee, onUnlocked }: { notice: string
             </Alert>
             <SecretFields form={form} keyholders={keyholders} />
             {secondsLeft > 0 && (
-              // Announced once; the ticking clock is shown but not read out every second.
+              // Announced once, with how long to wait; the ticking clock is shown but not read out every second.
               <Alert color="red" role="alert" title="Unlocking paused">
-                Too many attempts. Wait, then try again:{' '}
+                Too many attempts. Wait {waitWords(pausedFor)}, then try again.{' '}
                 <span aria-hidden>
-                  {Math.floor(secondsLeft / 60)}:{String(secondsLeft % 60).padStart(2, '0')} left
+                  ({Math.floor(secondsLeft / 60)}:{String(secondsLeft % 60).padStart(2, '0')} left)
                 </span>
-                .
               </Alert>
             )}
             <Button size="md" type="submit" loading={busy} disabled={secondsLeft > 0}>
