@@ -114,7 +114,7 @@ chrysler gmc lincoln mitsubishi volvo tesla pontiac saturn oldsmobile mercury pl
 
 /** Chat and form speaker labels, collective nouns and other words that head a clause but name nobody. */
 const ROLES_EXTRA = `subj rp ro loc addr adv unk ofc ofcr pt pts hx yo lic veh dcr mct csu eta utl vol cb ph si ip jo dv ems
-prn pd sfd spd kcso wsp dob ssn mrn aka nka fka dx rx tx sx fx acct re`;
+prn pd sfd spd kcso wsp dob ssn mrn aka nka fka dx rx tx sx fx acct re enrt enr clr rpt chk`;
 const CHAT_WORDS = `idk rn u ur lol omg tbh btw pls plz thx ty np ok okay ya yea yeah nah hmm umm bc cuz wtf smh imo irl dm txt
 gf bf wi-fi wifi ipv ipv4 ipv6 cc bcc fwd qhs qam qpm bid tid prn wont cant didnt isnt doesnt hasnt wasnt dont im ive id ill youre theyre thats whats hes shes`;
 const ROLES_EXTRA_2 = `texter visitor guest poster user member volunteer responder counselor counsellor navigator specialist advocate

@@ -2,7 +2,7 @@
  * 7. Names that are also everyday words ("Sky", "Hope", "June", "Lily"): a person's name only
  * where the words around it say so, and then in any case, because chat and quick notes are
  * often typed in lower case:
- * - after a naming phrase: "my name is sky", "she goes by Will", "known as Rose";
+ * - after a naming phrase or a name field: "my name is sky", "she goes by Will", "Preferred name: Sunny";
  * - as the answer to a question about a name: "whats ur name? them: lily";
  * - after a greeting, as the person addressed: "Hi June,", "thanks Hope!";
  * - opening a quote, as the person spoken to: "\"Bobby, put the knife down\"";
@@ -14,7 +14,7 @@ import type { NameScan } from './name-steps';
 
 /** A naming phrase right before the word (lower-cased text). */
 const NAMING =
-  /\b(?:me\s+llamo|se\s+llama|name\s+is|name'?s|name\s+was|named|call\s+me|i\s+go\s+by|goes\s+by|went\s+by|known\s+as|introduced\s+(?:him|her|them)self\s+as)[ \t]*[:,]?[ \t]*$/;
+  /\b(?:me\s+llamo|se\s+llama|name\s*:|name\s+is|name'?s|name\s+was|named|call\s+me|i\s+go\s+by|goes\s+by|went\s+by|known\s+as|introduced\s+(?:him|her|them)self\s+as)[ \t]*[:,]?[ \t]*$/;
 /** A question about a name, then (after an optional speaker label) the answer. */
 const ANSWER = /\bname\s*\?+[ \t]*(?:\n[ \t]*)?(?:[a-z]{1,12}[ \t]*:[ \t]*)?$/;
 /** A greeting or thanks at the start of a line, sentence or turn. */

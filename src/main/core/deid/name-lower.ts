@@ -144,6 +144,10 @@ export function caseDisguise(s: NameScan): void {
 }
 
 /** 4. ALL-CAPS text (CAD logs, bulletins): a run of name-like words with a known first name, or after a cue. */
+/** A relation word right before a run ("SON", "HER DAUGHTER"). */
+const KIN_BEFORE =
+  /\b(?:son|daughter|brother|sister|mother|father|mom|dad|wife|husband|boyfriend|girlfriend|cousin|aunt|uncle|nephew|niece|grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter)[ \t]+$/i;
+
 export function allCapsRuns(s: NameScan): void {
   const { text, lex, tokens, kinds, out, used, nameLike, cueBefore } = s;
   const capsName = (k: number) =>
@@ -201,7 +205,11 @@ export function allCapsRuns(s: NameScan): void {
     else if (cue && (firstKnown || lastKnown || run.length >= 2)) score = 0.8;
     else if (cue && run.some((r) => lex.first.has(r.lower) || (!isWord(r.lower, lex) && r.text.length >= 4))) score = 0.7;
     // "RCW 71.05", "MEDIC 7": a code or a unit before a number.
-    if (run.length === 1 && NUMBER_AFTER.test(text.slice(run[0]!.end)) && !PHONE_AFTER.test(text.slice(run[0]!.end))) score = 0;
+    // But after a relation word the number is an age: "SON TEVITA 19 BARRICADED".
+    const kinAge =
+      KIN_BEFORE.test(text.slice(Math.max(0, run[0]!.start - 14), run[0]!.start)) &&
+      /^ \d{1,2}(?!\d|[.,:/-]\d)/.test(text.slice(run[0]!.end));
+    if (run.length === 1 && NUMBER_AFTER.test(text.slice(run[0]!.end)) && !PHONE_AFTER.test(text.slice(run[0]!.end)) && !kinAge) score = 0;
     else if (run.length === 1 && firstKnown && REPORTING_AFTER.test(text.slice(run[0]!.end))) score = 0.6;
     if (score) out.push({ start: run[0]!.start, end: run.at(-1)!.end, type: 'NAME', score });
     i = j;

@@ -238,6 +238,8 @@ describe('names that are words, named by the words around them', () => {
     ['"Frankie, drop the bat," the deputy said twice.', [['NAME', 'Frankie']]],
     ['see u at group tmrw. thanks - ivy', [['NAME', 'ivy']]],
     ['grace here. can someone call me back tonight', [['NAME', 'grace']]],
+    ['Preferred name: Sunny\nPronouns: she/her', [['NAME', 'Sunny']]],
+    ['Program name: Hope Street Clinic\nName: unknown', []],
     ['counselor: what name should I use? texter: rain', []], // not a first name in the lexicon: left to the other steps
     ['Yoon Seo-yeon (31) texted 988 at 02:10 from the bus shelter.', [['NAME', 'Yoon Seo-yeon']]],
   ];
@@ -307,6 +309,11 @@ describe('bilingual notes and street pairs', () => {
     ])
       expect(kinds(text), text).toEqual([]);
     expect(kinds('ella said she wanted to go home')).toEqual([['NAME', 'ella']]);
+  });
+  it('reads an ALL-CAPS name after a relation word even with an age after it; a unit before a number stays a unit', () => {
+    expect(kinds('RP IS MOTHER. SON TEVITA 19 BARRICADED IN BEDROOM.')).toEqual([['NAME', 'TEVITA']]);
+    expect(kinds('BACKUP OFCR NAKAMURA ENRT.')).toEqual([['NAME', 'NAKAMURA']]);
+    expect(kinds('MEDIC 7 AND ENGINE 12 ENRT. SON ADV HE IS OK. HUSBAND AGE 45.')).toEqual([]);
   });
   it('leaves form labels and numbered sessions alone', () => {
     expect(kinds('Dx: bipolar I. Acct: pending. Re: the follow-up plan; session 40512 of the program.')).toEqual([]);
