@@ -99,7 +99,7 @@ export const minutesMethods = {
   ),
   'reports.dashboard': method(z.object({ from: period.optional(), to: period.optional() }).strict(), dashboard),
   'reports.exportAnnual': method(
-    z.object({ year: z.number().int().min(1990).max(2100), format: z.enum(['docx', 'pdf']), handle: fileHandle }).strict(),
+    z.object({ year: z.number().int().min(1990).max(2100), format: z.enum(EXPORT_FORMATS), handle: fileHandle }).strict(),
     z.object({ displayName: z.string(), bytes: z.number(), sha256: z.string() }),
   ),
 } as const;

@@ -85,7 +85,14 @@ export function allowedPredicate(db: ReadableDB, extraNames: readonly string[] =
     ...(
       db
         .prepare(
-          'SELECT response_due AS d FROM recommendations WHERE response_due IS NOT NULL UNION SELECT due_date FROM recommendation_effect_checks',
+          // Recorded by the committee too: sent, the agency's response, its planned date, verification, the measurement date.
+          `SELECT response_due AS d FROM recommendations WHERE response_due IS NOT NULL
+           UNION SELECT sent_on FROM recommendations WHERE sent_on IS NOT NULL
+           UNION SELECT response_date FROM recommendations WHERE response_date IS NOT NULL
+           UNION SELECT planned_date FROM recommendations WHERE planned_date IS NOT NULL
+           UNION SELECT verified_on FROM recommendations WHERE verified_on IS NOT NULL
+           UNION SELECT measure_date FROM recommendations WHERE measure_date IS NOT NULL
+           UNION SELECT due_date FROM recommendation_effect_checks`,
         )
         .all() as {
         d: string;

@@ -1,4 +1,6 @@
 /** Issue 20: the seed leaves a year of follow-through that looks like use, and names no one. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scan } from '../deid/scanner';
 import { unlockedCore } from '../test-support';
@@ -52,5 +54,15 @@ describe('seeded follow-through', () => {
       ...r.history.map((h) => h.note),
     ]);
     expect(texts.flatMap((x) => scan(x).map((f) => x.slice(f.start, f.end)))).toEqual([]);
+
+    // The annual report of a year with responses, verifications and effect checks leaves in every
+    // format: the dates the committee recorded are its own, not identifiers.
+    const year = Number(full.find((r) => r.response)!.response!.date.slice(0, 4));
+    for (const format of ['md', 'docx', 'pdf'] as const) {
+      const file = path.join(t.dataDir, `annual-${year}.${format}`);
+      const r = await call('reports.exportAnnual', { year, format, handle: core.files.register(file, 'write') });
+      expect(r.bytes).toBeGreaterThan(500);
+      expect(fs.existsSync(file)).toBe(true);
+    }
   }, 120_000);
 });

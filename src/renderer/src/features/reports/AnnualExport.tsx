@@ -1,4 +1,4 @@
-/** The annual report export: the year (the period's last year by default) and DOCX or PDF, through the export guard. */
+/** The annual report export: the year (the period's last year by default) and PDF, DOCX or Markdown, through the export guard. */
 import { Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -13,7 +13,6 @@ export function AnnualExport(p: { lastYear: string; onError(message: string | nu
   const year = chosenYear ?? p.lastYear;
   const years = Array.from({ length: 12 }, (_, i) => String(Number(p.lastYear) - i));
   const exportAnnual = async (format: 'md' | 'docx' | 'pdf') => {
-    if (format === 'md') return;
     try {
       const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `annual-report-${year}.${format}` }));
       if (!f) return;
