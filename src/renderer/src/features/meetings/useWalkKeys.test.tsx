@@ -32,6 +32,23 @@ describe('walk keys', () => {
     fireEvent.keyDown(screen.getByRole('button', { name: 'Case reviewed' }), { key: ' ' });
     expect(k.setStep).toHaveBeenCalledTimes(1);
   });
+  it('after a click on the high-contrast switch, the walk keys still work; Space stays the switch’s', () => {
+    const k = keys();
+    render(
+      <>
+        <Harness keys={k} />
+        <input type="checkbox" role="switch" aria-label="High contrast" />
+      </>,
+    );
+    const sw = screen.getByRole('switch', { name: 'High contrast' });
+    sw.focus();
+    fireEvent.keyDown(sw, { key: '2' });
+    expect(k.goItem).toHaveBeenCalledWith(1);
+    fireEvent.keyDown(sw, { key: ' ' });
+    expect(k.setStep).not.toHaveBeenCalled();
+    fireEvent.keyDown(sw, { key: 'Escape' });
+    expect(k.leave).toHaveBeenCalledTimes(1);
+  });
   it('uses the newest handlers after a re-render, and "9" goes to the last item when there are fewer', () => {
     const first = keys();
     const { rerender } = render(<Harness keys={first} />);

@@ -7,14 +7,22 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
+/** Keys typed into a text field are the field's; a switch or a checkbox takes only Space (see `pressing`). */
 function typing(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
-  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+  if (!t) return false;
+  if (t.tagName === 'INPUT') return !/^(?:checkbox|radio|button|submit|reset|range)$/.test((t as HTMLInputElement).type);
+  return t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable;
 }
-/** Space (and Enter) on a focused button or link presses it; they are not the walk's. */
+/** Space (and Enter) on a focused button, link, switch or checkbox presses it; they are not the walk's. */
 function pressing(e: KeyboardEvent): boolean {
   const t = e.target as Element | null;
-  return (e.key === ' ' || e.key === 'Enter') && !!t?.closest?.('button, a[href], [role="button"], [role="tab"], [role="menuitem"]');
+  return (
+    (e.key === ' ' || e.key === 'Enter') &&
+    !!t?.closest?.(
+      'button, a[href], input[type="checkbox"], input[type="radio"], [role="button"], [role="tab"], [role="menuitem"], [role="switch"]',
+    )
+  );
 }
 /** A key pressed in a dialog (even one that closes on it, such as Esc) belongs to the dialog. */
 function inDialog(e: KeyboardEvent): boolean {
