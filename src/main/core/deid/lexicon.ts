@@ -121,7 +121,8 @@ const ROLES_EXTRA_2 = `texter visitor guest poster user member volunteer respond
 operator agent supervisor chaplain ranger security staff everyone everybody someone somebody nobody anyone anybody none management
 records dispatch admissions intake reception triage registration hotline chat crew medics police fire ems deputies team committee
 board panel court jury judge prosecution defense defence mom mum dad grandma grandpa auntie nana papa mama mommy daddy granny abuela abuelo tio tia
-husband wife son daughter brother sister mother father neighbor neighbour friend roommate caller reporter witness`;
+husband wife son daughter brother sister mother father neighbor neighbour friend roommate caller reporter witness
+call-taker call-takers calltaker calltakers co-responder co-responders first-responder first-responders`;
 
 function compromiseWords(): { names: Set<string>; roles: Set<string>; places: Set<string>; words: Set<string> } {
   const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;

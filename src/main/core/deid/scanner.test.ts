@@ -315,6 +315,10 @@ describe('bilingual notes and street pairs', () => {
     expect(kinds('BACKUP OFCR NAKAMURA ENRT.')).toEqual([['NAME', 'NAKAMURA']]);
     expect(kinds('MEDIC 7 AND ENGINE 12 ENRT. SON ADV HE IS OK. HUSBAND AGE 45.')).toEqual([]);
   });
+  it('a hyphenated role before a name is a role, not part of the name', () => {
+    expect(kinds('Call-taker John Miller stays on the line.')).toEqual([['NAME', 'John Miller']]);
+    expect(kinds('Co-responder arrived; Call-taker asked about weapons.')).toEqual([]);
+  });
   it('leaves form labels and numbered sessions alone', () => {
     expect(kinds('Dx: bipolar I. Acct: pending. Re: the follow-up plan; session 40512 of the program.')).toEqual([]);
   });
