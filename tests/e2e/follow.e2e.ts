@@ -68,8 +68,8 @@ test('follow-through: Home, register search, a recommendation’s response and h
       await dialog.getByText('Choose the response.').waitFor();
       await dialog.getByRole('combobox', { name: 'Response' }).click();
       await page.getByRole('option', { name: 'Accepted in part' }).click();
-      await dialog.getByLabel('Rationale or summary (optional)').fill('Weekend nights first, within this budget year.');
-      await dialog.getByLabel('Planned action (optional)').fill('Recruit one clinician for weekend nights');
+      await dialog.getByLabel('Rationale or summary (optional)').fill('Agreed for the overnight shift first, within this budget year.');
+      await dialog.getByLabel('Planned action (optional)').fill('Start with the overnight shift, then review');
       await dialog.getByRole('button', { name: 'Record the response' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByText('Accepted in part ·', { exact: false }).first().waitFor();

@@ -111,11 +111,11 @@ function Pages({ info, onLock }: { info: AppInfo; onLock(): void }) {
           <Route path={ROUTES.recommendation}>
             {({ id }) => {
               const recId = idParam(id);
-              return recId ? <RecommendationPage key={recId} id={recId} go={navigate} /> : <RecommendationsPage go={navigate} />;
+              return recId ? <RecommendationPage key={recId} id={recId} /> : <RecommendationsPage />;
             }}
           </Route>
           <Route path={ROUTES.recommendations}>
-            <RecommendationsPage go={navigate} />
+            <RecommendationsPage />
           </Route>
           <Route path={ROUTES.reports}>
             <ReportsPage />
@@ -124,7 +124,7 @@ function Pages({ info, onLock }: { info: AppInfo; onLock(): void }) {
             {({ tab }) => <SettingsPage tab={settingsTabParam(tab)} onTab={(t) => navigate(paths.settings(t))} />}
           </Route>
           <Route>
-            <HomePage member={info.member} go={navigate} />
+            <HomePage member={info.member} />
           </Route>
         </Switch>
       </Suspense>

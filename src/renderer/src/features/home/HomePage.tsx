@@ -8,10 +8,10 @@ import { useHomeSummary } from './queries';
 import { OverdueList } from './OverdueList';
 
 /** What needs attention: the next meeting, overdue recommendations, identifiers to resolve, cases ready for review. */
-export function HomePage({ member, go }: { member: string | null; go(path: string): void }) {
+export function HomePage({ member }: { member: string | null }) {
   const { data: s, error } = useHomeSummary();
   const link = (path: string, text: string) => (
-    <Anchor href={href(path)} onClick={(e) => (e.preventDefault(), go(path))} fw={600}>
+    <Anchor href={href(path)} fw={600}>
       {text}
     </Anchor>
   );
@@ -60,8 +60,8 @@ export function HomePage({ member, go }: { member: string | null; go(path: strin
               </Text>
             </Paper>
           )}
-          {s.overdue.length > 0 && <OverdueList overdue={s.overdue} go={go} />}
-          <FollowUpLists s={s} go={go} />
+          {s.overdue.length > 0 && <OverdueList overdue={s.overdue} />}
+          <FollowUpLists s={s} />
         </>
       )}
     </Stack>

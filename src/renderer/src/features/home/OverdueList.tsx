@@ -13,11 +13,7 @@ export function overduePath(r: Pick<Recommendation, 'id'>): string {
 
 const SHOWN = 8;
 
-export function OverdueList({ overdue, go }: { overdue: Recommendation[]; go(path: string): void }) {
-  const open = (e: React.MouseEvent, path: string) => {
-    e.preventDefault();
-    go(path);
-  };
+export function OverdueList({ overdue }: { overdue: Recommendation[] }) {
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="home-overdue">
       <Stack gap="xs">
@@ -27,7 +23,7 @@ export function OverdueList({ overdue, go }: { overdue: Recommendation[]; go(pat
         <List listStyleType="none" spacing="sm" aria-labelledby="home-overdue">
           {overdue.slice(0, SHOWN).map((r) => (
             <List.Item key={r.id}>
-              <Anchor href={href(overduePath(r))} onClick={(e) => open(e, overduePath(r))} fw={600}>
+              <Anchor href={href(overduePath(r))} fw={600}>
                 {r.code} · {r.action}
               </Anchor>
               <Group gap="xs" wrap="wrap">
@@ -42,11 +38,7 @@ export function OverdueList({ overdue, go }: { overdue: Recommendation[]; go(pat
           ))}
         </List>
         {overdue.length > SHOWN && <Text size="sm">{overdue.length - SHOWN} more overdue in the register.</Text>}
-        <Anchor
-          href={href(paths.recommendations({ overdue: true }))}
-          onClick={(e) => open(e, paths.recommendations({ overdue: true }))}
-          fw={600}
-        >
+        <Anchor href={href(paths.recommendations({ overdue: true }))} fw={600}>
           Open the register
         </Anchor>
       </Stack>

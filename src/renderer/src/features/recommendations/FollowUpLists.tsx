@@ -7,16 +7,8 @@ import { formatDate } from '../../lib/format';
 
 type Summary = MethodOutput<'home.summary'>;
 
-function List(p: {
-  title: string;
-  recs: Recommendation[];
-  badge: string;
-  detail(r: Recommendation): string;
-  all: RecommendationsSearch;
-  go(path: string): void;
-}) {
+function List(p: { title: string; recs: Recommendation[]; badge: string; detail(r: Recommendation): string; all: RecommendationsSearch }) {
   if (!p.recs.length) return null;
-  const open = (path: string) => (e: React.MouseEvent) => (e.preventDefault(), p.go(path));
   return (
     <Paper withBorder p="lg" component="section" aria-label={p.title}>
       <Stack gap="xs">
@@ -26,7 +18,7 @@ function List(p: {
         <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {p.recs.slice(0, 8).map((r) => (
             <li key={r.id}>
-              <Anchor href={href(paths.recommendation(r.id))} onClick={open(paths.recommendation(r.id))} fw={700}>
+              <Anchor href={href(paths.recommendation(r.id))} fw={700}>
                 {r.code}
               </Anchor>{' '}
               · {r.action} · {r.owner.name} · {p.detail(r)}{' '}
@@ -36,7 +28,7 @@ function List(p: {
             </li>
           ))}
         </Stack>
-        <Anchor href={href(paths.recommendations(p.all))} onClick={open(paths.recommendations(p.all))} fw={600}>
+        <Anchor href={href(paths.recommendations(p.all))} fw={600}>
           {p.recs.length > 8 ? `All ${p.recs.length} in the register` : 'Open them in the register'}
         </Anchor>
       </Stack>
@@ -44,32 +36,25 @@ function List(p: {
   );
 }
 
-export function FollowUpLists({ s, go }: { s: Summary; go(path: string): void }) {
+export function FollowUpLists({ s }: { s: Summary }) {
   return (
     <>
-      <List
-        title="Overdue recommendations"
-        recs={s.overdue}
-        badge="Overdue"
-        detail={(r) => `due ${formatDate(r.dueDate)}`}
-        all={{ overdue: true }}
-        go={go}
-      />
       <List
         title="Responses overdue"
         recs={s.responseOverdue}
         badge="Response overdue"
         detail={(r) => `response requested by ${r.responseDue ? formatDate(r.responseDue) : ''}`}
         all={{ responseOverdue: true }}
-        go={go}
       />
       <List
         title="Effect checks due"
         recs={s.effectChecksDue}
         badge="Effect check due"
-        detail={(r) => `check due ${r.effectChecks.find((c) => c.result === null)?.dueDate ?? ''}`}
+        detail={(r) => {
+          const due = r.effectChecks.find((c) => c.result === null)?.dueDate;
+          return due ? `check due ${formatDate(due)}` : 'check due';
+        }}
         all={{ effectCheckDue: true }}
-        go={go}
       />
     </>
   );

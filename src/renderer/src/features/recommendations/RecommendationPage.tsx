@@ -37,9 +37,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Summary({ rec, go }: { rec: Recommendation; go(path: string): void }) {
+function Summary({ rec }: { rec: Recommendation }) {
   const link = (path: string, text: string) => (
-    <Anchor key={path} href={href(path)} onClick={(e) => (e.preventDefault(), go(path))}>
+    <Anchor key={path} href={href(path)}>
       {text}
     </Anchor>
   );
@@ -229,21 +229,19 @@ function History({ rec }: { rec: Recommendation }) {
   );
 }
 
-export function RecommendationPage({ id, go }: { id: number; go(path: string): void }) {
+export function RecommendationPage({ id }: { id: number }) {
   const { data: rec, error } = useRecommendation(id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const moves = rec ? statusChanges(rec.status) : [];
   return (
     <Stack gap="lg">
-      <Anchor href={href(paths.recommendations())} onClick={(e) => (e.preventDefault(), go(paths.recommendations()))}>
-        ← The register
-      </Anchor>
+      <Anchor href={href(paths.recommendations())}>← The register</Anchor>
       <ErrorAlert error={error} title="Cannot open the recommendation" />
       {rec && (
         <>
           <Title order={2}>Recommendation {rec.code}</Title>
           <Text size="xl">{rec.action}</Text>
-          <Summary rec={rec} go={go} />
+          <Summary rec={rec} />
           {moves.length > 0 && (
             <Group gap="xs" role="group" aria-label="Next step">
               <Text fw={600}>Next step:</Text>

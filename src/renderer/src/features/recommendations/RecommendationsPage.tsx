@@ -113,7 +113,7 @@ function Filters({ filters, setFilters }: { filters: RecommendationsSearch; setF
 }
 
 /** The register: every recommendation across meetings, searchable and filterable; each opens its page. */
-export function RecommendationsPage({ go }: { go(path: string): void }) {
+export function RecommendationsPage() {
   // The filters live in the address (`/recommendations?status=adopted&overdue=1` in the hash).
   const [filters, setFilters] = useRouteSearch(recommendationsSearch);
   const owner = filters.owner ?? null;
@@ -162,7 +162,7 @@ export function RecommendationsPage({ go }: { go(path: string): void }) {
       {rows && rows.length === 0 && (
         <Text c="dimmed">No recommendations match. Recommendations are made from findings during a case review.</Text>
       )}
-      {rows && rows.length > 0 && <RegisterTable rows={rows} go={go} onMove={(rec, to) => setChanging({ rec, to })} />}
+      {rows && rows.length > 0 && <RegisterTable rows={rows} onMove={(rec, to) => setChanging({ rec, to })} />}
       {changing && <StatusDialog rec={changing.rec} to={changing.to} onClose={() => setChanging(null)} />}
     </Stack>
   );

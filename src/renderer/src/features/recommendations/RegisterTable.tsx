@@ -9,16 +9,9 @@ import { href, paths } from '../../lib/routes';
 import { StrengthBadge } from '../meetings';
 import { StatusText } from './StatusText';
 
-export function RegisterTable(p: { rows: Recommendation[]; go(path: string): void; onMove(rec: Recommendation, to: RecStatus): void }) {
+export function RegisterTable(p: { rows: Recommendation[]; onMove(rec: Recommendation, to: RecStatus): void }) {
   const link = (path: string, text: ReactNode, label?: string, wrap = false) => (
-    <Anchor
-      key={path}
-      href={href(path)}
-      onClick={(e) => (e.preventDefault(), p.go(path))}
-      aria-label={label}
-      fw={600}
-      style={wrap ? undefined : { whiteSpace: 'nowrap' }}
-    >
+    <Anchor key={path} href={href(path)} aria-label={label} fw={600} style={wrap ? undefined : { whiteSpace: 'nowrap' }}>
       {text}
     </Anchor>
   );
