@@ -39,15 +39,28 @@ export function HomePage({ member }: { member: string | null }) {
               label="Overdue recommendations"
               value={String(s.overdue.length)}
               alert={s.overdue.length > 0}
-              note={link(paths.recommendations({ overdue: true }), `${s.dueSoon} more due in the next 30 days · open the register`)}
+              note={
+                <>
+                  {s.dueSoon} more due in the next 30 days ·{' '}
+                  {link(paths.recommendations({ overdue: true }), s.overdue.length ? 'open the overdue ones' : 'open the register')}
+                </>
+              }
             />
             <StatCard
               label="Incidents with identifiers to resolve"
               value={formatCount(s.unresolvedIdentifiers)}
               alert={s.unresolvedIdentifiers > 0}
-              note={link(paths.incidents(), 'Review them in Incidents')}
+              note={link(paths.incidents({ unresolved: true }), 'Review them in Incidents')}
             />
-            <StatCard label="Ready for review" value={formatCount(s.readyForReview)} note={`${formatCount(s.drafts)} drafts`} />
+            <StatCard
+              label="Ready for review"
+              value={formatCount(s.readyForReview)}
+              note={
+                <>
+                  {link(paths.incidents({ status: ['ready_for_review'] }), 'open them')} · {formatCount(s.drafts)} drafts
+                </>
+              }
+            />
           </SimpleGrid>
           {s.coverageGapsWithoutRecommendation > 0 && (
             <Paper withBorder p="lg">

@@ -51,6 +51,8 @@ export interface GuardedTextareaProps {
   dismissDisabledReason?: string | null;
   /** What is wrong with the text, shown under the field (a form's validation). */
   error?: ReactNode;
+  /** The field a dialog focuses first when it opens. */
+  autoFocusInDialog?: boolean;
 }
 
 export function GuardedTextarea(props: GuardedTextareaProps) {
@@ -85,6 +87,7 @@ export function GuardedTextarea(props: GuardedTextareaProps) {
         <textarea
           id={id}
           ref={area}
+          data-autofocus={props.autoFocusInDialog ? true : undefined}
           className={classes.area}
           value={value}
           rows={props.minRows ?? 5}

@@ -85,6 +85,8 @@ export function GuardedRecordField(p: {
   maxLength?: number;
   error?: ReactNode;
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
+  /** The field a dialog focuses first when it opens. */
+  autoFocusInDialog?: boolean;
 }) {
   const findings = useLiveFindings(p.value);
   const dismissed = p.guard.isDismissed(p.field, p.value);
@@ -102,6 +104,7 @@ export function GuardedRecordField(p: {
         error={p.error}
         isDismissed={dismissed}
         onDismiss={p.guard.ask(p.field, p.value)}
+        autoFocusInDialog={p.autoFocusInDialog}
       />
       {room !== p.value && (
         <Text size="sm" mt={4} role="status">

@@ -152,6 +152,7 @@ export function RecommendationForm(p: {
         <GuardedRecordField
           label="Action"
           description="What should change in the system, stated so that it can be checked."
+          autoFocusInDialog
           field="action"
           value={v.action}
           onChange={(x) => form.setFieldValue('action', x)}

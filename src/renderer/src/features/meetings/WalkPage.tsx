@@ -124,7 +124,7 @@ export function WalkPage({ meetingId, onLeave }: { meetingId: number; onLeave():
               Room sees
             </Title>
             <Text size="sm" c="dimmed">
-              {view?.page ? `Page ${view.page.index + 1} of ${view.page.of}: → for the next page` : 'Live preview of the shared screen'}
+              {pageHint(view?.page)}
             </Text>
           </Group>
           <div className={classes.preview} tabIndex={0} aria-label="Room preview (scrolls)">
@@ -227,4 +227,11 @@ function WalkNotes({ item }: { item: AgendaItem }) {
       </div>
     </Paper>
   );
+}
+
+/** Under the room preview: which page the room sees, and the key that goes on from there. */
+function pageHint(page: { index: number; of: number } | null | undefined): string {
+  if (!page) return 'Live preview of the shared screen';
+  const at = `Page ${page.index + 1} of ${page.of}`;
+  return page.index + 1 < page.of ? `${at}: → for the next page` : `${at}: ← for the previous page, PgDn for the next item`;
 }
