@@ -146,10 +146,15 @@ export function setAttendance(
   input: { meetingId: number; memberId: number; status: string | null; attested?: boolean | undefined },
 ): MeetingDetail {
   return wb.write(
-    {
-      event: 'update',
-      entity: `meeting:${input.meetingId}`,
-      detail: `attendance: member ${input.memberId} ${input.status ?? 'cleared'}${input.attested ? ', attested' : ''}`,
+    // Who and how, in words: "attendance: Kim Lowe — present, attested".
+    (m: MeetingDetail) => {
+      const who = m.attendance.find((a) => a.memberId === input.memberId)?.name ?? `member ${input.memberId}`;
+      const how = input.status ? ATTENDANCE.label(input.status).toLowerCase() : 'cleared';
+      return {
+        event: 'update',
+        entity: `meeting:${input.meetingId}`,
+        detail: `attendance: ${who} — ${how}${input.attested ? ', attested' : ''}`,
+      };
     },
     (db) => {
       editable(db, input.meetingId);

@@ -232,7 +232,8 @@ export function updateMeeting(
 const MEETING_MOVES: Record<string, string[]> = { planned: ['in_progress'], in_progress: ['ended'], ended: [] };
 
 export function setMeetingStatus(wb: Workbench, id: number, status: string, carry = false): MeetingDetail {
-  const detail = `status → ${status}${carry ? ' (unreviewed cases carried to the next meeting)' : ''}`;
+  // In words, as the audit log shows it: "status → In progress".
+  const detail = `status → ${MEETING_STATUS.label(status)}${carry ? ' (unreviewed cases carried to the next meeting)' : ''}`;
   return wb.write({ event: 'update', entity: `meeting:${id}`, detail }, (db) => {
     const m = meetingRow(db, id);
     if (m.status === status) return getMeeting(db, id);

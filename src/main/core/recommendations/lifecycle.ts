@@ -98,7 +98,7 @@ function checkChange(db: ReadableDB, cur: Recommendation, c: StatusChange, today
 
 export function setRecommendationStatus(wb: Workbench, id: number, c: StatusChange, today: string): Recommendation {
   return wb.write(
-    (r: Recommendation) => ({ event: 'update', entity: `recommendation:${r.code}`, detail: `status → ${c.status}` }),
+    (r: Recommendation) => ({ event: 'update', entity: `recommendation:${r.code}`, detail: `status → ${REC_STATUS.label(c.status)}` }),
     (db) => {
       const cur = recommendationById(db, id, today);
       if (cur.status === c.status) return cur;

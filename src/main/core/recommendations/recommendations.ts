@@ -1,7 +1,7 @@
 import { CasewalkError } from '../../../shared/result';
 import type { NotIdentifier } from '../../../shared/meetings/schemas';
 import type { Recommendation, RecommendationEditState } from '../../../shared/recommendations/schemas';
-import { ACTION_STRENGTH, ACTION_TYPE, type ActionType } from '../../../shared/meetings/values';
+import { ACTION_STRENGTH, ACTION_TYPE, STRENGTH, type ActionType } from '../../../shared/meetings/values';
 import { isClosed, OPEN_REC_STATUSES, REC_STATUS, type RecStatus } from '../../../shared/recommendations/values';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { list, raw, sql, where, type Sql } from '../store/sql';
@@ -172,7 +172,7 @@ export function createRecommendation(
     (r: Recommendation) => ({
       event: 'create',
       entity: `recommendation:${r.code}`,
-      detail: `from findings ${r.findingIds.join(', ')}; ${r.strength}`,
+      detail: `from finding${r.findingIds.length === 1 ? '' : 's'} ${r.findingIds.join(', ')}; ${STRENGTH.label(r.strength).toLowerCase()} action (${ACTION_TYPE.label(r.actionType)})`,
     }),
     (db) => {
       for (const f of input.findingIds)

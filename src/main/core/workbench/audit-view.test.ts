@@ -66,6 +66,13 @@ describe('audit.list describes each entity', () => {
     expect(rec?.entityLink).toEqual({ page: 'recommendations' });
     // No raw "kind:id" is shown where the kind is known.
     expect(rows.filter((r) => r.entityLabel && /^[a-z]+:\S+$/.test(r.entityLabel))).toEqual([]);
+    // Details in words too: statuses and strengths by their labels, attendance by the member's name.
+    const member = await call('roster.saveMember', { name: 'Kim Lowe', sector: 'advocacy', role: 'member' });
+    await call('attendance.set', { meetingId: m.meeting.id, memberId: member.id, status: 'present', attested: true });
+    await call('meetings.setStatus', { id: m.meeting.id, status: 'in_progress' });
+    const details = (await call('audit.list', { limit: 500 })).rows.map((r) => r.detail);
+    expect(details).toEqual(expect.arrayContaining(['attendance: Kim Lowe — present, attested', 'status → In progress']));
+    expect(details.find((x) => x?.startsWith('from finding '))).toMatch(/^from finding \d+; intermediate action \(Increase staffing/);
     // Meeting days are written in the committee's date style, as on every screen.
     await call('settings.update', { dateStyle: 'en-US' });
     const us = (await call('audit.list', { limit: 500 })).rows.find((r) => r.entity === `minutes:${m.meeting.id}`);
