@@ -18,6 +18,8 @@ import { MeetingRecordPanel } from './MeetingRecordPanel';
 import { MeetingAgenda } from './MeetingAgenda';
 import { MeetingAttendance } from './MeetingAttendance';
 import { EndMeetingDialog } from './EndMeetingDialog';
+import { StartWalkButton } from './StartWalkButton';
+import { useToday } from '../settings';
 
 interface Props {
   id: number;
@@ -83,6 +85,7 @@ function MeetingHeader(p: {
   const m = p.d.meeting;
   const id = m.id;
   const [ending, setEnding] = useState(false);
+  const today = useToday();
   const exportAgenda = async () => {
     try {
       const f = await unwrap(api().files.chooseSave({ purpose: 'export', suggestedName: `agenda-${m.date}.md` }));
@@ -122,9 +125,7 @@ function MeetingHeader(p: {
               .catch(p.onFail)
           }
         />
-        {m.status !== 'ended' && (
-          <Button onClick={p.onWalk}>{m.status === 'planned' ? 'Start walk-through' : 'Resume walk-through'}</Button>
-        )}
+        {m.status !== 'ended' && <StartWalkButton meeting={m} today={today} onWalk={p.onWalk} />}
         {m.status === 'in_progress' && (
           <Button variant="default" onClick={() => setEnding(true)}>
             End meeting…
