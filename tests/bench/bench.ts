@@ -307,6 +307,28 @@ async function phaseApp(dir: string) {
     exportMs.push(performance.now() - t);
   }
   mark('minutes export');
+  // The review room: each step of the walk is walk.set then projector.view (the presenter's and the
+  // room's screens), with 200 more cases ready for review, as a committee's workbench has.
+  const more = core.workbench.read((db) =>
+    (db.prepare("SELECT id FROM incidents WHERE status = 'draft' ORDER BY id LIMIT 200").all() as { id: number }[]).map((x) => x.id),
+  );
+  for (const id of more) await call('incidents.setStatus', { id, status: 'ready_for_review' });
+  const walk: number[] = [];
+  const agenda = await call('meetings.get', { id: m.meeting.id });
+  for (const it of agenda.items)
+    for (let step = 0; step < 4; step++) {
+      const t = performance.now();
+      await call('walk.set', { meetingId: m.meeting.id, itemId: it.id, step, highContrast: false });
+      await call('projector.view', {});
+      walk.push(performance.now() - t);
+    }
+  const page: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await call('meetings.get', { id: m.meeting.id });
+    page.push(performance.now() - t);
+  }
+  mark('walk');
   // Backup of the whole ten-year workbench: streamed, so memory should not grow with its size.
   const backupFile = path.join(dir, 'bench.cwbackup');
   const tb = performance.now();
@@ -323,6 +345,8 @@ async function phaseApp(dir: string) {
     dashboardMs: Math.round(median(dash)),
     coverageMs: Math.round(median(coverage)),
     minutesExportMs: Math.round(median(exportMs)),
+    walkStepP95Ms: p95(walk),
+    meetingPageMs: Math.round(median(page)),
     unlockMs: Math.round(median(unlock)),
     backupMs,
     backupMb: Math.round(backup.bytes / 1024 / 1024),

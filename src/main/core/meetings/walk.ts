@@ -50,13 +50,13 @@ function pageOf<T>(all: readonly T[], step: number): { rows: T[]; page: Projecto
 }
 
 export function checkWalkTarget(db: ReadableDB, meetingId: number, itemId: number | null): void {
-  const m = getMeeting(db, meetingId);
+  const m = getMeeting(db, meetingId, { summaries: false });
   if (itemId !== null && !m.items.some((i) => i.id === itemId))
     throw new CasewalkError('invalid_input', 'That agenda item is not on this meeting.');
 }
 
 export function projectorView(db: ReadableDB, state: WalkState, committee: string): ProjectorView {
-  const m = getMeeting(db, state.meetingId);
+  const m = getMeeting(db, state.meetingId, { summaries: false });
   const idx = m.items.findIndex((i) => i.id === state.itemId);
   const item = idx >= 0 ? m.items[idx]! : null;
   let incident: ProjectorView['incident'] = null;
