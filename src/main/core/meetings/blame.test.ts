@@ -16,6 +16,10 @@ describe('blame-language detector', () => {
   it('flags roster names', () => {
     expect(phrases('Sam Rivera should own this, as Rivera knows the team.', ['Sam Rivera'])).toEqual(['Sam Rivera', 'Rivera']);
   });
+  it('a role-style roster entry flags only itself, not its ordinary words', () => {
+    expect(phrases('Dispatch had no safety plan on file; a member asked why.', ['Dispatch member 1'])).toEqual([]);
+    expect(phrases('Dispatch member 1 raised it.', ['Dispatch member 1'])).toEqual(['Dispatch member 1']);
+  });
   it('leaves system statements alone', () => {
     expect(phrases('No protocol tells dispatch to offer the 988 transfer; mobile crisis is unavailable after 22:00.')).toEqual([]);
     expect(phrases('Policy failed to address overnight coverage.')).toEqual([]);

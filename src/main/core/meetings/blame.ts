@@ -4,6 +4,7 @@
  * roster's names. Hints only: saving is never blocked.
  */
 import type { BlameHint } from '../../../shared/meetings/schemas';
+import { nameLexicon } from '../deid/lexicon';
 
 const PERSON =
   '(?:the\\s+|an?\\s+|this\\s+|that\\s+)?(?:(?:responding|primary|first|second|cit|non-cit)\\s+)?(?:officer|deputy|sergeant|dispatcher|call[- ]taker|clinician|counselor|counsellor|therapist|nurse|doctor|paramedic|medic|worker|case manager|caseworker|supervisor|staff member|trooper|detective|he|she|they|[A-Z][a-z]+\\s+[A-Z])';
@@ -25,7 +26,13 @@ export function blameHints(text: string, rosterNames: readonly string[] = []): B
   for (const m of text.matchAll(BLAME)) add(m.index, m.index + m[0].length);
   for (const m of text.matchAll(WORDS)) add(m.index, m.index + m[0].length);
   for (const name of rosterNames) {
-    const parts = name.split(/\s+/).filter((p) => p.length >= 3);
+    // Each part of a name that could be someone's ("Kim", "Lowe"), not an ordinary word of a
+    // role-style roster entry ("Dispatch member 1" names no one by "Dispatch").
+    const lex = nameLexicon();
+    const parts = name.split(/\s+/).filter((p) => {
+      const w = p.toLowerCase();
+      return p.length >= 3 && (lex.first.has(w) || lex.last.has(w) || !lex.dictionary.has(w));
+    });
     for (const p of [name, ...parts]) {
       const re = new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
       for (const m of text.matchAll(re)) {

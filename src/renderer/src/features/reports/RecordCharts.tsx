@@ -63,11 +63,14 @@ export function RecordCharts({ d }: { d: Dashboard }) {
           title={`Recommendations by status (${d.overdue} overdue)`}
           table={{ headers: ['Status', 'Recommendations'], rows: d.recommendationsByStatus.map((r) => [r.label, r.count]) }}
         >
+          {/* Bars across, one labelled row per status: ten statuses do not fit as labels under columns. */}
           <BarChart
-            h={260}
+            h={Math.max(260, d.recommendationsByStatus.length * 34)}
             data={d.recommendationsByStatus}
             dataKey="label"
             series={[{ name: 'count', label: 'Recommendations', color: 'teal.9' }]}
+            orientation="vertical"
+            yAxisProps={{ width: 190, interval: 0 }}
             barChartProps={{ accessibilityLayer: false }}
           />
         </ChartCard>
