@@ -81,6 +81,9 @@ test('reports: rates with denominators, heat map legend, audit log at 1280 px, H
     await page.getByRole('heading', { name: 'Incidents per month by call source' }).scrollIntoViewIfNeeded();
     await page.locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached' });
     await look(page, '33-reports-call-source-colours');
+    // Recommendations by status: every status labelled (bars across).
+    await page.getByText(/^Recommendations by status/).scrollIntoViewIfNeeded();
+    await look(page, '33b-reports-recommendations-by-status');
 
     // The audit log at 1280 px: readable entities with links, no horizontal overflow.
     await page.setViewportSize({ width: 1280, height: 900 });
