@@ -36,7 +36,7 @@ const fullScan = (p: string) =>
 const COUNT_WITH_FILTERS =
   'SELECT count(*) FROM incidents WHERE (occurred_year, occurred_month) >= (?, ?) AND (occurred_year, occurred_month) <= (?, ?) AND call_source IN (?) AND (dispositions & ?) != 0';
 const COVERAGE_GROUPS =
-  "SELECT weekday, hour_of_day, coalesce(area, ''), count(*), sum((dispositions & 8) != 0) FROM incidents INDEXED BY incidents_facets WHERE (occurred_year, occurred_month) BETWEEN (?, ?) AND (?, ?) AND area = ? GROUP BY weekday, hour_of_day, area";
+  "SELECT weekday, hour_of_day, coalesce(area, ''), count(*), sum((dispositions & 8) != 0), sum(source NOT LIKE 'import:%' OR (source IN ('import:toronto') AND dispositions != 0)) FROM incidents INDEXED BY incidents_facets WHERE (occurred_year, occurred_month) BETWEEN (?, ?) AND (?, ?) AND area = ? GROUP BY weekday, hour_of_day, area";
 
 const HOT: [string, string][] = [
   ['list page, newest first', 'SELECT id FROM incidents ORDER BY occurred DESC, code DESC LIMIT 50'],

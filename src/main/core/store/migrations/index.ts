@@ -18,8 +18,24 @@ import { m0010 } from './0010-record-amendments';
 import { m0011 } from './0011-workbench-copies';
 import { m0012 } from './0012-import-batches';
 import { m0013 } from './0013-recommendation-follow-through';
+import { m0014 } from './0014-incident-facets-source';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+  m0012,
+  m0013,
+  m0014,
+];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: WritableDB): number {
