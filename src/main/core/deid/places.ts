@@ -111,11 +111,18 @@ const UNIT =
 
 const STREET_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|[A-Z][A-Za-z'-]+(?:\\s+[A-Z][A-Za-z'-]+){0,2}(?:\\s+(?:Jr|JR)\\.?)?)(?:\\s+(?:${STRONG_SUFFIX}|${WEAK_SUFFIX}|${STRONG_SUFFIX.toUpperCase()})\\b\\.?)?(?:\\s+${DIRECTION}(?![\\w]))?`;
 
+/** Words that join or lead into a place: never a street's name, never right after a house number. */
+const JOINING = 'at|on|near|in|by|to|and|of|from|for|with';
+/** The case-insensitive test for one of them (a lookahead inside a case-sensitive pattern). */
+const NOT_STREET_CI = `${JOINING}|the`
+  .split('|')
+  .map((w) => [...w].map((c) => `[${c}${c.toUpperCase()}]`).join(''))
+  .join('|');
 /**
  * A street that ends in a road word: "22ND AVE S", "S Lander St" (its words are no prepositions).
  * Only road words: "Mental Health Court and Drug Court", "FOOD DRIVE AND TOY DRIVE" are no streets.
  */
-const STREET_WORD = "(?!(?:AT|ON|IN|NEAR|OF|TO|BY|FROM|AND|THE|At|On|In|Near|Of|To|By|From|And|The)\\b)[A-Z][A-Za-z'-]+";
+const STREET_WORD = `(?!(?:${NOT_STREET_CI})\\b)[A-Z][A-Za-z'-]+`;
 const ROAD = 'Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Highway|Hwy|Parkway|Pkwy';
 const SUFFIXED_END = `(?:${DIRECTION}\\s+)?(?:\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|${STREET_WORD}(?:\\s+${STREET_WORD}){0,2})\\s+(?:${ROAD}|${ROAD.toUpperCase()})\\b\\.?(?:\\s+${DIRECTION}(?![\\w]))?`;
 
@@ -129,7 +136,7 @@ export const address: Recogniser = (text) => {
     );
   // A house number is never followed by a preposition: "VEH BFX 3329 AT S 200TH ST" is a plate, then an intersection.
   const score = (m: RegExpExecArray): Candidate | null =>
-    /^\S+\s+(?:at|on|near|in|by|to|and|of|from|for|with)\s/i.test(m[0])
+    new RegExp(`^\\S+\\s+(?:${JOINING})\\s`, 'i').test(m[0])
       ? null
       : {
           start: m.index,
