@@ -1,10 +1,11 @@
 /**
  * Home's overdue recommendations: each row links to the recommendation's own page.
  */
-import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Recommendation } from '../../../../shared/recommendations/records';
 import { formatDate } from '../../lib/format';
 import { href, paths } from '../../lib/routes';
+import { FollowBadge } from '../../ui/FollowBadge';
 
 /** Where an overdue recommendation is shown: its own page (status, response, history). */
 export function overduePath(r: Pick<Recommendation, 'id'>): string {
@@ -30,9 +31,7 @@ export function OverdueList({ overdue }: { overdue: Recommendation[] }) {
                 <Text span>
                   {r.owner.name} · due {formatDate(r.dueDate)}
                 </Text>
-                <Badge color="red.9" variant="filled">
-                  Overdue
-                </Badge>
+                <FollowBadge kind="overdue" />
               </Group>
             </List.Item>
           ))}

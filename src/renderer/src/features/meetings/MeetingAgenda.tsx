@@ -11,6 +11,7 @@ import { type useMeetingWrites } from './queries';
 import classes from './MeetingPage.module.css';
 import { formatDate } from '../../lib/format';
 import { MoveButtons } from '../../ui/MoveButtons';
+import { FollowBadge } from '../../ui/FollowBadge';
 
 type Writes = ReturnType<typeof useMeetingWrites>;
 interface AgendaProps {
@@ -150,21 +151,9 @@ function Carried({ item }: { item: AgendaItem }) {
   return item.carried.map((r) => (
     <Text key={r.id} size="md">
       {r.code} · {r.owner} · <span style={{ whiteSpace: 'nowrap' }}>due {formatDate(r.dueDate)}</span> · {REC_STATUS.label(r.status)}
-      {r.overdue && (
-        <Badge color="red.9" ml={6}>
-          Overdue
-        </Badge>
-      )}
-      {r.responseOverdue && (
-        <Badge color="red.9" ml={6}>
-          Response overdue
-        </Badge>
-      )}
-      {r.effectCheck && (
-        <Badge color="violet.9" ml={6}>
-          Effect check due {formatDate(r.effectCheck.dueDate)}
-        </Badge>
-      )}
+      {r.overdue && <FollowBadge kind="overdue" ml={6} />}
+      {r.responseOverdue && <FollowBadge kind="responseOverdue" ml={6} />}
+      {r.effectCheck && <FollowBadge kind="effectCheckDue" date={r.effectCheck.dueDate} ml={6} />}
     </Text>
   ));
 }

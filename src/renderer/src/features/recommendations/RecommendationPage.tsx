@@ -1,5 +1,5 @@
 /** One recommendation, followed through: where it stands, the agency's response, verification, the effect and its history. */
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { EffectCheck, Recommendation } from '../../../../shared/recommendations/schemas';
 import { ACTION_TYPE } from '../../../../shared/meetings/values';
@@ -23,6 +23,7 @@ import { useRecommendation } from './queries';
 import { ResponseDialog } from './ResponseDialog';
 import { StatusDialog } from './StatusDialog';
 import { StatusText } from './StatusText';
+import { FollowBadge } from '../../ui/FollowBadge';
 
 type Dialog = { kind: 'status'; to: RecStatus } | { kind: 'response' } | { kind: 'measure' } | { kind: 'check'; check: EffectCheck } | null;
 
@@ -54,11 +55,7 @@ function Summary({ rec }: { rec: Recommendation }) {
       <Fact label="Action due">
         <Group gap={6}>
           <Text>{formatDate(rec.dueDate)}</Text>
-          {rec.overdue && (
-            <Badge color="red.9" variant="filled">
-              Overdue
-            </Badge>
-          )}
+          {rec.overdue && <FollowBadge kind="overdue" />}
         </Group>
       </Fact>
       <Fact label="Kind of action">
@@ -67,11 +64,7 @@ function Summary({ rec }: { rec: Recommendation }) {
       <Fact label="Response requested by">
         <Group gap={6}>
           <Text>{rec.responseDue ? formatDate(rec.responseDue) : 'Set when adopted'}</Text>
-          {rec.responseOverdue && (
-            <Badge color="red.9" variant="filled">
-              Response overdue
-            </Badge>
-          )}
+          {rec.responseOverdue && <FollowBadge kind="responseOverdue" />}
         </Group>
         {rec.sentOn && <Text size="sm">Sent {formatDate(rec.sentOn)}</Text>}
       </Fact>

@@ -1,5 +1,5 @@
 /** The register's table: each recommendation (its RCA² strength under the action) with links to its page, its cases and its meeting; the next steps as buttons. */
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Recommendation } from '../../../../shared/recommendations/schemas';
 import { ACTION_TYPE } from '../../../../shared/meetings/values';
@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format';
 import { href, paths } from '../../lib/routes';
 import { StrengthBadge } from '../meetings';
 import { StatusText } from './StatusText';
+import { FollowBadge } from '../../ui/FollowBadge';
 
 export function RegisterTable(p: { rows: Recommendation[]; onMove(rec: Recommendation, to: RecStatus): void }) {
   const link = (path: string, text: ReactNode, label?: string, wrap = false) => (
@@ -51,21 +52,9 @@ export function RegisterTable(p: { rows: Recommendation[]; onMove(rec: Recommend
               <Table.Td>
                 <Stack gap={4} align="flex-start">
                   <Text style={{ whiteSpace: 'nowrap' }}>{formatDate(r.dueDate)}</Text>
-                  {r.overdue && (
-                    <Badge color="red.9" variant="filled">
-                      Overdue
-                    </Badge>
-                  )}
-                  {r.responseOverdue && (
-                    <Badge color="red.9" variant="outline">
-                      Response overdue
-                    </Badge>
-                  )}
-                  {r.effectCheckDue && (
-                    <Badge color="violet.9" variant="outline">
-                      Effect check due
-                    </Badge>
-                  )}
+                  {r.overdue && <FollowBadge kind="overdue" />}
+                  {r.responseOverdue && <FollowBadge kind="responseOverdue" />}
+                  {r.effectCheckDue && <FollowBadge kind="effectCheckDue" />}
                 </Stack>
               </Table.Td>
               <Table.Td>
